@@ -1,0 +1,20 @@
+import { getConfig } from "@/lib/config";
+
+/** RFC 9728 protected resource metadata: where to get a token for this registry, and its scope. */
+export function GET(): Response {
+  const { registryUrl, entra } = getConfig();
+  const tenant = entra.tenantIds[0];
+  const issuerHost = { public: "https://login.microsoftonline.com", usgov: "https://login.microsoftonline.us", china: "https://login.chinacloudapi.cn" }[entra.cloud];
+  return Response.json(
+    {
+      resource: registryUrl,
+      authorization_servers: entra.tenantIds.map((id) => `${issuerHost}/${id}/v2.0`),
+      scopes_supported: [`api://${entra.clientId}/.default`],
+      bearer_methods_supported: ["header"],
+      resource_name: "MCP Registry",
+      resource_documentation: `${registryUrl}/api/openapi.json`,
+      ...(tenant ? { token_endpoint_hint: `${entra.authorityHost}/${tenant}/oauth2/v2.0/token` } : {}),
+    },
+    { headers: { "Cache-Control": "public, max-age=300" } },
+  );
+}

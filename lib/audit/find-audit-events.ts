@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/validation/common";
+
+export const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  cursor: z.string().max(512).optional(),
+  actor: z.string().trim().max(200).optional(),
+  action: z.string().trim().max(100).optional(),
+  target: z.string().trim().max(200).optional(),
+  outcome: z.enum(["success", "denied", "failure"]).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  format: z.enum(["json", "csv", "jsonl"]).default("json"),
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export interface AuditEventRecord {
+  id: string;
+  at: string;
+  actor: { kind: string; id: string | null; name: string | null };
+  action: string;
+  outcome: string;
+  target: { type: string | null; id: string | null; name: string | null };
+  reason: string | null;
+  tokenFingerprint: string | null;
+  requestId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Newest first, keyset-paged on (at, id). Actor and target match by id or by name. */
+export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<AuditEventRecord>> {
+  const [at, id] = decodeCursor(query.cursor) ?? [];
+  const rows = await db.auditEvent.findMany({
+    where: {
+      AND: [
+        query.actor ? { OR: [{ actorId: query.actor }, { actorName: query.actor }] } : {},
+        query.action ? (query.action.endsWith(".") ? { action: { startsWith: query.action } } : { action: query.action }) : {},
+        query.target ? { OR: [{ targetId: query.target }, { targetName: query.target }] } : {},
+        query.outcome ? { outcome: query.outcome } : {},
+        query.from ? { at: { gte: query.from } } : {},
+        query.to ? { at: { lte: query.to } } : {},
+        typeof at === "string" && typeof id === "string" ? { OR: [{ at: { lt: new Date(at) } }, { at: new Date(at), id: { lt: id } }] } : {},
+      ],
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      actor: { kind: row.actorKind, id: row.actorId, name: row.actorName },
+      action: row.action,
+      outcome: row.outcome,
+      target: { type: row.targetType, id: row.targetId, name: row.targetName },
+      reason: row.reason,
+      tokenFingerprint: row.tokenFingerprint,
+      requestId: row.requestId,
+      before: row.before ?? null,
+      after: row.after ?? null,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
+  };
+}

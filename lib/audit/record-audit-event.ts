@@ -1,0 +1,50 @@
+import type { Principal } from "@/lib/auth/principal";
+import type { Tx } from "@/lib/db";
+
+export interface AuditEventInput {
+  action: string;
+  outcome?: "success" | "denied" | "failure";
+  target?: { type: string; id?: string | null; name?: string | null };
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+  tokenFingerprint?: string;
+}
+
+export interface AuditContext {
+  principal: Principal | null;
+  requestId: string;
+  /** Start-up work (bootstrap, demo seed): recorded as actor kind "system". */
+  system?: boolean;
+}
+
+/** Serializable snapshot (Dates become ISO strings) for the before/after columns. */
+function snapshot(value: unknown): object | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as object;
+}
+
+/**
+ * Writes one audit event. IAM and catalog changes call this with the transaction client of the
+ * change itself, so the change and its audit record commit or roll back together.
+ */
+export async function recordAuditEvent(tx: Pick<Tx, "auditEvent">, context: AuditContext, event: AuditEventInput) {
+  const actor = context.principal;
+  await tx.auditEvent.create({
+    data: {
+      actorKind: actor?.kind ?? (context.system ? "system" : "anonymous"),
+      actorId: actor?.id ?? null,
+      actorName: actor?.displayName ?? null,
+      action: event.action,
+      outcome: event.outcome ?? "success",
+      targetType: event.target?.type ?? null,
+      targetId: event.target?.id ?? null,
+      targetName: event.target?.name ?? null,
+      reason: event.reason ?? null,
+      tokenFingerprint: event.tokenFingerprint ?? null,
+      requestId: context.requestId,
+      before: snapshot(event.before),
+      after: snapshot(event.after),
+    },
+  });
+}

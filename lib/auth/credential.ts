@@ -1,0 +1,78 @@
+import { AppError } from "@/lib/errors";
+
+/**
+ * SPEC §2.3 step 1: the only place that reads the Authorization header. It decides which
+ * credential a request carries, or that the request is malformed (400 invalid_request).
+ */
+export type Credential =
+  | { kind: "none" }
+  | { kind: "bearer"; token: string }
+  | { kind: "session"; sessionId: string };
+
+export interface CredentialInput {
+  /** Every Authorization header value, as received (e.g. Node's `req.headersDistinct.authorization`). */
+  authorization: string[];
+  /** The request URL (absolute, or a path with query). */
+  url: string;
+  sessionCookie: string | undefined;
+  isApiRoute: boolean;
+}
+
+export const MAX_AUTHORIZATION_HEADER_BYTES = 12 * 1024;
+
+const SCHEME = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(.*)$/s;
+// Exactly: one or more SP, then a token68. A tab or any other separator is bad syntax.
+const BEARER_REST = /^ +([A-Za-z0-9\-._~+/]+=*)$/;
+const QUERY_TOKEN_PARAMS = ["access_token", "token"];
+
+function badRequest(reason: string): AppError {
+  return new AppError("invalid_request", "The request is malformed.", { reason });
+}
+
+function hasQueryToken(url: string): boolean {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url, "http://localhost").searchParams;
+  } catch {
+    throw badRequest("unparseable url");
+  }
+  return QUERY_TOKEN_PARAMS.some((name) => params.has(name));
+}
+
+/** Returns the bearer token, null for another scheme, or throws for malformed syntax. */
+function parseAuthorization(value: string): string | null {
+  if (Buffer.byteLength(value, "utf8") > MAX_AUTHORIZATION_HEADER_BYTES) {
+    throw badRequest("authorization header too large");
+  }
+  // Only the field's own surrounding whitespace (RFC 9110 OWS) is not part of the credential.
+  const field = value.replace(/^[ \t]+|[ \t]+$/g, "");
+  if (field.length === 0) throw badRequest("empty authorization header");
+  const match = SCHEME.exec(field);
+  if (!match) throw badRequest("bad authorization syntax");
+  const [, scheme, rest = ""] = match;
+  if (scheme?.toLowerCase() !== "bearer") return null;
+  if (rest.trim().length === 0) throw badRequest("empty bearer token");
+  const token = BEARER_REST.exec(rest)?.[1];
+  if (!token) throw badRequest("bad bearer syntax");
+  return token;
+}
+
+export function extractCredential(input: CredentialInput): Credential {
+  // Tokens in URLs end up in logs, history and Referer headers: refuse them outright.
+  if (hasQueryToken(input.url)) throw badRequest("token in query string");
+  if (input.authorization.length > 1) throw badRequest("multiple authorization headers");
+
+  const header = input.authorization[0];
+  const token = header === undefined ? null : parseAuthorization(header);
+  const sessionId = input.sessionCookie ? input.sessionCookie : undefined;
+
+  if (token !== null && sessionId !== undefined) {
+    // Two credentials on an API route are ambiguous about who acts: refuse instead of picking one.
+    if (input.isApiRoute) throw badRequest("authorization header and session cookie");
+    // Pages are cookie-authenticated; a bearer header there never selects the identity.
+    return { kind: "session", sessionId };
+  }
+  if (token !== null) return { kind: "bearer", token };
+  if (sessionId !== undefined) return { kind: "session", sessionId };
+  return { kind: "none" };
+}

@@ -1,0 +1,101 @@
+import { getConfig } from "@/lib/config";
+import type { Db } from "@/lib/db";
+import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
+import type { GroupReason, PrincipalGroup } from "./principal";
+
+interface GroupRef {
+  id: string;
+  name: string;
+}
+
+/** Merges reasons per group, keeping a stable order (by group name). */
+export class GroupCollector {
+  private readonly groups = new Map<string, PrincipalGroup>();
+
+  add(group: GroupRef, reason: GroupReason) {
+    const existing = this.groups.get(group.id);
+    if (existing) existing.reasons.push(reason);
+    else this.groups.set(group.id, { id: group.id, name: group.name, reasons: [reason] });
+  }
+
+  list(): PrincipalGroup[] {
+    return [...this.groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+}
+
+/**
+ * Registry groups whose Entra mappings match the given Entra group ids or app role values,
+ * plus the bootstrap mappings to registry-admins from configuration (SPEC §2.4).
+ */
+export async function addMappedGroups(
+  db: Db,
+  collector: GroupCollector,
+  claims: { entraGroupIds: string[]; appRoles: string[] },
+) {
+  const { entraGroupIds, appRoles } = claims;
+  if (entraGroupIds.length === 0 && appRoles.length === 0) return;
+  const mappings = await db.groupEntraMapping.findMany({
+    where: {
+      OR: [
+        { kind: "group", value: { in: entraGroupIds.map((id) => id.toLowerCase()) } },
+        { kind: "appRole", value: { in: appRoles } },
+      ],
+    },
+    select: { kind: true, value: true, group: { select: { id: true, name: true } } },
+  });
+  for (const mapping of mappings) {
+    collector.add(mapping.group, mapping.kind === "group" ? { kind: "entra-group", value: mapping.value } : { kind: "app-role", value: mapping.value });
+  }
+
+  const { adminEntraGroups, adminAppRoles } = getConfig().bootstrap;
+  const bootstrapGroup = entraGroupIds.find((id) => adminEntraGroups.includes(id.toLowerCase()));
+  const bootstrapRole = appRoles.find((role) => adminAppRoles.includes(role));
+  if (bootstrapGroup || bootstrapRole) {
+    const admins = await db.group.findUnique({ where: { name: BUILT_IN_ADMIN_GROUP }, select: { id: true, name: true } });
+    if (admins) {
+      collector.add(admins, { kind: "bootstrap", value: bootstrapGroup ? `REGISTRY_ADMIN_ENTRA_GROUPS: ${bootstrapGroup}` : `REGISTRY_ADMIN_APP_ROLES: ${bootstrapRole}` });
+    }
+  }
+}
+
+export function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** A user's current groups: assignments plus mappings of the Entra ids captured at sign-in. */
+export async function loadUserGroups(
+  db: Db,
+  user: { id: string; entraGroupIds: unknown; entraAppRoles: unknown },
+): Promise<PrincipalGroup[]> {
+  const collector = new GroupCollector();
+  const assignments = await db.userGroup.findMany({
+    where: { userId: user.id },
+    select: { group: { select: { id: true, name: true } } },
+  });
+  for (const assignment of assignments) collector.add(assignment.group, { kind: "assignment" });
+  await addMappedGroups(db, collector, {
+    entraGroupIds: stringArray(user.entraGroupIds),
+    appRoles: stringArray(user.entraAppRoles),
+  });
+  return collector.list();
+}
+
+/** An M2M account's groups: assignments plus mappings of the token's roles and groups claims. */
+export async function loadM2mGroups(
+  db: Db,
+  accountId: string,
+  claims: { roles: string[]; groups: string[]; groupsOverage: boolean },
+): Promise<PrincipalGroup[]> {
+  const collector = new GroupCollector();
+  const assignments = await db.m2mAccountGroup.findMany({
+    where: { m2mAccountId: accountId },
+    select: { group: { select: { id: true, name: true } } },
+  });
+  for (const assignment of assignments) collector.add(assignment.group, { kind: "assignment" });
+  // With the overage marker the groups claim is incomplete: no group-id mappings apply.
+  await addMappedGroups(db, collector, {
+    entraGroupIds: claims.groupsOverage ? [] : claims.groups,
+    appRoles: claims.roles,
+  });
+  return collector.list();
+}

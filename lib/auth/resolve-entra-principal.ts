@@ -1,0 +1,42 @@
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { VerifiedEntraToken } from "./entra/verify-entra-token";
+import type { Principal } from "./principal";
+import { loadM2mGroups, loadUserGroups } from "./principal-groups";
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** SPEC §2.3 steps 7–9: a verified Entra token → M2M or delegated-user principal. */
+export async function resolveEntraPrincipal(db: Db, token: VerifiedEntraToken): Promise<Principal> {
+  if (token.kind === "delegated") {
+    const user = await db.user.findUnique({ where: { tenantId_objectId: { tenantId: token.tenantId, objectId: token.objectId } } });
+    // The token is valid but the person is not (or no longer) a registry user.
+    if (!user || !user.enabled) throw new AppError("forbidden", "This user is not allowed to use the registry.", { reason: "delegated token: unknown or disabled user" });
+    return { kind: "user", id: user.id, userId: user.id, displayName: user.displayName, via: "entra-delegated", groups: await loadUserGroups(db, user) };
+  }
+
+  const account = await db.m2mAccount.findUnique({
+    where: { tenantId_clientId: { tenantId: token.tenantId, clientId: token.appId.toLowerCase() } },
+  });
+  if (!account || !account.enabled) {
+    throw new AppError("client_not_registered", "This application is not registered in the registry, or its M2M account is disabled.", {
+      reason: account ? "m2m account disabled" : "no m2m account for (tid, app id)",
+    });
+  }
+  const now = Date.now();
+  if (!account.lastUsedAt || now - account.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.m2mAccount.updateMany({
+      where: { id: account.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: new Date(now) },
+    });
+  }
+  return {
+    kind: "m2m",
+    id: account.id,
+    m2mAccountId: account.id,
+    tenantId: account.tenantId,
+    clientId: account.clientId,
+    displayName: account.name,
+    groups: await loadM2mGroups(db, account.id, token),
+  };
+}

@@ -1,0 +1,89 @@
+import { environmentSchema } from "./schema";
+
+export const CLOUD_LOGIN_HOSTS = {
+  public: "https://login.microsoftonline.com",
+  usgov: "https://login.microsoftonline.us",
+  china: "https://login.chinacloudapi.cn",
+} as const;
+
+export interface RegistryConfig {
+  port: number;
+  registryUrl: string;
+  secureCookies: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  entra: {
+    tenantIds: string[];
+    clientId: string;
+    clientSecret: string | undefined;
+    appIdUris: string[];
+    cloud: "public" | "usgov" | "china";
+    authorityHost: string;
+    emulator: boolean;
+    requireAppRole: string | undefined;
+  };
+  bootstrap: {
+    adminEntraGroups: string[];
+    adminAppRoles: string[];
+    m2mAdmins: { tenantId: string; clientId: string }[];
+  };
+  tokenMaxTtlHours: number;
+  sessionTtlHours: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses and validates the environment; throws ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): RegistryConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.ENTRA_TENANT_IDS.length === 0) problems.push("ENTRA_TENANT_IDS: required (or run with the bundled emulator: npm run demo)");
+  if (!e.ENTRA_CLIENT_ID) problems.push("ENTRA_CLIENT_ID: required: the registry API app's client id");
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const registryUrl = (e.REGISTRY_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    port: e.PORT,
+    registryUrl,
+    secureCookies: registryUrl.startsWith("https://"),
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.REGISTRY_DATA_DIR,
+    entra: {
+      tenantIds: e.ENTRA_TENANT_IDS.map((id) => id.toLowerCase()),
+      clientId: e.ENTRA_CLIENT_ID!.toLowerCase(),
+      clientSecret: e.ENTRA_CLIENT_SECRET || undefined,
+      appIdUris: e.ENTRA_APP_ID_URIS,
+      cloud: e.ENTRA_CLOUD,
+      authorityHost: e.ENTRA_AUTHORITY_HOST ?? CLOUD_LOGIN_HOSTS[e.ENTRA_CLOUD],
+      emulator: e.ENTRA_EMULATOR ?? false,
+      requireAppRole: e.REGISTRY_REQUIRE_APP_ROLE || undefined,
+    },
+    bootstrap: {
+      adminEntraGroups: e.REGISTRY_ADMIN_ENTRA_GROUPS,
+      adminAppRoles: e.REGISTRY_ADMIN_APP_ROLES,
+      m2mAdmins: e.REGISTRY_BOOTSTRAP_M2M_ADMINS.map((pair) => {
+        const [tenantId, clientId] = pair.toLowerCase().split("/") as [string, string];
+        return { tenantId, clientId };
+      }),
+    },
+    tokenMaxTtlHours: e.REGISTRY_TOKEN_MAX_TTL_HOURS,
+    sessionTtlHours: e.REGISTRY_SESSION_TTL_HOURS,
+  };
+}
+
+let cached: RegistryConfig | undefined;
+
+/** The process configuration, parsed once. */
+export function getConfig(): RegistryConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

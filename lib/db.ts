@@ -1,0 +1,53 @@
+import { createClient, prepareSqlite, type Db } from "./db/create-client";
+import { resolveDatabaseTarget, type DatabaseProvider } from "./db/database-target";
+
+export type { Db } from "./db/create-client";
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+interface DbState {
+  client: Db;
+  provider: DatabaseProvider;
+  ready: Promise<void>;
+}
+
+const globalForDb = globalThis as unknown as { __registryDb?: DbState };
+
+function connect(): DbState {
+  const target = resolveDatabaseTarget();
+  const client = createClient(target);
+  const ready = target.provider === "sqlite" ? prepareSqlite(client) : Promise.resolve();
+  return { client, provider: target.provider, ready };
+}
+
+/** The one Prisma client of the process (kept on globalThis so dev reloads reuse it). */
+function state(): DbState {
+  globalForDb.__registryDb ??= connect();
+  return globalForDb.__registryDb;
+}
+
+export function getDb(): Db {
+  return state().client;
+}
+
+/** Resolves once per-connection settings (SQLite pragmas) are applied. */
+export function dbReady(): Promise<void> {
+  return state().ready;
+}
+
+export function dbProvider(): DatabaseProvider {
+  return state().provider;
+}
+
+/** Case-insensitive `contains` on both providers (SQLite LIKE is already case-insensitive for ASCII). */
+export function containsInsensitive(value: string): { contains: string } {
+  return dbProvider() === "postgresql"
+    ? ({ contains: value, mode: "insensitive" } as { contains: string })
+    : { contains: value };
+}
+
+/** For tests and scripts that need a fresh client after changing the environment. */
+export async function disconnectDb(): Promise<void> {
+  const current = globalForDb.__registryDb;
+  globalForDb.__registryDb = undefined;
+  if (current) await current.client.$disconnect();
+}

@@ -1,0 +1,56 @@
+/**
+ * The one error type every layer throws. Route handlers never build error bodies themselves:
+ * `toErrorResponse` (lib/http/error-response.ts) maps an AppError to status, headers and the
+ * SPEC §6 wire shape. Anything that is not an AppError becomes a generic 500.
+ */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  invalid_token: 401,
+  forbidden: 403,
+  client_not_registered: 403,
+  not_found: 404,
+  conflict: 409,
+  validation_failed: 422,
+  temporarily_unavailable: 503,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Field-level details for 422s; safe to show to the caller. */
+  readonly fields?: FieldIssue[];
+  /** Seconds, for 503 temporarily_unavailable. */
+  readonly retryAfter?: number;
+  /**
+   * The exact internal reason (for logs and the audit log only, never the response body).
+   * 401s carry one message for every cause; this is where the real cause lives.
+   */
+  readonly reason?: string;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: FieldIssue[]; retryAfter?: number; reason?: string } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.fields = options.fields;
+    this.retryAfter = options.retryAfter;
+    this.reason = options.reason;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

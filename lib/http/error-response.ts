@@ -1,0 +1,20 @@
+import { AppError, isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+const REALM = 'Bearer realm="mcp-registry"';
+
+/** The SPEC §6 wire shape for an error, with its status and headers. */
+export function errorResponse(error: unknown, requestId: string): Response {
+  const appError = isAppError(error) ? error : new AppError("internal_error", "Something went wrong on our side. Try again; if it persists, report the request id.");
+  if (!isAppError(error)) log.error("unhandled error", { requestId, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+
+  const headers = new Headers({ "Cache-Control": "no-store", "Content-Type": "application/json" });
+  if (appError.code === "unauthorized") headers.set("WWW-Authenticate", REALM);
+  if (appError.code === "invalid_request") headers.set("WWW-Authenticate", `${REALM}, error="invalid_request"`);
+  if (appError.code === "invalid_token") headers.set("WWW-Authenticate", `${REALM}, error="invalid_token"`);
+  if (appError.retryAfter !== undefined) headers.set("Retry-After", String(appError.retryAfter));
+
+  const body: Record<string, unknown> = { code: appError.code, message: appError.message };
+  if (appError.fields) body.fields = appError.fields;
+  return new Response(JSON.stringify({ error: body, requestId }), { status: appError.status, headers });
+}

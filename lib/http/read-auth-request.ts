@@ -1,0 +1,25 @@
+import { getConfig } from "@/lib/config";
+import { sessionCookieName } from "@/lib/auth/sessions";
+import type { AuthRequest } from "@/lib/auth/authenticate";
+
+export function readCookie(cookieHeader: string | null, name: string): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+  }
+  return undefined;
+}
+
+/** Collects what the token-validation module needs from a request. */
+export function readAuthRequest(request: Request): AuthRequest {
+  const authorization = request.headers.get("authorization");
+  const url = new URL(request.url);
+  return {
+    // Fetch joins repeated headers with ", ": two Authorization headers become bad syntax (400).
+    authorization: authorization === null ? [] : [authorization],
+    url: url.pathname + url.search,
+    sessionCookie: readCookie(request.headers.get("cookie"), sessionCookieName(getConfig().secureCookies)),
+    isApiRoute: url.pathname.startsWith("/api/") || url.pathname.startsWith("/mcp/"),
+  };
+}

@@ -1,0 +1,39 @@
+import { BUILT_IN_ADMIN_GROUP, PERMISSIONS } from "@/lib/access/permissions";
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import type { RegistryConfig } from "@/lib/config";
+import type { Db } from "@/lib/db";
+import { createGroup } from "./groups/create-group";
+
+/**
+ * Runs at every start: the built-in registry-admins group exists with every permission, and
+ * each REGISTRY_BOOTSTRAP_M2M_ADMINS pair is an enabled M2M account in it (SPEC §2.4).
+ */
+export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditContext): Promise<void> {
+  let admins = await db.group.findUnique({ where: { name: BUILT_IN_ADMIN_GROUP } });
+  if (!admins) {
+    await createGroup(db, ctx, {
+      name: BUILT_IN_ADMIN_GROUP,
+      description: "Built in: manages the registry (IAM, catalog, audit).",
+      entraMappings: { groups: [], appRoles: [] },
+      serverAccess: [{ server: "*", methods: ["*"], tools: ["*"] }],
+      permissions: [...PERMISSIONS],
+    }, { builtIn: true });
+    admins = (await db.group.findUnique({ where: { name: BUILT_IN_ADMIN_GROUP } }))!;
+  }
+  const adminsId = admins.id;
+
+  for (const { tenantId, clientId } of config.bootstrap.m2mAdmins) {
+    await db.$transaction(async (tx) => {
+      const account = await tx.m2mAccount.upsert({
+        where: { tenantId_clientId: { tenantId, clientId } },
+        create: { tenantId, clientId, name: `bootstrap ${clientId.slice(0, 8)}`, description: "From REGISTRY_BOOTSTRAP_M2M_ADMINS.", createdByName: "bootstrap" },
+        update: { enabled: true },
+      });
+      const membership = await tx.m2mAccountGroup.findUnique({ where: { m2mAccountId_groupId: { m2mAccountId: account.id, groupId: adminsId } } });
+      if (!membership) {
+        await tx.m2mAccountGroup.create({ data: { m2mAccountId: account.id, groupId: adminsId } });
+        await recordAuditEvent(tx, ctx, { action: "m2m-account.bootstrap", target: { type: "m2m-account", id: account.id, name: account.name }, after: { tenantId, clientId, groups: [BUILT_IN_ADMIN_GROUP] } });
+      }
+    });
+  }
+}

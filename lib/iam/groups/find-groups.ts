@@ -1,0 +1,26 @@
+import { containsInsensitive, type Db } from "@/lib/db";
+import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+import { groupInclude, toGroupRecord } from "./group-record";
+import type { GroupRecord } from "./schemas";
+
+/** Groups by name, keyset-paged (stable under concurrent inserts). */
+export async function findGroups(db: Db, query: PageQuery): Promise<Page<GroupRecord>> {
+  const after = decodeCursor(query.cursor)?.[0];
+  const rows = await db.group.findMany({
+    where: {
+      ...(query.q ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }] } : {}),
+      ...(typeof after === "string" ? { name: { gt: after } } : {}),
+    },
+    include: groupInclude,
+    orderBy: { name: "asc" },
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toGroupRecord), nextCursor: rows.length > query.limit && last ? encodeCursor([last.name]) : null };
+}
+
+export async function getGroup(db: Db, name: string): Promise<GroupRecord | null> {
+  const row = await db.group.findUnique({ where: { name }, include: groupInclude });
+  return row ? toGroupRecord(row) : null;
+}

@@ -1,0 +1,38 @@
+import { BUILT_IN_ADMIN_GROUP, PERMISSIONS } from "@/lib/access/permissions";
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadGroupRow, toGroupRecord } from "./group-record";
+import type { UpdateGroupInput } from "./schemas";
+import { writeEntraMappings, writeServerRules } from "./write-group-parts";
+
+export async function updateGroup(db: Db, ctx: AuditContext, name: string, input: UpdateGroupInput) {
+  return db.$transaction(async (tx) => {
+    const row = await loadGroupRow(tx, { name });
+    if (!row) throw new AppError("not_found", `No group named ${name}.`);
+    const before = toGroupRecord(row);
+    if (input.version !== undefined && input.version !== row.version) {
+      throw new AppError("conflict", `Group ${name} was changed by someone else (version ${row.version}, you edited ${input.version}). Reload it and apply your change again.`);
+    }
+    if (name === BUILT_IN_ADMIN_GROUP && input.permissions && PERMISSIONS.some((p) => !input.permissions!.includes(p))) {
+      throw new AppError("validation_failed", `${BUILT_IN_ADMIN_GROUP} always holds every permission.`, {
+        fields: [{ path: "permissions", message: `${BUILT_IN_ADMIN_GROUP} cannot lose permissions` }],
+      });
+    }
+    // The version check and bump are one conditional write, so two concurrent editors cannot both win.
+    const bumped = await tx.group.updateMany({
+      where: { id: row.id, version: row.version },
+      data: {
+        version: { increment: 1 },
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.permissions ? { permissions: [...new Set(input.permissions)] } : {}),
+      },
+    });
+    if (bumped.count !== 1) throw new AppError("conflict", `Group ${name} was changed by someone else. Reload it and apply your change again.`);
+    if (input.entraMappings) await writeEntraMappings(tx, row.id, input.entraMappings);
+    if (input.serverAccess) await writeServerRules(tx, row.id, input.serverAccess);
+    const after = toGroupRecord((await loadGroupRow(tx, { id: row.id }))!);
+    await recordAuditEvent(tx, ctx, { action: "group.update", target: { type: "group", id: row.id, name }, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,27 @@
+import { containsInsensitive, type Db } from "@/lib/db";
+import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+import { loadM2mAccountRow, m2mAccountInclude, toM2mAccountRecord } from "./m2m-account-record";
+import type { M2mAccountRecord } from "./schemas";
+
+/** M2M accounts by (name, id), searchable by name, client id or tenant id. */
+export async function findM2mAccounts(db: Db, query: PageQuery): Promise<Page<M2mAccountRecord>> {
+  const after = decodeCursor(query.cursor);
+  const [name, id] = after ?? [];
+  const cursorWhere = typeof name === "string" && typeof id === "string" ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {};
+  const q = query.q?.toLowerCase();
+  const searchWhere = q ? { OR: [{ name: containsInsensitive(query.q!) }, { clientId: { startsWith: q } }, { tenantId: { startsWith: q } }] } : {};
+  const rows = await db.m2mAccount.findMany({
+    where: { AND: [searchWhere, cursorWhere] },
+    include: m2mAccountInclude,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toM2mAccountRecord), nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null };
+}
+
+export async function getM2mAccount(db: Db, id: string): Promise<M2mAccountRecord | null> {
+  const row = await loadM2mAccountRow(db, id);
+  return row ? toM2mAccountRecord(row) : null;
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { description, displayText, guid } from "@/lib/validation/common";
+import { groupName } from "../groups/schemas";
+
+export const createM2mAccountSchema = z.strictObject({
+  tenantId: guid("tenantId"),
+  clientId: guid("clientId"),
+  name: displayText("name", 100),
+  description,
+  groups: z.array(groupName).max(100).default([]),
+  enabled: z.boolean().default(true),
+});
+export type CreateM2mAccountInput = z.infer<typeof createM2mAccountSchema>;
+
+export const updateM2mAccountSchema = z.strictObject({
+  name: displayText("name", 100).optional(),
+  description: description.optional(),
+  groups: z.array(groupName).max(100).optional(),
+  enabled: z.boolean().optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type UpdateM2mAccountInput = z.infer<typeof updateM2mAccountSchema>;
+
+export interface M2mAccountRecord {
+  id: string;
+  tenantId: string;
+  clientId: string;
+  name: string;
+  description: string;
+  groups: string[];
+  enabled: boolean;
+  lastUsedAt: string | null;
+  createdBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}

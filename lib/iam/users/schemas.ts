@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { displayText, guid } from "@/lib/validation/common";
+import { groupName } from "../groups/schemas";
+
+export const createUserSchema = z.strictObject({
+  tenantId: guid("tenantId"),
+  objectId: guid("objectId"),
+  displayName: displayText("displayName", 200),
+  email: z.string().trim().email("email must be an email address").max(320).optional(),
+  groups: z.array(groupName).max(100).default([]),
+  enabled: z.boolean().default(true),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z.strictObject({
+  groups: z.array(groupName).max(100).optional(),
+  enabled: z.boolean().optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export interface UserRecord {
+  id: string;
+  tenantId: string;
+  objectId: string;
+  displayName: string;
+  email: string | null;
+  /** Groups assigned in the registry (Entra-mapped groups are shown by /api/iam/explain). */
+  groups: string[];
+  enabled: boolean;
+  lastSignInAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}

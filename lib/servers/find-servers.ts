@@ -1,0 +1,43 @@
+import { serverWhere } from "@/lib/access/access-where";
+import { canSeeServer, grantFor, type EffectiveAccess } from "@/lib/access/effective-access";
+import { containsInsensitive, type Db } from "@/lib/db";
+import { decodeCursor, encodeCursor, type Page } from "@/lib/validation/common";
+import type { ServerListQuery, ServerRecord } from "./schemas";
+import { toServerRecord } from "./server-record";
+
+/** Visible servers, filtered in the query (SPEC §3), keyset-paged by slug. */
+export async function findServers(db: Db, access: EffectiveAccess, query: ServerListQuery): Promise<Page<ServerRecord>> {
+  const after = decodeCursor(query.cursor)?.[0];
+  const rows = await db.server.findMany({
+    where: {
+      AND: [
+        serverWhere(access),
+        typeof after === "string" ? { slug: { gt: after } } : {},
+        query.tag ? { tags: { some: { tag: query.tag } } } : {},
+        query.q
+          ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }, { slug: { contains: query.q.toLowerCase() } }, { tags: { some: { tag: query.q.toLowerCase() } } }] }
+          : {},
+      ],
+    },
+    include: { tags: true, tools: { select: { name: true } } },
+    orderBy: { slug: "asc" },
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => {
+      const grant = grantFor(access, row.slug);
+      const visibleTools = access.managesCatalog || grant?.tools === "*" ? row.tools.length : row.tools.filter((t) => grant?.tools !== "*" && grant?.tools.has(t.name)).length;
+      return toServerRecord(row, { toolCount: visibleTools });
+    }),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.slug]) : null,
+  };
+}
+
+/** One visible server, or null when it is invisible or absent (the caller answers 404 for both). */
+export async function findVisibleServer(db: Db, access: EffectiveAccess, slug: string) {
+  const row = await db.server.findUnique({ where: { slug }, include: { tags: true } });
+  if (!row || !canSeeServer(access, row.slug, row.enabled)) return null;
+  return row;
+}

@@ -1,0 +1,34 @@
+import { toolWhere } from "@/lib/access/access-where";
+import type { EffectiveAccess } from "@/lib/access/effective-access";
+import { containsInsensitive, type Db } from "@/lib/db";
+import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+
+export interface ToolSearchResult {
+  server: string;
+  name: string;
+  description: string;
+  inputSchema: unknown;
+}
+
+/** Searches tools across every visible server; keyset-paged by (name, id). */
+export async function findTools(db: Db, access: EffectiveAccess, query: PageQuery): Promise<Page<ToolSearchResult>> {
+  const [name, id] = decodeCursor(query.cursor) ?? [];
+  const rows = await db.tool.findMany({
+    where: {
+      AND: [
+        toolWhere(access),
+        query.q ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }] } : {},
+        typeof name === "string" && typeof id === "string" ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {},
+      ],
+    },
+    select: { id: true, name: true, description: true, inputSchema: true, server: { select: { slug: true } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => ({ server: row.server.slug, name: row.name, description: row.description, inputSchema: row.inputSchema })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}

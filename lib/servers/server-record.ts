@@ -1,0 +1,41 @@
+import type { ServerRecord, ToolRecord } from "./schemas";
+
+interface ServerRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  url: string;
+  transport: string;
+  version: string;
+  enabled: boolean;
+  healthStatus: string;
+  healthCheckedAt: Date | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  tags: { tag: string }[];
+}
+
+export function toServerRecord(row: ServerRow, extra: { toolCount?: number; tools?: ToolRecord[] } = {}): ServerRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    url: row.url,
+    transport: row.transport,
+    tags: row.tags.map((t) => t.tag).sort(),
+    version: row.version,
+    enabled: row.enabled,
+    health: { status: row.healthStatus, checkedAt: row.healthCheckedAt?.toISOString() ?? null },
+    ...extra,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toToolRecord(row: { name: string; description: string; inputSchema: unknown }): ToolRecord {
+  return { name: row.name, description: row.description, inputSchema: row.inputSchema };
+}

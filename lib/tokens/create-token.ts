@@ -1,0 +1,60 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getConfig } from "@/lib/config";
+import type { OperationContext } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import type { CreateTokenInput } from "./schemas";
+import { toTokenRecord } from "./token-record";
+import { generateTokenSecret, hashTokenSecret, tokenStub } from "./token-secret";
+import { requireTokenOwner } from "./require-token-owner";
+
+/** Creates a registry API token for the calling user; the secret is returned this once. */
+export async function createToken(ctx: OperationContext, input: CreateTokenInput) {
+  const owner = requireTokenOwner(ctx.principal);
+  const maxHours = getConfig().tokenMaxTtlHours;
+  if (input.expiresInHours > maxHours) {
+    throw new AppError("validation_failed", `expiresInHours must be at most ${maxHours}.`, {
+      fields: [{ path: "expiresInHours", message: `must be at most ${maxHours} (REGISTRY_TOKEN_MAX_TTL_HOURS)` }],
+    });
+  }
+  const ownGroups = ctx.principal.groups.map((group) => group.name);
+  const groups = input.groups ? [...new Set(input.groups)] : ownGroups;
+  const foreign = groups.filter((name) => !ownGroups.includes(name));
+  if (foreign.length > 0) {
+    throw new AppError("validation_failed", "A token can only carry groups you belong to.", {
+      fields: [{ path: "groups", message: `not your groups: ${foreign.join(", ")}` }],
+    });
+  }
+  let servers: string[] | null = null;
+  if (input.servers) {
+    servers = [...new Set(input.servers)];
+    const found = await ctx.db.server.findMany({ where: { slug: { in: servers } }, select: { slug: true } });
+    const missing = servers.filter((slug) => !found.some((server) => server.slug === slug));
+    if (missing.length > 0) {
+      throw new AppError("validation_failed", "Unknown servers in the restriction.", {
+        fields: [{ path: "servers", message: `no such server: ${missing.join(", ")}` }],
+      });
+    }
+  }
+
+  const secret = generateTokenSecret();
+  const row = await ctx.db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        ownerId: owner,
+        name: input.name,
+        secretHash: hashTokenSecret(secret),
+        stub: tokenStub(secret),
+        groups,
+        servers: servers ?? undefined,
+        expiresAt: new Date(Date.now() + input.expiresInHours * 3600_000),
+      },
+    });
+    await recordAuditEvent(tx, ctx, {
+      action: "token.create",
+      target: { type: "api-token", id: created.id, name: created.name },
+      after: toTokenRecord(created),
+    });
+    return created;
+  });
+  return { ...toTokenRecord(row), token: secret };
+}

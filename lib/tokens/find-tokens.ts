@@ -1,0 +1,26 @@
+import type { OperationContext } from "@/lib/context";
+import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+import type { ApiTokenRecord } from "./schemas";
+import { toTokenRecord } from "./token-record";
+import { requireTokenOwner } from "./require-token-owner";
+
+/** The caller's own tokens, newest first. */
+export async function findTokens(ctx: OperationContext, query: PageQuery): Promise<Page<ApiTokenRecord>> {
+  const ownerId = requireTokenOwner(ctx.principal);
+  const after = decodeCursor(query.cursor);
+  const cursorWhere =
+    after && typeof after[0] === "string" && typeof after[1] === "string"
+      ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }
+      : {};
+  const rows = await ctx.db.apiToken.findMany({
+    where: { ownerId, ...(query.q ? { name: { contains: query.q } } : {}), ...cursorWhere },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toTokenRecord),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
+}

@@ -1,0 +1,36 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { OperationContext } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { requireTokenOwner } from "./require-token-owner";
+import type { RotateTokenInput } from "./schemas";
+import { toTokenRecord } from "./token-record";
+import { generateTokenSecret, hashTokenSecret, tokenStub } from "./token-secret";
+
+/** New secret for the same record; the old one keeps working for `graceHours`, then stops. */
+export async function rotateToken(ctx: OperationContext, tokenId: string, input: RotateTokenInput) {
+  const ownerId = requireTokenOwner(ctx.principal);
+  const secret = generateTokenSecret();
+  const row = await ctx.db.$transaction(async (tx) => {
+    const token = await tx.apiToken.findFirst({ where: { id: tokenId, ownerId } });
+    if (!token) throw new AppError("not_found", "No such token.");
+    if (token.revokedAt) throw new AppError("conflict", "A revoked token cannot be rotated; create a new one.");
+    if (token.expiresAt.getTime() <= Date.now()) throw new AppError("conflict", "An expired token cannot be rotated; create a new one.");
+    const rotated = await tx.apiToken.update({
+      where: { id: token.id },
+      data: {
+        secretHash: hashTokenSecret(secret),
+        stub: tokenStub(secret),
+        previousHash: input.graceHours > 0 ? token.secretHash : null,
+        graceUntil: input.graceHours > 0 ? new Date(Date.now() + input.graceHours * 3600_000) : null,
+      },
+    });
+    await recordAuditEvent(tx, ctx, {
+      action: "token.rotate",
+      target: { type: "api-token", id: token.id, name: token.name },
+      before: toTokenRecord(token),
+      after: toTokenRecord(rotated),
+    });
+    return rotated;
+  });
+  return { ...toTokenRecord(row), token: secret };
+}

@@ -1,0 +1,33 @@
+import { stringArray } from "@/lib/auth/principal-groups";
+import type { ApiTokenRecord } from "./schemas";
+
+interface ApiTokenRow {
+  id: string;
+  name: string;
+  stub: string;
+  groups: unknown;
+  servers: unknown;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  graceUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The public shape: never the hashes. */
+export function toTokenRecord(row: ApiTokenRow): ApiTokenRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    stub: row.stub,
+    groups: stringArray(row.groups),
+    servers: row.servers === null || row.servers === undefined ? null : stringArray(row.servers),
+    expiresAt: row.expiresAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    graceUntil: row.graceUntil?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadUserGroups, stringArray } from "@/lib/auth/principal-groups";
+import type { TokenPrincipal } from "@/lib/auth/principal";
+import { hashTokenSecret, looksLikeTokenSecret } from "./token-secret";
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function invalid(reason: string): AppError {
+  return new AppError("invalid_token", "The access token is invalid.", { reason });
+}
+
+/**
+ * A registry API token → principal. Effective groups are token.groups ∩ the owner's current
+ * groups, so removing the owner from a group (or disabling the owner) takes effect at once.
+ */
+export async function verifyRegistryToken(db: Db, secret: string, now = new Date()): Promise<TokenPrincipal> {
+  if (!looksLikeTokenSecret(secret)) throw invalid("registry token: malformed");
+  const hash = hashTokenSecret(secret);
+  const token = await db.apiToken.findFirst({
+    where: { OR: [{ secretHash: hash }, { previousHash: hash }] },
+    include: { owner: true },
+  });
+  if (!token) throw invalid("registry token: unknown");
+  if (token.revokedAt) throw invalid("registry token: revoked");
+  if (token.expiresAt <= now) throw invalid("registry token: expired");
+  if (token.secretHash !== hash && (!token.graceUntil || token.graceUntil <= now)) {
+    throw invalid("registry token: rotated out (grace period over)");
+  }
+  if (!token.owner.enabled) throw invalid("registry token: owner disabled");
+
+  const ownerGroups = await loadUserGroups(db, token.owner);
+  const granted = new Set(stringArray(token.groups));
+  const groups = ownerGroups
+    .filter((group) => granted.has(group.name))
+    .map((group) => ({ ...group, reasons: [...group.reasons, { kind: "token-subset" as const, tokenId: token.id }] }));
+
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    // At most one write a minute per token; conditional so concurrent requests write once.
+    await db.apiToken.updateMany({
+      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+
+  return {
+    kind: "token",
+    id: token.id,
+    tokenId: token.id,
+    ownerId: token.ownerId,
+    displayName: `${token.name} (token of ${token.owner.displayName})`,
+    servers: token.servers === null ? null : stringArray(token.servers),
+    groups,
+  };
+}

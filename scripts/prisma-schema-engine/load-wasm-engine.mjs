@@ -1,0 +1,18 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Instantiates `@prisma/schema-engine-wasm` by hand: its entry point imports the `.wasm` file
+ * as an ES module, which Node 20 only allows behind --experimental-wasm-modules.
+ */
+export async function loadWasmSchemaEngine() {
+  const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const glue = await import(gluePath);
+  const bytes = await readFile(gluePath.replace(/\.js$/, ".wasm"));
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
+  glue.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+  return glue;
+}

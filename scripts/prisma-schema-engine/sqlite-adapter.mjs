@@ -1,0 +1,129 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import { sqliteFilePath } from "./sqlite-file.mjs";
+
+const MIGRATIONS_TABLE = "_prisma_migrations";
+
+// The engine's own DDL (sql-schema-connector, SQLite flavour, create_migrations_table).
+const CREATE_MIGRATIONS_TABLE = `CREATE TABLE "${MIGRATIONS_TABLE}" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+);`;
+
+const EMPTY_MIGRATIONS_TABLE = {
+  columnNames: ["id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count"],
+  columnTypes: [
+    ColumnTypeEnum.Text, ColumnTypeEnum.Text, ColumnTypeEnum.DateTime, ColumnTypeEnum.Text,
+    ColumnTypeEnum.Text, ColumnTypeEnum.DateTime, ColumnTypeEnum.DateTime, ColumnTypeEnum.Int64,
+  ],
+  rows: [],
+};
+
+/**
+ * better-sqlite3 through @prisma/adapter-better-sqlite3, patched where the Wasm engine and the
+ * adapter disagree with the native engine (gaps 1, 2, 3 and 7 in README.md).
+ */
+export function createSqliteAdapterFactory({ url, shadowDatabaseUrl }) {
+  const file = sqliteFilePath(url);
+  const shadowFile = shadowDatabaseUrl ? sqliteFilePath(shadowDatabaseUrl) : undefined;
+  const inner = new PrismaBetterSqlite3({ url: file }, shadowFile ? { shadowDatabaseUrl: shadowFile } : undefined);
+  const handles = new Set();
+  let main;
+
+  const track = (adapter) => {
+    handles.add(adapter.client);
+    runArgumentlessScriptsWithExec(adapter);
+    return adapter;
+  };
+
+  return {
+    provider: "sqlite",
+    adapterName: inner.adapterName,
+    async connect() {
+      const adapter = track(await inner.connect());
+      main = adapter.client;
+      readMissingMigrationsTableAsEmpty(adapter);
+      return adapter;
+    },
+    async connectToShadowDb() {
+      return track(await inner.connectToShadowDb());
+    },
+    hasMigrationsTable() {
+      return main.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !== undefined;
+    },
+    ensureMigrationsTable() {
+      if (!this.hasMigrationsTable()) main.exec(CREATE_MIGRATIONS_TABLE);
+    },
+    dropAllObjects(externalTables = []) {
+      dropAllObjects(main, new Set(externalTables));
+    },
+    // Gap 7: the CLI sends SIGTERM right after closing stdin; close handles synchronously.
+    closeAll() {
+      for (const db of handles) if (db.open) db.close();
+    },
+  };
+}
+
+// Gap 1: on a fresh database the Wasm engine reports P1014 where the native engine sees
+// "migrations table not initialised". An empty result is what the native engine works from.
+function readMissingMigrationsTableAsEmpty(adapter) {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    try {
+      return await queryRaw(query);
+    } catch (error) {
+      const missing = error?.cause?.kind === "TableDoesNotExist" && error.cause.table === MIGRATIONS_TABLE;
+      if (missing && /^\s*SELECT\b/i.test(query.sql)) return structuredClone(EMPTY_MIGRATIONS_TABLE);
+      throw error;
+    }
+  };
+}
+
+// Gap 2: whole migration scripts arrive as one argument-less executeRaw, and better-sqlite3's
+// prepare() accepts one statement only (RangeError otherwise); exec() runs a whole script.
+function runArgumentlessScriptsWithExec(queryable) {
+  const patch = (target) => {
+    const executeRaw = target.executeRaw.bind(target);
+    target.executeRaw = async (query) => {
+      try {
+        return await executeRaw(query);
+      } catch (error) {
+        if (!(error instanceof RangeError) || query.args.length > 0) throw error;
+        try {
+          target.client.exec(query.sql);
+        } catch (execError) {
+          target.onError(execError);
+        }
+        return Number(target.client.prepare("SELECT changes()").pluck().get());
+      }
+    };
+  };
+  patch(queryable);
+  const startTransaction = queryable.startTransaction.bind(queryable);
+  queryable.startTransaction = async (...args) => {
+    const transaction = await startTransaction(...args);
+    patch(transaction);
+    return transaction;
+  };
+}
+
+// Gap 3: the Wasm engine's reset only deletes rows; the native engine deletes the file.
+function dropAllObjects(db, externalTables) {
+  const objects = db
+    .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type DESC")
+    .all()
+    .filter(({ name }) => !externalTables.has(name));
+  const foreignKeys = db.pragma("foreign_keys", { simple: true });
+  db.pragma("foreign_keys = OFF");
+  try {
+    for (const { type, name } of objects) db.exec(`DROP ${type === "view" ? "VIEW" : "TABLE"} "${name.replaceAll('"', '""')}"`);
+  } finally {
+    db.pragma(`foreign_keys = ${Number(foreignKeys) ? "ON" : "OFF"}`);
+  }
+}

@@ -1,0 +1,52 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ensureTlsCertificate } from "@/entra-emulator/tls";
+
+/**
+ * `npm test`: every test, on both databases.
+ *   1. unit and integration tests (node's test runner) on the embedded SQLite database;
+ *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api);
+ *   3. the production build and the Playwright suites (api and ui projects) in Debian's Chromium.
+ * `npm test -- unit` stops after 1–2.
+ */
+function findTests(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return findTests(path);
+    return name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  console.log(`\n==> ${label}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\n${label} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function main() {
+  const onlyUnit = process.argv.includes("unit");
+  const { certPath } = await ensureTlsCertificate(".test-data/tls");
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: resolve(certPath), NEXT_TELEMETRY_DISABLED: "1" };
+  const nodeTest = (files: string[]) => ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files];
+
+  const all = findTests("tests").sort();
+  run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), { ...env, TEST_DATABASE: "sqlite" });
+
+  const databaseSuites = all.filter((file) => file.startsWith(join("tests", "db")) || file.startsWith(join("tests", "api")));
+  if (databaseSuites.length > 0) {
+    run(`database suites on PostgreSQL (${databaseSuites.length} files)`, process.execPath, nodeTest(databaseSuites), { ...env, TEST_DATABASE: "postgresql" });
+  }
+  if (onlyUnit) return;
+
+  run("production build", process.execPath, ["node_modules/next/dist/bin/next", "build"], env);
+  run("Playwright (Debian's Chromium)", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
