@@ -52,7 +52,9 @@ export function signInPage(request: AuthorizeRequest, params: URLSearchParams, f
     users.length > 0
       ? html`<form class="accounts" method="post" action="${formAction}">${hidden}${accounts}</form>`
       : html`<p class="error">This tenant has no users. Add users to the emulator's config file.</p>`;
-  const perms = request.scopes.map((s) => html`<li>${describeScope(s)}</li>`);
+  const { oidc, resource, permissions } = request.resolvedScopes;
+  const apiPerms = resource.app ? permissions.map((p) => `${p} on ${resource.displayName}`) : [`${permissions.filter((p) => !oidc.includes(p.toLowerCase())).join(", ")} on Microsoft Graph`];
+  const perms = [...oidc.map(describeScope), ...apiPerms].map((text) => html`<li>${text}</li>`);
   return page(
     `Sign in to ${client.displayName} — Entra ID emulator`,
     tenant.displayName,

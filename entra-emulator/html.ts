@@ -44,7 +44,8 @@ h1{font-size:24px;font-weight:600;margin:22px 0 4px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .perms{margin:20px 0 0;padding-top:14px;border-top:1px solid var(--line);font-size:13px;color:var(--muted)}
 .perms ul{margin:6px 0 0;padding-left:18px}
-.error{border-left:4px solid var(--danger);padding:10px 14px;background:var(--tint);margin:0 0 16px}
+.error{border-left:4px solid var(--danger);padding:10px 14px;background:rgba(164,38,44,.07);margin:12px 0 16px}
+h1.trouble{font-size:20px}
 dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;font-size:12px;color:var(--muted);margin:0}dd{margin:0}
 code{font-family:ui-monospace,Consolas,Menlo,monospace;font-size:13px;word-break:break-all}
 a,.link{color:var(--accent)}
@@ -67,7 +68,7 @@ export function errorPage(err: EntraError, subtitle = ""): string {
   return page(
     "Sign in — Entra ID emulator",
     subtitle,
-    html`<h1>Sorry, but we’re having trouble signing you in.</h1>
+    html`<h1 class="trouble">Sorry, but we’re having trouble signing you in.</h1>
 <p class="error"><code>AADSTS${err.aadsts}</code>: ${err.text}</p>
 <dl><dt>Error</dt><dd>${err.error}</dd><dt>Trace ID</dt><dd>${info.trace_id}</dd><dt>Correlation ID</dt><dd>${info.correlation_id}</dd><dt>Timestamp</dt><dd>${info.timestamp}</dd></dl>`,
   );

@@ -71,6 +71,7 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
   await createM2mAccount(db, ctx, { tenantId: tenant.id, clientId: sync.clientId, name: "catalog-sync-job", description: "Nightly catalog sync; its access comes from the Registry.Read app role.", groups: [], enabled: true });
 }
 
+/** Empty = nothing an admin created: no servers, no users (bootstrap M2M accounts don't count). */
 export async function isEmpty(db: Db): Promise<boolean> {
-  return (await db.server.count()) === 0 && (await db.m2mAccount.count()) === 0 && (await db.user.count()) === 0;
+  return (await db.server.count()) === 0 && (await db.user.count()) === 0;
 }

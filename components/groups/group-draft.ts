@@ -1,0 +1,108 @@
+import { createGroupSchema, updateGroupSchema, type GroupRecord } from "@/lib/iam/groups/schemas";
+import { zodFieldErrors, type FieldErrors } from "./api-request";
+
+export interface RuleDraft {
+  /** Stable React key; never sent. */
+  key: string;
+  server: string;
+  methods: string[];
+  tools: string[];
+}
+
+/** The editable part of a group, as the form holds it. */
+export interface GroupDraft {
+  name: string;
+  description: string;
+  entraGroups: string[];
+  appRoles: string[];
+  serverAccess: RuleDraft[];
+  permissions: string[];
+}
+
+let nextKey = 0;
+export function ruleKey(): string {
+  nextKey += 1;
+  return `rule-${nextKey}`;
+}
+
+export function emptyDraft(): GroupDraft {
+  return { name: "", description: "", entraGroups: [], appRoles: [], serverAccess: [], permissions: [] };
+}
+
+export function newRule(): RuleDraft {
+  return { key: ruleKey(), server: "", methods: ["*"], tools: [] };
+}
+
+type GroupShape = Pick<GroupRecord, "name" | "description" | "entraMappings" | "serverAccess" | "permissions">;
+
+export function draftFromGroup(group: GroupShape): GroupDraft {
+  return {
+    name: group.name,
+    description: group.description,
+    entraGroups: [...group.entraMappings.groups],
+    appRoles: [...group.entraMappings.appRoles],
+    serverAccess: group.serverAccess.map((rule) => ({ key: ruleKey(), server: rule.server, methods: [...rule.methods], tools: [...rule.tools] })),
+    permissions: [...group.permissions],
+  };
+}
+
+function bodyParts(draft: GroupDraft) {
+  return {
+    description: draft.description,
+    entraMappings: { groups: draft.entraGroups, appRoles: draft.appRoles },
+    serverAccess: draft.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })),
+    permissions: draft.permissions,
+  };
+}
+
+export type Validated<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors };
+
+/** Validates with the API's own schema, so the form and the server agree on every rule. */
+export function createBody(draft: GroupDraft): Validated<unknown> {
+  const result = createGroupSchema.safeParse({ name: draft.name, ...bodyParts(draft) });
+  return result.success ? { ok: true, body: result.data } : { ok: false, errors: zodFieldErrors(result.error.issues) };
+}
+
+export function updateBody(draft: GroupDraft, version: number): Validated<unknown> {
+  const result = updateGroupSchema.safeParse({ ...bodyParts(draft), version });
+  return result.success ? { ok: true, body: result.data } : { ok: false, errors: zodFieldErrors(result.error.issues) };
+}
+
+/** Fields the API adds to a group; an imported record may carry them, and they are ignored. */
+const READ_ONLY_KEYS = ["id", "builtIn", "members", "version", "createdAt", "updatedAt"];
+
+export type ImportResult = { ok: true; draft: GroupDraft; notes: string[] } | { ok: false; message: string; errors: string[] };
+
+/** Parses pasted group JSON (the JSON view's shape or a create body) with the create schema. */
+export function importGroupJson(text: string, currentName: string | null): ImportResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: "This is not valid JSON.", errors: [error instanceof Error ? error.message : String(error)] };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, message: "Paste one group: a JSON object like the JSON view shows.", errors: [] };
+  }
+  const input: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  const notes: string[] = [];
+  for (const key of READ_ONLY_KEYS) delete input[key];
+  if (currentName !== null) {
+    if (typeof input.name === "string" && input.name !== currentName) notes.push(`The name "${input.name}" was ignored: a group cannot be renamed.`);
+    input.name = currentName;
+  }
+  const result = createGroupSchema.safeParse(input);
+  if (!result.success) {
+    return {
+      ok: false,
+      message: "The JSON does not describe a valid group. Fix these and paste it again:",
+      errors: result.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`),
+    };
+  }
+  return { ok: true, draft: draftFromGroup({ ...result.data, entraMappings: result.data.entraMappings }), notes };
+}
+
+export function sameDraft(a: GroupDraft, b: GroupDraft): boolean {
+  const strip = (d: GroupDraft) => JSON.stringify({ ...d, serverAccess: d.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })) });
+  return strip(a) === strip(b);
+}

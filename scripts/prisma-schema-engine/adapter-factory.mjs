@@ -1,0 +1,20 @@
+import { providerOfUrl } from "./database-url.mjs";
+import { createPostgresAdapterFactory } from "./postgres-adapter.mjs";
+import { createSqliteAdapterFactory } from "./sqlite-adapter.mjs";
+import { UserFacingError } from "./user-facing-error.mjs";
+
+/** The driver adapter factory (unbound) for a `{ url, shadowDatabaseUrl }` datasource. */
+export function createAdapterFactory(datasource) {
+  const provider = providerOfUrl(datasource.url);
+  if (provider === "sqlite") return createSqliteAdapterFactory(datasource);
+  if (provider === "postgresql") {
+    if (datasource.shadowDatabaseUrl === datasource.url) {
+      throw new UserFacingError(null, "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.");
+    }
+    return createPostgresAdapterFactory(datasource);
+  }
+  throw new UserFacingError(
+    "P1013",
+    `The provided database string is invalid. The schema engine stand-in serves only \`file:\` (SQLite) and \`postgres://\`/\`postgresql://\` URLs.`,
+  );
+}

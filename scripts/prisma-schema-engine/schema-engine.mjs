@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// A stand-in for Prisma's native `schema-engine` binary, which cannot be downloaded here: it
+// speaks the native engine's protocol and forwards to @prisma/schema-engine-wasm.
+// See README.md in this folder.
+import { canConnectToDatabase, createDatabase, dropDatabase } from "./database-commands.mjs";
+import { openEngineSession } from "./engine-session.mjs";
+import { describeVersionMismatch, readEngineVersions } from "./engine-version.mjs";
+import { writeErrorLine, writeStartLine } from "./log-line.mjs";
+import { parseArgs } from "./parse-args.mjs";
+import { isPanic, toRpcError } from "./rpc-errors.mjs";
+import { serveJsonRpc } from "./rpc-server.mjs";
+
+const CLI_COMMANDS = {
+  "can-connect-to-database": canConnectToDatabase,
+  "create-database": createDatabase,
+  "drop-database": dropDatabase,
+};
+
+const versions = readEngineVersions();
+const versionMismatch = describeVersionMismatch(versions);
+let args;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`schema-engine stand-in: ${error.message}\n`);
+  process.exit(1);
+}
+
+if (args.version) {
+  if (versionMismatch) {
+    process.stderr.write(`schema-engine stand-in: ${versionMismatch}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`schema-engine-cli ${versions.enginesHash}\n`);
+  process.exit(0);
+}
+
+writeStartLine(versions.enginesHash);
+if (versionMismatch) fail(versionMismatch);
+if (args.cliCommand) await runCliCommand(CLI_COMMANDS[args.cliCommand], args.datasource);
+else serve(args);
+
+async function runCliCommand(command, datasource) {
+  if (!datasource) fail("the `cli` subcommands need --datasource '{\"url\":\"...\"}'");
+  try {
+    await command(datasource.url);
+    process.exit(0);
+  } catch (error) {
+    const { data } = toRpcError(error);
+    fail(data.message, data.error_code);
+  }
+}
+
+function serve({ datamodels, datasource }) {
+  let server;
+  const session = openEngineSession({
+    datamodelPaths: datamodels,
+    datasource,
+    print: (content) => server.print(content),
+    log: (line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`),
+  });
+  const exit = (code) => {
+    session.close();
+    process.exit(code);
+  };
+  // Gap 7: the CLI sends SIGTERM right after closing stdin.
+  process.on("SIGTERM", () => exit(0));
+  server = serveJsonRpc({
+    input: process.stdin,
+    output: process.stdout,
+    handle: (method, params) => session.call(method, params),
+    toError: (error) => toRpcError(error, session.errorRegistry),
+    onPanic: () => exit(101),
+    onClose: () => exit(0),
+  });
+}
+
+function fail(message, errorCode) {
+  writeErrorLine({ message, errorCode });
+  process.exit(1);
+}
