@@ -37,8 +37,8 @@ function clientClaims(version: 1 | 2, client: EmulatorApp): Claims {
 
 function audienceAndIssuer(ctx: ClaimContext, resource: Resource): Claims {
   return resource.tokenVersion === 2
-    ? { aud: resource.clientId, iss: v2Issuer(ctx.tenantId), ver: "2.0" }
-    : { aud: resource.identifier, iss: v1Issuer(ctx.tenantId), ver: "1.0" };
+    ? { aud: resource.clientId, iss: v2Issuer(ctx.tenantId) }
+    : { aud: resource.identifier, iss: v1Issuer(ctx.tenantId) };
 }
 
 /**
@@ -67,6 +67,7 @@ export function appOnlyAccessTokenClaims(ctx: ClaimContext, client: EmulatorApp,
     oid,
     ...(roles.length > 0 ? { roles } : {}),
     sub: oid,
+    ver: resource.tokenVersion === 2 ? "2.0" : "1.0",
   };
 }
 
@@ -93,6 +94,7 @@ export function delegatedAccessTokenClaims(
     ...(roles.length > 0 ? { roles } : {}),
     scp: permissions.join(" "),
     sub: pairwiseSubject(user.objectId, resource.clientId),
+    ver: resource.tokenVersion === 2 ? "2.0" : "1.0",
   };
 }
 

@@ -3,7 +3,7 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { entraMappingsSchema } from "@/lib/iam/groups/schemas";
-import { errorUnder, type FieldErrors } from "./api-request";
+import { errorUnder, invalidIndexes, type FieldErrors } from "./field-errors";
 import { ChipsInput } from "./chips-input";
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | null {
@@ -12,15 +12,6 @@ function firstIssue(result: { success: boolean; error?: { issues: { message: str
 
 const validateGroupId = (value: string) => firstIssue(entraMappingsSchema.shape.groups.safeParse([value]));
 const validateAppRole = (value: string) => firstIssue(entraMappingsSchema.shape.appRoles.safeParse([value]));
-
-function invalidIndexes(errors: FieldErrors, prefix: string): Set<number> {
-  const indexes = new Set<number>();
-  for (const path of Object.keys(errors)) {
-    const match = path.startsWith(`${prefix}.`) ? /^(\d+)/.exec(path.slice(prefix.length + 1)) : null;
-    if (match) indexes.add(Number(match[1]));
-  }
-  return indexes;
-}
 
 export function EntraMappingsSection({
   groups,

@@ -1,5 +1,5 @@
 import { createGroupSchema, updateGroupSchema, type GroupRecord } from "@/lib/iam/groups/schemas";
-import { zodFieldErrors, type FieldErrors } from "./api-request";
+import { zodFieldErrors, type FieldErrors } from "./field-errors";
 
 export interface RuleDraft {
   /** Stable React key; never sent. */

@@ -3,7 +3,7 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ADMIN_PERMISSIONS, PERMISSIONS, type Permission } from "@/lib/access/permissions";
-import { errorUnder, type FieldErrors } from "./api-request";
+import { errorUnder, type FieldErrors } from "./field-errors";
 
 const DESCRIPTIONS: Record<Permission, string> = {
   "servers:write": "Register, edit and delete servers and their tools. Holders see the whole catalog.",

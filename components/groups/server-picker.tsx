@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import { controlClasses } from "@/components/ui/input";
 import { SLUG_PATTERN } from "@/lib/validation/common";
-import { apiRequest } from "./api-request";
+import { apiRequest } from "@/components/ui/api-request";
 
 interface ServerOption {
   slug: string;
@@ -35,11 +35,11 @@ export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: s
     const query = text === value || text === "*" ? "" : text.trim();
     const timer = setTimeout(async () => {
       setLoading(true);
-      const result = await apiRequest<{ items: ServerOption[] }>("GET", `/api/servers?limit=20${query ? `&q=${encodeURIComponent(query)}` : ""}`);
+      const result = await apiRequest<{ items: ServerOption[] }>("GET", `/api/servers?limit=20${query ? `&q=${encodeURIComponent(query)}` : ""}`).catch(() => null);
       if (controller.signal.aborted) return;
       setLoading(false);
-      setFailed(!result.ok);
-      setOptions(result.ok ? result.data.items.map(({ slug, name }) => ({ slug, name })) : []);
+      setFailed(result === null);
+      setOptions(result ? result.items.map(({ slug, name }) => ({ slug, name })) : []);
       setActive(0);
     }, 200);
     return () => {

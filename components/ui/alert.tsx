@@ -15,7 +15,7 @@ export function Alert({ tone = "info", title, children, className }: { tone?: Al
   return (
     <div role={tone === "danger" ? "alert" : undefined} className={cn("rounded-md border px-3 py-2 text-[13px]", tones[tone], className)}>
       {title ? <p className="font-semibold">{title}</p> : null}
-      {children ? <div className={cn(title && "mt-0.5")}>{children}</div> : null}
+      {children ? <div className={title ? "mt-0.5" : undefined}>{children}</div> : null}
     </div>
   );
 }

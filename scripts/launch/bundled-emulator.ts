@@ -13,7 +13,8 @@ export const DEMO_TENANT_FILE = resolve("entra-emulator/demo-tenant.json");
 export async function startBundledEmulator(dataDir: string, port: number): Promise<{ emulator: EntraEmulator; env: Record<string, string> }> {
   const configFile = process.env.ENTRA_EMULATOR_CONFIG ?? DEMO_TENANT_FILE;
   const config = await loadEmulatorConfig(configFile);
-  const tlsDir = join(dataDir, "entra-emulator", "tls");
+  // ENTRA_EMULATOR_TLS_DIR lets tests share one certificate that the test runner already trusts.
+  const tlsDir = process.env.ENTRA_EMULATOR_TLS_DIR ? resolve(process.env.ENTRA_EMULATOR_TLS_DIR) : join(dataDir, "entra-emulator", "tls");
   const { certPath } = await ensureTlsCertificate(tlsDir);
   const emulator = await startEntraEmulator({ config, tlsDir, keysFile: join(dataDir, "entra-emulator", "signing-keys.json"), port });
   const tenant = config.tenants[0]!;

@@ -15,7 +15,6 @@ const FORWARDED = new Set([
  * the first request that needs it, so connection errors answer that request.
  */
 export function openEngineSession({ datamodelPaths, datasource, print, log }) {
-  if (!datasource) throw new Error("the schema engine stand-in needs --datasource '{\"url\":\"...\"}'");
   const factory = createAdapterFactory(datasource);
   const boundFactory = bindMigrationAwareSqlAdapterFactory(factory);
   const isSqlite = factory.provider === "sqlite";

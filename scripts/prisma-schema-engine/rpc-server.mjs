@@ -7,7 +7,7 @@ const PARSE_ERROR = -32700;
  * Line-delimited JSON-RPC 2.0 on stdin/stdout, one request at a time (the Wasm engine is not
  * re-entrant). Lines without a method are the CLI's answers to our `print` requests.
  */
-export function serveJsonRpc({ input, output, handle, toError, onPanic, onClose }) {
+export function serveJsonRpc({ input, output, handle, toError, onClose }) {
   let nextPrintId = 1;
   const write = (message) => output.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`);
   let queue = Promise.resolve();
@@ -18,7 +18,6 @@ export function serveJsonRpc({ input, output, handle, toError, onPanic, onClose 
       write({ id, result: result === undefined ? {} : result });
     } catch (error) {
       write({ id, error: error?.rpcCode === METHOD_NOT_FOUND ? { code: METHOD_NOT_FOUND, message: error.message } : toError(error) });
-      if (onPanic && error instanceof WebAssembly.RuntimeError) onPanic();
     }
   };
 

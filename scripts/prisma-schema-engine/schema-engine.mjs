@@ -7,7 +7,7 @@ import { openEngineSession } from "./engine-session.mjs";
 import { describeVersionMismatch, readEngineVersions } from "./engine-version.mjs";
 import { writeErrorLine, writeStartLine } from "./log-line.mjs";
 import { parseArgs } from "./parse-args.mjs";
-import { isPanic, toRpcError } from "./rpc-errors.mjs";
+import { toRpcError } from "./rpc-errors.mjs";
 import { serveJsonRpc } from "./rpc-server.mjs";
 
 const CLI_COMMANDS = {
@@ -52,13 +52,20 @@ async function runCliCommand(command, datasource) {
 }
 
 function serve({ datamodels, datasource }) {
+  if (!datasource) fail("the schema engine stand-in needs --datasource '{\"url\":\"...\"}'");
   let server;
-  const session = openEngineSession({
-    datamodelPaths: datamodels,
-    datasource,
-    print: (content) => server.print(content),
-    log: (line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`),
-  });
+  let session;
+  try {
+    session = openEngineSession({
+      datamodelPaths: datamodels,
+      datasource,
+      print: (content) => server.print(content),
+      log: (line) => process.stderr.write(line.endsWith("\n") ? line : `${line}\n`),
+    });
+  } catch (error) {
+    const { data } = toRpcError(error);
+    fail(data.message, data.error_code);
+  }
   const exit = (code) => {
     session.close();
     process.exit(code);
@@ -69,8 +76,12 @@ function serve({ datamodels, datasource }) {
     input: process.stdin,
     output: process.stdout,
     handle: (method, params) => session.call(method, params),
-    toError: (error) => toRpcError(error, session.errorRegistry),
-    onPanic: () => exit(101),
+    toError: (error) => {
+      const rpcError = toRpcError(error, session.errorRegistry);
+      // The native engine exits with 101 after a panic; a panicked Wasm instance is unusable.
+      if (rpcError.data?.is_panic) setImmediate(() => exit(101));
+      return rpcError;
+    },
     onClose: () => exit(0),
   });
 }

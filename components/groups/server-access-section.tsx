@@ -1,0 +1,75 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { errorUnder, type FieldErrors } from "./field-errors";
+import { newRule, type RuleDraft } from "./group-draft";
+import { MethodPicker } from "./method-picker";
+import { ServerPicker } from "./server-picker";
+import { ToolPicker } from "./tool-picker";
+
+function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rule: RuleDraft; index: number; onChange: (next: RuleDraft) => void; onRemove: () => void; errors: FieldErrors; disabled?: boolean }) {
+  const path = `serverAccess.${index}`;
+  const idPrefix = `rule-${rule.key}`;
+  return (
+    <li className="rounded-md border border-slate-200 bg-slate-50/50 p-3" aria-label={`Rule ${index + 1}`}>
+      <div className="mb-3 flex items-start justify-between gap-3">
+        <FormField label={`Rule ${index + 1}: server`} id={`${idPrefix}-server`} error={errors[`${path}.server`]} className="w-full max-w-sm">
+          {(control) => <ServerPicker {...control} value={rule.server} onChange={(server) => onChange({ ...rule, server, tools: server === rule.server ? rule.tools : rule.tools.filter((t) => t === "*") })} disabled={disabled} />}
+        </FormField>
+        {disabled ? null : (
+          <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove rule ${index + 1}`} className="mt-5 text-red-700 hover:bg-red-50">
+            Remove
+          </Button>
+        )}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <MethodPicker idPrefix={idPrefix} methods={rule.methods} onChange={(methods) => onChange({ ...rule, methods })} disabled={disabled} error={errorUnder(errors, `${path}.methods`)} />
+        <ToolPicker idPrefix={idPrefix} server={rule.server} tools={rule.tools} onChange={(tools) => onChange({ ...rule, tools })} disabled={disabled} error={errorUnder(errors, `${path}.tools`)} />
+      </div>
+    </li>
+  );
+}
+
+export function ServerAccessSection({ rules, onChange, errors, disabled }: { rules: RuleDraft[]; onChange: (next: RuleDraft[]) => void; errors: FieldErrors; disabled?: boolean }) {
+  const listError = errors.serverAccess;
+  return (
+    <Card aria-labelledby="server-access-heading">
+      <CardHeader
+        id="server-access-heading"
+        title="Server access rules"
+        description="Which servers members see, which MCP methods they may call and which tools they see and call. Access is the union of all rules of all their groups."
+        actions={
+          disabled ? null : (
+            <Button size="sm" onClick={() => onChange([...rules, newRule()])}>
+              Add rule
+            </Button>
+          )
+        }
+      />
+      <CardBody>
+        {rules.length === 0 ? (
+          <p className="py-4 text-center text-[13px] text-slate-500">
+            No rules: members of this group see no servers through it. {disabled ? "" : "Add a rule to grant a server (or All servers) with its methods and tools."}
+          </p>
+        ) : (
+          <ol className="space-y-3">
+            {rules.map((rule, index) => (
+              <RuleEditor
+                key={rule.key}
+                rule={rule}
+                index={index}
+                errors={errors}
+                disabled={disabled}
+                onChange={(next) => onChange(rules.map((r) => (r.key === rule.key ? next : r)))}
+                onRemove={() => onChange(rules.filter((r) => r.key !== rule.key))}
+              />
+            ))}
+          </ol>
+        )}
+        {listError ? <p className="mt-2 text-xs text-red-700">{listError}</p> : null}
+      </CardBody>
+    </Card>
+  );
+}
