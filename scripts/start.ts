@@ -19,7 +19,7 @@ async function main() {
   let stopEmulator = async () => {};
   if (emulatorWanted) {
     const { emulator, env: emulatorEnv } = await startBundledEmulator(env.REGISTRY_DATA_DIR, Number(env.ENTRA_EMULATOR_PORT || 3443));
-    for (const [key, value] of Object.entries(emulatorEnv)) if (!env[key] || key === "ENTRA_EMULATOR") env[key] = value;
+    for (const [key, value] of Object.entries(emulatorEnv)) if (!env[key] || key === "ENTRA_EMULATOR" || key === "NODE_EXTRA_CA_CERTS") env[key] = value;
     stopEmulator = () => emulator.close();
     console.log(`Entra ID emulator: ${emulator.url} (tenant ${env.ENTRA_TENANT_IDS})`);
   }

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadEmulatorConfig } from "@/entra-emulator/config";
 import { startEntraEmulator, type EntraEmulator } from "@/entra-emulator/server";
@@ -28,7 +29,25 @@ export async function startBundledEmulator(dataDir: string, port: number): Promi
       ENTRA_AUTHORITY_HOST: emulator.url,
       ENTRA_EMULATOR: "true",
       ENTRA_EMULATOR_TENANT_NAME: tenant.displayName,
-      NODE_EXTRA_CA_CERTS: certPath,
+      NODE_EXTRA_CA_CERTS: trustBundle(certPath, join(dataDir, "entra-emulator", "ca-bundle.pem")),
     },
   };
+}
+
+/**
+ * NODE_EXTRA_CA_CERTS names one file, and a machine may already use it for its own CAs: write a
+ * bundle of those plus the emulator's certificate, so both stay trusted.
+ */
+function trustBundle(certPath: string, bundlePath: string): string {
+  const existing = process.env.NODE_EXTRA_CA_CERTS;
+  const parts = [readFileSync(certPath, "utf8")];
+  if (existing && resolve(existing) !== resolve(bundlePath)) {
+    try {
+      parts.push(readFileSync(existing, "utf8"));
+    } catch {
+      // An unreadable extra-CA file would be ignored by Node too.
+    }
+  }
+  writeFileSync(bundlePath, parts.join("\n"), { mode: 0o644 });
+  return bundlePath;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { createAdapterFactory } from "./adapter-factory.mjs";
-import { createDatabase } from "./database-commands.mjs";
+import { canConnectToDatabase, createDatabase } from "./database-commands.mjs";
 import { loadWasmSchemaEngine } from "./load-wasm-engine.mjs";
 
 // Methods whose params and results the Wasm engine shares with the native engine's JSON-RPC API.
@@ -21,13 +21,16 @@ export function openEngineSession({ datamodelPaths, datasource, print, log }) {
   const datamodels = datamodelPaths.length > 0 ? datamodelPaths.map((file) => [file, readFileSync(file, "utf8")]) : undefined;
   let enginePromise;
 
+  const startEngine = async () => {
+    // The Wasm engine reports connection failures without their P-code; check first ourselves.
+    const [glue] = await Promise.all([loadWasmSchemaEngine(), isSqlite || canConnectToDatabase(datasource.url)]);
+    return glue.SchemaEngine.new({ datamodels }, log, boundFactory);
+  };
   const engine = () => {
-    enginePromise ??= loadWasmSchemaEngine()
-      .then((glue) => glue.SchemaEngine.new({ datamodels }, log, boundFactory))
-      .catch((error) => {
-        enginePromise = undefined;
-        throw error;
-      });
+    enginePromise ??= startEngine().catch((error) => {
+      enginePromise = undefined;
+      throw error;
+    });
     return enginePromise;
   };
 
@@ -75,7 +78,7 @@ export function openEngineSession({ datamodelPaths, datasource, print, log }) {
     },
     async reset(params) {
       const wasm = await engine();
-      if (isSqlite) factory.dropAllObjects(params?.filter?.externalTables);
+      if (isSqlite) factory.recreateDatabaseFile();
       else await wasm.reset(params);
     },
   };

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
 let panicMessage;
+let gluePromise;
 
 /** The message of the last Rust panic inside the Wasm engine (its panic hook reports it here). */
 export function takePanicMessage() {
@@ -16,7 +17,12 @@ export function takePanicMessage() {
  * Instantiates `@prisma/schema-engine-wasm` by hand: its entry point imports the `.wasm` file
  * as an ES module, which Node 20 only allows behind --experimental-wasm-modules.
  */
-export async function loadWasmSchemaEngine() {
+export function loadWasmSchemaEngine() {
+  gluePromise ??= instantiate();
+  return gluePromise;
+}
+
+async function instantiate() {
   globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (panicMessage = message) };
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const glue = await import(gluePath);

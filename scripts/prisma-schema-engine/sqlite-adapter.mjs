@@ -1,4 +1,6 @@
+import { rmSync } from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import { sqliteFilePath } from "./sqlite-file.mjs";
 
@@ -34,7 +36,7 @@ export function createSqliteAdapterFactory({ url, shadowDatabaseUrl }) {
   const shadowFile = shadowDatabaseUrl ? sqliteFilePath(shadowDatabaseUrl) : undefined;
   const inner = new PrismaBetterSqlite3({ url: file }, shadowFile ? { shadowDatabaseUrl: shadowFile } : undefined);
   const handles = new Set();
-  let main;
+  let mainAdapter;
 
   const track = (adapter) => {
     handles.add(adapter.client);
@@ -46,22 +48,28 @@ export function createSqliteAdapterFactory({ url, shadowDatabaseUrl }) {
     provider: "sqlite",
     adapterName: inner.adapterName,
     async connect() {
-      const adapter = track(await inner.connect());
-      main = adapter.client;
-      readMissingMigrationsTableAsEmpty(adapter);
-      return adapter;
+      mainAdapter = track(await inner.connect());
+      readMissingMigrationsTableAsEmpty(mainAdapter);
+      return mainAdapter;
     },
     async connectToShadowDb() {
       return track(await inner.connectToShadowDb());
     },
     hasMigrationsTable() {
-      return main.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !== undefined;
+      return mainAdapter.client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !== undefined;
     },
     ensureMigrationsTable() {
-      if (!this.hasMigrationsTable()) main.exec(CREATE_MIGRATIONS_TABLE);
+      if (!this.hasMigrationsTable()) mainAdapter.client.exec(CREATE_MIGRATIONS_TABLE);
     },
-    dropAllObjects(externalTables = []) {
-      dropAllObjects(main, new Set(externalTables));
+    // Gap 3: the Wasm engine's reset only deletes rows. The native engine deletes the file;
+    // so do we, and hand the adapter a fresh handle (its methods read `this.client` per call).
+    recreateDatabaseFile() {
+      mainAdapter.client.close();
+      for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+      const db = new Database(file);
+      db.defaultSafeIntegers(true);
+      handles.add(db);
+      mainAdapter.client = db;
     },
     // Gap 7: the CLI sends SIGTERM right after closing stdin; close handles synchronously.
     closeAll() {
@@ -111,19 +119,4 @@ function runArgumentlessScriptsWithExec(queryable) {
     patch(transaction);
     return transaction;
   };
-}
-
-// Gap 3: the Wasm engine's reset only deletes rows; the native engine deletes the file.
-function dropAllObjects(db, externalTables) {
-  const objects = db
-    .prepare("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type DESC")
-    .all()
-    .filter(({ name }) => !externalTables.has(name));
-  const foreignKeys = db.pragma("foreign_keys", { simple: true });
-  db.pragma("foreign_keys = OFF");
-  try {
-    for (const { type, name } of objects) db.exec(`DROP ${type === "view" ? "VIEW" : "TABLE"} "${name.replaceAll('"', '""')}"`);
-  } finally {
-    db.pragma(`foreign_keys = ${Number(foreignKeys) ? "ON" : "OFF"}`);
-  }
 }

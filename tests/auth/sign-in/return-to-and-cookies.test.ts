@@ -18,11 +18,12 @@ test("returnTo keeps same-origin relative paths", () => {
 test("returnTo refuses anything that could leave the registry or loop", () => {
   for (const bad of [
     null, undefined, "", "https://evil.example/", "//evil.example/x", "/\\evil.example", "\\\\evil", "javascript:alert(1)",
-    "evil.example", "/%0d%0aSet-Cookie:x", "/ok\nLocation: x", "/auth/sign-in", "/auth/callback?code=x", "/sign-in", `/${"a".repeat(3000)}`,
+    "evil.example", "/ok\nLocation: x", "/auth/sign-in", "/auth/callback?code=x", "/sign-in", `/${"a".repeat(3000)}`,
   ]) {
-    const result = safeReturnTo(bad);
-    assert.ok(result === "/" || result === "/%0d%0aSet-Cookie:x", `${JSON.stringify(bad)} → ${result}`);
+    assert.equal(safeReturnTo(bad), "/", JSON.stringify(bad));
   }
+  // Encoded control characters stay encoded: they can never split the Location header.
+  assert.equal(safeReturnTo("/%0d%0aSet-Cookie:x"), "/%0d%0aSet-Cookie:x");
 });
 
 test("pending sign-in cookie: round trip, flags, __Host- prefix on https", () => {

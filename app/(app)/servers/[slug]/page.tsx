@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/components/layout/require-session";
+import { ConnectPanel } from "@/components/servers/connect-panel";
+import { EnabledBadge, HealthBadge } from "@/components/servers/health-badge";
+import { ServerAccessCard } from "@/components/servers/server-access-card";
+import { ToolList } from "@/components/servers/tool-list";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { grantFor, hasPermission } from "@/lib/access/effective-access";
+import { getConfig } from "@/lib/config";
+import { isAppError } from "@/lib/errors";
+import { getServer } from "@/lib/servers/get-server";
+import { SLUG_PATTERN } from "@/lib/validation/common";
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+export default async function ServerPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const { db, access } = await requirePageSession(`/servers/${slug}`);
+  if (!SLUG_PATTERN.test(slug)) notFound();
+  const server = await getServer(db, access, slug).catch((error: unknown) => {
+    // Invisible and absent servers are the same 404 (SPEC §3).
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={<Link href="/" className="hover:text-slate-800 hover:underline">Catalog</Link>}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {server.name}
+            <span className="font-mono text-sm font-normal text-slate-500">{server.slug}</span>
+          </span>
+        }
+        description={server.description || undefined}
+        actions={
+          <div className="flex flex-wrap items-center gap-1.5">
+            <HealthBadge status={server.health.status} checkedAt={server.health.checkedAt} />
+            <EnabledBadge enabled={server.enabled} />
+            {server.version ? <Badge mono>v{server.version.replace(/^v/, "")}</Badge> : null}
+            <Badge mono>{server.transport}</Badge>
+            {server.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}
+          </div>
+        }
+      />
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <ToolList tools={server.tools ?? []} />
+        <div className="space-y-5">
+          <ConnectPanel slug={server.slug} registryUrl={getConfig().registryUrl} canCreateTokens={hasPermission(access, "tokens:create")} />
+          <ServerAccessCard grant={grantFor(access, server.slug)} managerGroups={access.permissions.get("servers:write") ?? []} />
+        </div>
+      </div>
+    </>
+  );
+}

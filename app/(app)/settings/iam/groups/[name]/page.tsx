@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { DeleteGroupButton } from "@/components/groups/delete-group-button";
+import { GroupEditor } from "@/components/groups/group-editor";
+import { GroupMembersSection } from "@/components/groups/group-members-section";
+import { loadGroupMembers } from "@/components/groups/load-group-members";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/lib/access/effective-access";
+import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
+import { getPageSession } from "@/lib/auth/page-principal";
+import { getGroup } from "@/lib/iam/groups/find-groups";
+
+type Params = Promise<{ name: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: `Group ${(await params).name}` };
+}
+
+export default async function GroupPage({ params }: { params: Params }) {
+  const name = (await params).name;
+  const session = await getPageSession();
+  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent(`/settings/iam/groups/${name}`)}`);
+  if (!hasPermission(session.access, "iam:read")) notFound();
+  const group = await getGroup(session.db, name);
+  if (!group) notFound();
+  const canWrite = hasPermission(session.access, "iam:write");
+  const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
+  const members = await loadGroupMembers(session.db, group);
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={<Link href="/settings/iam/groups" className="hover:underline">Groups</Link>}
+        title={
+          <span className="flex items-center gap-2">
+            <span className="font-mono">{group.name}</span>
+            {group.builtIn ? <Badge tone="accent">built-in</Badge> : null}
+          </span>
+        }
+        description={
+          isAdminGroup
+            ? "Protected: the registry's administrators. It cannot be deleted and always holds every permission; you can still edit its Entra mappings and rules."
+            : group.description || undefined
+        }
+        actions={canWrite ? <DeleteGroupButton name={group.name} protectedGroup={group.builtIn} memberCount={group.members.users.length + group.members.m2mAccounts.length} /> : null}
+      />
+      <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection {...members} />} />
+    </>
+  );
+}

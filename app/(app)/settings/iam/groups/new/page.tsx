@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { GroupEditor } from "@/components/groups/group-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/lib/access/effective-access";
+import { getPageSession } from "@/lib/auth/page-principal";
+
+export const metadata: Metadata = { title: "New group" };
+
+export default async function NewGroupPage() {
+  const session = await getPageSession();
+  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent("/settings/iam/groups/new")}`);
+  if (!hasPermission(session.access, "iam:read") || !hasPermission(session.access, "iam:write")) notFound();
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={<Link href="/settings/iam/groups" className="hover:underline">Groups</Link>}
+        title="New group"
+        description="Name the group and choose what it grants. Members are assigned afterwards, on each user or M2M account."
+      />
+      <GroupEditor group={null} canWrite />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { groupColumns } from "@/components/groups/group-columns";
+import { ButtonLink } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { SearchBox } from "@/components/ui/search-box";
+import { param, type SearchParamsRecord } from "@/components/ui/url-state";
+import { hasPermission } from "@/lib/access/effective-access";
+import { getPageSession } from "@/lib/auth/page-principal";
+import { findGroups } from "@/lib/iam/groups/find-groups";
+import { pageQuery } from "@/lib/validation/common";
+
+export const metadata: Metadata = { title: "Groups" };
+
+const PATH = "/settings/iam/groups";
+
+export default async function GroupsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const session = await getPageSession();
+  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent(PATH)}`);
+  if (!hasPermission(session.access, "iam:read")) notFound();
+  const canWrite = hasPermission(session.access, "iam:write");
+
+  const params = await searchParams;
+  const parsed = pageQuery.safeParse({ limit: 50, cursor: param(params, "cursor"), q: param(params, "q") || undefined });
+  const query = parsed.success ? parsed.data : { limit: 50 };
+  const page = await findGroups(session.db, query);
+  const newGroup = canWrite ? <ButtonLink href={`${PATH}/new`} variant="primary">New group</ButtonLink> : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Groups"
+        description="Groups grant access to servers, tools and MCP methods, and registry permissions. Users and M2M accounts get groups by assignment or through Entra group ids and app roles."
+        actions={newGroup}
+      />
+      <DataTable
+        caption="Groups"
+        columns={groupColumns}
+        rows={page.items}
+        rowKey={(group) => group.id}
+        toolbar={<SearchBox action={PATH} defaultValue={query.q} label="Search groups" placeholder="Search by name or description" />}
+        paging={{ basePath: PATH, params, nextCursor: page.nextCursor }}
+        empty={
+          query.q || query.cursor ? (
+            <EmptyState title={`No groups match “${query.q ?? ""}”`} description="Search looks at group names and descriptions. Try a shorter term, or clear the search." action={<ButtonLink href={PATH}>Clear search</ButtonLink>} />
+          ) : (
+            <EmptyState title="No groups yet" description="Create a group, give it server access rules, then assign users and M2M accounts to it." action={newGroup} />
+          )
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/components/layout/require-session";
+import { CallApiPanel } from "@/components/m2m-accounts/call-api-panel";
+import { DeleteM2mAccountButton } from "@/components/m2m-accounts/delete-m2m-account-button";
+import { EditM2mAccountDialog } from "@/components/m2m-accounts/edit-m2m-account-dialog";
+import { loadM2mViewAccess } from "@/components/m2m-accounts/load-m2m-view-access";
+import { M2mAccountDetails } from "@/components/m2m-accounts/m2m-account-details";
+import { M2mAccountToggle } from "@/components/m2m-accounts/m2m-account-toggle";
+import { M2mViewAccessCard } from "@/components/m2m-accounts/m2m-view-access";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/lib/access/effective-access";
+import { CLOUD_LOGIN_HOSTS, getConfig } from "@/lib/config";
+import { findGroups } from "@/lib/iam/groups/find-groups";
+import { getM2mAccount } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
+
+export const metadata: Metadata = { title: "M2M Account" };
+
+export default async function M2mAccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { db, access } = await requirePageSession(`/settings/iam/m2m-accounts/${id}`);
+  if (!hasPermission(access, "iam:read")) notFound();
+  const account = id.length <= 64 ? await getM2mAccount(db, id) : null;
+  if (!account) notFound();
+  const canWrite = hasPermission(access, "iam:write");
+  const [view, groups] = await Promise.all([loadM2mViewAccess(db, account.id), canWrite ? findGroups(db, { limit: 200 }) : null]);
+  const config = getConfig();
+  const groupOptions = (groups?.items ?? []).map((group) => ({ name: group.name, description: group.description }));
+
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        className="mb-0"
+        breadcrumbs={<Link href="/settings/iam/m2m-accounts" className="hover:text-slate-800 hover:underline">M2M Accounts</Link>}
+        title={
+          <span className="flex items-center gap-2">
+            {account.name}
+            {account.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge dot>Disabled</Badge>}
+          </span>
+        }
+        description={account.description || "No description."}
+        actions={
+          canWrite ? (
+            <>
+              <M2mAccountToggle account={account} />
+              <EditM2mAccountDialog account={account} groupOptions={groupOptions} />
+              <DeleteM2mAccountButton id={account.id} name={account.name} />
+            </>
+          ) : (
+            <span className="text-xs text-slate-500">Read-only: changing M2M accounts needs iam:write.</span>
+          )
+        }
+      />
+      <M2mAccountDetails account={account} />
+      <M2mViewAccessCard view={view} />
+      <CallApiPanel
+        authorityHost={config.entra.authorityHost}
+        tenantId={account.tenantId}
+        clientId={account.clientId}
+        apiClientId={config.entra.clientId}
+        registryUrl={config.registryUrl}
+        customAuthority={!(Object.values(CLOUD_LOGIN_HOSTS) as string[]).includes(config.entra.authorityHost)}
+      />
+    </div>
+  );
+}

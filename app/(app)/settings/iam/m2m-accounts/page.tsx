@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
+import { LinkEntraAppDialog } from "@/components/m2m-accounts/link-entra-app-dialog";
+import { m2mAccountColumns } from "@/components/m2m-accounts/m2m-account-columns";
+import { M2mAccountsEmptyState } from "@/components/m2m-accounts/m2m-accounts-empty-state";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { SearchBox } from "@/components/ui/search-box";
+import { param, type SearchParamsRecord } from "@/components/ui/url-state";
+import { hasPermission } from "@/lib/access/effective-access";
+import { getConfig } from "@/lib/config";
+import { findGroups } from "@/lib/iam/groups/find-groups";
+import { findM2mAccounts } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
+import { pageQuery } from "@/lib/validation/common";
+
+export const metadata: Metadata = { title: "M2M Accounts" };
+
+const BASE = "/settings/iam/m2m-accounts";
+
+export default async function M2mAccountsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const params = await searchParams;
+  const { db, access } = await requirePageSession(pathWithQuery(BASE, params));
+  // The nav hides this page without iam:read; the server refuses it too.
+  if (!hasPermission(access, "iam:read")) notFound();
+  const canWrite = hasPermission(access, "iam:write");
+  const parsed = pageQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined });
+  const query = parsed.success ? parsed.data : { limit: 50 };
+  const [page, groups] = await Promise.all([findM2mAccounts(db, query), canWrite ? findGroups(db, { limit: 200 }) : null]);
+
+  return (
+    <>
+      <PageHeader
+        title="M2M Accounts"
+        description="Entra ID app registrations linked to registry groups. A linked app calls the API with an access token it gets by the client-credentials flow; its groups decide what it sees."
+        actions={canWrite && groups ? <LinkEntraAppDialog defaultTenantId={getConfig().entra.tenantIds[0] ?? ""} groupOptions={groups.items.map((g) => ({ name: g.name, description: g.description }))} /> : null}
+      />
+      <DataTable
+        caption="M2M accounts"
+        columns={m2mAccountColumns}
+        rows={page.items}
+        rowKey={(account) => account.id}
+        toolbar={<SearchBox action={BASE} label="Search M2M accounts" placeholder="Name, tenant id or client id" defaultValue={query.q} keep={params} />}
+        empty={<M2mAccountsEmptyState q={query.q} canWrite={canWrite} />}
+        paging={{ basePath: BASE, params, nextCursor: page.nextCursor }}
+      />
+    </>
+  );
+}

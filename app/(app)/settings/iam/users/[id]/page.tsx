@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { loadGroupOptions } from "@/components/users/load-group-options";
+import { UserGroupsForm } from "@/components/users/user-groups-form";
+import { UserIdentityCard } from "@/components/users/user-identity-card";
+import { UserStatusButton } from "@/components/users/user-status-button";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/lib/access/effective-access";
+import { getPageSession } from "@/lib/auth/page-principal";
+import { getUser } from "@/lib/iam/users/find-users";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const session = await getPageSession();
+  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent(`/settings/iam/users/${id}`)}`);
+  if (!hasPermission(session.access, "iam:read")) notFound();
+  const user = await getUser(session.db, id);
+  if (!user) notFound();
+  const canWrite = hasPermission(session.access, "iam:write");
+  const isSelf = user.id === session.principal.userId;
+  const groups = await loadGroupOptions(session.db);
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={<Link href="/settings/iam/users" className="hover:underline">Users</Link>}
+        title={
+          <span className="flex items-center gap-2">
+            {user.displayName}
+            {isSelf ? <Badge tone="accent">you</Badge> : null}
+            {user.enabled ? null : <Badge tone="neutral" dot>Disabled</Badge>}
+          </span>
+        }
+        description={user.email ?? undefined}
+        actions={
+          <>
+            <ButtonLink href={`/settings/access-explorer?userId=${encodeURIComponent(user.id)}`}>View access</ButtonLink>
+            {canWrite ? <UserStatusButton key={`status-${user.version}`} user={user} isSelf={isSelf} /> : null}
+          </>
+        }
+      />
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <UserGroupsForm key={user.version} user={user} groups={groups} canWrite={canWrite} />
+        <UserIdentityCard user={user} />
+      </div>
+    </>
+  );
+}

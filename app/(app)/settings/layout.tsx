@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { SettingsNav } from "@/components/layout/settings-nav";
+import { settingsSections } from "@/components/layout/settings-sections";
+import { getPageSession } from "@/lib/auth/page-principal";
+
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const session = await getPageSession();
+  if (!session) return children;
+  return (
+    <div className="flex flex-col gap-6 md:flex-row">
+      <aside className="md:w-52 md:shrink-0">
+        <p className="mb-3 px-2.5 text-base font-semibold text-slate-900">Settings</p>
+        <SettingsNav groups={settingsSections(session.access)} />
+      </aside>
+      <div className="min-w-0 flex-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+
+const KIND_TONES: Record<string, BadgeTone> = { user: "accent", token: "neutral", m2m: "warning", system: "neutral", anonymous: "danger" };
+const KIND_LABELS: Record<string, string> = { user: "user", token: "API token", m2m: "M2M", system: "system", anonymous: "anonymous" };
+
+export function ActorKindBadge({ kind }: { kind: string }) {
+  return <Badge tone={KIND_TONES[kind] ?? "neutral"}>{KIND_LABELS[kind] ?? kind}</Badge>;
+}
+
+const OUTCOME_TONES: Record<string, BadgeTone> = { success: "success", denied: "warning", failure: "danger" };
+
+export function OutcomeBadge({ outcome }: { outcome: string }) {
+  return (
+    <Badge tone={OUTCOME_TONES[outcome] ?? "neutral"} dot>
+      {outcome}
+    </Badge>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Column } from "@/components/ui/data-table";
+import { Time } from "@/components/ui/time";
+import type { AuditEventRecord } from "@/lib/audit/find-audit-events";
+import { ActorKindBadge, OutcomeBadge } from "./audit-badges";
+import { AuditEventDetails } from "./audit-event-details";
+
+export const auditColumns: Column<AuditEventRecord>[] = [
+  { id: "at", header: "Time", className: "w-40", cell: (event) => <Time value={event.at} className="whitespace-nowrap text-slate-600 tabular-nums" /> },
+  {
+    id: "actor",
+    header: "Actor",
+    className: "w-52",
+    cell: (event) => (
+      <span className="flex items-center gap-1.5" title={event.actor.id ?? undefined}>
+        <ActorKindBadge kind={event.actor.kind} />
+        <span className="truncate">{event.actor.name ?? <span className="text-slate-400">unknown</span>}</span>
+      </span>
+    ),
+  },
+  { id: "action", header: "Action", rowHeader: true, className: "w-44", cell: (event) => <span className="font-mono text-xs font-normal">{event.action}</span> },
+  {
+    id: "target",
+    header: "Target",
+    cell: (event) =>
+      event.target.type || event.target.name ? (
+        <span title={event.target.id ?? undefined}>
+          {event.target.type ? <span className="mr-1 text-xs text-slate-500">{event.target.type}</span> : null}
+          {event.target.name ?? event.target.id}
+        </span>
+      ) : (
+        <span className="text-slate-400">—</span>
+      ),
+  },
+  { id: "outcome", header: "Outcome", className: "w-24", cell: (event) => <OutcomeBadge outcome={event.outcome} /> },
+  { id: "reason", header: "Reason", cell: (event) => (event.reason ? <span className="line-clamp-2 text-slate-600">{event.reason}</span> : <span className="text-slate-400">—</span>) },
+  { id: "details", header: <span className="sr-only">Details</span>, className: "w-20 text-right", cell: (event) => <AuditEventDetails event={event} /> },
+];

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { NavLink } from "./nav-link";
+
+const navLink = "rounded-md px-2.5 py-1.5 text-[13px] font-medium focus-visible:outline-2 focus-visible:outline-indigo-600";
+
+/** Product name, main navigation, the signed-in identity and sign-out. */
+export function AppHeader({ displayName, kindLabel }: { displayName: string; kindLabel?: string }) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
+          <span aria-hidden="true" className="grid size-6 place-items-center rounded-md bg-indigo-600 text-[11px] font-bold text-white">M</span>
+          MCP Registry
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1">
+          <NavLink href="/" exact className={navLink} activeClassName="bg-slate-100 text-slate-900" inactiveClassName="text-slate-600 hover:bg-slate-50 hover:text-slate-900">
+            Catalog
+          </NavLink>
+          <NavLink href="/settings" className={navLink} activeClassName="bg-slate-100 text-slate-900" inactiveClassName="text-slate-600 hover:bg-slate-50 hover:text-slate-900">
+            Settings
+          </NavLink>
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <div className="flex items-center gap-2 text-[13px]">
+            <span aria-hidden="true" className="grid size-6 place-items-center rounded-full bg-slate-200 text-[11px] font-semibold text-slate-700">
+              {initials(displayName)}
+            </span>
+            <span className="sr-only">Signed in as </span>
+            <span data-testid="signed-in-user" className="max-w-48 truncate font-medium text-slate-800">{displayName}</span>
+            {kindLabel ? <span className="text-slate-400">{kindLabel}</span> : null}
+          </div>
+          <form action="/auth/sign-out" method="post">
+            <button type="submit" className="rounded-md px-2 py-1 text-[13px] text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase();
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { Badge, BadgeList } from "@/components/ui/badge";
+import type { Column } from "@/components/ui/data-table";
+import { Time } from "@/components/ui/time";
+import type { M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
+
+const mono = "font-mono text-xs text-slate-600";
+
+export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
+  {
+    id: "name",
+    header: "Name",
+    rowHeader: true,
+    cell: (account) => (
+      <div>
+        <Link href={`/settings/iam/m2m-accounts/${account.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+          {account.name}
+        </Link>
+        {account.description ? <p className="mt-0.5 line-clamp-1 max-w-xs text-xs font-normal text-slate-500">{account.description}</p> : null}
+      </div>
+    ),
+  },
+  { id: "tenantId", header: "Tenant id", cell: (account) => <span className={mono}>{account.tenantId}</span> },
+  { id: "clientId", header: "Client id", cell: (account) => <span className={mono}>{account.clientId}</span> },
+  { id: "groups", header: "Groups", cell: (account) => <BadgeList items={account.groups} tone="accent" mono empty="No groups" /> },
+  { id: "enabled", header: "Status", cell: (account) => (account.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled</Badge>) },
+  { id: "lastUsed", header: "Last used", cell: (account) => <Time value={account.lastUsedAt} /> },
+  { id: "createdBy", header: "Created by", cell: (account) => account.createdBy ?? <span className="text-slate-400">system</span> },
+];

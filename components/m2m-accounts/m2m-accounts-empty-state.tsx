@@ -1,0 +1,24 @@
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export function M2mAccountsEmptyState({ q, canWrite }: { q?: string; canWrite: boolean }) {
+  if (q) {
+    return (
+      <EmptyState
+        title={`No M2M accounts match “${q}”`}
+        description="Search matches the account name, or the start of a tenant or client id."
+        action={<ButtonLink href="/settings/iam/m2m-accounts">Clear search</ButtonLink>}
+      />
+    );
+  }
+  return (
+    <EmptyState
+      title="No M2M accounts yet"
+      description={
+        canWrite
+          ? "Link an Entra ID app registration (tenant id + client id) to give an agent, CI job or script access through its own client-credentials token. Use “Link Entra app” above."
+          : "No Entra apps are linked yet. An admin with iam:write can link one."
+      }
+    />
+  );
+}

@@ -1,0 +1,92 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { GrantReasonList, NameSetList, describeGroupReason } from "@/components/servers/grant-reasons";
+import type { M2mViewAccess } from "./load-m2m-view-access";
+
+type Row = M2mViewAccess["servers"][number];
+
+function columns(managesCatalog: boolean): Column<Row>[] {
+  const managed = <Badge tone="success">all (servers:write)</Badge>;
+  return [
+    {
+      id: "server",
+      header: "Server",
+      rowHeader: true,
+      cell: ({ server }) => (
+        <span>
+          {server.name} <span className="ml-1 font-mono text-xs font-normal text-slate-500">{server.slug}</span>
+          {!server.enabled ? <Badge tone="warning" className="ml-1.5">Disabled</Badge> : null}
+        </span>
+      ),
+    },
+    { id: "methods", header: "Methods", cell: ({ grant }) => (grant ? <NameSetList set={grant.methods} noneLabel="lifecycle only" /> : managed) },
+    { id: "tools", header: "Tools", cell: ({ grant }) => (grant ? <NameSetList set={grant.tools} noneLabel="none" /> : managed) },
+    {
+      id: "why",
+      header: "Granted by",
+      cell: ({ grant }) => (grant ? <GrantReasonList reasons={grant.reasons} /> : managesCatalog ? <span className="text-[13px] text-slate-600">catalog manager (servers:write)</span> : null),
+    },
+  ];
+}
+
+/** "View access": the servers and tools this account would see, and why. */
+export function M2mViewAccessCard({ view }: { view: M2mViewAccess }) {
+  const permissions = [...view.access.permissions.entries()];
+  return (
+    <Card aria-labelledby="view-access-heading">
+      <CardHeader
+        id="view-access-heading"
+        title="View access"
+        description="What this account sees through its assigned groups. App roles or Entra group ids in its token can add groups mapped to them."
+      />
+      <CardBody className="space-y-4">
+        <dl className="grid gap-3 text-[13px] sm:grid-cols-2">
+          <div>
+            <dt className="mb-1 text-xs font-medium text-slate-500">Groups</dt>
+            <dd>
+              {view.groups.length === 0 ? (
+                <span className="text-slate-500">None — the account sees an empty catalog.</span>
+              ) : (
+                <ul className="space-y-1">
+                  {view.groups.map((group) => (
+                    <li key={group.id} className="flex flex-wrap items-center gap-1.5">
+                      <Badge tone="accent" mono>{group.name}</Badge>
+                      <span className="text-slate-500">{group.reasons.map(describeGroupReason).join(", ")}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="mb-1 text-xs font-medium text-slate-500">Permissions</dt>
+            <dd>
+              {permissions.length === 0 ? (
+                <span className="text-slate-500">None (read-only access to granted servers).</span>
+              ) : (
+                <ul className="space-y-1">
+                  {permissions.map(([permission, groups]) => (
+                    <li key={permission} className="flex flex-wrap items-center gap-1.5">
+                      <Badge mono>{permission}</Badge>
+                      <span className="text-slate-500">via {groups.join(", ")}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+        </dl>
+        <DataTable
+          caption="Servers this account can see"
+          columns={columns(view.access.managesCatalog)}
+          rows={view.servers}
+          rowKey={({ server }) => server.slug}
+          empty={<EmptyState title="No servers visible" description="Assign a group with a server access rule (IAM > Groups) to give this app access to servers and tools." />}
+        />
+        {view.truncated ? <p className="text-xs text-slate-500">Showing the first 200 servers.</p> : null}
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,178 @@
+import assert from "node:assert/strict";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { after, before, test } from "node:test";
+import { createGroup } from "@/lib/iam/groups/create-group";
+import { createM2mAccount } from "@/lib/iam/m2m-accounts/create-m2m-account";
+import { createUser } from "@/lib/iam/users/create-user";
+import { createServer } from "@/lib/servers/create-server";
+import { GET as health } from "@/app/api/health/route";
+import { startFakeEntraIssuer } from "../support/fake-entra-issuer";
+import { PUBLIC_ROUTES, ROUTE_TABLE } from "./route-table";
+import { securitySuite, type SuiteContext } from "./security-suite";
+import { appClaims, DEMO, startApiRegistry, type ApiRegistry } from "./support/api-registry";
+import { expectStatus } from "./support/call";
+import { METHODS } from "./support/routes";
+
+const SYSTEM = { principal: null, requestId: "every-route-setup", system: true };
+const CLIENT_SECRET = "entra-client-secret-that-must-never-leak";
+let reg: ApiRegistry;
+let s: SuiteContext;
+let snapshotBefore: string;
+
+/** What the refused calls aim at; none of them may change it. */
+async function targetsSnapshot(): Promise<string> {
+  const { db } = reg;
+  const group = await db.group.findUniqueOrThrow({ where: { name: "team-payments" }, include: { serverRules: true, entraMappings: true } });
+  const account = await db.m2mAccount.findUniqueOrThrow({ where: { id: reg.accountIds.payments }, include: { groups: true } });
+  const alex = await db.user.findUniqueOrThrow({ where: { id: reg.userIds.alex }, include: { groups: true } });
+  const github = await db.server.findUniqueOrThrow({ where: { slug: "github" }, include: { tools: { orderBy: { name: "asc" } }, tags: true } });
+  const victim = await db.apiToken.findUniqueOrThrow({ where: { id: s.victimTokenId } });
+  return JSON.stringify({
+    group,
+    // Using a credential stamps lastUsedAt (and so updatedAt); that is not a change to the target.
+    account: { ...account, lastUsedAt: undefined, updatedAt: undefined },
+    alex,
+    github,
+    victim: { ...victim, lastUsedAt: undefined, updatedAt: undefined },
+  });
+}
+
+/** A token signed the way an attacker could: a new key presented under the real kid. */
+async function forgedToken(claims: Record<string, unknown>): Promise<string> {
+  const forger = await startFakeEntraIssuer();
+  try {
+    return forger.sign(claims, { kid: reg.issuer.kid });
+  } finally {
+    await forger.close();
+  }
+}
+
+async function buildContext(): Promise<SuiteContext> {
+  const admin = await reg.session(reg.userIds.adele);
+  const adminAs = { session: admin };
+  const createToken = async (as: { session: string }, name: string) =>
+    (await expectStatus(201, "POST", "/api/tokens", { as, body: { name, expiresInHours: 1 } })).json as { id: string; token: string };
+
+  const expired = await createToken(adminAs, "expired");
+  await reg.db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const revoked = await createToken(adminAs, "revoked");
+  await expectStatus(204, "DELETE", "/api/tokens/{id}", { as: adminAs, params: { id: revoked.id } });
+  const rotated = await createToken(adminAs, "rotated");
+  await expectStatus(200, "POST", "/api/tokens/{id}/rotate", { as: adminAs, params: { id: rotated.id }, body: { graceHours: 0 } });
+
+  // An admin whose account is disabled after minting a token: the token dies with the owner.
+  const owner = await createUser(reg.db, SYSTEM, { tenantId: DEMO.tenant, objectId: randomUUID(), displayName: "Former Admin", groups: ["registry-admins"], enabled: true });
+  const ownerToken = await createToken({ session: await reg.session(owner.id) }, "orphan");
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: adminAs, params: { id: owner.id }, body: { enabled: false } });
+
+  const disabledClient = randomUUID();
+  await createM2mAccount(reg.db, SYSTEM, { tenantId: DEMO.tenant, clientId: disabledClient, name: "retired-bot", description: "", groups: ["registry-admins"], enabled: false });
+
+  const now = Math.floor(Date.now() / 1000);
+  const adminClaims = appClaims(DEMO.apps.bootstrapAdmin);
+  const validAdmin = reg.appToken(DEMO.apps.bootstrapAdmin);
+  const [header, , signature] = validAdmin.split(".");
+  const tampered = `${header}.${Buffer.from(JSON.stringify({ ...adminClaims, roles: ["Registry.Admin"] })).toString("base64url")}.${signature}`;
+  const unsigned = `${Buffer.from(JSON.stringify({ alg: "none", typ: "JWT", kid: reg.issuer.kid })).toString("base64url")}.${Buffer.from(JSON.stringify(adminClaims)).toString("base64url")}.`;
+  const otherIssuer = `https://login.microsoftonline.com/${DEMO.otherTenant}/v2.0`;
+
+  let counter = 0;
+  const next = () => `${++counter}-${randomBytes(3).toString("hex")}`;
+  return {
+    reg,
+    as: {
+      admin: adminAs,
+      adminM2m: { bearer: validAdmin },
+      payments: { bearer: reg.appToken(DEMO.apps.payments) },
+      catalogSync: { bearer: reg.appToken(DEMO.apps.catalogSync, { roles: ["Registry.Read"] }) },
+      alex: { session: await reg.signIn(DEMO.users.alex, { groups: [DEMO.entraGroups.payments] }) },
+    },
+    victimTokenId: (await createToken(adminAs, "victim")).id,
+    invalidTokens: {
+      "garbage JWT": "eyJhbGciOiJSUzI1NiJ9.eyJmb28iOiJiYXIifQ.c2lnbmF0dXJl",
+      "garbage opaque": "not-a-token",
+      "unknown registry token": `mcpr_${randomBytes(32).toString("base64url")}`,
+      "malformed registry token": "mcpr_short",
+      "wrong signature": await forgedToken(adminClaims),
+      "tampered payload": tampered,
+      "alg none": unsigned,
+      "expired Entra token": reg.appToken(DEMO.apps.bootstrapAdmin, { iat: now - 7200, nbf: now - 7200, exp: now - 3600 }),
+      "another tenant": reg.appToken(DEMO.apps.bootstrapAdmin, { iss: otherIssuer, tid: DEMO.otherTenant }),
+      "tid of another tenant": reg.appToken(DEMO.apps.bootstrapAdmin, { tid: DEMO.otherTenant }),
+      "wrong audience": reg.appToken(DEMO.apps.bootstrapAdmin, { aud: randomUUID() }),
+      "expired registry token": expired.token,
+      "revoked registry token": revoked.token,
+      "rotated-out registry token": rotated.token,
+      "token of a disabled owner": ownerToken.token,
+    },
+    unlinkedAppToken: reg.appToken(DEMO.apps.unlinked, { roles: ["Registry.Admin"] }),
+    disabledAppToken: reg.appToken(disabledClient, { roles: ["Registry.Admin"] }),
+    unknownUserToken: reg.delegatedToken(randomUUID()),
+    disabledUserToken: reg.delegatedToken(DEMO.users.megan),
+    freshGroup: async () => ({ name: (await createGroup(reg.db, SYSTEM, { name: `fresh-group-${next()}`, description: "", entraMappings: { groups: [], appRoles: [] }, serverAccess: [], permissions: [] })).name }),
+    freshAccount: async () => ({ id: (await createM2mAccount(reg.db, SYSTEM, { tenantId: DEMO.tenant, clientId: randomUUID(), name: `fresh-${next()}`, description: "", groups: [], enabled: true })).id }),
+    freshUser: async () => ({ id: (await createUser(reg.db, SYSTEM, { tenantId: DEMO.tenant, objectId: randomUUID(), displayName: `Fresh ${next()}`, groups: [], enabled: true })).id }),
+    freshServer: async () => ({
+      slug: (await createServer(reg.db, SYSTEM, { slug: `fresh-server-${next()}`, name: "Fresh", description: "", url: "https://mcp.example.test/fresh", transport: "streamable-http", tags: [], version: "", enabled: true, tools: [{ name: "t", description: "", inputSchema: {} }] })).slug,
+    }),
+    freshToken: async () => ({ id: (await createToken(adminAs, `fresh ${next()}`)).id }),
+    invalidTokenMessages: new Set(),
+  };
+}
+
+before(async () => {
+  reg = await startApiRegistry({ ENTRA_CLIENT_SECRET: CLIENT_SECRET });
+  s = await buildContext();
+  snapshotBefore = await targetsSnapshot();
+});
+after(async () => reg?.close());
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(path);
+    return entry.name === "route.ts" ? [path] : [];
+  });
+}
+
+test("the table covers every method of every API route (public ones are listed as such)", () => {
+  const found: string[] = [];
+  for (const file of routeFiles(join(process.cwd(), "app", "api"))) {
+    const template = "/" + relative(join(process.cwd(), "app"), file).split(sep).slice(0, -1).join("/").replace(/\[(\w+)\]/g, "{$1}");
+    // Read the exports from the source: importing every route module again costs seconds.
+    const source = readFileSync(file, "utf8");
+    for (const method of METHODS) {
+      if (new RegExp(`export\\s+(const|(async\\s+)?function)\\s+${method}\\b`).test(source)) found.push(`${method} ${template}`);
+    }
+  }
+  const listed = [...ROUTE_TABLE.map((route) => `${route.method} ${route.path}`), ...PUBLIC_ROUTES];
+  assert.deepEqual(found.sort(), [...new Set(listed)].sort());
+});
+
+for (const route of ROUTE_TABLE) securitySuite(route, () => s);
+
+test("one message for every cause of an invalid token", () => {
+  assert.deepEqual([...s.invalidTokenMessages], ["The access token is invalid."]);
+});
+
+test("the refused calls changed nothing they aimed at", async () => {
+  assert.equal(await targetsSnapshot(), snapshotBefore);
+});
+
+test("no audit event holds a credential", async () => {
+  const events = JSON.stringify(await reg.db.auditEvent.findMany());
+  const credentials = [...Object.values(s.invalidTokens), s.unlinkedAppToken, s.disabledAppToken, s.unknownUserToken, s.disabledUserToken];
+  for (const credential of Object.values(s.as)) if (credential) credentials.push("bearer" in credential ? credential.bearer : credential.session);
+  for (const credential of credentials) assert.ok(!events.includes(credential), `audit log contains a credential (${credential.slice(0, 12)}…)`);
+});
+
+test("GET /api/health is public and reveals no configuration secret", async () => {
+  const response = await health();
+  assert.equal(response.status, 200);
+  const text = await response.text();
+  assert.equal(JSON.parse(text).database, "up");
+  assert.ok(!text.includes(CLIENT_SECRET));
+  assert.equal(response.headers.get("cache-control"), "no-store");
+});

@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { DEMO, startApiRegistry, type ApiRegistry } from "./support/api-registry";
+import { assertError, assertValidation } from "./support/assert-error";
+import { call, expectStatus, type Credential } from "./support/call";
+
+let reg: ApiRegistry;
+let admin: Credential;
+let adminM2m: Credential;
+
+const NEW_USER = { tenantId: DEMO.tenant, objectId: "A1B2C3D4-E5F6-4789-8abc-def012345678", displayName: "Isaiah Langer", email: "isaiah@contoso.example", groups: ["team-payments"] };
+
+before(async () => {
+  reg = await startApiRegistry();
+  admin = { session: await reg.session(reg.userIds.adele) };
+  adminM2m = { bearer: reg.appToken(DEMO.apps.bootstrapAdmin) };
+});
+after(async () => reg?.close());
+
+test("POST pre-provisions a user by tenantId + objectId (201), normalising the GUIDs", async () => {
+  const created = await expectStatus(201, "POST", "/api/iam/users", { as: admin, body: NEW_USER });
+  assert.equal(created.json.objectId, NEW_USER.objectId.toLowerCase());
+  assert.equal(created.json.tenantId, DEMO.tenant);
+  assert.deepEqual(created.json.groups, ["team-payments"]);
+  assert.equal(created.json.enabled, true);
+  assert.equal(created.json.lastSignInAt, null);
+  const fetched = await expectStatus(200, "GET", "/api/iam/users/{id}", { as: adminM2m, params: { id: created.json.id } });
+  assert.deepEqual(fetched.json, created.json);
+});
+
+test("the same Entra user again (any letter case) → 409", async () => {
+  assertError(await call("POST", "/api/iam/users", { as: admin, body: { ...NEW_USER, objectId: NEW_USER.objectId.toLowerCase() } }), 409, "conflict");
+  assertError(await call("POST", "/api/iam/users", { as: admin, body: { ...NEW_USER, tenantId: DEMO.tenant.toUpperCase() } }), 409, "conflict");
+});
+
+test("bad GUIDs, unknown fields, unknown groups and bad emails → 422 with field details", async () => {
+  const body = { ...NEW_USER, objectId: "6a1f3c2e-0000-4000-8000-00000000abcd" };
+  assertValidation(await call("POST", "/api/iam/users", { as: admin, body: { ...body, objectId: "not-a-guid" } }), ["objectId"]);
+  assertValidation(await call("POST", "/api/iam/users", { as: admin, body: { ...body, tenantId: "77ac5383" } }), ["tenantId"]);
+  assertValidation(await call("POST", "/api/iam/users", { as: admin, body: { ...body, role: "admin" } }), ["role"]);
+  assertValidation(await call("POST", "/api/iam/users", { as: admin, body: { ...body, groups: ["no-such-group"] } }), ["groups"]);
+  assertValidation(await call("POST", "/api/iam/users", { as: admin, body: { ...body, email: "nope" } }), ["email"]);
+  assertValidation(await call("PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { displayName: "X" } }), ["displayName"]);
+  // None of the refused requests created anything.
+  assert.deepEqual((await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: "?q=6a1f3c2e" })).json.items, []);
+});
+
+test("an admin cannot disable themself → 409, and stays enabled", async () => {
+  assertError(await call("PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.adele }, body: { enabled: false } }), 409, "conflict");
+  await expectStatus(200, "GET", "/api/me", { as: admin });
+});
+
+test("the last admin cannot be removed or disabled → 409, by themself or by automation", async () => {
+  assertError(await call("PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.adele }, body: { groups: [] } }), 409, "conflict");
+  assertError(await call("PATCH", "/api/iam/users/{id}", { as: adminM2m, params: { id: reg.userIds.adele }, body: { enabled: false } }), 409, "conflict");
+  assertError(await call("PATCH", "/api/iam/users/{id}", { as: adminM2m, params: { id: reg.userIds.adele }, body: { groups: ["team-payments"] } }), 409, "conflict");
+  const adele = (await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.adele } })).json;
+  assert.deepEqual(adele.groups, ["registry-admins"]);
+  assert.equal(adele.enabled, true);
+});
+
+test("with a second admin, the first can be removed from registry-admins", async () => {
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { groups: ["registry-admins"] } });
+  const alex = { session: await reg.session(reg.userIds.alex) };
+  const removed = await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: alex, params: { id: reg.userIds.adele }, body: { groups: [] } });
+  assert.deepEqual(removed.json.groups, []);
+  // Adele's next request already runs without the group.
+  assertError(await call("GET", "/api/iam/users", { as: admin }), 403, "forbidden");
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: alex, params: { id: reg.userIds.adele }, body: { groups: ["registry-admins"] } });
+  await expectStatus(200, "GET", "/api/iam/users", { as: admin });
+  // Alex is now the one who may not leave if Adele goes: reset to the demo state.
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { groups: [] } });
+});
+
+test("disabling a user ends their sessions: the next request is 401", async () => {
+  const session = await reg.session(reg.userIds.alex);
+  const alex = { session };
+  await expectStatus(200, "GET", "/api/me", { as: alex });
+  const disabled = await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { enabled: false } });
+  assert.equal(disabled.json.enabled, false);
+  assertError(await call("GET", "/api/me", { as: alex }), 401, "unauthorized", [session]);
+  assert.equal(await reg.db.session.count({ where: { userId: reg.userIds.alex } }), 0);
+  // Re-enabling does not bring the old session back.
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { enabled: true } });
+  assertError(await call("GET", "/api/me", { as: alex }), 401, "unauthorized", [session]);
+});
+
+test("stale versions → 409", async () => {
+  const { version } = (await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan } })).json;
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan }, body: { version, groups: [] } });
+  assertError(await call("PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan }, body: { version, enabled: true } }), 409, "conflict");
+  assert.equal((await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan } })).json.enabled, false);
+});
+
+test("the list pages by display name and searches by name, email or object id", async () => {
+  const names: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { json: { items: { displayName: string }[]; nextCursor: string | null } } = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: { limit: "2", ...(cursor ? { cursor } : {}) } });
+    names.push(...page.json.items.map((user) => user.displayName));
+    cursor = page.json.nextCursor;
+  } while (cursor);
+  assert.deepEqual(names, ["Adele Vance", "Alex Wilber", "Isaiah Langer", "Megan Bowen"]);
+  const byEmail = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: "?q=megan.bowen@" });
+  assert.deepEqual(byEmail.json.items.map((user: { displayName: string }) => user.displayName), ["Megan Bowen"]);
+  const byObjectId = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: `?q=${DEMO.users.alex.slice(0, 8)}` });
+  assert.deepEqual(byObjectId.json.items.map((user: { displayName: string }) => user.displayName), ["Alex Wilber"]);
+  assertError(await call("GET", "/api/iam/users/{id}", { as: admin, params: { id: "8e2b4d6f-1a3c-4e5f-9a7b-0c1d2e3f4a5b" } }), 404, "not_found");
+});
