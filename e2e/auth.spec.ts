@@ -29,11 +29,12 @@ test.describe("signing in with Entra ID (emulator)", () => {
     expect(me.groups.map((g) => g.name)).toContain("registry-admins");
   });
 
-  test("a disabled user cannot sign in and is told why", async ({ page, context }) => {
+  test("a disabled user cannot sign in and is told why", async ({ page, context, saveScreenshot }) => {
     const registry = await startSignIn(page);
     await pickAccount(page, DEMO_USERS.disabled);
     await waitForRegistryPage(page, registry, "/sign-in?error=disabled");
     await expect(page.getByTestId("sign-in-error")).toContainText("Your registry account is disabled");
+    await saveScreenshot("sign-in-disabled");
     expect(await sessionCookie(context)).toBeUndefined();
   });
 
@@ -68,7 +69,7 @@ test.describe("signing in with Entra ID (emulator)", () => {
 });
 
 test.describe("signing out", () => {
-  test("ends the session: the old cookie is refused and the sign-in page says so", async ({ page, context, playwright, baseURL }) => {
+  test("ends the session: the old cookie is refused and the sign-in page says so", async ({ page, context, playwright, baseURL, saveScreenshot }) => {
     await signInThroughEmulator(page, DEMO_USERS.admin);
     const cookie = (await sessionCookie(context))!;
     const oldCookie = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `${cookie.name}=${cookie.value}` } });
@@ -80,6 +81,7 @@ test.describe("signing out", () => {
 
     await signOut(page);
     await expect(page.getByTestId("signed-out-notice")).toContainText("You are signed out");
+    await saveScreenshot("signed-out");
     expect(await sessionCookie(context)).toBeUndefined();
     expect((await oldCookie.get("/api/me")).status()).toBe(401);
     await oldCookie.dispose();

@@ -6,9 +6,16 @@ import { getPageSession } from "@/lib/auth/page-principal";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await getPageSession();
-  // A layout cannot see the URL; pages redirect on the server with their own returnTo
-  // (requirePageSession). This fallback never renders page content without a session.
-  if (!session) return <SignInRedirect />;
+  // A layout cannot see the URL, so each page redirects on the server with its own returnTo
+  // (requirePageSession). The client redirect is a backstop for a page that forgets to.
+  if (!session) {
+    return (
+      <>
+        <SignInRedirect />
+        {children}
+      </>
+    );
+  }
   return (
     <ToastProvider>
       <div className="min-h-screen text-sm">

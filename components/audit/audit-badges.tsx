@@ -16,3 +16,10 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
     </Badge>
   );
 }
+
+/** System events (start-up bootstrap, demo seed) and unidentified callers have no actor name. */
+export function ActorName({ actor }: { actor: { kind: string; id: string | null; name: string | null } }) {
+  if (actor.name) return <>{actor.name}</>;
+  if (actor.kind === "system") return <span className="text-slate-500">Registry start-up</span>;
+  return <span className="text-slate-400">{actor.id ?? "unidentified caller"}</span>;
+}

@@ -1,7 +1,7 @@
 import type { Column } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import type { AuditEventRecord } from "@/lib/audit/find-audit-events";
-import { ActorKindBadge, OutcomeBadge } from "./audit-badges";
+import { ActorKindBadge, ActorName, OutcomeBadge } from "./audit-badges";
 import { AuditEventDetails } from "./audit-event-details";
 
 export const auditColumns: Column<AuditEventRecord>[] = [
@@ -13,7 +13,7 @@ export const auditColumns: Column<AuditEventRecord>[] = [
     cell: (event) => (
       <span className="flex items-center gap-1.5" title={event.actor.id ?? undefined}>
         <ActorKindBadge kind={event.actor.kind} />
-        <span className="truncate">{event.actor.name ?? <span className="text-slate-400">unknown</span>}</span>
+        <span className="truncate"><ActorName actor={event.actor} /></span>
       </span>
     ),
   },

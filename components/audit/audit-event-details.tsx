@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatDateTime } from "@/components/ui/time";
 import type { AuditEventRecord } from "@/lib/audit/find-audit-events";
-import { ActorKindBadge, OutcomeBadge } from "./audit-badges";
+import { ActorKindBadge, ActorName, OutcomeBadge } from "./audit-badges";
 import { JsonDiff } from "./json-diff";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -36,7 +36,7 @@ export function AuditEventDetails({ event }: { event: AuditEventRecord }) {
             <Row label="Actor">
               <span className="flex flex-wrap items-center gap-1.5">
                 <ActorKindBadge kind={event.actor.kind} />
-                {event.actor.name ?? <span className="text-slate-400">unknown</span>}
+                <ActorName actor={event.actor} />
                 {event.actor.id ? <span className="font-mono text-xs text-slate-500">{event.actor.id}</span> : null}
               </span>
             </Row>

@@ -12,10 +12,10 @@ export function SignInRedirect() {
     window.location.replace(`/sign-in?${new URLSearchParams({ returnTo })}`);
   }, []);
   return (
-    <main className="flex min-h-screen items-center justify-center text-sm text-slate-600">
+    <div role="status" className="flex min-h-screen items-center justify-center text-sm text-slate-600">
       <p>
         Your session has ended. <a className="font-medium text-indigo-700 underline" href="/sign-in">Sign in</a> to continue.
       </p>
-    </main>
+    </div>
   );
 }

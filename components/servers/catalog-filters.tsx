@@ -9,8 +9,8 @@ const chip = "inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs 
 export function CatalogFilters({ params, q, tag, tags }: { params: SearchParamsRecord; q?: string; tag?: string; tags: string[] }) {
   const offered = [...new Set([...(tag ? [tag] : []), ...tags])].sort().slice(0, 20);
   return (
-    <div className="flex w-full flex-wrap items-center justify-between gap-3">
-      <SearchBox action="/" label="Search servers" placeholder="Search by name, description or tag" defaultValue={q} keep={params} />
+    <div className="w-full space-y-2.5">
+      <SearchBox action="/" label="Search servers" placeholder="Name, description or tag" defaultValue={q} keep={params} />
       {offered.length > 0 ? (
         <nav aria-label="Filter by tag" className="flex flex-wrap items-center gap-1.5">
           <span className="text-xs text-slate-500">Tags</span>

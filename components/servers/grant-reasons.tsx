@@ -20,13 +20,18 @@ export function describeGroupReason(reason: GroupReason): string {
 /** "group (rule #n) ← how the principal is in the group", one line per reason. */
 export function GrantReasonList({ reasons }: { reasons: GrantReason[] }) {
   return (
-    <ul className="space-y-1">
+    <ul className="space-y-1.5">
       {reasons.map((reason, index) => (
-        <li key={`${reason.group}-${reason.rule}-${index}`} className="flex flex-wrap items-center gap-1.5 text-[13px] text-slate-600">
-          <Badge tone="accent" mono>{reason.group}</Badge>
-          <span>rule #{reason.rule + 1}</span>
-          <span aria-hidden="true" className="text-slate-400">←</span>
-          <span>{reason.via.map(describeGroupReason).join(", ")}</span>
+        <li key={`${reason.group}-${reason.rule}-${index}`} className="text-[13px] text-slate-600">
+          <span className="flex flex-wrap items-center gap-1.5">
+            <Badge tone="accent" mono>{reason.group}</Badge>
+            <span>rule #{reason.rule + 1}</span>
+          </span>
+          <span className="mt-0.5 block text-xs text-slate-500">
+            <span aria-hidden="true">← </span>
+            <span className="sr-only">member because: </span>
+            {reason.via.map(describeGroupReason).join("; ")}
+          </span>
         </li>
       ))}
     </ul>

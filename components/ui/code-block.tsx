@@ -7,7 +7,7 @@ export function CodeBlock({ code, title, language, copyLabel, className, maxHeig
     <figure className={cn("overflow-hidden rounded-lg border border-slate-800 bg-slate-950 text-slate-100", className)}>
       <figcaption className="flex items-center justify-between gap-2 border-b border-slate-800 px-3 py-1.5">
         <span className="text-xs font-medium text-slate-400">{title ?? language ?? "Code"}</span>
-        <CopyButton value={code} label={copyLabel ?? `Copy ${title ?? "code"}`} variant="ghost" className="text-slate-300 hover:bg-slate-800 hover:text-white" />
+        <CopyButton value={code} label={copyLabel ?? `Copy ${title ?? "code"}`} variant="inverse" />
       </figcaption>
       <pre className="overflow-auto p-3 font-mono text-[12.5px] leading-relaxed" style={{ maxHeight }} tabIndex={0}>
         <code data-language={language}>{code}</code>

@@ -20,7 +20,7 @@ export interface PaginationProps {
 export function Pagination({ basePath, params, nextCursor, count, className }: PaginationProps) {
   const onFirstPage = !param(params, "cursor");
   if (onFirstPage && !nextCursor) {
-    return count === undefined ? null : <p className={cn("px-1 text-xs text-slate-500", className)}>{count} {count === 1 ? "item" : "items"}</p>;
+    return count === undefined || count === 0 ? null : <p className={cn("px-1 text-xs text-slate-500", className)}>{count} {count === 1 ? "item" : "items"}</p>;
   }
   const disabled = buttonClasses({ size: "sm", className: "pointer-events-none opacity-50" });
   return (

@@ -11,7 +11,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { createUserSchema, type UserRecord } from "@/lib/iam/users/schemas";
-import { GroupCheckboxList } from "./group-checkbox-list";
+import { GroupPicker } from "./group-picker";
 import type { GroupOption } from "./load-group-options";
 
 const FIELDS = ["tenantId", "objectId", "displayName", "email", "groups"] as const;
@@ -104,7 +104,7 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
               {(control) => <Input {...control} {...text("objectId")} mono placeholder="00000000-0000-0000-0000-000000000000" autoComplete="off" />}
             </FormField>
           </div>
-          <GroupCheckboxList groups={groups} selected={selected} onChange={setSelected} error={errors.groups} compact />
+          <GroupPicker groups={groups} selected={selected} onChange={setSelected} error={errors.groups} />
           {errors.form ? <Alert tone="danger">{errors.form}</Alert> : null}
         </form>
       </Dialog>

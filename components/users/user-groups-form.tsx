@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { UserRecord } from "@/lib/iam/users/schemas";
-import { GroupCheckboxList } from "./group-checkbox-list";
+import { GroupPicker } from "./group-picker";
 import type { GroupOption } from "./load-group-options";
 import { useUserUpdate } from "./use-user-update";
 
@@ -34,7 +34,7 @@ export function UserGroupsForm({ user, groups, canWrite }: { user: UserRecord; g
         }}
       >
         <CardBody className="space-y-3">
-          <GroupCheckboxList groups={groups} selected={selected} onChange={setSelected} disabled={!canWrite || pending} />
+          <GroupPicker groups={groups} selected={selected} onChange={setSelected} disabled={!canWrite || pending} />
           {problem ? (
             <Alert tone="danger" title={problem.conflict ? "The change was refused" : "The groups were not saved"}>
               <p>{problem.message}</p>

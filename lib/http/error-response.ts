@@ -3,10 +3,22 @@ import { log } from "@/lib/log";
 
 const REALM = 'Bearer realm="mcp-registry"';
 
+/**
+ * Prisma's unique-constraint violation. Creates check for a duplicate first, but two concurrent
+ * creates can both pass that check; the loser hits the constraint and must get 409, not 500.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
 /** The SPEC §6 wire shape for an error, with its status and headers. */
 export function errorResponse(error: unknown, requestId: string): Response {
-  const appError = isAppError(error) ? error : new AppError("internal_error", "Something went wrong on our side. Try again; if it persists, report the request id.");
-  if (!isAppError(error)) log.error("unhandled error", { requestId, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  const appError = isAppError(error)
+    ? error
+    : isUniqueViolation(error)
+      ? new AppError("conflict", "This conflicts with a record that was just created or changed. Reload and try again.")
+      : new AppError("internal_error", "Something went wrong on our side. Try again; if it persists, report the request id.");
+  if (appError.code === "internal_error" && !isAppError(error)) log.error("unhandled error", { requestId, error: error instanceof Error ? error.stack ?? error.message : String(error) });
 
   const headers = new Headers({ "Cache-Control": "no-store", "Content-Type": "application/json" });
   if (appError.code === "unauthorized") headers.set("WWW-Authenticate", REALM);

@@ -4,6 +4,7 @@ import { auditQuery } from "@/lib/audit/find-audit-events";
 import { createGroupSchema, updateGroupSchema } from "@/lib/iam/groups/schemas";
 import { createM2mAccountSchema, updateM2mAccountSchema } from "@/lib/iam/m2m-accounts/schemas";
 import { createUserSchema, updateUserSchema } from "@/lib/iam/users/schemas";
+import { explainSchema } from "@/lib/iam/explain/schemas";
 import { createServerSchema, replaceToolsSchema, serverListQuery, updateServerSchema } from "@/lib/servers/schemas";
 import { createTokenSchema, rotateTokenSchema } from "@/lib/tokens/schemas";
 import { pageQuery } from "@/lib/validation/common";
@@ -44,6 +45,7 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/iam/m2m-accounts/{id}", summary: "One M2M account", permission: "iam:read" },
   { method: "patch", path: "/api/iam/m2m-accounts/{id}", summary: "Update an M2M account", permission: "iam:write", body: updateM2mAccountSchema },
   { method: "delete", path: "/api/iam/m2m-accounts/{id}", summary: "Delete an M2M account", permission: "iam:write", status: 204 },
+  { method: "post", path: "/api/iam/explain", summary: "View as a user, M2M account, group or token: validation steps and effective access with reasons", permission: "iam:read", body: explainSchema },
   { method: "get", path: "/api/tokens", summary: "Your API tokens", permission: "tokens:create", query: pageQuery },
   { method: "post", path: "/api/tokens", summary: "Create an API token (the secret is returned once)", permission: "tokens:create", body: createTokenSchema, status: 201 },
   { method: "delete", path: "/api/tokens/{id}", summary: "Revoke an API token", permission: "tokens:create", status: 204 },

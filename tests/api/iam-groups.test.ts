@@ -45,6 +45,13 @@ test("a duplicate name → 409", async () => {
   assertError(await call("POST", "/api/iam/groups", { as: admin, body: { name: "team-payments" } }), 409, "conflict");
 });
 
+test("concurrent creates of one name: one 201, the rest 409 (never 500)", async () => {
+  const results = await Promise.all([1, 2, 3].map(() => call("POST", "/api/iam/groups", { as: adminM2m, body: { name: "raced" } })));
+  assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
+  for (const refused of results.filter((r) => r.status === 409)) assertError(refused, 409, "conflict");
+  await expectStatus(204, "DELETE", "/api/iam/groups/{name}", { as: admin, params: { name: "raced" } });
+});
+
 test("unknown fields, bad names, bad GUIDs, bad rules and unknown permissions → 422 with field details", async () => {
   assertValidation(await call("POST", "/api/iam/groups", { as: admin, body: { name: "x", owner: "me" } }), ["owner"]);
   assertValidation(await call("POST", "/api/iam/groups", { as: admin, body: { name: "Has Spaces" } }), ["name"]);

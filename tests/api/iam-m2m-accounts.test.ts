@@ -38,6 +38,15 @@ test("the same (tenantId, clientId) again, in any letter case → 409", async ()
   assertError(await call("POST", "/api/iam/m2m-accounts", { as: admin, body: { ...LINK, tenantId: DEMO.tenant.toUpperCase(), name: "other name" } }), 409, "conflict");
 });
 
+test("concurrent links of one app: one 201, the rest 409 (never 500)", async () => {
+  const body = { ...LINK, clientId: "3b5d7f91-2a4c-4e6f-8a0b-1c2d3e4f5a6b", name: "raced" };
+  const results = await Promise.all([1, 2, 3].map(() => call("POST", "/api/iam/m2m-accounts", { as: admin, body })));
+  assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
+  for (const refused of results.filter((r) => r.status === 409)) assertError(refused, 409, "conflict");
+  const created = results.find((r) => r.status === 201)!;
+  await expectStatus(204, "DELETE", "/api/iam/m2m-accounts/{id}", { as: admin, params: { id: created.json.id } });
+});
+
 test("bad GUIDs, unknown fields and unknown groups → 422 with field details", async () => {
   const body = { ...LINK, clientId: "2f4e6a8c-1b3d-4f5a-8c7e-9d0b1a2c3e4f" };
   assertValidation(await call("POST", "/api/iam/m2m-accounts", { as: admin, body: { ...body, clientId: "payments-ci" } }), ["clientId"]);

@@ -59,9 +59,12 @@ test("the last admin cannot be removed or disabled → 409, by themself or by au
   assert.equal(adele.enabled, true);
 });
 
-test("with a second admin, the first can be removed from registry-admins", async () => {
+test("with a second admin, the first can be removed from registry-admins (but never disable themself)", async () => {
   await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { groups: ["registry-admins"] } });
   const alex = { session: await reg.session(reg.userIds.alex) };
+  // Not even through her own API token can Adele disable herself (the token acts for her).
+  const own = (await expectStatus(201, "POST", "/api/tokens", { as: admin, body: { name: "self" } })).json.token;
+  assertError(await call("PATCH", "/api/iam/users/{id}", { as: { bearer: own }, params: { id: reg.userIds.adele }, body: { enabled: false } }), 409, "conflict", [own]);
   const removed = await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: alex, params: { id: reg.userIds.adele }, body: { groups: [] } });
   assert.deepEqual(removed.json.groups, []);
   // Adele's next request already runs without the group.
@@ -85,6 +88,13 @@ test("disabling a user ends their sessions: the next request is 401", async () =
   assertError(await call("GET", "/api/me", { as: alex }), 401, "unauthorized", [session]);
 });
 
+test("concurrent creates of the same Entra user: one 201, the rest 409 (never 500)", async () => {
+  const body = { tenantId: DEMO.tenant, objectId: "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", displayName: "Raced" };
+  const results = await Promise.all([1, 2, 3].map(() => call("POST", "/api/iam/users", { as: adminM2m, body })));
+  assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
+  for (const refused of results.filter((r) => r.status === 409)) assertError(refused, 409, "conflict");
+});
+
 test("stale versions → 409", async () => {
   const { version } = (await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan } })).json;
   await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan }, body: { version, groups: [] } });
@@ -100,7 +110,7 @@ test("the list pages by display name and searches by name, email or object id", 
     names.push(...page.json.items.map((user) => user.displayName));
     cursor = page.json.nextCursor;
   } while (cursor);
-  assert.deepEqual(names, ["Adele Vance", "Alex Wilber", "Isaiah Langer", "Megan Bowen"]);
+  assert.deepEqual(names, ["Adele Vance", "Alex Wilber", "Isaiah Langer", "Megan Bowen", "Raced"]);
   const byEmail = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: "?q=megan.bowen@" });
   assert.deepEqual(byEmail.json.items.map((user: { displayName: string }) => user.displayName), ["Megan Bowen"]);
   const byObjectId = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: `?q=${DEMO.users.alex.slice(0, 8)}` });

@@ -49,6 +49,13 @@ describe("create, conflict, validation, delete", () => {
     assertError(await call("POST", "/api/servers", { as: admin, body: server("github") }), 409, "conflict");
   });
 
+  test("concurrent creates of one slug: one 201, the rest 409 (never 500)", async () => {
+    const results = await Promise.all([1, 2, 3].map(() => call("POST", "/api/servers", { as: admin, body: server("raced") })));
+    assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
+    for (const refused of results.filter((r) => r.status === 409)) assertError(refused, 409, "conflict");
+    await expectStatus(204, "DELETE", "/api/servers/{slug}", { as: admin, params: { slug: "raced" } });
+  });
+
   test("an unknown field → 422 naming it", async () => {
     assertValidation(await call("POST", "/api/servers", { as: admin, body: { ...server("extra-field"), owner: "me" } }), ["owner"]);
     assertValidation(await call("PATCH", "/api/servers/{slug}", { as: admin, params: { slug: "github" }, body: { slug: "renamed" } }), ["slug"]);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
+import { deleteSession, sessionCookieName } from "@/lib/auth/sessions";
 import { completeSignIn } from "@/lib/auth/sign-in/complete-sign-in";
 import { clearedPendingSignInCookie, pendingSignInCookieName, readPendingSignIn, sessionCookie } from "@/lib/auth/sign-in/cookies";
 import { redirectResponse, signInErrorPath } from "@/lib/auth/sign-in/redirect-response";
@@ -20,13 +21,17 @@ export async function GET(request: NextRequest): Promise<Response> {
   const clearPending = clearedPendingSignInCookie(config);
   try {
     await dbReady();
+    const db = getDb();
     const { sessionId, returnTo } = await completeSignIn(
-      getDb(),
+      db,
       config,
       { code: params.get("code"), state: params.get("state"), error: params.get("error") },
       pending,
       requestId,
     );
+    // A new sign-in replaces whatever session this browser had: the old one must not linger.
+    const previous = request.cookies.get(sessionCookieName(config.secureCookies))?.value;
+    if (previous) await deleteSession(db, previous);
     return redirectResponse(config, returnTo, [clearPending, sessionCookie(config, sessionId)]);
   } catch (error) {
     const kind = error instanceof SignInError ? error.kind : "failed";

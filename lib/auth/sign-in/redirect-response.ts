@@ -8,7 +8,7 @@ import type { SignInErrorKind } from "./sign-in-error";
  * never to the Host the request came in on — setting the given cookies.
  */
 export function redirectResponse(config: RegistryConfig, target: string, cookies: CookieSpec[] = []): NextResponse {
-  const location = /^https:\/\//.test(target) || /^http:\/\//.test(target) ? target : `${config.registryUrl}${target}`;
+  const location = /^https?:\/\//.test(target) ? target : `${config.registryUrl}${target}`;
   const response = NextResponse.redirect(location, 303);
   response.headers.set("Cache-Control", "no-store");
   for (const cookie of cookies) response.cookies.set(cookie.name, cookie.value, cookie.options);

@@ -13,7 +13,9 @@ export async function updateUser(db: Db, ctx: AuditContext, id: string, input: U
     if (input.version !== undefined && input.version !== row.version) {
       throw new AppError("conflict", `${row.displayName} was changed by someone else. Reload and apply your change again.`);
     }
-    const acting = ctx.principal?.kind === "user" ? ctx.principal.userId : null;
+    // A registry API token acts for its owner: it must not disable its owner either.
+    const principal = ctx.principal;
+    const acting = principal?.kind === "user" ? principal.userId : principal?.kind === "token" ? principal.ownerId : null;
     if (input.enabled === false && acting === id) {
       throw new AppError("conflict", "You cannot disable yourself. Ask another admin.");
     }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
 import { groupColumns } from "@/components/groups/group-columns";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -8,7 +9,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SearchBox } from "@/components/ui/search-box";
 import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { hasPermission } from "@/lib/access/effective-access";
-import { getPageSession } from "@/lib/auth/page-principal";
 import { findGroups } from "@/lib/iam/groups/find-groups";
 import { pageQuery } from "@/lib/validation/common";
 
@@ -17,12 +17,11 @@ export const metadata: Metadata = { title: "Groups" };
 const PATH = "/settings/iam/groups";
 
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const session = await getPageSession();
-  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent(PATH)}`);
+  const params = await searchParams;
+  const session = await requirePageSession(pathWithQuery(PATH, params));
   if (!hasPermission(session.access, "iam:read")) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
 
-  const params = await searchParams;
   const parsed = pageQuery.safeParse({ limit: 50, cursor: param(params, "cursor"), q: param(params, "q") || undefined });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const page = await findGroups(session.db, query);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
 import { AddUserButton } from "@/components/users/add-user-dialog";
 import { loadGroupOptions } from "@/components/users/load-group-options";
 import { userColumns } from "@/components/users/user-columns";
@@ -10,7 +11,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SearchBox } from "@/components/ui/search-box";
 import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { hasPermission } from "@/lib/access/effective-access";
-import { getPageSession } from "@/lib/auth/page-principal";
 import { getConfig } from "@/lib/config";
 import { findUsers } from "@/lib/iam/users/find-users";
 import { pageQuery } from "@/lib/validation/common";
@@ -20,12 +20,11 @@ export const metadata: Metadata = { title: "Users" };
 const PATH = "/settings/iam/users";
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
-  const session = await getPageSession();
-  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent(PATH)}`);
+  const params = await searchParams;
+  const session = await requirePageSession(pathWithQuery(PATH, params));
   if (!hasPermission(session.access, "iam:read")) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
 
-  const params = await searchParams;
   const parsed = pageQuery.safeParse({ limit: 50, cursor: param(params, "cursor"), q: param(params, "q") || undefined });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const [page, groups] = await Promise.all([findUsers(session.db, query), canWrite ? loadGroupOptions(session.db) : Promise.resolve([])]);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/components/layout/require-session";
 import { DeleteGroupButton } from "@/components/groups/delete-group-button";
 import { GroupEditor } from "@/components/groups/group-editor";
 import { GroupMembersSection } from "@/components/groups/group-members-section";
@@ -9,7 +10,6 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
 import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
-import { getPageSession } from "@/lib/auth/page-principal";
 import { getGroup } from "@/lib/iam/groups/find-groups";
 
 type Params = Promise<{ name: string }>;
@@ -20,8 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function GroupPage({ params }: { params: Params }) {
   const name = (await params).name;
-  const session = await getPageSession();
-  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent(`/settings/iam/groups/${name}`)}`);
+  const session = await requirePageSession(`/settings/iam/groups/${name}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
   const group = await getGroup(session.db, name);
   if (!group) notFound();

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/components/layout/require-session";
 import { GroupEditor } from "@/components/groups/group-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
-import { getPageSession } from "@/lib/auth/page-principal";
 
 export const metadata: Metadata = { title: "New group" };
 
 export default async function NewGroupPage() {
-  const session = await getPageSession();
-  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent("/settings/iam/groups/new")}`);
+  const session = await requirePageSession("/settings/iam/groups/new");
   if (!hasPermission(session.access, "iam:read") || !hasPermission(session.access, "iam:write")) notFound();
 
   return (

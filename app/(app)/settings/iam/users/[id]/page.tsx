@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/components/layout/require-session";
 import { loadGroupOptions } from "@/components/users/load-group-options";
 import { UserGroupsForm } from "@/components/users/user-groups-form";
 import { UserIdentityCard } from "@/components/users/user-identity-card";
@@ -9,15 +10,13 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
-import { getPageSession } from "@/lib/auth/page-principal";
 import { getUser } from "@/lib/iam/users/find-users";
 
 export const metadata: Metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const session = await getPageSession();
-  if (!session) redirect(`/sign-in?returnTo=${encodeURIComponent(`/settings/iam/users/${id}`)}`);
+  const session = await requirePageSession(`/settings/iam/users/${id}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
   const user = await getUser(session.db, id);
   if (!user) notFound();

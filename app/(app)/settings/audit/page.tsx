@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
+import { auditColumns } from "@/components/audit/audit-columns";
+import { exportHref, readAuditFilters } from "@/components/audit/audit-filter-params";
+import { AuditFilterForm } from "@/components/audit/audit-filter-form";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses, ButtonLink } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import type { SearchParamsRecord } from "@/components/ui/url-state";
+import { hasPermission } from "@/lib/access/effective-access";
+import { findAuditEvents } from "@/lib/audit/find-audit-events";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const PATH = "/settings/audit";
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const params = await searchParams;
+  const session = await requirePageSession(pathWithQuery(PATH, params));
+  if (!hasPermission(session.access, "audit:read")) notFound();
+
+  const { filters, query, invalid } = readAuditFilters(params);
+  const page = await findAuditEvents(session.db, query);
+  const filtered = Object.keys(filters).length > 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every IAM and catalog change with actor, target and before/after, and every refused sign-in or token. Newest first, times in UTC."
+        actions={
+          <>
+            {/* Plain links: the browser downloads what the API's Content-Disposition names. */}
+            <a href={exportHref(filters, "csv")} className={buttonClasses()} download>Export CSV</a>
+            <a href={exportHref(filters, "jsonl")} className={buttonClasses()} download>Export JSONL</a>
+          </>
+        }
+      />
+      <div className="space-y-3">
+        <AuditFilterForm filters={filters} action={PATH} />
+        {invalid.length > 0 ? (
+          <Alert tone="warning" title="Some filters were ignored">
+            {invalid.join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates must be real dates; outcome is success, denied or failure). Fix {invalid.length === 1 ? "it" : "them"} and apply again.
+          </Alert>
+        ) : null}
+        <DataTable
+          caption="Audit events, newest first"
+          columns={auditColumns}
+          rows={page.items}
+          rowKey={(event) => event.id}
+          paging={{ basePath: PATH, params, nextCursor: page.nextCursor }}
+          empty={
+            filtered || query.cursor ? (
+              <EmptyState
+                title="No events match these filters"
+                description="Actor and target match a name or id exactly; an action ending in “.” matches the whole family. Widen the time range or clear the filters."
+                action={<ButtonLink href={PATH}>Clear filters</ButtonLink>}
+              />
+            ) : (
+              <EmptyState title="No audit events yet" description="Changes to users, groups, M2M accounts, servers and tokens appear here as they happen, as do refused sign-ins and tokens." />
+            )
+          }
+        />
+        <p className="text-xs text-slate-500">Exports carry the current filters and include up to the 1,000 newest matching events; narrow the time range to export older ones.</p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
+import { CreateTokenDialog } from "@/components/tokens/create-token-dialog";
+import { tokenColumns } from "@/components/tokens/token-columns";
+import { TokensEmptyState } from "@/components/tokens/tokens-empty-state";
+import { TokensUnavailable } from "@/components/tokens/tokens-unavailable";
+import { DataTable } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { SearchBox } from "@/components/ui/search-box";
+import { param, type SearchParamsRecord } from "@/components/ui/url-state";
+import { hasPermission } from "@/lib/access/effective-access";
+import { getConfig } from "@/lib/config";
+import { findServers } from "@/lib/servers/find-servers";
+import { findTokens } from "@/lib/tokens/find-tokens";
+import { pageQuery, SLUG_PATTERN } from "@/lib/validation/common";
+
+export const metadata: Metadata = { title: "API Tokens" };
+
+const BASE = "/settings/tokens";
+const DESCRIPTION = "Personal tokens for MCP clients, scripts and CI. A token acts as you, with at most your groups, and is shown only once.";
+
+export default async function TokensPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const params = await searchParams;
+  const session = await requirePageSession(pathWithQuery(BASE, params));
+  const { db, access, principal } = session;
+  if (!hasPermission(access, "tokens:create")) {
+    return (
+      <>
+        <PageHeader title="API Tokens" description={DESCRIPTION} />
+        <TokensUnavailable groups={principal.groups.map((group) => group.name)} />
+      </>
+    );
+  }
+  const parsed = pageQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined });
+  const query = parsed.success ? parsed.data : { limit: 50 };
+  const [page, servers] = await Promise.all([findTokens(session, query), findServers(db, access, { limit: 200 })]);
+  const server = param(params, "server");
+  // One "now" per request so every row's status and actions agree.
+  const now = Date.now();
+  const listParams = { ...params, server: undefined };
+
+  return (
+    <>
+      <PageHeader
+        title="API Tokens"
+        description={DESCRIPTION}
+        actions={
+          <CreateTokenDialog
+            maxHours={getConfig().tokenMaxTtlHours}
+            userGroups={principal.groups.map((group) => group.name)}
+            serverOptions={servers.items.map((s) => ({ slug: s.slug, name: s.name }))}
+            defaultServer={server && SLUG_PATTERN.test(server) ? server : undefined}
+          />
+        }
+      />
+      <DataTable
+        caption="Your API tokens"
+        columns={tokenColumns(now)}
+        rows={page.items}
+        rowKey={(token) => token.id}
+        toolbar={<SearchBox action={BASE} label="Search tokens" placeholder="Token name" defaultValue={query.q} keep={listParams} />}
+        empty={<TokensEmptyState q={query.q} />}
+        paging={{ basePath: BASE, params: listParams, nextCursor: page.nextCursor }}
+      />
+    </>
+  );
+}

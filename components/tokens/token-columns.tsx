@@ -1,0 +1,35 @@
+import { BadgeList } from "@/components/ui/badge";
+import type { Column } from "@/components/ui/data-table";
+import { Time } from "@/components/ui/time";
+import type { ApiTokenRecord } from "@/lib/tokens/schemas";
+import { TokenRowActions } from "./token-row-actions";
+import { TokenStatusBadge, tokenStatus } from "./token-status";
+
+/** Columns of the API token list; `now` is fixed per render so status and actions agree. */
+export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
+  return [
+    {
+      id: "name",
+      header: "Name",
+      rowHeader: true,
+      cell: (token) => (
+        <div>
+          <span className="font-medium text-slate-900">{token.name}</span>
+          <p className="font-mono text-xs font-normal text-slate-500">{token.stub}</p>
+        </div>
+      ),
+    },
+    { id: "groups", header: "Groups", cell: (token) => <BadgeList items={token.groups} tone="accent" mono empty="No groups" /> },
+    { id: "servers", header: "Servers", cell: (token) => (token.servers === null ? <span className="text-slate-500">All visible</span> : <BadgeList items={token.servers} mono empty="None" />) },
+    { id: "created", header: "Created", cell: (token) => <Time value={token.createdAt} /> },
+    { id: "lastUsed", header: "Last used", cell: (token) => <Time value={token.lastUsedAt} /> },
+    { id: "expires", header: "Expires", cell: (token) => <Time value={token.expiresAt} /> },
+    { id: "status", header: "Status", cell: (token) => <TokenStatusBadge token={token} now={now} /> },
+    {
+      id: "actions",
+      header: <span className="sr-only">Actions</span>,
+      className: "text-right",
+      cell: (token) => <TokenRowActions id={token.id} name={token.name} usable={["active", "rotating-grace"].includes(tokenStatus(token, now))} />,
+    },
+  ];
+}

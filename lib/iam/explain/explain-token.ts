@@ -1,0 +1,57 @@
+import { isAppError } from "@/lib/errors";
+import type { Db } from "@/lib/db";
+import type { Principal } from "@/lib/auth/principal";
+import { entraVerifier } from "@/lib/auth/entra-verifier";
+import { resolveEntraPrincipal } from "@/lib/auth/resolve-entra-principal";
+import { TOKEN_PREFIX } from "@/lib/tokens/token-secret";
+import { verifyRegistryToken } from "@/lib/tokens/verify-registry-token";
+import type { ExplainStep } from "./schemas";
+
+function failure(error: unknown): string {
+  if (isAppError(error)) return `${error.status} ${error.code}: ${error.reason ?? error.message}`;
+  return "internal error";
+}
+
+/**
+ * Runs a pasted token through the same validators as a request, recording each step, so an
+ * admin can see exactly why a caller is refused (the caller itself only ever sees one message).
+ */
+export async function explainToken(db: Db, token: string): Promise<{ steps: ExplainStep[]; principal: Principal | null }> {
+  const steps: ExplainStep[] = [];
+  const value = token.trim().replace(/^bearer\s+/i, "");
+  if (value.startsWith(TOKEN_PREFIX)) {
+    steps.push({ step: "form", ok: true, detail: "registry API token (mcpr_ prefix)" });
+    try {
+      const principal = await verifyRegistryToken(db, value);
+      steps.push({ step: "registry token", ok: true, detail: `valid; owner ${principal.ownerId}, groups ∩ owner's: ${principal.groups.map((g) => g.name).join(", ") || "none"}` });
+      return { steps, principal };
+    } catch (error) {
+      steps.push({ step: "registry token", ok: false, detail: failure(error) });
+      return { steps, principal: null };
+    }
+  }
+  const { verifier } = entraVerifier();
+  if (!verifier.isEntraToken(value)) {
+    steps.push({ step: "form", ok: false, detail: "401 invalid_token: neither an mcpr_ token nor a JWT from a configured Entra issuer" });
+    return { steps, principal: null };
+  }
+  steps.push({ step: "form", ok: true, detail: "JWT from a configured Entra issuer" });
+  let verified;
+  try {
+    verified = await verifier.verify(value);
+    steps.push({ step: "signature and claims", ok: true, detail: `${verified.kind === "app" ? "app-only" : "delegated"} v${verified.version} token, tenant ${verified.tenantId}, app ${verified.appId}` });
+  } catch (error) {
+    steps.push({ step: "signature and claims", ok: false, detail: failure(error) });
+    return { steps, principal: null };
+  }
+  try {
+    const principal = await resolveEntraPrincipal(db, verified);
+    steps.push({ step: verified.kind === "app" ? "M2M account" : "registry user", ok: true, detail: `${principal.displayName} (${principal.kind})` });
+    if (verified.groupsOverage) steps.push({ step: "groups claim", ok: false, detail: "groups overage marker: Entra group mappings do not apply" });
+    return { steps, principal };
+  } catch (error) {
+    steps.push({ step: verified.kind === "app" ? "M2M account" : "registry user", ok: false, detail: failure(error) });
+    return { steps, principal: null };
+  }
+}
+

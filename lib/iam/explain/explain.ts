@@ -1,0 +1,38 @@
+import { loadM2mGroups, loadUserGroups } from "@/lib/auth/principal-groups";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { explainAccess } from "./explain-access";
+import { explainToken } from "./explain-token";
+import type { ExplainInput, ExplainStep } from "./schemas";
+
+/** "View as": who the subject is, whether it would be let in (step by step), and what it sees. */
+export async function explain(db: Db, input: ExplainInput) {
+  if ("token" in input) {
+    const { steps, principal } = await explainToken(db, input.token);
+    const verdict = { allowed: principal !== null, steps };
+    if (!principal) return { subject: null, verdict, access: null };
+    const restriction = principal.kind === "token" ? principal.servers : null;
+    return { subject: { kind: principal.kind, id: principal.id, displayName: principal.displayName }, verdict, access: await explainAccess(db, principal.groups, restriction) };
+  }
+  if ("userId" in input) {
+    const user = await db.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new AppError("not_found", "No such user.");
+    const steps: ExplainStep[] = [{ step: "user enabled", ok: user.enabled, detail: user.enabled ? "can sign in" : "disabled: cannot sign in, every session and token is refused" }];
+    return { subject: { kind: "user", id: user.id, displayName: user.displayName }, verdict: { allowed: user.enabled, steps }, access: await explainAccess(db, await loadUserGroups(db, user)) };
+  }
+  if ("m2mAccountId" in input) {
+    const account = await db.m2mAccount.findUnique({ where: { id: input.m2mAccountId } });
+    if (!account) throw new AppError("not_found", "No such M2M account.");
+    const steps: ExplainStep[] = [{ step: "M2M account enabled", ok: account.enabled, detail: account.enabled ? `tokens for app ${account.clientId} in tenant ${account.tenantId} are accepted` : "disabled: its tokens get 403 client_not_registered" }];
+    // Without a token in hand, only assigned groups are known; role and group mappings come from each token.
+    const groups = await loadM2mGroups(db, account.id, { roles: [], groups: [], groupsOverage: false });
+    return { subject: { kind: "m2m", id: account.id, displayName: account.name }, verdict: { allowed: account.enabled, steps }, access: await explainAccess(db, groups) };
+  }
+  const group = await db.group.findUnique({ where: { name: input.groupName } });
+  if (!group) throw new AppError("not_found", `No group named ${input.groupName}.`);
+  return {
+    subject: { kind: "group", id: group.id, displayName: group.name },
+    verdict: { allowed: true, steps: [] },
+    access: await explainAccess(db, [{ id: group.id, name: group.name, reasons: [{ kind: "assignment" }] }]),
+  };
+}

@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { getConfig } from "@/lib/config";
+import { dbReady, getDb } from "@/lib/db";
+import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";
+import { explain } from "@/lib/iam/explain/explain";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { useTestRegistry } from "../support/registry-env";
+
+let registry: Awaited<ReturnType<typeof useTestRegistry>>;
+
+before(async () => {
+  registry = await useTestRegistry();
+  await dbReady();
+  const ctx = { principal: null, requestId: "test", system: true };
+  await ensureBuiltIns(getDb(), getConfig(), ctx);
+  await seedDemo(getDb(), ctx);
+});
+after(async () => registry.close());
+
+test("view as an M2M account: exactly its group's servers and tools, each with rule ← group ← assignment", async () => {
+  const db = getDb();
+  const account = await db.m2mAccount.findFirstOrThrow({ where: { name: "payments-ci-pipeline" } });
+  const result = await explain(db, { m2mAccountId: account.id });
+  assert.equal(result.verdict.allowed, true);
+  assert.deepEqual(result.access!.servers.map((s) => s.slug), ["github", "sentry", "stripe-payments"]);
+  const github = result.access!.servers.find((s) => s.slug === "github")!;
+  assert.deepEqual(github.tools, ["get_pull_request", "search_issues"]);
+  assert.deepEqual(github.reasons, [{ group: "team-payments", rule: 1, via: [{ kind: "assignment" }] }]);
+  assert.deepEqual(result.access!.permissions, [{ permission: "tokens:create", groups: ["team-payments"] }]);
+});
+
+test("view as a disabled user: refused, with the reason", async () => {
+  const db = getDb();
+  const megan = await db.user.findFirstOrThrow({ where: { displayName: "Megan Bowen" } });
+  const result = await explain(db, { userId: megan.id });
+  assert.equal(result.verdict.allowed, false);
+  assert.match(result.verdict.steps[0]!.detail, /disabled/);
+});
+
+test("view as a group: the read-only group sees every enabled server, no disabled one", async () => {
+  const result = await explain(getDb(), { groupName: "catalog-readers" });
+  const slugs = result.access!.servers.map((s) => s.slug);
+  assert.ok(slugs.length >= 8);
+  assert.ok(!slugs.includes("kubernetes-prod"));
+  assert.ok(result.access!.servers.every((s) => s.tools === "*" && Array.isArray(s.methods) && !s.methods.includes("tools/call")));
+});
+
+test("a pasted garbage token fails at the form step with the exact reason", async () => {
+  const result = await explain(getDb(), { token: "not-a-token" });
+  assert.equal(result.verdict.allowed, false);
+  assert.equal(result.verdict.steps[0]!.step, "form");
+  assert.match(result.verdict.steps[0]!.detail, /invalid_token/);
+  const registryToken = await explain(getDb(), { token: `mcpr_${"A".repeat(43)}` });
+  assert.match(registryToken.verdict.steps[1]!.detail, /401 invalid_token: registry token: unknown/);
+});
