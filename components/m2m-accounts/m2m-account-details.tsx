@@ -17,7 +17,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 function Guid({ value, label }: { value: string; label: string }) {
   return (
     <span className="flex items-center gap-1.5">
-      <code className="truncate font-mono text-[12.5px]">{value}</code>
+      <code className="font-mono text-[12.5px] break-all">{value}</code>
       <CopyButton value={value} label={`Copy ${label}`} variant="ghost" />
     </span>
   );
@@ -28,7 +28,7 @@ export function M2mAccountDetails({ account }: { account: M2mAccountRecord }) {
     <Card aria-labelledby="details-heading">
       <CardHeader id="details-heading" title="Details" />
       <CardBody>
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
           <Item label="Tenant id"><Guid value={account.tenantId} label="tenant id" /></Item>
           <Item label="Client id"><Guid value={account.clientId} label="client id" /></Item>
           <Item label="Groups"><BadgeList items={account.groups} tone="accent" mono empty="No groups" /></Item>

@@ -30,7 +30,7 @@ interface FieldsProps {
   disabled?: boolean;
 }
 
-const GUID_HINT = "A GUID like 00000000-0000-0000-0000-000000000000";
+const GUID_PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
 
 /** The M2M account inputs shared by "Link Entra app" and "Edit". */
 export function M2mAccountFields({ draft, errors, groupOptions, onChange, onBlurField, identityEditable, disabled }: FieldsProps) {
@@ -39,11 +39,11 @@ export function M2mAccountFields({ draft, errors, groupOptions, onChange, onBlur
     <div className="space-y-4">
       {identityEditable ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField label="Tenant id" hint={`Directory (tenant) id of the app registration. ${GUID_HINT}`} error={errors.tenantId} required name="tenantId">
-            {(control) => <Input {...control} mono value={draft.tenantId} disabled={disabled} onChange={(e) => set("tenantId", e.target.value)} onBlur={() => onBlurField?.("tenantId")} autoComplete="off" spellCheck={false} />}
+          <FormField label="Tenant id" hint="Directory (tenant) id of the app registration." error={errors.tenantId} required name="tenantId">
+            {(control) => <Input {...control} mono placeholder={GUID_PLACEHOLDER} value={draft.tenantId} disabled={disabled} onChange={(e) => set("tenantId", e.target.value)} onBlur={() => onBlurField?.("tenantId")} autoComplete="off" spellCheck={false} />}
           </FormField>
-          <FormField label="Client id" hint={`Application (client) id from Entra ID > App registrations. ${GUID_HINT}`} error={errors.clientId} required name="clientId">
-            {(control) => <Input {...control} mono value={draft.clientId} disabled={disabled} onChange={(e) => set("clientId", e.target.value)} onBlur={() => onBlurField?.("clientId")} autoComplete="off" spellCheck={false} />}
+          <FormField label="Client id" hint="Application (client) id, from Entra ID > App registrations." error={errors.clientId} required name="clientId">
+            {(control) => <Input {...control} mono placeholder={GUID_PLACEHOLDER} value={draft.clientId} disabled={disabled} onChange={(e) => set("clientId", e.target.value)} onBlur={() => onBlurField?.("clientId")} autoComplete="off" spellCheck={false} />}
           </FormField>
         </div>
       ) : null}

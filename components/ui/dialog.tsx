@@ -39,7 +39,7 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
     if (open && !dialog.open) {
       returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
-      const autofocus = dialog.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ?? dialog.querySelector<HTMLElement>(`[data-dialog-body] ${FOCUSABLE}`) ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+      const autofocus = dialog.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ?? dialog.querySelector<HTMLElement>(`[data-dialog-body] :is(${FOCUSABLE})`) ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
       autofocus?.focus();
     } else if (!open && dialog.open) {
       dialog.close();

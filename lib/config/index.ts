@@ -20,6 +20,8 @@ export interface RegistryConfig {
     cloud: "public" | "usgov" | "china";
     authorityHost: string;
     emulator: boolean;
+    /** The emulator's tenant display name, for the sign-in page. */
+    emulatorTenantName: string | undefined;
     requireAppRole: string | undefined;
   };
   bootstrap: {
@@ -65,6 +67,7 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
       cloud: e.ENTRA_CLOUD,
       authorityHost: e.ENTRA_AUTHORITY_HOST ?? CLOUD_LOGIN_HOSTS[e.ENTRA_CLOUD],
       emulator: e.ENTRA_EMULATOR ?? false,
+      emulatorTenantName: e.ENTRA_EMULATOR_TENANT_NAME || undefined,
       requireAppRole: e.REGISTRY_REQUIRE_APP_ROLE || undefined,
     },
     bootstrap: {

@@ -57,6 +57,7 @@ export const environmentSchema = z.object({
   ENTRA_CLOUD: z.enum(["public", "usgov", "china"]).default("public"),
   ENTRA_AUTHORITY_HOST: authorityHostSchema.optional(),
   ENTRA_EMULATOR: booleanFlag,
+  ENTRA_EMULATOR_TENANT_NAME: z.string().trim().max(200).optional(),
   REGISTRY_ADMIN_ENTRA_GROUPS: csv,
   REGISTRY_ADMIN_APP_ROLES: csv,
   REGISTRY_BOOTSTRAP_M2M_ADMINS: csv.refine(

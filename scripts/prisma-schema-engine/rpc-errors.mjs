@@ -37,7 +37,7 @@ function userFacing(errorCode, message, meta = {}) {
 // The Wasm engine reports an adapter's non-driver error as "external error" with the id under
 // which @prisma/driver-adapter-utils registered it.
 function errorFromRegistry(error, errorRegistry) {
-  const id = error?.meta?.id ?? /external connector \(id (\d+)\)/i.exec(error?.message ?? "")?.[1];
+  const id = error?.meta?.id ?? /external error id#(\d+)/i.exec(error?.message ?? "")?.[1];
   if (id === undefined || !errorRegistry) return undefined;
   return errorRegistry.consumeError(Number(id))?.error;
 }

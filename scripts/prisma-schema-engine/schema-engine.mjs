@@ -2,18 +2,15 @@
 // A stand-in for Prisma's native `schema-engine` binary, which cannot be downloaded here: it
 // speaks the native engine's protocol and forwards to @prisma/schema-engine-wasm.
 // See README.md in this folder.
-import { canConnectToDatabase, createDatabase, dropDatabase } from "./database-commands.mjs";
-import { openEngineSession } from "./engine-session.mjs";
+// Only the modules `--version` needs load up front; database drivers load on demand.
 import { describeVersionMismatch, readEngineVersions } from "./engine-version.mjs";
 import { writeErrorLine, writeStartLine } from "./log-line.mjs";
 import { parseArgs } from "./parse-args.mjs";
-import { toRpcError } from "./rpc-errors.mjs";
-import { serveJsonRpc } from "./rpc-server.mjs";
 
 const CLI_COMMANDS = {
-  "can-connect-to-database": canConnectToDatabase,
-  "create-database": createDatabase,
-  "drop-database": dropDatabase,
+  "can-connect-to-database": "canConnectToDatabase",
+  "create-database": "createDatabase",
+  "drop-database": "dropDatabase",
 };
 
 const versions = readEngineVersions();
@@ -37,13 +34,15 @@ if (args.version) {
 
 writeStartLine(versions.enginesHash);
 if (versionMismatch) fail(versionMismatch);
+if (!args.datasource) fail("the schema engine stand-in needs --datasource '{\"url\":\"...\"}'");
+const { toRpcError } = await import("./rpc-errors.mjs");
 if (args.cliCommand) await runCliCommand(CLI_COMMANDS[args.cliCommand], args.datasource);
-else serve(args);
+else await serve(args);
 
-async function runCliCommand(command, datasource) {
-  if (!datasource) fail("the `cli` subcommands need --datasource '{\"url\":\"...\"}'");
+async function runCliCommand(commandName, datasource) {
   try {
-    await command(datasource.url);
+    const commands = await import("./database-commands.mjs");
+    await commands[commandName](datasource.url);
     process.exit(0);
   } catch (error) {
     const { data } = toRpcError(error);
@@ -51,8 +50,11 @@ async function runCliCommand(command, datasource) {
   }
 }
 
-function serve({ datamodels, datasource }) {
-  if (!datasource) fail("the schema engine stand-in needs --datasource '{\"url\":\"...\"}'");
+async function serve({ datamodels, datasource }) {
+  const [{ openEngineSession }, { serveJsonRpc }] = await Promise.all([
+    import("./engine-session.mjs"),
+    import("./rpc-server.mjs"),
+  ]);
   let server;
   let session;
   try {

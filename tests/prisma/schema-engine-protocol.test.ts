@@ -7,7 +7,7 @@ import { after, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import { readMigrationsList, NO_FILTERS } from "./support/migrations-list";
 import { cleanEnv, PROJECT_ROOT, runProcess, SCHEMA_ENGINE } from "./support/processes";
-import { startSchemaEngine } from "./support/schema-engine-client";
+import { killRunningSchemaEngines, startSchemaEngine } from "./support/schema-engine-client";
 import { committedMigrationNames } from "./support/temp-project";
 
 // The stand-in spoken to directly, the way the Prisma CLI does: flags, `cli` subcommands with
@@ -21,10 +21,13 @@ const expectedEngines = requireFromEngines("@prisma/engines-version/package.json
 const sqliteSchema = path.join(PROJECT_ROOT, "prisma/sqlite/schema.prisma");
 const sqliteMigrations = readMigrationsList(path.join(PROJECT_ROOT, "prisma/sqlite/migrations"));
 const tempDir = mkdtempSync(path.join(tmpdir(), "schema-engine-protocol-"));
-after(() => rmSync(tempDir, { recursive: true, force: true }));
+after(() => {
+  killRunningSchemaEngines();
+  rmSync(tempDir, { recursive: true, force: true });
+});
 
 let fileCount = 0;
-const freshSqliteUrl = () => `file:${path.join(tempDir, `db-${++fileCount}`, "registry.db")}`;
+const freshSqliteUrl = (directory = "") => `file:${path.join(tempDir, directory, `db-${++fileCount}.db`)}`;
 const sqliteSchemaContainer = (extra = "") => ({
   files: [{ path: sqliteSchema, content: `${readFileSync(sqliteSchema, "utf8")}\n${extra}` }],
 });
@@ -67,7 +70,7 @@ describe("flags and cli subcommands", () => {
   });
 
   test("create-database and drop-database create and delete the SQLite file", async () => {
-    const url = freshSqliteUrl();
+    const url = freshSqliteUrl("not/yet/there");
     const file = url.slice("file:".length);
     const args = (command: string) => ["--datasource", JSON.stringify({ url }), "cli", command];
     assert.equal((await runEngine(args("create-database"))).code, 0);

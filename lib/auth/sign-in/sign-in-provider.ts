@@ -6,11 +6,11 @@ export type SignInProvider =
 
 /**
  * Where people sign in, for the sign-in page: the organization's Entra ID tenant, or the
- * bundled emulator's demo tenant (its display name comes from ENTRA_EMULATOR_TENANT_NAME, set by
- * the start script next to the other ENTRA_* variables).
+ * bundled emulator's demo tenant (its display name comes from configuration: ENTRA_EMULATOR_TENANT_NAME,
+ * set by the start script next to the other ENTRA_* variables).
  */
-export function signInProvider(config: RegistryConfig, env: Record<string, string | undefined> = process.env): SignInProvider {
-  const { tenantIds, emulator, cloud } = config.entra;
-  if (emulator) return { kind: "emulator", tenantName: env.ENTRA_EMULATOR_TENANT_NAME?.trim() || "demo tenant", tenantIds };
+export function signInProvider(config: RegistryConfig): SignInProvider {
+  const { tenantIds, emulator, cloud, emulatorTenantName } = config.entra;
+  if (emulator) return { kind: "emulator", tenantName: emulatorTenantName ?? "demo tenant", tenantIds };
   return { kind: "entra", tenantIds, cloud };
 }

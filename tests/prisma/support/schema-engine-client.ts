@@ -19,10 +19,18 @@ export interface SchemaEngineClient {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const running = new Set<ReturnType<typeof spawn>>();
+
+/** Kills engines a failed test left running, so the test process can end. */
+export function killRunningSchemaEngines(): void {
+  for (const child of running) child.kill("SIGKILL");
+}
+
 /** The stand-in spoken to as the Prisma CLI does: JSON-RPC lines on stdin/stdout. */
 export function startSchemaEngine(datasource: { url: string; shadowDatabaseUrl?: string }, datamodels: string[] = []): SchemaEngineClient {
   const args = [...datamodels.flatMap((file) => ["--datamodels", file]), "--datasource", JSON.stringify(datasource)];
   const child = spawn(SCHEMA_ENGINE, args, { cwd: PROJECT_ROOT, env: cleanEnv(), stdio: ["pipe", "pipe", "ignore"] });
+  running.add(child);
   const pending = new Map<number, (response: RpcResponse) => void>();
   const prints: string[] = [];
   const stdoutLines: string[] = [];
@@ -40,7 +48,10 @@ export function startSchemaEngine(datasource: { url: string; shadowDatabaseUrl?:
     pending.delete(message.id);
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on("exit", (code, signal) => resolve({ code, signal })),
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
   );
 
   return {
