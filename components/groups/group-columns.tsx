@@ -16,7 +16,7 @@ export const groupColumns: Column<GroupRecord>[] = [
     id: "name",
     header: "Name",
     rowHeader: true,
-    className: "w-56",
+    className: "w-52",
     cell: (group) => (
       <span className="flex flex-wrap items-center gap-1.5">
         <Link href={`/settings/iam/groups/${encodeURIComponent(group.name)}`} className="font-mono text-[13px] text-indigo-700 hover:underline">
@@ -46,11 +46,11 @@ export const groupColumns: Column<GroupRecord>[] = [
       );
     },
   },
-  { id: "access", header: "Server access", className: "w-40 whitespace-nowrap", cell: (group) => <span className="text-slate-600">{ruleSummary(group)}</span> },
+  { id: "access", header: "Server access", className: "w-36 whitespace-nowrap", cell: (group) => <span className="text-slate-600">{ruleSummary(group)}</span> },
   {
     id: "permissions",
     header: "Permissions",
-    className: "w-72",
+    className: "w-64",
     cell: (group) =>
       group.permissions.length === 0 ? (
         <span className="text-slate-400">None</span>

@@ -60,20 +60,6 @@ export function GroupEditor({ group, canWrite, locked = false, members }: GroupE
       }}
       className="space-y-4 pb-4"
     >
-      {problem?.kind === "conflict" ? (
-        <Alert tone="danger" title="Someone else changed this group while you were editing">
-          <p>{problem.message}</p>
-          <p className="mt-1">Reload to get the latest version; your unsaved edits will be lost (copy them from the JSON tab first, then use Import JSON).</p>
-          <Button size="sm" className="mt-2" onClick={() => { clear(); router.refresh(); }}>
-            Reload
-          </Button>
-        </Alert>
-      ) : problem ? (
-        <Alert tone="danger" title={group ? "The group was not saved" : "The group was not created"}>
-          {problem.message}
-        </Alert>
-      ) : null}
-
       <div className="relative">
         {canWrite ? (
           <div className="absolute top-1 right-0">
@@ -90,20 +76,35 @@ export function GroupEditor({ group, canWrite, locked = false, members }: GroupE
       </div>
 
       {canWrite ? (
-        <div className="sticky bottom-0 z-10 -mx-1 flex items-center justify-end gap-2 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur">
-          <p className="mr-auto text-xs text-slate-500" aria-live="polite">
-            {pending ? "Saving…" : dirty ? "You have unsaved changes." : group ? "No unsaved changes." : "Name the group, then create it."}
-          </p>
-          {group ? (
-            <Button onClick={() => { clear(); setDraft(initial); }} disabled={!dirty || pending}>
-              Discard changes
+        <div className="sticky bottom-0 z-10 -mx-1 space-y-2 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur">
+          {problem?.kind === "conflict" ? (
+            <Alert tone="danger" title="Someone else changed this group while you were editing">
+              <p>{problem.message}</p>
+              <p className="mt-1">Reload to get the latest version. Your unsaved edits will be lost: copy them from the JSON tab first if you want to import them again.</p>
+              <Button size="sm" className="mt-2" onClick={() => { clear(); router.refresh(); }}>
+                Reload
+              </Button>
+            </Alert>
+          ) : problem ? (
+            <Alert tone="danger" title={group ? "The group was not saved" : "The group was not created"}>
+              {problem.message}
+            </Alert>
+          ) : null}
+          <div className="flex items-center gap-2">
+            <Button type="submit" variant="primary" pending={pending} disabled={group ? !dirty : false}>
+              {group ? "Save changes" : "Create group"}
             </Button>
-          ) : (
-            <ButtonLink href="/settings/iam/groups">Cancel</ButtonLink>
-          )}
-          <Button type="submit" variant="primary" pending={pending} disabled={group ? !dirty : false}>
-            {group ? "Save changes" : "Create group"}
-          </Button>
+            {group ? (
+              <Button onClick={() => { clear(); setDraft(initial); }} disabled={!dirty || pending}>
+                Discard changes
+              </Button>
+            ) : (
+              <ButtonLink href="/settings/iam/groups">Cancel</ButtonLink>
+            )}
+            <p className="ml-2 text-xs text-slate-500" aria-live="polite">
+              {pending ? "Saving…" : dirty ? "You have unsaved changes." : group ? "No unsaved changes." : "Name the group, then create it."}
+            </p>
+          </div>
         </div>
       ) : null}
     </form>

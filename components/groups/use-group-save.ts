@@ -13,7 +13,8 @@ export type SaveProblem = { kind: "conflict"; message: string } | { kind: "error
 /**
  * Creates or updates a group through the JSON API. Validates first with the API's own Zod
  * schema; maps 422 field errors back to the form; a 409 on update means someone else saved
- * since this page loaded (optimistic concurrency on `version`).
+ * since this page loaded (optimistic concurrency on `version`). Failures are shown inline next
+ * to the Save button (always in view), so they are not toasted a second time.
  */
 export function useGroupSave(existing: Pick<GroupRecord, "name" | "version"> | null) {
   const router = useRouter();
@@ -47,7 +48,6 @@ export function useGroupSave(existing: Pick<GroupRecord, "name" | "version"> | n
       const conflict = error instanceof ApiRequestError && error.status === 409;
       setErrors(apiFieldErrors(error));
       setProblem({ kind: conflict && existing ? "conflict" : "error", message: errorMessage(error) });
-      toast({ title: existing ? "Group not saved" : "Group not created", description: errorMessage(error), tone: "error" });
     } finally {
       setPending(false);
     }
