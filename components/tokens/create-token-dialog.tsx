@@ -54,7 +54,7 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, default
     const parsed = createTokenSchema.safeParse({ name, expiresInHours: hours, groups, servers: servers.length > 0 ? servers : undefined });
     const found = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (!Number.isFinite(hours)) found.expiresInHours = `Enter a whole number of hours from 1 to ${maxHours}.`;
-    else if (hours > maxHours) found.expiresInHours = `expiresInHours must be at most ${maxHours}`;
+    else if (hours > maxHours) found.expiresInHours = `Expiry must be at most ${maxHours} hours (REGISTRY_TOKEN_MAX_TTL_HOURS).`;
     if (groups.length === 0) found.groups = "Choose at least one group — a token without groups sees nothing.";
     if (!parsed.success || Object.keys(found).length > 0) {
       setErrors(found);

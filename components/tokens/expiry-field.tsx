@@ -34,6 +34,7 @@ export function ExpiryField({ choice, customHours, maxHours, error, disabled, on
       </div>
       {choice === "custom" ? (
         <div className="flex items-center gap-2 pt-1">
+          <div className="w-28">
           <Input
             aria-label="Custom expiry in hours"
             aria-invalid={error ? true : undefined}
@@ -45,8 +46,8 @@ export function ExpiryField({ choice, customHours, maxHours, error, disabled, on
             value={customHours}
             disabled={disabled}
             onChange={(event) => onChange("custom", event.target.value)}
-            className="w-28"
           />
+          </div>
           <span className="text-[13px] text-slate-500">hours</span>
         </div>
       ) : null}

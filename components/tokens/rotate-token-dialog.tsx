@@ -61,7 +61,7 @@ export function RotateTokenDialog({ id, name, open, onOpenChange, onRotated }: {
     >
       <form id={`rotate-${id}`} noValidate onSubmit={submit} className="space-y-3">
         <FormField label="Grace period (hours)" hint="0 stops the old secret at once; at most 168 (7 days). Default 24." error={fieldError} required>
-          {(control) => <Input {...control} type="number" inputMode="numeric" min={0} max={168} step={1} value={grace} onChange={(e) => setGrace(e.target.value)} className="w-32" />}
+          {(control) => <div className="w-32"><Input {...control} type="number" inputMode="numeric" min={0} max={168} step={1} value={grace} onChange={(e) => setGrace(e.target.value)} /></div>}
         </FormField>
         {failure ? <Alert tone="danger">{failure}</Alert> : null}
       </form>

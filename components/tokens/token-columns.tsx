@@ -13,9 +13,9 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
       header: "Name",
       rowHeader: true,
       cell: (token) => (
-        <div>
+        <div className="whitespace-nowrap">
           <span className="font-medium text-slate-900">{token.name}</span>
-          <p className="font-mono text-xs font-normal text-slate-500">{token.stub}</p>
+          <p className="font-mono text-xs font-normal text-slate-500" title="Token stub: prefix and last characters">{token.stub}</p>
         </div>
       ),
     },
@@ -24,7 +24,18 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
     { id: "created", header: "Created", cell: (token) => <Time value={token.createdAt} /> },
     { id: "lastUsed", header: "Last used", cell: (token) => <Time value={token.lastUsedAt} /> },
     { id: "expires", header: "Expires", cell: (token) => <Time value={token.expiresAt} /> },
-    { id: "status", header: "Status", cell: (token) => <TokenStatusBadge token={token} now={now} /> },
+    {
+      id: "status",
+      header: "Status",
+      cell: (token) => (
+        <div>
+          <TokenStatusBadge token={token} now={now} />
+          {tokenStatus(token, now) === "rotating-grace" && token.graceUntil ? (
+            <p className="mt-0.5 text-xs whitespace-nowrap text-slate-500">old secret until <Time value={token.graceUntil} /></p>
+          ) : null}
+        </div>
+      ),
+    },
     {
       id: "actions",
       header: <span className="sr-only">Actions</span>,

@@ -38,7 +38,7 @@ export function TokenRowActions({ id, name, usable }: { id: string; name: string
   return (
     <div className="flex justify-end gap-1.5">
       <Button size="sm" onClick={() => setDialog("rotate")} aria-label={`Rotate ${name}`}>Rotate</Button>
-      <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => { setError(null); setDialog("revoke"); }} aria-label={`Revoke ${name}`}>
+      <Button size="sm" variant="danger-ghost" onClick={() => { setError(null); setDialog("revoke"); }} aria-label={`Revoke ${name}`}>
         Revoke
       </Button>
       <RotateTokenDialog

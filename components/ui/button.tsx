@@ -3,7 +3,7 @@ import type { ButtonHTMLAttributes, ComponentProps } from "react";
 import { cn } from "./cn";
 import { Spinner } from "./spinner";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "inverse";
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "danger-ghost" | "inverse";
 export type ButtonSize = "sm" | "md";
 
 const base =
@@ -14,6 +14,7 @@ const variants: Record<ButtonVariant, string> = {
   secondary: "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50",
   ghost: "text-slate-700 hover:bg-slate-100",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-500 focus-visible:outline-red-600",
+  "danger-ghost": "text-red-700 hover:bg-red-50 focus-visible:outline-red-600",
   /** Ghost button on dark surfaces (code blocks). */
   inverse: "text-slate-300 hover:bg-slate-800 hover:text-white focus-visible:outline-indigo-400",
 };

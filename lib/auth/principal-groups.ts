@@ -80,18 +80,21 @@ export async function loadUserGroups(
   return collector.list();
 }
 
-/** An M2M account's groups: assignments plus mappings of the token's roles and groups claims. */
+/**
+ * An M2M account's groups: its assigned groups (an account id, or the groups already loaded with
+ * the account) plus mappings of the token's roles and groups claims.
+ */
 export async function loadM2mGroups(
   db: Db,
-  accountId: string,
+  account: string | GroupRef[],
   claims: { roles: string[]; groups: string[]; groupsOverage: boolean },
 ): Promise<PrincipalGroup[]> {
   const collector = new GroupCollector();
-  const assignments = await db.m2mAccountGroup.findMany({
-    where: { m2mAccountId: accountId },
-    select: { group: { select: { id: true, name: true } } },
-  });
-  for (const assignment of assignments) collector.add(assignment.group, { kind: "assignment" });
+  const assigned =
+    typeof account === "string"
+      ? (await db.m2mAccountGroup.findMany({ where: { m2mAccountId: account }, select: { group: { select: { id: true, name: true } } } })).map((m) => m.group)
+      : account;
+  for (const group of assigned) collector.add(group, { kind: "assignment" });
   // With the overage marker the groups claim is incomplete: no group-id mappings apply.
   await addMappedGroups(db, collector, {
     entraGroupIds: claims.groupsOverage ? [] : claims.groups,

@@ -17,6 +17,7 @@ export async function resolveEntraPrincipal(db: Db, token: VerifiedEntraToken): 
 
   const account = await db.m2mAccount.findUnique({
     where: { tenantId_clientId: { tenantId: token.tenantId, clientId: token.appId.toLowerCase() } },
+    include: { groups: { select: { group: { select: { id: true, name: true } } } } },
   });
   if (!account || !account.enabled) {
     throw new AppError("client_not_registered", "This application is not registered in the registry, or its M2M account is disabled.", {
@@ -37,6 +38,6 @@ export async function resolveEntraPrincipal(db: Db, token: VerifiedEntraToken): 
     tenantId: account.tenantId,
     clientId: account.clientId,
     displayName: account.name,
-    groups: await loadM2mGroups(db, account.id, token),
+    groups: await loadM2mGroups(db, account.groups.map((membership) => membership.group), token),
   };
 }

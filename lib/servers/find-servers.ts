@@ -1,5 +1,5 @@
-import { serverWhere } from "@/lib/access/access-where";
-import { canSeeServer, grantFor, type EffectiveAccess } from "@/lib/access/effective-access";
+import { serverWhere, toolWhere } from "@/lib/access/access-where";
+import { canSeeServer, type EffectiveAccess } from "@/lib/access/effective-access";
 import { containsInsensitive, type Db } from "@/lib/db";
 import { decodeCursor, encodeCursor, type Page } from "@/lib/validation/common";
 import type { ServerListQuery, ServerRecord } from "./schemas";
@@ -19,18 +19,21 @@ export async function findServers(db: Db, access: EffectiveAccess, query: Server
           : {},
       ],
     },
-    include: { tags: true, tools: { select: { name: true } } },
+    include: { tags: true },
     orderBy: { slug: "asc" },
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
+  // Visible tool counts for the page in one grouped query, filtered like GET /api/tools.
+  const counts = await db.tool.groupBy({
+    by: ["serverId"],
+    where: { AND: [{ serverId: { in: page.map((row) => row.id) } }, toolWhere(access)] },
+    _count: { _all: true },
+  });
+  const countByServer = new Map(counts.map((count) => [count.serverId, count._count._all]));
   return {
-    items: page.map((row) => {
-      const grant = grantFor(access, row.slug);
-      const visibleTools = access.managesCatalog || grant?.tools === "*" ? row.tools.length : row.tools.filter((t) => grant?.tools !== "*" && grant?.tools.has(t.name)).length;
-      return toServerRecord(row, { toolCount: visibleTools });
-    }),
+    items: page.map((row) => toServerRecord(row, { toolCount: countByServer.get(row.id) ?? 0 })),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.slug]) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import v8 from "node:v8";
 
 const require = createRequire(import.meta.url);
 
@@ -23,6 +24,9 @@ export function loadWasmSchemaEngine() {
 }
 
 async function instantiate() {
+  // Each engine process lives for one CLI command: baseline (Liftoff) code is enough, and
+  // skipping TurboFan's tier-up halves the CPU a command costs.
+  v8.setFlagsFromString("--liftoff-only");
   globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (panicMessage = message) };
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const glue = await import(gluePath);
