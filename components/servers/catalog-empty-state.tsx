@@ -15,7 +15,7 @@ export function CatalogEmptyState({ filtered, hasGroups, q, tag }: { filtered: b
   }
   return (
     <EmptyState
-      title="No servers are visible to you"
+      title="Your catalog is empty"
       description={
         hasGroups
           ? "Your groups do not grant access to any server yet — ask an admin to add a server access rule to one of your groups."

@@ -25,7 +25,7 @@ export function CatalogFilters({ params, q, tag, tags }: { params: SearchParamsR
               className={cn(chip, name === tag ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50")}
             >
               {name}
-              {name === tag ? <span aria-label="remove filter">×</span> : null}
+              {name === tag ? (<><span aria-hidden="true">×</span><span className="sr-only">, remove filter</span></>) : null}
             </Link>
           ))}
         </nav>

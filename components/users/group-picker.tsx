@@ -26,6 +26,8 @@ export function GroupPicker({ groups, selected, onChange, error, disabled }: { g
       error={error}
       disabled={disabled}
       mono
+      // A fieldset's default min-width is its content's, which lets long hints overflow a dialog.
+      className="min-w-0"
       emptyText={
         <>
           No groups exist yet. <Link href="/settings/iam/groups/new" className="text-indigo-700 hover:underline">Create a group</Link> first.

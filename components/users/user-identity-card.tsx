@@ -7,7 +7,7 @@ import type { UserRecord } from "@/lib/iam/users/schemas";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[8rem_1fr] items-center gap-2 py-1.5">
+    <div className="grid grid-cols-[6.5rem_minmax(0,1fr)] items-center gap-2 py-1.5">
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="min-w-0 text-[13px] text-slate-800">{children}</dd>
     </div>
@@ -16,9 +16,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 function Id({ value, label }: { value: string; label: string }) {
   return (
-    <span className="flex items-center gap-1.5">
-      <span className="truncate font-mono text-xs">{value}</span>
-      <CopyButton value={value} label={`Copy ${label}`} variant="ghost" />
+    <span className="flex items-start justify-between gap-1">
+      <span className="font-mono text-[11.5px] leading-5 break-all">{value}</span>
+      <CopyButton value={value} label={`Copy ${label}`} variant="ghost" className="shrink-0" />
     </span>
   );
 }
@@ -30,7 +30,7 @@ export function UserIdentityCard({ user }: { user: UserRecord }) {
       <CardBody>
         <dl className="divide-y divide-slate-100">
           <Row label="Status">{user.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled: cannot sign in</Badge>}</Row>
-          <Row label="Email">{user.email ?? <span className="text-slate-400">—</span>}</Row>
+          <Row label="Email">{user.email ? <span className="break-all">{user.email}</span> : <span className="text-slate-400">—</span>}</Row>
           <Row label="Tenant id"><Id value={user.tenantId} label="tenant id" /></Row>
           <Row label="Object id"><Id value={user.objectId} label="object id" /></Row>
           <Row label="Last sign-in"><Time value={user.lastSignInAt} empty="Never signed in (pre-provisioned)" /></Row>

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { VerifiedEntraToken } from "./entra/verify-entra-token";
-import type { Principal } from "./principal";
+import { auditGroupsOverage } from "./audit-groups-overage";
+import type { M2mPrincipal, Principal } from "./principal";
 import { loadM2mGroups, loadUserGroups } from "./principal-groups";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -31,7 +32,7 @@ export async function resolveEntraPrincipal(db: Db, token: VerifiedEntraToken): 
       data: { lastUsedAt: new Date(now) },
     });
   }
-  return {
+  const principal: M2mPrincipal = {
     kind: "m2m",
     id: account.id,
     m2mAccountId: account.id,
@@ -40,4 +41,6 @@ export async function resolveEntraPrincipal(db: Db, token: VerifiedEntraToken): 
     displayName: account.name,
     groups: await loadM2mGroups(db, account.groups.map((membership) => membership.group), token),
   };
+  if (token.groupsOverage) await auditGroupsOverage(db, principal);
+  return principal;
 }

@@ -1,4 +1,5 @@
 import type { OperationContext } from "@/lib/context";
+import { containsInsensitive } from "@/lib/db";
 import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
 import type { ApiTokenRecord } from "./schemas";
 import { toTokenRecord } from "./token-record";
@@ -13,7 +14,7 @@ export async function findTokens(ctx: OperationContext, query: PageQuery): Promi
       ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }
       : {};
   const rows = await ctx.db.apiToken.findMany({
-    where: { ownerId, ...(query.q ? { name: { contains: query.q } } : {}), ...cursorWhere },
+    where: { ownerId, ...(query.q ? { name: containsInsensitive(query.q) } : {}), ...cursorWhere },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });

@@ -3,10 +3,11 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import { createAdapterFactory } from "./adapter-factory.mjs";
 import { canConnectToDatabase, createDatabase } from "./database-commands.mjs";
 import { loadWasmSchemaEngine } from "./load-wasm-engine.mjs";
+import { migrationFailedToApply } from "./user-facing-error.mjs";
 
 // Methods whose params and results the Wasm engine shares with the native engine's JSON-RPC API.
 const FORWARDED = new Set([
-  "applyMigrations", "dbExecute", "devDiagnostic", "ensureConnectionValidity", "introspect",
+  "dbExecute", "devDiagnostic", "ensureConnectionValidity", "introspect",
   "introspectSql", "markMigrationRolledBack", "schemaPush",
 ]);
 
@@ -69,6 +70,19 @@ export function openEngineSession({ datamodelPaths, datasource, print, log }) {
       const result = await (await engine()).diagnoseMigrationHistory(params);
       // Gap 1 follow-up: the engine saw an empty table where there is none.
       return isSqlite ? { ...result, hasMigrationsTable: factory.hasMigrationsTable() } : result;
+    },
+    async applyMigrations(params) {
+      const wasm = await engine();
+      factory.takeLastScriptError();
+      try {
+        return await wasm.applyMigrations(params);
+      } catch (error) {
+        const scriptError = factory.takeLastScriptError();
+        if (!scriptError || error?.code) throw error;
+        const { migrationsList, filters } = params;
+        const history = await wasm.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters });
+        throw migrationFailedToApply(history.failedMigrationNames.at(-1), scriptError);
+      }
     },
     async markMigrationApplied(params) {
       const wasm = await engine();

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import Database from "better-sqlite3";
 import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
+import Database from "better-sqlite3";
 import { sqliteFilePath } from "./sqlite-file.mjs";
 
 const MIGRATIONS_TABLE = "_prisma_migrations";
@@ -43,6 +43,8 @@ export function createSqliteAdapterFactory({ url, shadowDatabaseUrl }) {
     runArgumentlessScriptsWithExec(adapter);
     return adapter;
   };
+  const hasMigrationsTable = () =>
+    mainAdapter.client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !== undefined;
 
   return {
     provider: "sqlite",
@@ -55,11 +57,9 @@ export function createSqliteAdapterFactory({ url, shadowDatabaseUrl }) {
     async connectToShadowDb() {
       return track(await inner.connectToShadowDb());
     },
-    hasMigrationsTable() {
-      return mainAdapter.client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !== undefined;
-    },
+    hasMigrationsTable,
     ensureMigrationsTable() {
-      if (!this.hasMigrationsTable()) mainAdapter.client.exec(CREATE_MIGRATIONS_TABLE);
+      if (!hasMigrationsTable()) mainAdapter.client.exec(CREATE_MIGRATIONS_TABLE);
     },
     // Gap 3: the Wasm engine's reset only deletes rows. The native engine deletes the file;
     // so do we, and hand the adapter a fresh handle (its methods read `this.client` per call).
@@ -78,8 +78,10 @@ export function createSqliteAdapterFactory({ url, shadowDatabaseUrl }) {
   };
 }
 
-// Gap 1: on a fresh database the Wasm engine reports P1014 where the native engine sees
-// "migrations table not initialised". An empty result is what the native engine works from.
+// Gap 1: on a fresh database the Wasm engine fails reading the migrations table (P1014) where
+// the native engine sees "not initialised" and carries on with no applied migrations. An empty
+// result gives the engine exactly that; the table itself is still created by applyMigrations,
+// so a non-empty database without it still gets P3005.
 function readMissingMigrationsTableAsEmpty(adapter) {
   const queryRaw = adapter.queryRaw.bind(adapter);
   adapter.queryRaw = async (query) => {

@@ -44,3 +44,15 @@ export function postgresUserFacingError(error, config) {
       return null;
   }
 }
+
+/** The native engine's P3018, from the database error a migration script failed with. */
+export function migrationFailedToApply(migrationName, scriptError) {
+  const cause = scriptError?.cause ?? {};
+  const databaseErrorCode = String(cause.originalCode ?? cause.code ?? "unknown");
+  const databaseError = cause.originalMessage ?? scriptError?.message ?? String(scriptError);
+  return new UserFacingError(
+    "P3018",
+    `A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\nMigration name: ${migrationName}\n\nDatabase error code: ${databaseErrorCode}\n\nDatabase error:\n${databaseError}\n`,
+    { migration_name: migrationName, database_error_code: databaseErrorCode, database_error: databaseError },
+  );
+}

@@ -69,6 +69,9 @@ test("an M2M token's groups claim maps Entra groups, unless it carries the overa
   assert.deepEqual(groupsOf(mapped), { "team-payments": [{ kind: "entra-group", value: DEMO.entraGroups.payments }] });
   const overage = await me({ bearer: reg.appToken(DEMO.apps.catalogSync, { groups: [DEMO.entraGroups.payments], roles: ["Registry.Read"], _claim_names: { groups: "src1" } }) });
   assert.deepEqual(Object.keys(groupsOf(overage)), ["catalog-readers"]);
+  const warnings = await reg.db.auditEvent.findMany({ where: { action: "auth.groups-overage", targetId: reg.accountIds.catalogSync } });
+  assert.equal(warnings.length, 1, "one audit warning for the overage token");
+  assert.match(warnings[0]!.reason ?? "", /overage/);
 });
 
 test("the bootstrap M2M admin: registry-admins by assignment, every permission", async () => {

@@ -24,8 +24,9 @@ export interface RouteCase {
   /** Status of the positive control (admin session). */
   ok: number;
   fresh?: (s: SuiteContext) => Promise<Params>;
-  /** Params naming no object. */
+  /** Params (or, for routes that name it in the body, a body) naming no object. */
   absent?: Params;
+  absentBody?: unknown;
   /** An object that exists but this caller (who may use the route) cannot see. */
   invisible?: { to: PrincipalName; params: (s: SuiteContext) => Params };
 }
@@ -50,6 +51,11 @@ export const ROUTE_TABLE: RouteCase[] = [
   { method: "GET", path: "/api/iam/groups/{name}", permission: "iam:read", namesObject: true, ok: 200, ...groupTarget },
   { method: "PATCH", path: "/api/iam/groups/{name}", permission: "iam:write", namesObject: true, ok: 200, ...groupTarget, body: { serverAccess: [] }, fresh: (s) => s.freshGroup() },
   { method: "DELETE", path: "/api/iam/groups/{name}", permission: "iam:write", namesObject: true, ok: 204, ...groupTarget, fresh: (s) => s.freshGroup() },
+
+  {
+    method: "POST", path: "/api/iam/explain", permission: "iam:read", namesObject: true, ok: 200,
+    body: { groupName: "team-payments" }, absent: {}, absentBody: { groupName: "no-such-group" },
+  },
 
   { method: "GET", path: "/api/iam/m2m-accounts", permission: "iam:read", namesObject: false, ok: 200 },
   {

@@ -130,7 +130,7 @@ export function securitySuite(route: RouteCase, context: () => SuiteContext): vo
       test(invisible ? "an invisible object → 404, identical to an absent one" : "an absent object → 404 not_found", async () => {
         const s = context();
         const caller = s.as[invisible?.to ?? "admin"];
-        const absent = await request(s, caller, { params: route.absent });
+        const absent = await request(s, caller, { params: route.absent, body: route.absentBody ?? route.body });
         assertError(absent, 404, "not_found");
         if (!invisible) return;
         const invisibleParams = invisible.params(s);

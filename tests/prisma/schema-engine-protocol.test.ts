@@ -126,6 +126,24 @@ describe("JSON-RPC", () => {
     await engine.exited;
   });
 
+  test("a failing migration is P3018 with its name and database error, then P3009", async () => {
+    const broken = {
+      ...sqliteMigrations,
+      migrationDirectories: [
+        ...sqliteMigrations.migrationDirectories,
+        { path: "29990101000000_broken", migrationFile: { path: "migration.sql", content: { tag: "ok", value: "CREATE TABLE ok (id INTEGER);\nNOT SQL;" } } },
+      ],
+    };
+    const engine = startSchemaEngine({ url: freshSqliteUrl() }, [sqliteSchema]);
+    const failed = await engine.request("applyMigrations", { migrationsList: broken, filters: NO_FILTERS });
+    assert.equal(failed.error?.data?.error_code, "P3018");
+    assert.match(failed.error?.data?.message ?? "", /Migration name: 29990101000000_broken[\s\S]*syntax error/);
+    const blocked = await engine.request("applyMigrations", { migrationsList: broken, filters: NO_FILTERS });
+    assert.equal(blocked.error?.data?.error_code, "P3009");
+    engine.endInput();
+    await engine.exited;
+  });
+
   test("diff output goes to the CLI as a print request before the result", async () => {
     const engine = startSchemaEngine({ url: freshSqliteUrl() }, [sqliteSchema]);
     const response = await engine.request("diff", {

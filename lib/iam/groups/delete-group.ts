@@ -7,7 +7,7 @@ export async function deleteGroup(db: Db, ctx: AuditContext, name: string) {
   await db.$transaction(async (tx) => {
     const row = await loadGroupRow(tx, { name });
     if (!row) throw new AppError("not_found", `No group named ${name}.`);
-    if (row.builtIn) throw new AppError("forbidden", `${name} is built in and cannot be deleted.`);
+    if (row.builtIn) throw new AppError("conflict", `${name} is built in and cannot be deleted.`);
     await tx.group.delete({ where: { id: row.id } });
     await recordAuditEvent(tx, ctx, { action: "group.delete", target: { type: "group", id: row.id, name }, before: toGroupRecord(row) });
   });

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { loadGroupRow, toGroupRecord } from "./group-record";
 import type { UpdateGroupInput } from "./schemas";
 import { writeEntraMappings, writeServerRules } from "./write-group-parts";
+import { countAdminUsers } from "../users/count-admins";
 
 export async function updateGroup(db: Db, ctx: AuditContext, name: string, input: UpdateGroupInput) {
   return db.$transaction(async (tx) => {
@@ -19,6 +20,8 @@ export async function updateGroup(db: Db, ctx: AuditContext, name: string, input
         fields: [{ path: "permissions", message: `${BUILT_IN_ADMIN_GROUP} cannot lose permissions` }],
       });
     }
+    const guardAdmins = name === BUILT_IN_ADMIN_GROUP && input.entraMappings !== undefined;
+    const adminsBefore = guardAdmins ? await countAdminUsers(tx) : 0;
     // The version check and bump are one conditional write, so two concurrent editors cannot both win.
     const bumped = await tx.group.updateMany({
       where: { id: row.id, version: row.version },
@@ -31,6 +34,9 @@ export async function updateGroup(db: Db, ctx: AuditContext, name: string, input
     if (bumped.count !== 1) throw new AppError("conflict", `Group ${name} was changed by someone else. Reload it and apply your change again.`);
     if (input.entraMappings) await writeEntraMappings(tx, row.id, input.entraMappings);
     if (input.serverAccess) await writeServerRules(tx, row.id, input.serverAccess);
+    if (guardAdmins && adminsBefore > 0 && (await countAdminUsers(tx)) === 0) {
+      throw new AppError("conflict", "This change would leave the registry without an admin. Assign someone to registry-admins first.");
+    }
     const after = toGroupRecord((await loadGroupRow(tx, { id: row.id }))!);
     await recordAuditEvent(tx, ctx, { action: "group.update", target: { type: "group", id: row.id, name }, before, after });
     return after;

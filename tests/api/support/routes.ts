@@ -1,4 +1,5 @@
 import * as audit from "@/app/api/audit/route";
+import * as explain from "@/app/api/iam/explain/route";
 import * as group from "@/app/api/iam/groups/[name]/route";
 import * as groups from "@/app/api/iam/groups/route";
 import * as m2mAccount from "@/app/api/iam/m2m-accounts/[id]/route";
@@ -22,6 +23,7 @@ export type RouteHandler = (request: Request, context: { params: Promise<Record<
 /** Every authenticated API route module, by its path template (`{param}` for `[param]`). */
 export const ROUTE_MODULES: Record<string, Partial<Record<Method, RouteHandler>>> = {
   "/api/audit": audit,
+  "/api/iam/explain": explain,
   "/api/iam/groups": groups,
   "/api/iam/groups/{name}": group,
   "/api/iam/m2m-accounts": m2mAccounts,
