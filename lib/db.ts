@@ -1,5 +1,7 @@
 import { createClient, prepareSqlite, type Db } from "./db/create-client";
-import { resolveDatabaseTarget, type DatabaseProvider } from "./db/database-target";
+import { ensureDatabaseDirectory, resolveDatabaseTarget, type DatabaseTarget } from "@/scripts/prisma-schema-engine/database-target.mjs";
+
+type DatabaseProvider = DatabaseTarget["provider"];
 
 export type { Db } from "./db/create-client";
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -13,7 +15,9 @@ interface DbState {
 const globalForDb = globalThis as unknown as { __registryDb?: DbState };
 
 function connect(): DbState {
-  const target = resolveDatabaseTarget();
+  // The same resolution prisma.config.ts uses, so the CLI and the app always open one database.
+  const target = resolveDatabaseTarget(process.env);
+  ensureDatabaseDirectory(target);
   const client = createClient(target);
   const ready = target.provider === "sqlite" ? prepareSqlite(client) : Promise.resolve();
   return { client, provider: target.provider, ready };

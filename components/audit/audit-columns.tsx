@@ -33,5 +33,5 @@ export const auditColumns: Column<AuditEventRecord>[] = [
   },
   { id: "outcome", header: "Outcome", className: "w-24", cell: (event) => <OutcomeBadge outcome={event.outcome} /> },
   { id: "reason", header: "Reason", cell: (event) => (event.reason ? <span className="line-clamp-2 text-slate-600">{event.reason}</span> : <span className="text-slate-400">—</span>) },
-  { id: "details", header: <span className="sr-only">Details</span>, className: "w-20 text-right", cell: (event) => <AuditEventDetails event={event} /> },
+  { id: "details", header: <span className="sr-only">Details</span>, className: "w-20", cell: (event) => <AuditEventDetails event={event} /> },
 ];

@@ -25,7 +25,7 @@ export function AuditEventDetails({ event }: { event: AuditEventRecord }) {
   const target = event.target.name ?? event.target.id ?? "no target";
   const hasSnapshots = event.before !== null || event.after !== null;
   return (
-    <>
+    <div className="flex justify-end">
       <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Details of ${event.action} on ${target}`}>
         Details
       </Button>
@@ -52,6 +52,6 @@ export function AuditEventDetails({ event }: { event: AuditEventRecord }) {
           {hasSnapshots ? <JsonDiff before={event.before} after={event.after} /> : <p className="text-[13px] text-slate-500">This event records no before/after snapshot.</p>}
         </div>
       </Dialog>
-    </>
+    </div>
   );
 }

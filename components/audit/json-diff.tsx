@@ -23,7 +23,7 @@ function Side({ title, value, changed, tone }: { title: string; value: unknown; 
       {value === null || value === undefined ? (
         <p className="px-3 py-3 text-xs text-slate-400">{tone === "before" ? "Nothing before (created)" : "Nothing after (deleted)"}</p>
       ) : isRecord(value) ? (
-        <pre className="max-h-[50vh] overflow-auto p-2 font-mono text-[11.5px] leading-relaxed text-slate-800" tabIndex={0}>
+        <pre className="max-h-[50vh] overflow-auto p-2 font-mono text-[11.5px] leading-relaxed break-all whitespace-pre-wrap text-slate-800" tabIndex={0} aria-label={`${title} JSON`}>
           {"{\n"}
           {Object.entries(value).map(([key, item]) => (
             <span key={key} className={cn("block rounded px-1", changed.has(key) && `ring-1 ring-inset ${mark}`)} title={changed.has(key) ? "changed" : undefined}>
@@ -34,7 +34,7 @@ function Side({ title, value, changed, tone }: { title: string; value: unknown; 
           {"}"}
         </pre>
       ) : (
-        <pre className="max-h-[50vh] overflow-auto p-3 font-mono text-[11.5px] text-slate-800" tabIndex={0}>{pretty(value)}</pre>
+        <pre className="max-h-[50vh] overflow-auto p-3 font-mono text-[11.5px] break-all whitespace-pre-wrap text-slate-800" tabIndex={0} aria-label={`${title} JSON`}>{pretty(value)}</pre>
       )}
     </figure>
   );

@@ -30,7 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Audit log"
-        description="Every IAM and catalog change with actor, target and before/after, and every refused sign-in or token. Newest first, times in UTC."
+        description="Every IAM and catalog change (with before and after), and every refused sign-in or token. Newest first; times in UTC."
         actions={
           <>
             {/* Plain links: the browser downloads what the API's Content-Disposition names. */}
