@@ -8,6 +8,8 @@ const upstreamUrl = z
   .max(2000)
   .refine((value) => /^https?:\/\//i.test(value), "url must use http or https");
 
+const transport = z.enum(["streamable-http", "sse"]);
+const version = z.string().trim().max(40);
 const tag = z.string().trim().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lowercase words with hyphens");
 
 export const toolSchema = z.strictObject({
@@ -24,17 +26,26 @@ export const replaceToolsSchema = z.strictObject({
 export const createServerSchema = z.strictObject({
   slug: slug("slug"),
   name: displayText("name", 120),
-  description,
+  description: description.default(""),
   url: upstreamUrl,
-  transport: z.enum(["streamable-http", "sse"]).default("streamable-http"),
+  transport: transport.default("streamable-http"),
   tags: z.array(tag).max(20).default([]),
-  version: z.string().trim().max(40).default(""),
+  version: version.default(""),
   enabled: z.boolean().default(true),
   tools: z.array(toolSchema).max(2000).optional(),
 });
 export type CreateServerInput = z.infer<typeof createServerSchema>;
 
-export const updateServerSchema = createServerSchema.omit({ slug: true, tools: true }).partial().strict();
+// Spelled out without defaults: a PATCH changes only the fields it names.
+export const updateServerSchema = z.strictObject({
+  name: displayText("name", 120).optional(),
+  description: description.optional(),
+  url: upstreamUrl.optional(),
+  transport: transport.optional(),
+  tags: z.array(tag).max(20).optional(),
+  version: version.optional(),
+  enabled: z.boolean().optional(),
+});
 export type UpdateServerInput = z.infer<typeof updateServerSchema>;
 
 export const serverListQuery = z.object({

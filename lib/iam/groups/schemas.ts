@@ -24,7 +24,7 @@ export const entraMappingsSchema = z.strictObject({
 
 export const createGroupSchema = z.strictObject({
   name: groupName,
-  description,
+  description: description.default(""),
   entraMappings: entraMappingsSchema.default({ groups: [], appRoles: [] }),
   serverAccess: z.array(serverAccessRuleSchema).max(500).default([]),
   permissions: z.array(z.enum(PERMISSIONS)).default([]),

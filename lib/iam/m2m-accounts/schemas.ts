@@ -6,7 +6,7 @@ export const createM2mAccountSchema = z.strictObject({
   tenantId: guid("tenantId"),
   clientId: guid("clientId"),
   name: displayText("name", 100),
-  description,
+  description: description.default(""),
   groups: z.array(groupName).max(100).default([]),
   enabled: z.boolean().default(true),
 });

@@ -16,6 +16,7 @@ import { findAuditEvents } from "@/lib/audit/find-audit-events";
 export const metadata: Metadata = { title: "Audit log" };
 
 const PATH = "/settings/audit";
+const LABELS: Record<string, string> = { actor: "Actor", action: "Action", target: "Target", outcome: "Outcome", from: "From", to: "To", cursor: "The page position" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
@@ -43,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <AuditFilterForm filters={filters} action={PATH} />
         {invalid.length > 0 ? (
           <Alert tone="warning" title="Some filters were ignored">
-            {invalid.join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates must be real dates; outcome is success, denied or failure). Fix {invalid.length === 1 ? "it" : "them"} and apply again.
+            {invalid.map((key) => LABELS[key] ?? key).join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates must be real dates; outcome is success, denied or failure). Fix {invalid.length === 1 ? "it" : "them"} and apply again.
           </Alert>
         ) : null}
         <DataTable
