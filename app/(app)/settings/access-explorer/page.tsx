@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AccessExplorer } from "@/components/access-explorer/access-explorer";
+import { requirePageSession } from "@/components/layout/require-session";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/lib/access/effective-access";
+import { findGroups } from "@/lib/iam/groups/find-groups";
+import { findM2mAccounts } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
+import { findUsers } from "@/lib/iam/users/find-users";
+
+export const metadata: Metadata = { title: "Access Explorer" };
+
+export default async function AccessExplorerPage() {
+  const { db, access } = await requirePageSession("/settings/access-explorer");
+  if (!hasPermission(access, "iam:read")) notFound();
+  const [users, accounts, groups] = await Promise.all([findUsers(db, { limit: 200 }), findM2mAccounts(db, { limit: 200 }), findGroups(db, { limit: 200 })]);
+  return (
+    <>
+      <PageHeader title="Access Explorer" description="See the registry through someone else's eyes: each validation step, the groups that apply and why, and every server and tool they can see." />
+      <AccessExplorer
+        users={users.items.map((u) => ({ value: u.id, label: `${u.displayName}${u.enabled ? "" : " (disabled)"}` }))}
+        m2mAccounts={accounts.items.map((a) => ({ value: a.id, label: `${a.name} · ${a.clientId}` }))}
+        groups={groups.items.map((g) => ({ value: g.name, label: g.name }))}
+      />
+    </>
+  );
+}

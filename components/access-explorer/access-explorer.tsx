@@ -1,0 +1,64 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { ExplainResult, type ExplainResponse } from "./explain-result";
+
+type Kind = "user" | "m2m" | "group" | "token";
+interface Option { value: string; label: string }
+
+/** "View as": pick a user, M2M account or group, or paste a token; the server explains. */
+export function AccessExplorer({ users, m2mAccounts, groups }: { users: Option[]; m2mAccounts: Option[]; groups: Option[] }) {
+  const [kind, setKind] = useState<Kind>("user");
+  const [subject, setSubject] = useState("");
+  const [token, setToken] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ExplainResponse | null>(null);
+  const options = kind === "user" ? users : kind === "m2m" ? m2mAccounts : groups;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const body = kind === "token" ? { token } : kind === "user" ? { userId: subject } : kind === "m2m" ? { m2mAccountId: subject } : { groupName: subject };
+    setPending(true);
+    setError(null);
+    try {
+      setResult(await apiRequest<ExplainResponse>("POST", "/api/iam/explain", body));
+    } catch (caught) {
+      setResult(null);
+      setError(errorMessage(caught));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+        <FormField label="View as">
+          {(control) => (
+            <Select {...control} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setSubject(""); setResult(null); }}
+              options={[{ value: "user", label: "User" }, { value: "m2m", label: "M2M account" }, { value: "group", label: "Group" }, { value: "token", label: "Pasted token" }]} />
+          )}
+        </FormField>
+        {kind === "token" ? (
+          <FormField label="Token" hint="An mcpr_ registry token or an Entra access token. It is checked, never stored or logged.">
+            {(control) => <Textarea {...control} rows={2} value={token} onChange={(e) => setToken(e.target.value)} spellCheck={false} className="font-mono" />}
+          </FormField>
+        ) : (
+          <FormField label={kind === "user" ? "User" : kind === "m2m" ? "M2M account" : "Group"}>
+            {(control) => <Select {...control} value={subject} onChange={(e) => setSubject(e.target.value)} options={[{ value: "", label: "Choose…" }, ...options]} />}
+          </FormField>
+        )}
+        <Button type="submit" variant="primary" pending={pending} disabled={kind === "token" ? token.trim() === "" : subject === ""}>Explain</Button>
+      </form>
+      {error ? <Alert tone="danger" title="Could not explain">{error}</Alert> : null}
+      {result ? <ExplainResult result={result} /> : null}
+    </div>
+  );
+}
