@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/validation/common";
+import { decodeCursor, toPage, type Page } from "@/lib/validation/common";
 
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
@@ -47,10 +47,9 @@ export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<A
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const page = toPage(rows, query.limit, (row) => [row.at.toISOString(), row.id]);
   return {
-    items: page.map((row) => ({
+    items: page.rows.map((row) => ({
       id: row.id,
       at: row.at.toISOString(),
       actor: { kind: row.actorKind, id: row.actorId, name: row.actorName },
@@ -63,6 +62,6 @@ export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<A
       before: row.before ?? null,
       after: row.after ?? null,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
+    nextCursor: page.nextCursor,
   };
 }

@@ -1,7 +1,7 @@
 import { serverWhere, toolWhere } from "@/lib/access/access-where";
 import { canSeeServer, type EffectiveAccess } from "@/lib/access/effective-access";
 import { containsInsensitive, type Db } from "@/lib/db";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/validation/common";
+import { decodeCursor, toPage, type Page } from "@/lib/validation/common";
 import type { ServerListQuery, ServerRecord } from "./schemas";
 import { toServerRecord } from "./server-record";
 
@@ -23,18 +23,17 @@ export async function findServers(db: Db, access: EffectiveAccess, query: Server
     orderBy: { slug: "asc" },
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const page = toPage(rows, query.limit, (row) => [row.slug]);
   // Visible tool counts for the page in one grouped query, filtered like GET /api/tools.
   const counts = await db.tool.groupBy({
     by: ["serverId"],
-    where: { AND: [{ serverId: { in: page.map((row) => row.id) } }, toolWhere(access)] },
+    where: { AND: [{ serverId: { in: page.rows.map((row) => row.id) } }, toolWhere(access)] },
     _count: { _all: true },
   });
   const countByServer = new Map(counts.map((count) => [count.serverId, count._count._all]));
   return {
-    items: page.map((row) => toServerRecord(row, { toolCount: countByServer.get(row.id) ?? 0 })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.slug]) : null,
+    items: page.rows.map((row) => toServerRecord(row, { toolCount: countByServer.get(row.id) ?? 0 })),
+    nextCursor: page.nextCursor,
   };
 }
 

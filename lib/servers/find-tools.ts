@@ -1,7 +1,7 @@
 import { toolWhere } from "@/lib/access/access-where";
 import type { EffectiveAccess } from "@/lib/access/effective-access";
 import { containsInsensitive, type Db } from "@/lib/db";
-import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
 
 export interface ToolSearchResult {
   server: string;
@@ -25,10 +25,9 @@ export async function findTools(db: Db, access: EffectiveAccess, query: PageQuer
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const page = toPage(rows, query.limit, (row) => [row.name, row.id]);
   return {
-    items: page.map((row) => ({ server: row.server.slug, name: row.name, description: row.description, inputSchema: row.inputSchema })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
+    items: page.rows.map((row) => ({ server: row.server.slug, name: row.name, description: row.description, inputSchema: row.inputSchema })),
+    nextCursor: page.nextCursor,
   };
 }

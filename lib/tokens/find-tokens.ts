@@ -1,6 +1,6 @@
 import type { OperationContext } from "@/lib/context";
 import { containsInsensitive } from "@/lib/db";
-import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
 import type { ApiTokenRecord } from "./schemas";
 import { toTokenRecord } from "./token-record";
 import { requireTokenOwner } from "./require-token-owner";
@@ -18,10 +18,9 @@ export async function findTokens(ctx: OperationContext, query: PageQuery): Promi
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const page = toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id]);
   return {
-    items: page.map(toTokenRecord),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    items: page.rows.map(toTokenRecord),
+    nextCursor: page.nextCursor,
   };
 }

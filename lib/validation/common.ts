@@ -47,6 +47,16 @@ export function decodeCursor(cursor: string | undefined): unknown[] | undefined 
   }
 }
 
+/**
+ * Keyset paging: queries fetch `limit + 1` rows; the extra row only says a next page exists,
+ * and the cursor is the sort key of the last row shown.
+ */
+export function toPage<T>(rows: T[], limit: number, sortKey: (row: T) => unknown[]): { rows: T[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return { rows: shown, nextCursor: rows.length > limit && last ? encodeCursor(sortKey(last)) : null };
+}
+
 export function jsonStringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }

@@ -1,5 +1,5 @@
 import { containsInsensitive, type Db } from "@/lib/db";
-import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
 import { groupInclude, toGroupRecord } from "./group-record";
 import type { GroupRecord } from "./schemas";
 
@@ -15,9 +15,8 @@ export async function findGroups(db: Db, query: PageQuery): Promise<Page<GroupRe
     orderBy: { name: "asc" },
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { items: page.map(toGroupRecord), nextCursor: rows.length > query.limit && last ? encodeCursor([last.name]) : null };
+  const page = toPage(rows, query.limit, (row) => [row.name]);
+  return { items: page.rows.map(toGroupRecord), nextCursor: page.nextCursor };
 }
 
 export async function getGroup(db: Db, name: string): Promise<GroupRecord | null> {

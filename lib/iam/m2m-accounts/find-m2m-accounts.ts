@@ -1,5 +1,5 @@
 import { containsInsensitive, type Db } from "@/lib/db";
-import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
 import { loadM2mAccountRow, m2mAccountInclude, toM2mAccountRecord } from "./m2m-account-record";
 import type { M2mAccountRecord } from "./schemas";
 
@@ -16,9 +16,8 @@ export async function findM2mAccounts(db: Db, query: PageQuery): Promise<Page<M2
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { items: page.map(toM2mAccountRecord), nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null };
+  const page = toPage(rows, query.limit, (row) => [row.name, row.id]);
+  return { items: page.rows.map(toM2mAccountRecord), nextCursor: page.nextCursor };
 }
 
 export async function getM2mAccount(db: Db, id: string): Promise<M2mAccountRecord | null> {

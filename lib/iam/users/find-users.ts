@@ -1,5 +1,5 @@
 import { containsInsensitive, type Db } from "@/lib/db";
-import { decodeCursor, encodeCursor, type Page, type PageQuery } from "@/lib/validation/common";
+import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
 import type { UserRecord } from "./schemas";
 import { loadUserRow, toUserRecord, userInclude } from "./user-record";
 
@@ -13,9 +13,8 @@ export async function findUsers(db: Db, query: PageQuery): Promise<Page<UserReco
     orderBy: [{ displayName: "asc" }, { id: "asc" }],
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { items: page.map(toUserRecord), nextCursor: rows.length > query.limit && last ? encodeCursor([last.displayName, last.id]) : null };
+  const page = toPage(rows, query.limit, (row) => [row.displayName, row.id]);
+  return { items: page.rows.map(toUserRecord), nextCursor: page.nextCursor };
 }
 
 export async function getUser(db: Db, id: string): Promise<UserRecord | null> {

@@ -7,6 +7,7 @@ import { GroupEditor } from "@/components/groups/group-editor";
 import { GroupMembersSection } from "@/components/groups/group-members-section";
 import { loadGroupMembers } from "@/components/groups/load-group-members";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
 import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
@@ -43,7 +44,12 @@ export default async function GroupPage({ params }: { params: Params }) {
             ? "Protected: the registry's administrators. It cannot be deleted and always holds every permission; you can still edit its Entra mappings and rules."
             : group.description || undefined
         }
-        actions={canWrite ? <DeleteGroupButton name={group.name} protectedGroup={group.builtIn} memberCount={group.members.users.length + group.members.m2mAccounts.length} /> : null}
+        actions={
+          <>
+            <ButtonLink href={`/settings/access-explorer?groupName=${encodeURIComponent(group.name)}`}>View access</ButtonLink>
+            {canWrite ? <DeleteGroupButton name={group.name} protectedGroup={group.builtIn} memberCount={group.members.users.length + group.members.m2mAccounts.length} /> : null}
+          </>
+        }
       />
       <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection {...members} />} />
     </>

@@ -7,6 +7,7 @@ import { UserGroupsForm } from "@/components/users/user-groups-form";
 import { UserIdentityCard } from "@/components/users/user-identity-card";
 import { UserStatusButton } from "@/components/users/user-status-button";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
 import { getUser } from "@/lib/iam/users/find-users";
@@ -35,7 +36,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </span>
         }
         description={user.email ?? undefined}
-        actions={canWrite ? <UserStatusButton key={`status-${user.version}`} user={user} isSelf={isSelf} /> : null}
+        actions={
+          <>
+            <ButtonLink href={`/settings/access-explorer?userId=${encodeURIComponent(user.id)}`}>View access</ButtonLink>
+            {canWrite ? <UserStatusButton key={`status-${user.version}`} user={user} isSelf={isSelf} /> : null}
+          </>
+        }
       />
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <UserGroupsForm key={user.version} user={user} groups={groups} canWrite={canWrite} />
