@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
@@ -13,14 +13,20 @@ type Kind = "user" | "m2m" | "group" | "token";
 interface Option { value: string; label: string }
 
 /** "View as": pick a user, M2M account or group, or paste a token; the server explains. */
-export function AccessExplorer({ users, m2mAccounts, groups }: { users: Option[]; m2mAccounts: Option[]; groups: Option[] }) {
-  const [kind, setKind] = useState<Kind>("user");
-  const [subject, setSubject] = useState("");
+export function AccessExplorer({ users, m2mAccounts, groups, initial }: { users: Option[]; m2mAccounts: Option[]; groups: Option[]; initial?: { kind: Kind; subject: string } }) {
+  const [kind, setKind] = useState<Kind>(initial?.kind ?? "user");
+  const [subject, setSubject] = useState(initial?.subject ?? "");
   const [token, setToken] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ExplainResponse | null>(null);
   const options = kind === "user" ? users : kind === "m2m" ? m2mAccounts : groups;
+
+  const form = useRef<HTMLFormElement>(null);
+  // Opened from a "View access" link: explain the preselected subject straight away.
+  useEffect(() => {
+    if (initial?.subject) form.current?.requestSubmit();
+  }, [initial?.subject]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -39,7 +45,7 @@ export function AccessExplorer({ users, m2mAccounts, groups }: { users: Option[]
 
   return (
     <div className="space-y-4">
-      <form onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+      <form ref={form} onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
         <FormField label="View as">
           {(control) => (
             <Select {...control} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setSubject(""); setResult(null); }}

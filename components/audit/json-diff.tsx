@@ -25,9 +25,9 @@ function Side({ title, value, changed, tone }: { title: string; value: unknown; 
       ) : isRecord(value) ? (
         <pre className="max-h-[50vh] overflow-auto p-2 font-mono text-[11.5px] leading-relaxed break-all whitespace-pre-wrap text-slate-800" tabIndex={0} aria-label={`${title} JSON`}>
           {"{\n"}
-          {Object.entries(value).map(([key, item]) => (
+          {Object.entries(value).map(([key, item], index, all) => (
             <span key={key} className={cn("block rounded px-1", changed.has(key) && `ring-1 ring-inset ${mark}`)} title={changed.has(key) ? "changed" : undefined}>
-              {`  ${JSON.stringify(key)}: ${pretty(item).replace(/\n/g, "\n  ")},`}
+              {`  ${JSON.stringify(key)}: ${pretty(item).replace(/\n/g, "\n  ")}${index < all.length - 1 ? "," : ""}`}
               {changed.has(key) ? <span className="sr-only"> (changed)</span> : null}
             </span>
           ))}

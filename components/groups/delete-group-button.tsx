@@ -44,7 +44,7 @@ export function DeleteGroupButton({ name, protectedGroup, memberCount }: { name:
 
   return (
     <>
-      <Button onClick={() => setOpen(true)} className="text-red-700 hover:bg-red-50">
+      <Button onClick={() => setOpen(true)} className="text-red-700! hover:bg-red-50!">
         Delete group
       </Button>
       <ConfirmDialog

@@ -60,6 +60,9 @@ export function GroupEditor({ group, canWrite, locked = false, members }: GroupE
       }}
       className="space-y-4 pb-4"
     >
+      {canWrite ? null : (
+        <Alert title="Read-only">Changing groups needs the iam:write permission. Ask a registry admin if you need it.</Alert>
+      )}
       <div className="relative">
         {canWrite ? (
           <div className="absolute top-1 right-0">

@@ -19,7 +19,7 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rul
           {(control) => <ServerPicker {...control} value={rule.server} onChange={(server) => onChange({ ...rule, server, tools: server === rule.server ? rule.tools : rule.tools.filter((t) => t === "*") })} disabled={disabled} />}
         </FormField>
         {disabled ? null : (
-          <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove rule ${index + 1}`} className="mt-5 text-red-700 hover:bg-red-50">
+          <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove rule ${index + 1}`} className="mt-5 text-red-700! hover:bg-red-50!">
             Remove
           </Button>
         )}

@@ -14,10 +14,10 @@ interface ToolOption {
 
 type Load = { state: "idle" | "loading" | "missing" | "failed" } | { state: "ready"; tools: ToolOption[] };
 
-function useServerTools(server: string): Load {
+function useServerTools(server: string, enabled: boolean): Load {
   const [load, setLoad] = useState<Load>({ state: "idle" });
   useEffect(() => {
-    if (!SLUG_PATTERN.test(server)) return setLoad({ state: "idle" });
+    if (!enabled || !SLUG_PATTERN.test(server)) return setLoad({ state: "idle" });
     let cancelled = false;
     setLoad({ state: "loading" });
     apiRequest<{ items: ToolOption[] }>("GET", `/api/servers/${encodeURIComponent(server)}/tools`).then(
@@ -31,13 +31,14 @@ function useServerTools(server: string): Load {
     return () => {
       cancelled = true;
     };
-  }, [server]);
+  }, [server, enabled]);
   return load;
 }
 
 /** "All tools (*)", tools picked from the chosen server's list, or typed names. */
 export function ToolPicker({ idPrefix, server, tools, onChange, disabled, error }: { idPrefix: string; server: string; tools: string[]; onChange: (next: string[]) => void; disabled?: boolean; error?: string }) {
-  const load = useServerTools(server);
+  // Read-only viewers see the rule's tool names as they are; no catalog lookup is needed.
+  const load = useServerTools(server, !disabled);
   const [filter, setFilter] = useState("");
   const all = tools.includes("*");
   const listed = load.state === "ready" ? load.tools : [];
@@ -49,14 +50,27 @@ export function ToolPicker({ idPrefix, server, tools, onChange, disabled, error 
     <fieldset className="space-y-1.5">
       <legend className="text-[13px] font-medium text-slate-800">Tools</legend>
       <Checkbox id={`${idPrefix}-all-tools`} label="All tools (*)" checked={all} disabled={disabled} onChange={(event) => onChange(event.target.checked ? ["*"] : [])} />
-      {all ? null : (
+      {all ? null : disabled ? (
+        <ul className="flex flex-wrap gap-1 pl-1" aria-label="Granted tools">
+          {tools.map((tool) => (
+            <li key={tool} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 ring-1 ring-slate-200 ring-inset">{tool}</li>
+          ))}
+        </ul>
+      ) : (
         <div className="space-y-2 pl-1">
           {load.state === "loading" ? <p className="text-xs text-slate-500">Loading the tools of {server}…</p> : null}
           {load.state === "missing" ? <p className="text-xs text-slate-500">You cannot see a server named {server} (or it does not exist yet): type tool names below.</p> : null}
           {load.state === "failed" ? <p className="text-xs text-red-700">The tools of {server} could not be loaded; type tool names below or reload the page.</p> : null}
           {load.state === "ready" && listed.length === 0 ? <p className="text-xs text-slate-500">{server} has no tools registered yet.</p> : null}
           {listed.length > 8 ? (
-            <Input aria-label={`Filter tools of ${server}`} placeholder="Filter tools" value={filter} onChange={(event) => setFilter(event.target.value)} className="h-7 text-xs" />
+            <Input
+              aria-label={`Filter tools of ${server}`}
+              placeholder="Filter tools"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              onKeyDown={(event) => event.key === "Enter" && event.preventDefault()}
+              className="h-7 text-xs"
+            />
           ) : null}
           {listed.length > 0 ? (
             <div className="max-h-48 space-y-1 overflow-auto rounded-md border border-slate-200 p-2">

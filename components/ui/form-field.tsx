@@ -73,7 +73,7 @@ export function Fieldset({ legend, hint, error, children, className }: { legend:
   const id = useId();
   return (
     <fieldset
-      className={cn("space-y-1.5", className)}
+      className={cn("min-w-0 space-y-1.5", className)}
       aria-describedby={[error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined}
       aria-invalid={error ? true : undefined}
     >

@@ -58,7 +58,9 @@ export function UserGroupsForm({ user, groups, canWrite }: { user: UserRecord; g
               Save changes
             </Button>
           </div>
-        ) : null}
+        ) : (
+          <p className="border-t border-slate-200 px-4 py-2.5 text-xs text-slate-500">Read-only: changing groups needs the iam:write permission.</p>
+        )}
       </form>
     </Card>
   );

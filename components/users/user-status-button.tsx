@@ -24,7 +24,7 @@ export function UserStatusButton({ user, isSelf }: { user: UserRecord; isSelf: b
 
   return (
     <>
-      <Button onClick={() => setOpen(true)} className="text-red-700 hover:bg-red-50">
+      <Button onClick={() => setOpen(true)} className="text-red-700! hover:bg-red-50!">
         Disable user
       </Button>
       <ConfirmDialog

@@ -68,3 +68,14 @@ export async function expectError(response: Awaited<ReturnType<APIRequestContext
   expect(response.status(), await response.text()).toBe(status);
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
 }
+
+/** Revokes the caller's usable tokens with these names (tokens are revoked, never deleted). */
+export async function revokeTokensNamed(owner: APIRequestContext, names: string[]): Promise<void> {
+  const response = await owner.get("/api/tokens?limit=200");
+  expect(response.status()).toBe(200);
+  const tokens = ((await response.json()) as { items: { id: string; name: string; revokedAt: string | null }[] }).items;
+  for (const token of tokens.filter((t) => names.includes(t.name) && t.revokedAt === null)) {
+    const revoked = await owner.delete(`/api/tokens/${token.id}`);
+    expect([204, 404]).toContain(revoked.status());
+  }
+}

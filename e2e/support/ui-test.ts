@@ -31,7 +31,9 @@ export const test = base.extend<UiFixtures>({
     },
     { auto: true },
   ],
-  cleanup: async ({}, use) => {
+  // Depends on apiAs so that the API clients the steps use are still open when they run.
+  cleanup: async ({ apiAs }, use) => {
+    void apiAs;
     const steps: (() => Promise<unknown>)[] = [];
     await use((step) => {
       steps.push(step);
@@ -42,10 +44,10 @@ export const test = base.extend<UiFixtures>({
     }
     if (failures.length > 0) throw failures[0];
   },
-  newPageAs: async ({ browser, browserErrors }, use) => {
+  newPageAs: async ({ browser, browserErrors, baseURL }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async (role) => {
-      const context = await browser.newContext({ storageState: DEMO_USERS[role].storageState });
+      const context = await browser.newContext({ baseURL, storageState: DEMO_USERS[role].storageState });
       browserErrors.watch(context);
       contexts.push(context);
       return context.newPage();

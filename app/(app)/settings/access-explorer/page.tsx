@@ -10,7 +10,19 @@ import { findUsers } from "@/lib/iam/users/find-users";
 
 export const metadata: Metadata = { title: "Access Explorer" };
 
-export default async function AccessExplorerPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** `?userId=`, `?m2mAccountId=` or `?groupName=` (from "View access" links) preselects the subject. */
+function initialSubject(params: SearchParams): { kind: "user" | "m2m" | "group"; subject: string } | undefined {
+  const first = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : undefined);
+  if (first("userId")) return { kind: "user", subject: first("userId")! };
+  if (first("m2mAccountId")) return { kind: "m2m", subject: first("m2mAccountId")! };
+  if (first("groupName")) return { kind: "group", subject: first("groupName")! };
+  return undefined;
+}
+
+export default async function AccessExplorerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const initial = initialSubject(await searchParams);
   const { db, access } = await requirePageSession("/settings/access-explorer");
   if (!hasPermission(access, "iam:read")) notFound();
   const [users, accounts, groups] = await Promise.all([findUsers(db, { limit: 200 }), findM2mAccounts(db, { limit: 200 }), findGroups(db, { limit: 200 })]);
@@ -21,6 +33,7 @@ export default async function AccessExplorerPage() {
         users={users.items.map((u) => ({ value: u.id, label: `${u.displayName}${u.enabled ? "" : " (disabled)"}` }))}
         m2mAccounts={accounts.items.map((a) => ({ value: a.id, label: `${a.name} · ${a.clientId}` }))}
         groups={groups.items.map((g) => ({ value: g.name, label: g.name }))}
+        initial={initial}
       />
     </>
   );

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { clientCredentialsToken, DEMO_APPS, DEMO_TENANT } from "../support/entra-client";
+import { createGroup, createM2mAccount, deleteGroup, deleteM2mAccountsNamed, expectError, findM2mAccountsNamed, uniqueName, visibleServers, visibleTools } from "../support/registry-api";
+import { expect, test } from "../support/ui-test";
+import { DEMO_USERS } from "../support/users";
+
+/**
+ * SPEC §7 Settings > IAM > M2M Accounts, driven in the browser by the demo admin, with the
+ * effect checked the way a machine sees it: a real client-credentials token from the bundled
+ * Entra ID emulator (@azure/msal-node) against the registry's API.
+ */
+test.use({ storageState: DEMO_USERS.admin.storageState });
+
+test("an admin links an Entra app in the UI; its own token then sees exactly what the group grants, follows group edits, and is refused once disabled", async ({ page, apiAs, bearerApi, cleanup }) => {
+  const admin = await apiAs("admin");
+  const group = uniqueName("e2e-ui-m2m");
+  await createGroup(admin, { name: group, serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
+  cleanup(() => deleteGroup(admin, group));
+  const accountName = uniqueName("e2e-ui-agent");
+  // If the test stops half-way the demo app must not stay linked: the API project links it too.
+  cleanup(() => deleteM2mAccountsNamed(admin, accountName));
+
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  const settingsNav = page.getByRole("navigation", { name: "Settings" });
+  await settingsNav.getByRole("link", { name: "M2M Accounts" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "M2M Accounts" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Link Entra app" }).click();
+  const linkDialog = page.getByRole("dialog", { name: "Link Entra app" });
+  await expect(linkDialog.getByLabel("Tenant id")).toHaveValue(DEMO_TENANT);
+  await linkDialog.getByLabel("Client id").fill(DEMO_APPS.unlinked.clientId);
+  await linkDialog.getByRole("textbox", { name: "Name", exact: true }).fill(accountName);
+  await linkDialog.getByRole("checkbox", { name: group }).check();
+  await linkDialog.getByRole("button", { name: "Link app" }).click();
+  await expect(linkDialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: `Linked ${accountName}` })).toBeVisible();
+  const row = page.getByRole("table", { name: "M2M accounts" }).getByRole("row").filter({ has: page.getByRole("link", { name: accountName, exact: true }) });
+  await expect(row).toContainText(DEMO_APPS.unlinked.clientId);
+  await expect(row).toContainText(DEMO_TENANT);
+  await expect(row).toContainText(group);
+  await expect(row).toContainText("Enabled");
+
+  const machine = await bearerApi(await clientCredentialsToken(DEMO_APPS.unlinked));
+  expect(await visibleServers(machine)).toEqual(["slack"]);
+  expect(await visibleTools(machine, "slack")).toEqual(["post_message"]);
+
+  // Settings > IAM > Groups > the group: one more tool on the slack rule, and a rule for jira.
+  await settingsNav.getByRole("link", { name: "Groups" }).click();
+  await page.getByRole("searchbox", { name: "Search groups" }).fill(group);
+  await page.getByRole("searchbox", { name: "Search groups" }).press("Enter");
+  await page.getByRole("link", { name: group, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: group })).toBeVisible();
+  const slackRule = page.getByRole("listitem", { name: "Rule 1" });
+  await expect(slackRule.getByRole("checkbox", { name: "post_message" })).toBeChecked();
+  await slackRule.getByRole("checkbox", { name: "search_messages" }).check();
+  await page.getByRole("button", { name: "Add rule" }).click();
+  const jiraRule = page.getByRole("listitem", { name: "Rule 2" });
+  const serverPicker = jiraRule.getByRole("combobox", { name: "Rule 2: server" });
+  await serverPicker.fill("jira");
+  await jiraRule.getByRole("option", { name: /^jira\b/ }).click();
+  await expect(serverPicker).toHaveValue("jira");
+  await expect(jiraRule.getByRole("checkbox", { name: "All methods (*)" })).toBeChecked();
+  await jiraRule.getByRole("checkbox", { name: "All tools (*)" }).check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Group saved" })).toBeVisible();
+  await expect(page.getByText("No unsaved changes.")).toBeVisible();
+
+  expect(await visibleServers(machine)).toEqual(["jira", "slack"]);
+  expect(await visibleTools(machine, "slack")).toEqual(["post_message", "search_messages"]);
+
+  // Disable on the account's page: the same token is refused from the next request.
+  await settingsNav.getByRole("link", { name: "M2M Accounts" }).click();
+  await page.getByRole("link", { name: accountName, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: accountName })).toBeVisible();
+  const viewAccess = page.getByRole("table", { name: "Servers this account can see" });
+  await expect(viewAccess.getByRole("rowheader")).toHaveText([/^Jira\s+jira/, /^Slack\s+slack/]);
+  const enabled = page.getByRole("switch", { name: "Enabled" });
+  await expect(enabled).toBeChecked();
+  await enabled.click();
+  await expect(page.getByRole("status").filter({ hasText: `${accountName} disabled` })).toBeVisible();
+  await expect(enabled).not.toBeChecked();
+  await expectError(await machine.get("/api/servers"), 403, "client_not_registered");
+
+  // Delete, with the typed confirmation.
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Delete M2M account ${accountName}?` });
+  const deleteButton = confirm.getByRole("button", { name: "Delete account" });
+  await expect(deleteButton).toBeDisabled();
+  await confirm.getByLabel(`Type ${accountName} to confirm`).fill(`${accountName}x`);
+  await expect(deleteButton).toBeDisabled();
+  await confirm.getByLabel(`Type ${accountName} to confirm`).fill(accountName);
+  await deleteButton.click();
+  await page.waitForURL((url) => url.pathname === "/settings/iam/m2m-accounts");
+  await expect(page.getByRole("status").filter({ hasText: `Deleted ${accountName}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: accountName, exact: true })).toHaveCount(0);
+  expect(await findM2mAccountsNamed(admin, accountName)).toEqual([]);
+  await expectError(await machine.get("/api/servers"), 403, "client_not_registered");
+});
+
+test("linking an app that is already linked shows the conflict on the client id field", async ({ page, apiAs, cleanup, browserErrors }) => {
+  const admin = await apiAs("admin");
+  // A made-up app id: this test never needs a token, and it must not collide with the demo apps.
+  const clientId = randomUUID();
+  const existing = await createM2mAccount(admin, { tenantId: DEMO_TENANT, clientId, name: uniqueName("e2e-ui-linked") });
+  cleanup(() => deleteM2mAccountsNamed(admin, existing.name));
+  const secondName = uniqueName("e2e-ui-again");
+  cleanup(() => deleteM2mAccountsNamed(admin, secondName));
+  browserErrors.expectFailedResponse(409, /\/api\/iam\/m2m-accounts$/);
+
+  await page.goto("/settings/iam/m2m-accounts");
+  await page.getByRole("button", { name: "Link Entra app" }).click();
+  const dialog = page.getByRole("dialog", { name: "Link Entra app" });
+  await dialog.getByLabel("Client id").fill(clientId);
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(secondName);
+  await dialog.getByRole("button", { name: "Link app" }).click();
+
+  const clientIdField = dialog.getByLabel("Client id");
+  await expect(clientIdField).toHaveAttribute("aria-invalid", "true");
+  await expect(clientIdField).toHaveAccessibleDescription(new RegExp(`already linked as M2M account "${existing.name}"`));
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("textbox", { name: "Name", exact: true })).not.toHaveAttribute("aria-invalid", "true");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await findM2mAccountsNamed(admin, secondName)).toEqual([]);
+});
