@@ -22,21 +22,26 @@ export function toolWhereForServer(access: EffectiveAccess, tools: "*" | Set<str
   return { name: { in: [...tools] } };
 }
 
-/** Tools visible across every server (GET /api/tools). */
-export function toolWhere(access: EffectiveAccess) {
-  const visibleServer = serverWhere(access);
-  if (access.managesCatalog) return { server: visibleServer };
+/**
+ * Tools visible across servers (GET /api/tools, tool counts). `visibleIds` maps the slugs named
+ * by the principal's rules to the ids of those servers that are visible (see
+ * `findVisibleServerIds`): per-server grants then filter on `serverId` directly, with no join.
+ */
+export function toolWhere(access: EffectiveAccess, visibleIds: ReadonlyMap<string, string>) {
+  if (access.managesCatalog) return access.restriction ? { serverId: { in: [...visibleIds.values()] } } : {};
   const alternatives: object[] = [];
   const wildcard = access.anyServer;
   if (wildcard) {
-    alternatives.push(wildcard.tools === "*" ? {} : { name: { in: [...wildcard.tools] } });
+    alternatives.push({ server: serverWhere(access), ...(wildcard.tools === "*" ? {} : { name: { in: [...wildcard.tools] } }) });
   }
   const allToolServers: string[] = [];
   for (const [slug, grant] of access.servers) {
-    if (grant.tools === "*") allToolServers.push(slug);
-    else if (grant.tools.size > 0) alternatives.push({ server: { slug }, name: { in: [...grant.tools] } });
+    const id = visibleIds.get(slug);
+    if (!id) continue;
+    if (grant.tools === "*") allToolServers.push(id);
+    else if (grant.tools.size > 0) alternatives.push({ serverId: id, name: { in: [...grant.tools] } });
   }
-  if (allToolServers.length > 0) alternatives.push({ server: { slug: { in: allToolServers } } });
+  if (allToolServers.length > 0) alternatives.push({ serverId: { in: allToolServers } });
   if (alternatives.length === 0) return NOTHING;
-  return { AND: [{ server: visibleServer }, { OR: alternatives }] };
+  return { OR: alternatives };
 }

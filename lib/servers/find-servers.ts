@@ -27,7 +27,7 @@ export async function findServers(db: Db, access: EffectiveAccess, query: Server
   // Visible tool counts for the page in one grouped query, filtered like GET /api/tools.
   const counts = await db.tool.groupBy({
     by: ["serverId"],
-    where: { AND: [{ serverId: { in: page.rows.map((row) => row.id) } }, toolWhere(access)] },
+    where: { AND: [{ serverId: { in: page.rows.map((row) => row.id) } }, toolWhere(access, new Map(page.rows.map((row) => [row.slug, row.id])))] },
     _count: { _all: true },
   });
   const countByServer = new Map(counts.map((count) => [count.serverId, count._count._all]));
@@ -42,4 +42,15 @@ export async function findVisibleServer(db: Db, access: EffectiveAccess, slug: s
   const row = await db.server.findUnique({ where: { slug }, include: { tags: true } });
   if (!row || !canSeeServer(access, row.slug, row.enabled)) return null;
   return row;
+}
+
+/**
+ * Slug → id of the visible servers that the principal's rules (or token restriction) name, for
+ * `toolWhere`. One indexed query on a handful of slugs.
+ */
+export async function findVisibleServerIds(db: Db, access: EffectiveAccess): Promise<Map<string, string>> {
+  const named = access.managesCatalog ? [...(access.restriction ?? [])] : [...access.servers.keys()];
+  if (named.length === 0) return new Map();
+  const rows = await db.server.findMany({ where: { AND: [{ slug: { in: named } }, serverWhere(access)] }, select: { id: true, slug: true } });
+  return new Map(rows.map((row) => [row.slug, row.id]));
 }

@@ -1,4 +1,5 @@
 import { toolWhere } from "@/lib/access/access-where";
+import { findVisibleServerIds } from "./find-servers";
 import type { EffectiveAccess } from "@/lib/access/effective-access";
 import { containsInsensitive, type Db } from "@/lib/db";
 import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
@@ -16,7 +17,7 @@ export async function findTools(db: Db, access: EffectiveAccess, query: PageQuer
   const rows = await db.tool.findMany({
     where: {
       AND: [
-        toolWhere(access),
+        toolWhere(access, await findVisibleServerIds(db, access)),
         query.q ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }] } : {},
         typeof name === "string" && typeof id === "string" ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {},
       ],

@@ -11,7 +11,7 @@ test("no groups: nothing visible, no permissions, and the tool filter matches no
   const access = computeEffectiveAccess([], []);
   assert.equal(canSeeServer(access, "github"), false);
   assert.equal(hasPermission(access, "iam:read"), false);
-  assert.deepEqual(toolWhere(access), { id: { in: [] } });
+  assert.deepEqual(toolWhere(access, new Map()), { id: { in: [] } });
 });
 
 test("an empty or missing tools list grants the server but no tools (fail closed)", () => {
@@ -67,4 +67,13 @@ test("a token's server restriction applies even to catalog managers", () => {
   assert.equal(canSeeServer(access, "github"), true);
   assert.equal(canSeeServer(access, "slack"), false);
   assert.equal(canSeeTool(access, "slack", "post_message"), false);
+});
+
+test("the tool filter names servers by id, and drops servers that are not visible (absent from the id map)", () => {
+  const access = computeEffectiveAccess([member("g")], [group("g", [{ server: "github", methods: ["*"], tools: ["search_issues"] }, { server: "jira", methods: ["*"], tools: ["*"] }, { server: "k8s", methods: ["*"], tools: ["*"] }])]);
+  // k8s is disabled, so the id lookup did not return it.
+  const ids = new Map([["github", "id-github"], ["jira", "id-jira"]]);
+  assert.deepEqual(toolWhere(access, ids), { OR: [{ serverId: "id-github", name: { in: ["search_issues"] } }, { serverId: { in: ["id-jira"] } }] });
+  const manager = computeEffectiveAccess([member("m")], [group("m", [], ["servers:write"])], ["github"]);
+  assert.deepEqual(toolWhere(manager, new Map([["github", "id-github"]])), { serverId: { in: ["id-github"] } });
 });
