@@ -45,7 +45,8 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
-    { name: "ui", testMatch: /.*\.spec\.ts/, testIgnore: /api\//, dependencies: ["setup"] },
+    // After api: both link the demo's one unlinked Entra app, which can be linked only once at a time.
+    { name: "ui", testMatch: /.*\.spec\.ts/, testIgnore: /api\//, dependencies: ["setup", "api"] },
   ],
   webServer: {
     command: "npx tsx scripts/start.ts --demo",

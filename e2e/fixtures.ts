@@ -31,7 +31,8 @@ export const test = base.extend<Fixtures>({
     await Promise.all(opened.map((context) => context.dispose()));
   },
   anonymousApi: async ({ playwright, baseURL }, use) => {
-    const context = await playwright.request.newContext({ baseURL });
+    // An explicitly empty storage state: a context must not inherit the test's signed-in cookies.
+    const context = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     await use(context);
     await context.dispose();
   },

@@ -42,7 +42,8 @@ async function main() {
     process.exit(1);
   }
   const port = env.PORT || "3000";
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: "inherit" });
+  // Idle keep-alive connections outlive a load balancer's (commonly 60 s), so reused connections are not reset mid-request.
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "--keepAliveTimeout", "65000"], { env, stdio: "inherit" });
   console.log(`MCP Registry: ${env.REGISTRY_URL || `http://localhost:${port}`}`);
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);

@@ -24,7 +24,7 @@ const ACTIONS = [
 export function AuditFilterForm({ filters, action }: { filters: AuditFilters; action: string }) {
   return (
     <form method="get" action={action} aria-label="Filter audit events" className="rounded-lg border border-slate-200 bg-white p-3 shadow-xs">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <FormField label="Actor">
           {(control) => <Input {...control} name="actor" defaultValue={filters.actor} placeholder="Name or id" title="The actor's exact name or id" />}
         </FormField>

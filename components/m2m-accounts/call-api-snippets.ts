@@ -10,12 +10,15 @@ export interface CallApiParams {
 
 export function curlSnippet(p: CallApiParams): string {
   const tokenUrl = `${p.authorityHost}/${p.tenantId}/oauth2/v2.0/token`;
-  const form = `grant_type=client_credentials&client_id=${p.clientId}&client_secret=<secret>&scope=api://${p.apiClientId}/.default`;
+  // One form field per line: the scope (the part people get wrong) stays in view without
+  // scrolling, and the secret is URL-encoded whatever characters it has.
   return [
     "# 1. Get an access token from Entra ID (client-credentials flow)",
     `TOKEN=$(curl -s -X POST "${tokenUrl}" \\`,
-    `  -H "Content-Type: application/x-www-form-urlencoded" \\`,
-    `  -d "${form}" \\`,
+    "  -d grant_type=client_credentials \\",
+    `  -d client_id=${p.clientId} \\`,
+    `  --data-urlencode "client_secret=<secret>" \\`,
+    `  -d "scope=api://${p.apiClientId}/.default" \\`,
     "  | jq -r .access_token)",
     "",
     "# 2. Call the registry with it",

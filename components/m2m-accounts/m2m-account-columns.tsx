@@ -4,7 +4,7 @@ import type { Column } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import type { M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
 
-const mono = "font-mono text-xs whitespace-nowrap text-slate-600";
+const mono = "font-mono text-xs text-slate-600";
 
 export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
   {

@@ -13,9 +13,9 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
       header: "Name",
       rowHeader: true,
       cell: (token) => (
-        <div className="whitespace-nowrap">
+        <div>
           <span className="font-medium text-slate-900">{token.name}</span>
-          <p className="font-mono text-xs font-normal text-slate-500" title="Token stub: prefix and last characters">{token.stub}</p>
+          <p className="font-mono text-xs font-normal whitespace-nowrap text-slate-500" title="Token stub: prefix and last characters">{token.stub}</p>
         </div>
       ),
     },

@@ -38,7 +38,8 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
   return (
     <div className={cn("space-y-3", className)}>
       {toolbar ? <div className="flex flex-wrap items-center gap-2">{toolbar}</div> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
+      {/* relative: the scroll box must contain absolutely positioned cells' content (sr-only labels), or it widens the page. */}
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
         {rows.length === 0 && empty ? (
           empty
         ) : (

@@ -9,6 +9,12 @@ interface UiFixtures {
    * fails a request on purpose declares it: `browserErrors.expectFailedResponse(409, "/api/…")`.
    */
   browserErrors: BrowserErrors;
+  /**
+   * The demo admin over the API, for arranging and cleaning up. Unlike `apiAs`, it opens a new
+   * connection per request: it sits idle while the browser works, and a kept-alive socket reused
+   * just as the server drops it (Node's 5 s keepAliveTimeout) fails with ECONNRESET.
+   */
+  adminApi: APIRequestContext;
   /** Registers an undo step; they run last-in first-out after the test, also when it failed. */
   cleanup: (step: () => Promise<unknown>) => void;
   /** A page in a new browser context signed in as `role`, watched like `page`, closed after the test. */
@@ -31,9 +37,19 @@ export const test = base.extend<UiFixtures>({
     },
     { auto: true },
   ],
-  // Depends on apiAs so that the API clients the steps use are still open when they run.
-  cleanup: async ({ apiAs }, use) => {
-    void apiAs;
+  adminApi: async ({ playwright, baseURL }, use) => {
+    const client = await playwright.request.newContext({
+      baseURL,
+      storageState: DEMO_USERS.admin.storageState,
+      // Cookie-authenticated writes need a same-origin Origin header (SPEC 2.1, lib/http/csrf.ts).
+      extraHTTPHeaders: { Origin: new URL(baseURL!).origin, Connection: "close" },
+    });
+    await use(client);
+    await client.dispose();
+  },
+  // Depends on adminApi so that the client the steps use is still open when they run.
+  cleanup: async ({ adminApi }, use) => {
+    void adminApi;
     const steps: (() => Promise<unknown>)[] = [];
     await use((step) => {
       steps.push(step);
@@ -57,7 +73,10 @@ export const test = base.extend<UiFixtures>({
   bearerApi: async ({ playwright, baseURL }, use) => {
     const clients: APIRequestContext[] = [];
     await use(async (token) => {
-      const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+      // An explicit empty state: request contexts otherwise inherit the test's storageState, and
+      // a bearer token sent together with a session cookie is (rightly) a 400 invalid_request.
+      // Connection: close, for the reason given at adminApi.
+      const client = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${token}`, Connection: "close" } });
       clients.push(client);
       return client;
     });

@@ -15,11 +15,10 @@ async function openGroup(page: Page, name: string) {
   return page.getByRole("textbox", { name: "Description" });
 }
 
-test("the second of two admins saving the same group sees a conflict and can reload the first one's change", async ({ page, apiAs, cleanup, newPageAs, browserErrors }) => {
-  const admin = await apiAs("admin");
+test("the second of two admins saving the same group sees a conflict and can reload the first one's change", async ({ page, adminApi, cleanup, newPageAs, browserErrors }) => {
   const name = uniqueName("e2e-ui-conflict");
-  await createGroup(admin, { name, description: "original", serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
-  cleanup(() => deleteGroup(admin, name));
+  await createGroup(adminApi, { name, description: "original", serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
+  cleanup(() => deleteGroup(adminApi, name));
   const second = await newPageAs("admin");
   browserErrors.expectFailedResponse(409, `/api/iam/groups/${name}`);
 
@@ -31,7 +30,9 @@ test("the second of two admins saving the same group sees a conflict and can rel
   await expect(page.getByRole("status").filter({ hasText: "Group saved" })).toBeVisible();
 
   await secondDescription.fill("saved second, from a stale page");
+  const staleSave = second.waitForResponse((response) => response.request().method() === "PATCH" && new URL(response.url()).pathname === `/api/iam/groups/${name}`);
   await second.getByRole("button", { name: "Save changes" }).click();
+  expect((await staleSave).status()).toBe(409);
   const conflict = second.getByRole("alert").filter({ hasText: "Someone else changed this group while you were editing" });
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText(`Group ${name} was changed by someone else`);
@@ -39,7 +40,7 @@ test("the second of two admins saving the same group sees a conflict and can rel
   // The stale edit is still on screen (not silently dropped) until the admin reloads.
   await expect(secondDescription).toHaveValue("saved second, from a stale page");
 
-  const stored = await (await admin.get(`/api/iam/groups/${name}`)).json();
+  const stored = await (await adminApi.get(`/api/iam/groups/${name}`)).json();
   expect(stored.description).toBe("saved first");
 
   await conflict.getByRole("button", { name: "Reload" }).click();

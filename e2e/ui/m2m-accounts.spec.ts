@@ -11,14 +11,13 @@ import { DEMO_USERS } from "../support/users";
  */
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
-test("an admin links an Entra app in the UI; its own token then sees exactly what the group grants, follows group edits, and is refused once disabled", async ({ page, apiAs, bearerApi, cleanup }) => {
-  const admin = await apiAs("admin");
+test("an admin links an Entra app in the UI; its own token then sees exactly what the group grants, follows group edits, and is refused once disabled", async ({ page, adminApi, bearerApi, cleanup }) => {
   const group = uniqueName("e2e-ui-m2m");
-  await createGroup(admin, { name: group, serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
-  cleanup(() => deleteGroup(admin, group));
+  await createGroup(adminApi, { name: group, serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
+  cleanup(() => deleteGroup(adminApi, group));
   const accountName = uniqueName("e2e-ui-agent");
   // If the test stops half-way the demo app must not stay linked: the API project links it too.
-  cleanup(() => deleteM2mAccountsNamed(admin, accountName));
+  cleanup(() => deleteM2mAccountsNamed(adminApi, accountName));
 
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
@@ -94,18 +93,17 @@ test("an admin links an Entra app in the UI; its own token then sees exactly wha
   await page.waitForURL((url) => url.pathname === "/settings/iam/m2m-accounts");
   await expect(page.getByRole("status").filter({ hasText: `Deleted ${accountName}` })).toBeVisible();
   await expect(page.getByRole("link", { name: accountName, exact: true })).toHaveCount(0);
-  expect(await findM2mAccountsNamed(admin, accountName)).toEqual([]);
+  expect(await findM2mAccountsNamed(adminApi, accountName)).toEqual([]);
   await expectError(await machine.get("/api/servers"), 403, "client_not_registered");
 });
 
-test("linking an app that is already linked shows the conflict on the client id field", async ({ page, apiAs, cleanup, browserErrors }) => {
-  const admin = await apiAs("admin");
+test("linking an app that is already linked shows the conflict on the client id field", async ({ page, adminApi, cleanup, browserErrors }) => {
   // A made-up app id: this test never needs a token, and it must not collide with the demo apps.
   const clientId = randomUUID();
-  const existing = await createM2mAccount(admin, { tenantId: DEMO_TENANT, clientId, name: uniqueName("e2e-ui-linked") });
-  cleanup(() => deleteM2mAccountsNamed(admin, existing.name));
+  const existing = await createM2mAccount(adminApi, { tenantId: DEMO_TENANT, clientId, name: uniqueName("e2e-ui-linked") });
+  cleanup(() => deleteM2mAccountsNamed(adminApi, existing.name));
   const secondName = uniqueName("e2e-ui-again");
-  cleanup(() => deleteM2mAccountsNamed(admin, secondName));
+  cleanup(() => deleteM2mAccountsNamed(adminApi, secondName));
   browserErrors.expectFailedResponse(409, /\/api\/iam\/m2m-accounts$/);
 
   await page.goto("/settings/iam/m2m-accounts");
@@ -113,7 +111,9 @@ test("linking an app that is already linked shows the conflict on the client id 
   const dialog = page.getByRole("dialog", { name: "Link Entra app" });
   await dialog.getByLabel("Client id").fill(clientId);
   await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(secondName);
+  const link = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/api/iam/m2m-accounts");
   await dialog.getByRole("button", { name: "Link app" }).click();
+  expect((await link).status()).toBe(409);
 
   const clientIdField = dialog.getByLabel("Client id");
   await expect(clientIdField).toHaveAttribute("aria-invalid", "true");
@@ -122,5 +122,5 @@ test("linking an app that is already linked shows the conflict on the client id 
   await expect(dialog.getByRole("textbox", { name: "Name", exact: true })).not.toHaveAttribute("aria-invalid", "true");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
-  expect(await findM2mAccountsNamed(admin, secondName)).toEqual([]);
+  expect(await findM2mAccountsNamed(adminApi, secondName)).toEqual([]);
 });

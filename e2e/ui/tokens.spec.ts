@@ -1,12 +1,14 @@
-import { expectError, uniqueName, visibleServers } from "../support/registry-api";
+import { expectError, revokeTokensNamed, uniqueName, visibleServers } from "../support/registry-api";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
 /** SPEC §2.2 and §7 Settings > API Tokens: create in the UI, use the once-shown secret, revoke. */
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
-test("a token created in the UI works against the API until it is revoked in the UI", async ({ page, bearerApi }) => {
+test("a token created in the UI works against the API until it is revoked in the UI", async ({ page, adminApi, bearerApi, cleanup }) => {
   const name = uniqueName("e2e-ui-token");
+  // Revoked in the UI below; this only matters when the test stops before that.
+  cleanup(() => revokeTokensNamed(adminApi, [name]));
 
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
