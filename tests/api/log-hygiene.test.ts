@@ -34,8 +34,13 @@ test("every 401 logs its exact reason and the token's fingerprint, and no log li
   const unlinked = reg.appToken(DEMO.apps.unlinked);
   const tokens = [expired, foreign, registry, unlinked];
 
+  const level = process.env.REGISTRY_LOG_LEVEL;
+  process.env.REGISTRY_LOG_LEVEL = "debug";
   const lines = await captureLogs(async () => {
     for (const token of tokens) await call("GET", "/api/servers", { as: { bearer: token } });
+  }).finally(() => {
+    if (level === undefined) delete process.env.REGISTRY_LOG_LEVEL;
+    else process.env.REGISTRY_LOG_LEVEL = level;
   });
 
   const logged = lines.join("");
