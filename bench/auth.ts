@@ -1,6 +1,7 @@
 // npm run bench:auth — verifications per second, warm caches, one process:
-//   bare jose.jwtVerify with a local key (the floor), our Entra verifier, the full authenticate()
-//   for an Entra M2M token and for a registry API token (both including their database lookups).
+//   bare jose.jwtVerify with a local key (the floor), our Entra verifier, authenticate() uncached,
+//   and the per-request path with warm caches (principal cache + IAM generation check), for an
+//   Entra M2M token and a registry API token.
 import { performance } from "node:perf_hooks";
 import { createPublicKey } from "node:crypto";
 import { importJWK, jwtVerify } from "jose";
@@ -31,6 +32,7 @@ async function main() {
   Object.assign(process.env, database.env, { ENTRA_TENANT_IDS: TENANT, ENTRA_CLIENT_ID: API, ENTRA_AUTHORITY_HOST: issuer.authorityHost });
   const { getDb, dbReady, disconnectDb } = await import("@/lib/db");
   const { authenticate } = await import("@/lib/auth/authenticate");
+  const { resolveRequestPrincipal } = await import("@/lib/auth/resolve-request-principal");
   const { entraVerifier } = await import("@/lib/auth/entra-verifier");
   const { seedDemo } = await import("@/prisma/seed/seed-demo");
   const { ensureBuiltIns } = await import("@/lib/iam/ensure-built-ins");
@@ -59,12 +61,16 @@ async function main() {
   console.log(`MCP Registry auth benchmark (${DURATION_MS} ms per row, warm caches, SQLite)\n`);
   const bare = await measure("bare jose.jwtVerify, local key", () => jwtVerify(entraToken, localKey, { algorithms: ["RS256"] }));
   const verifier = await measure("Entra verifier (steps 1-7, cached keys)", () => entraVerifier().verifier.verify(entraToken));
-  const fullEntra = await measure("authenticate(): Entra M2M token + DB lookups", () => authenticate(db, request(entraToken)));
-  const fullRegistry = await measure("authenticate(): registry API token + DB lookups", () => authenticate(db, request(registryToken)));
+  const fullEntra = await measure("authenticate(): Entra M2M token, uncached", () => authenticate(db, { kind: "bearer", token: entraToken }));
+  const fullRegistry = await measure("authenticate(): registry API token, uncached", () => authenticate(db, { kind: "bearer", token: registryToken }));
+  const warmEntra = await measure("per request: Entra M2M token (warm)", () => resolveRequestPrincipal(db, request(entraToken)));
+  const warmRegistry = await measure("per request: registry API token (warm)", () => resolveRequestPrincipal(db, request(registryToken)));
   const fetchesDuringBench = issuer.requests.length;
   console.log(`\nratio Entra verifier / bare jose:            ${(verifier / bare).toFixed(2)}`);
   console.log(`ratio authenticate(Entra) / bare jose:        ${(fullEntra / bare).toFixed(2)}`);
   console.log(`ratio authenticate(registry token) / bare:    ${(fullRegistry / bare).toFixed(2)}`);
+  console.log(`ratio per request, Entra (warm) / bare:       ${(warmEntra / bare).toFixed(2)}`);
+  console.log(`ratio per request, registry token (warm) / bare: ${(warmRegistry / bare).toFixed(2)}`);
   console.log(`JWKS fetches during the whole run:            ${fetchesDuringBench}`);
 
   await disconnectDb();

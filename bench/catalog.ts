@@ -54,7 +54,9 @@ async function main() {
 
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const env = { ...process.env, ...database.env, PORT: port, ENTRA_TENANT_IDS: TENANT, ENTRA_CLIENT_ID: API, ENTRA_AUTHORITY_HOST: issuer.authorityHost, NEXT_TELEMETRY_DISABLED: "1" };
-    const registry = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: ["ignore", "ignore", "inherit"] });
+    // BENCH_PROFILE=<dir> writes a CPU profile of the registry process there.
+    const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const registry = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: ["ignore", "ignore", "inherit"] });
     children.push(registry);
     const base = `http://localhost:${port}`;
     started = performance.now();

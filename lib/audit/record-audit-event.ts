@@ -1,5 +1,6 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { Tx } from "@/lib/db";
+import { bumpIamGeneration } from "@/lib/auth/iam-generation";
 
 export interface AuditEventInput {
   action: string;
@@ -28,7 +29,7 @@ function snapshot(value: unknown): object | undefined {
  * Writes one audit event. IAM and catalog changes call this with the transaction client of the
  * change itself, so the change and its audit record commit or roll back together.
  */
-export async function recordAuditEvent(tx: Pick<Tx, "auditEvent">, context: AuditContext, event: AuditEventInput) {
+export async function recordAuditEvent(tx: Pick<Tx, "auditEvent" | "$executeRaw">, context: AuditContext, event: AuditEventInput) {
   const actor = context.principal;
   await tx.auditEvent.create({
     data: {
@@ -47,4 +48,7 @@ export async function recordAuditEvent(tx: Pick<Tx, "auditEvent">, context: Audi
       after: snapshot(event.after),
     },
   });
+  // Audited changes are exactly the changes that can alter who sees what: they end every cached
+  // principal (lib/auth/principal-cache.ts). Refusals change nothing and would only thrash it.
+  if ((event.outcome ?? "success") !== "denied") await bumpIamGeneration(tx);
 }

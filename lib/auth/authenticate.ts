@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { TOKEN_PREFIX } from "@/lib/tokens/token-secret";
 import { verifyRegistryToken } from "@/lib/tokens/verify-registry-token";
-import { extractCredential } from "./credential";
+import type { Credential } from "./credential";
 import { entraVerifier } from "./entra-verifier";
 import type { Principal } from "./principal";
 import { resolveEntraPrincipal } from "./resolve-entra-principal";
@@ -16,18 +16,21 @@ export interface AuthRequest {
   isApiRoute: boolean;
 }
 
-/**
- * THE choke point: a request's credential → Principal, or the exact SPEC §6 error. Nothing
- * else reads the Authorization header or the session cookie.
- */
-export async function authenticate(db: Db, request: AuthRequest): Promise<Principal> {
-  const credential = extractCredential(request);
-  if (credential.kind === "none") throw new AppError("unauthorized", "Authentication required: send a bearer token or sign in.");
+export interface Authenticated {
+  principal: Principal;
+  /** Epoch ms until which the credential itself stays valid (expiry, session end, grace). */
+  validUntil: number;
+}
 
+/**
+ * A present credential → Principal, or the exact SPEC §6 error. Called only by
+ * `resolveRequestPrincipal` (lib/auth/resolve-request-principal.ts), the one choke point.
+ */
+export async function authenticate(db: Db, credential: Exclude<Credential, { kind: "none" }>, now = Date.now()): Promise<Authenticated> {
   if (credential.kind === "session") {
-    const user = await findSessionUser(db, credential.sessionId);
+    const user = await findSessionUser(db, credential.sessionId, now);
     if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.", { reason: "session: unknown, expired or user disabled" });
-    return {
+    const principal: Principal = {
       kind: "user",
       id: user.id,
       userId: user.id,
@@ -36,12 +39,16 @@ export async function authenticate(db: Db, request: AuthRequest): Promise<Princi
       sessionId: credential.sessionId,
       groups: await loadUserGroups(db, user),
     };
+    return { principal, validUntil: user.sessionExpiresAt.getTime() };
   }
 
   // Route by form; never fall through from one validator to another.
   const token = credential.token;
-  if (token.startsWith(TOKEN_PREFIX)) return verifyRegistryToken(db, token);
+  if (token.startsWith(TOKEN_PREFIX)) return verifyRegistryToken(db, token, new Date(now));
   const { verifier } = entraVerifier();
-  if (verifier.isEntraToken(token)) return resolveEntraPrincipal(db, await verifier.verify(token));
+  if (verifier.isEntraToken(token)) {
+    const verified = await verifier.verify(token);
+    return { principal: await resolveEntraPrincipal(db, verified), validUntil: verified.expiresAt * 1000 };
+  }
   throw new AppError("invalid_token", "The access token is invalid.", { reason: "unrecognised token form or issuer" });
 }

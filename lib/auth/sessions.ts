@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
+import { bumpIamGeneration } from "./iam-generation";
 
 export function sessionCookieName(secure: boolean): string {
   return secure ? "__Host-registry_session" : "registry_session";
@@ -17,22 +18,29 @@ export async function createSession(db: Db, userId: string, ttlHours: number): P
   return { sessionId, expiresAt };
 }
 
+/** Sign-out: the row goes, and the generation moves so no instance keeps a cached principal for it. */
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
-  await db.session.deleteMany({ where: { idHash: hashSessionId(sessionId) } });
+  await db.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { idHash: hashSessionId(sessionId) } });
+    await bumpIamGeneration(tx);
+  });
 }
 
-/** The session's user when the session exists, has not expired and the user is enabled. */
-export async function findSessionUser(db: Db, sessionId: string) {
+/**
+ * The session's user (with `sessionExpiresAt`) when the session exists, has not expired and the
+ * user is enabled.
+ */
+export async function findSessionUser(db: Db, sessionId: string, now = Date.now()) {
   if (sessionId.length === 0 || sessionId.length > 128) return null;
   const session = await db.session.findUnique({
     where: { idHash: hashSessionId(sessionId) },
     select: { expiresAt: true, idHash: true, user: true },
   });
   if (!session) return null;
-  if (session.expiresAt.getTime() <= Date.now()) {
+  if (session.expiresAt.getTime() <= now) {
     await db.session.deleteMany({ where: { idHash: session.idHash } });
     return null;
   }
   if (!session.user.enabled) return null;
-  return session.user;
+  return { ...session.user, sessionExpiresAt: session.expiresAt };
 }

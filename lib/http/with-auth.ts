@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { hasPermission, type EffectiveAccess } from "@/lib/access/effective-access";
-import { loadAccess } from "@/lib/access/load-access";
 import type { Permission } from "@/lib/access/permissions";
-import { authenticate } from "@/lib/auth/authenticate";
+import { resolveRequestPrincipal } from "@/lib/auth/resolve-request-principal";
 import type { Principal } from "@/lib/auth/principal";
 import { getDb, dbReady, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,7 +13,8 @@ import { parseBody, parseInput } from "./parse-input";
 import { readAuthRequest } from "./read-auth-request";
 
 export interface HandlerArgs<Q, B, P> {
-  ctx: { db: Db; principal: Principal; access: EffectiveAccess; requestId: string };
+  /** `generation`: the IAM generation this request was authorized at (see lib/auth/iam-generation.ts). */
+  ctx: { db: Db; principal: Principal; access: EffectiveAccess; requestId: string; generation: number };
   query: Q;
   body: B;
   params: P;
@@ -44,12 +44,11 @@ export function withAuth<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
     let principal: Principal | null = null;
     try {
       await dbReady();
-      const authRequest = readAuthRequest(request);
-      principal = await authenticate(db, authRequest);
+      const resolved = await resolveRequestPrincipal(db, readAuthRequest(request));
+      principal = resolved.principal;
       if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
-      const access = await loadAccess(db, principal);
-      const ctx = { db, principal, access, requestId };
-      if (options.permission && !hasPermission(access, options.permission)) {
+      const ctx = { db, principal, access: resolved.access, requestId, generation: resolved.generation };
+      if (options.permission && !hasPermission(ctx.access, options.permission)) {
         throw new AppError("forbidden", `This action needs the ${options.permission} permission.`, { reason: `missing ${options.permission}` });
       }
       const params = parseInput(options.params, await route.params, "path");

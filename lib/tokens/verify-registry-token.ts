@@ -14,7 +14,7 @@ function invalid(reason: string): AppError {
  * A registry API token → principal. Effective groups are token.groups ∩ the owner's current
  * groups, so removing the owner from a group (or disabling the owner) takes effect at once.
  */
-export async function verifyRegistryToken(db: Db, secret: string, now = new Date()): Promise<TokenPrincipal> {
+export async function verifyRegistryToken(db: Db, secret: string, now = new Date()): Promise<{ principal: TokenPrincipal; validUntil: number }> {
   if (!looksLikeTokenSecret(secret)) throw invalid("registry token: malformed");
   const hash = hashTokenSecret(secret);
   const token = await db.apiToken.findFirst({
@@ -24,7 +24,8 @@ export async function verifyRegistryToken(db: Db, secret: string, now = new Date
   if (!token) throw invalid("registry token: unknown");
   if (token.revokedAt) throw invalid("registry token: revoked");
   if (token.expiresAt <= now) throw invalid("registry token: expired");
-  if (token.secretHash !== hash && (!token.graceUntil || token.graceUntil <= now)) {
+  const viaPreviousSecret = token.secretHash !== hash;
+  if (viaPreviousSecret && (!token.graceUntil || token.graceUntil <= now)) {
     throw invalid("registry token: rotated out (grace period over)");
   }
   if (!token.owner.enabled) throw invalid("registry token: owner disabled");
@@ -43,7 +44,7 @@ export async function verifyRegistryToken(db: Db, secret: string, now = new Date
     });
   }
 
-  return {
+  const principal: TokenPrincipal = {
     kind: "token",
     id: token.id,
     tokenId: token.id,
@@ -52,4 +53,6 @@ export async function verifyRegistryToken(db: Db, secret: string, now = new Date
     servers: token.servers === null ? null : stringArray(token.servers),
     groups,
   };
+  const validUntil = Math.min(token.expiresAt.getTime(), viaPreviousSecret ? token.graceUntil!.getTime() : Infinity);
+  return { principal, validUntil };
 }

@@ -1,3 +1,4 @@
+import { bumpIamGeneration } from "@/lib/auth/iam-generation";
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createUser } from "@/lib/iam/users/create-user";
@@ -130,6 +131,9 @@ test("an expired token → 401", async () => {
   const created = await mint(owner, { name: "short", expiresInHours: 1 });
   await expectStatus(200, "GET", "/api/me", { as: { bearer: created.token } });
   await reg.db.apiToken.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+  // An out-of-band edit (not through lib/, so not audited) must move the IAM generation itself,
+  // or instances keep the principal they cached; tests/auth/principal-cache.test.ts covers real expiry.
+  await bumpIamGeneration(reg.db);
   assertError(await call("GET", "/api/me", { as: { bearer: created.token } }), 401, "invalid_token", [created.token]);
 });
 

@@ -22,7 +22,7 @@ export async function explainToken(db: Db, token: string): Promise<{ steps: Expl
   if (value.startsWith(TOKEN_PREFIX)) {
     steps.push({ step: "form", ok: true, detail: "registry API token (mcpr_ prefix)" });
     try {
-      const principal = await verifyRegistryToken(db, value);
+      const { principal } = await verifyRegistryToken(db, value);
       steps.push({ step: "registry token", ok: true, detail: `valid; owner ${principal.ownerId}, groups ∩ owner's: ${principal.groups.map((g) => g.name).join(", ") || "none"}` });
       return { steps, principal };
     } catch (error) {

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import type { EffectiveAccess } from "@/lib/access/effective-access";
+import { loadAccess } from "@/lib/access/load-access";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authenticate, type AuthRequest } from "./authenticate";
+import { extractCredential } from "./credential";
+import { readIamGeneration } from "./iam-generation";
+import type { Principal } from "./principal";
+import { PrincipalCache } from "./principal-cache";
+import { hashSessionId } from "./sessions";
+import { touchLastUsed } from "./touch-last-used";
+
+const globalForCache = globalThis as unknown as { __principalCache?: PrincipalCache };
+const cache = (globalForCache.__principalCache ??= new PrincipalCache());
+
+/**
+ * THE choke point: a request's credential → Principal and its effective access, or the exact
+ * SPEC §6 error. Nothing else reads the Authorization header or the session cookie. A principal
+ * resolved earlier is reused only while the IAM generation is unchanged and the credential is
+ * still valid, so every change is seen on the next request.
+ */
+export async function resolveRequestPrincipal(db: Db, request: AuthRequest, now = Date.now()): Promise<{ principal: Principal; access: EffectiveAccess; generation: number }> {
+  const credential = extractCredential(request);
+  if (credential.kind === "none") throw new AppError("unauthorized", "Authentication required: send a bearer token or sign in.");
+  const key = credential.kind === "session" ? `s:${hashSessionId(credential.sessionId)}` : `b:${createHash("sha256").update(credential.token).digest("hex")}`;
+
+  const generation = await readIamGeneration(db);
+  const cached = cache.get(key, generation, now);
+  if (cached) {
+    cached.lastUsedWrittenAt = await touchLastUsed(db, cached.principal, cached.lastUsedWrittenAt, now);
+    return { principal: cached.principal, access: cached.access, generation };
+  }
+  const { principal, validUntil } = await authenticate(db, credential, now);
+  const access = await loadAccess(db, principal);
+  cache.set(key, { principal, access, generation, validUntil, lastUsedWrittenAt: now });
+  return { principal, access, generation };
+}
+
+/** For tests that change the clock or configuration between requests. */
+export function clearPrincipalCache(): void {
+  cache.clear();
+}
