@@ -5,8 +5,6 @@ import { auditGroupsOverage } from "./audit-groups-overage";
 import type { M2mPrincipal, Principal } from "./principal";
 import { loadM2mGroups, loadUserGroups } from "./principal-groups";
 
-const LAST_USED_RESOLUTION_MS = 60_000;
-
 /** SPEC §2.3 steps 7–9: a verified Entra token → M2M or delegated-user principal. */
 export async function resolveEntraPrincipal(db: Db, token: VerifiedEntraToken): Promise<Principal> {
   if (token.kind === "delegated") {
@@ -23,13 +21,6 @@ export async function resolveEntraPrincipal(db: Db, token: VerifiedEntraToken): 
   if (!account || !account.enabled) {
     throw new AppError("client_not_registered", "This application is not registered in the registry, or its M2M account is disabled.", {
       reason: account ? "m2m account disabled" : "no m2m account for (tid, app id)",
-    });
-  }
-  const now = Date.now();
-  if (!account.lastUsedAt || now - account.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.m2mAccount.updateMany({
-      where: { id: account.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USED_RESOLUTION_MS) } }] },
-      data: { lastUsedAt: new Date(now) },
     });
   }
   const principal: M2mPrincipal = {

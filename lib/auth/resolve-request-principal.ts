@@ -33,7 +33,8 @@ export async function resolveRequestPrincipal(db: Db, request: AuthRequest, now 
   }
   const { principal, validUntil } = await authenticate(db, credential, now);
   const access = await loadAccess(db, principal);
-  cache.set(key, { principal, access, generation, validUntil, lastUsedWrittenAt: now });
+  const lastUsedWrittenAt = await touchLastUsed(db, principal, Number.NEGATIVE_INFINITY, now);
+  cache.set(key, { principal, access, generation, validUntil, lastUsedWrittenAt });
   return { principal, access, generation };
 }
 

@@ -4,8 +4,9 @@ import type { Principal } from "./principal";
 const RESOLUTION_MS = 60_000;
 
 /**
- * Keeps "last used" of API tokens and M2M accounts current (at most one write a minute) when a
- * cached principal answers the request. Returns when it last wrote.
+ * Keeps "last used" of API tokens and M2M accounts current: at most one write a minute per
+ * instance (`lastWrittenAt`) and, through the conditional update, per database. Returns when it
+ * last wrote.
  */
 export async function touchLastUsed(db: Db, principal: Principal, lastWrittenAt: number, now: number): Promise<number> {
   if (now - lastWrittenAt < RESOLUTION_MS) return lastWrittenAt;

@@ -4,8 +4,6 @@ import { loadUserGroups, stringArray } from "@/lib/auth/principal-groups";
 import type { TokenPrincipal } from "@/lib/auth/principal";
 import { hashTokenSecret, looksLikeTokenSecret } from "./token-secret";
 
-const LAST_USED_RESOLUTION_MS = 60_000;
-
 function invalid(reason: string): AppError {
   return new AppError("invalid_token", "The access token is invalid.", { reason });
 }
@@ -36,13 +34,6 @@ export async function verifyRegistryToken(db: Db, secret: string, now = new Date
     .filter((group) => granted.has(group.name))
     .map((group) => ({ ...group, reasons: [...group.reasons, { kind: "token-subset" as const, tokenId: token.id }] }));
 
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    // At most one write a minute per token; conditional so concurrent requests write once.
-    await db.apiToken.updateMany({
-      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
-      data: { lastUsedAt: now },
-    });
-  }
 
   const principal: TokenPrincipal = {
     kind: "token",

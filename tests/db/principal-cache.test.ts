@@ -80,3 +80,16 @@ test("catalog answers are reused only within one IAM generation and one access k
   assert.deepEqual(await (await cachedCatalogJson({ principal: other, generation: 8 }, request, compute)).json(), { n: 3 }, "other groups never share an answer");
   assert.deepEqual(await (await cachedCatalogJson({ principal, generation: -1 }, request, compute)).json(), { n: 4 }, "no generation row: never cached");
 });
+
+test("last used is written on first use and then at most once a minute, cached or not", async () => {
+  const { id, token } = await adeleToken(8);
+  const lastUsed = async () => (await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt?.getTime() ?? null;
+  assert.equal(await lastUsed(), null);
+  const now = Date.now();
+  await resolveRequestPrincipal(getDb(), bearer(token), now);
+  assert.equal(await lastUsed(), now);
+  await resolveRequestPrincipal(getDb(), bearer(token), now + 30_000);
+  assert.equal(await lastUsed(), now, "not rewritten within the minute");
+  await resolveRequestPrincipal(getDb(), bearer(token), now + 61_000);
+  assert.equal(await lastUsed(), now + 61_000);
+});
