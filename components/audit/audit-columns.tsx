@@ -5,11 +5,11 @@ import { ActorKindBadge, ActorName, OutcomeBadge } from "./audit-badges";
 import { AuditEventDetails } from "./audit-event-details";
 
 export const auditColumns: Column<AuditEventRecord>[] = [
-  { id: "at", header: "Time", className: "w-40", cell: (event) => <Time value={event.at} className="whitespace-nowrap text-slate-600 tabular-nums" /> },
+  { id: "at", header: "Time", className: "w-36", cell: (event) => <Time value={event.at} className="whitespace-nowrap text-slate-600 tabular-nums" /> },
   {
     id: "actor",
     header: "Actor",
-    className: "w-52",
+    className: "w-44",
     cell: (event) => (
       <span className="flex items-center gap-1.5" title={event.actor.id ?? undefined}>
         <ActorKindBadge kind={event.actor.kind} />
@@ -17,7 +17,7 @@ export const auditColumns: Column<AuditEventRecord>[] = [
       </span>
     ),
   },
-  { id: "action", header: "Action", rowHeader: true, className: "w-44", cell: (event) => <span className="font-mono text-xs font-normal">{event.action}</span> },
+  { id: "action", header: "Action", rowHeader: true, className: "w-40", cell: (event) => <span className="font-mono text-xs font-normal">{event.action}</span> },
   {
     id: "target",
     header: "Target",
