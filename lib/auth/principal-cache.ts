@@ -41,7 +41,4 @@ export class PrincipalCache {
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
 }

@@ -37,8 +37,3 @@ export async function resolveRequestPrincipal(db: Db, request: AuthRequest, now 
   cache.set(key, { principal, access, generation, validUntil, lastUsedWrittenAt });
   return { principal, access, generation };
 }
-
-/** For tests that change the clock or configuration between requests. */
-export function clearPrincipalCache(): void {
-  cache.clear();
-}
