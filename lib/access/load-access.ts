@@ -1,10 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db";
+import { jsonStringArray } from "@/lib/validation/common";
 import { computeEffectiveAccess, type EffectiveAccess, type GroupGrants } from "./effective-access";
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
 
 /** Loads the rules and permissions of the given groups. */
 export async function loadGroupGrants(db: Db, groupIds: string[]): Promise<GroupGrants[]> {
@@ -16,8 +13,8 @@ export async function loadGroupGrants(db: Db, groupIds: string[]): Promise<Group
   return groups.map((group) => ({
     id: group.id,
     name: group.name,
-    permissions: strings(group.permissions),
-    serverAccess: group.serverRules.map((rule) => ({ server: rule.server, methods: strings(rule.methods), tools: strings(rule.tools) })),
+    permissions: jsonStringArray(group.permissions),
+    serverAccess: group.serverRules.map((rule) => ({ server: rule.server, methods: jsonStringArray(rule.methods), tools: jsonStringArray(rule.tools) })),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
+import { jsonStringArray } from "@/lib/validation/common";
 import type { GroupReason, PrincipalGroup } from "./principal";
 
 interface GroupRef {
@@ -58,10 +59,6 @@ export async function addMappedGroups(
   }
 }
 
-export function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
 /** A user's current groups: assignments plus mappings of the Entra ids captured at sign-in. */
 export async function loadUserGroups(
   db: Db,
@@ -74,8 +71,8 @@ export async function loadUserGroups(
   });
   for (const assignment of assignments) collector.add(assignment.group, { kind: "assignment" });
   await addMappedGroups(db, collector, {
-    entraGroupIds: stringArray(user.entraGroupIds),
-    appRoles: stringArray(user.entraAppRoles),
+    entraGroupIds: jsonStringArray(user.entraGroupIds),
+    appRoles: jsonStringArray(user.entraAppRoles),
   });
   return collector.list();
 }

@@ -1,10 +1,6 @@
+import { defaultAuthorityHost } from "@/lib/auth/entra/issuers";
 import { environmentSchema } from "./schema";
 
-export const CLOUD_LOGIN_HOSTS = {
-  public: "https://login.microsoftonline.com",
-  usgov: "https://login.microsoftonline.us",
-  china: "https://login.chinacloudapi.cn",
-} as const;
 
 export interface RegistryConfig {
   port: number;
@@ -65,7 +61,7 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
       clientSecret: e.ENTRA_CLIENT_SECRET || undefined,
       appIdUris: e.ENTRA_APP_ID_URIS,
       cloud: e.ENTRA_CLOUD,
-      authorityHost: e.ENTRA_AUTHORITY_HOST ?? CLOUD_LOGIN_HOSTS[e.ENTRA_CLOUD],
+      authorityHost: e.ENTRA_AUTHORITY_HOST ?? defaultAuthorityHost(e.ENTRA_CLOUD),
       emulator: e.ENTRA_EMULATOR ?? false,
       emulatorTenantName: e.ENTRA_EMULATOR_TENANT_NAME || undefined,
       requireAppRole: e.REGISTRY_REQUIRE_APP_ROLE || undefined,

@@ -1,4 +1,4 @@
-import { stringArray } from "@/lib/auth/principal-groups";
+import { jsonStringArray } from "@/lib/validation/common";
 import type { ApiTokenRecord } from "./schemas";
 
 interface ApiTokenRow {
@@ -21,8 +21,8 @@ export function toTokenRecord(row: ApiTokenRow): ApiTokenRecord {
     id: row.id,
     name: row.name,
     stub: row.stub,
-    groups: stringArray(row.groups),
-    servers: row.servers === null || row.servers === undefined ? null : stringArray(row.servers),
+    groups: jsonStringArray(row.groups),
+    servers: row.servers === null || row.servers === undefined ? null : jsonStringArray(row.servers),
     expiresAt: row.expiresAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,

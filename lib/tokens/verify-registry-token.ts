@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { loadUserGroups, stringArray } from "@/lib/auth/principal-groups";
+import { loadUserGroups } from "@/lib/auth/principal-groups";
+import { jsonStringArray } from "@/lib/validation/common";
 import type { TokenPrincipal } from "@/lib/auth/principal";
 import { hashTokenSecret, looksLikeTokenSecret } from "./token-secret";
 
@@ -29,7 +30,7 @@ export async function verifyRegistryToken(db: Db, secret: string, now = new Date
   if (!token.owner.enabled) throw invalid("registry token: owner disabled");
 
   const ownerGroups = await loadUserGroups(db, token.owner);
-  const granted = new Set(stringArray(token.groups));
+  const granted = new Set(jsonStringArray(token.groups));
   const groups = ownerGroups
     .filter((group) => granted.has(group.name))
     .map((group) => ({ ...group, reasons: [...group.reasons, { kind: "token-subset" as const, tokenId: token.id }] }));
@@ -41,7 +42,7 @@ export async function verifyRegistryToken(db: Db, secret: string, now = new Date
     tokenId: token.id,
     ownerId: token.ownerId,
     displayName: `${token.name} (token of ${token.owner.displayName})`,
-    servers: token.servers === null ? null : stringArray(token.servers),
+    servers: token.servers === null ? null : jsonStringArray(token.servers),
     groups,
   };
   const validUntil = Math.min(token.expiresAt.getTime(), viaPreviousSecret ? token.graceUntil!.getTime() : Infinity);

@@ -29,3 +29,10 @@ test("RFC 9728 metadata names the Entra authorization server and the .default sc
   assert.deepEqual(body.scopes_supported, [`api://${DEMO.apiClient}/.default`]);
   assert.deepEqual(body.bearer_methods_supported, ["header"]);
 });
+
+test("RFC 9728 metadata names the cloud's real v2 issuer (China uses login.partner.microsoftonline.cn)", async () => {
+  const { issuerFor } = await import("@/lib/auth/entra/issuers");
+  assert.equal(issuerFor("china", DEMO.tenant, 2), `https://login.partner.microsoftonline.cn/${DEMO.tenant}/v2.0`);
+  const body = (await protectedResource().json()) as { authorization_servers: string[] };
+  assert.deepEqual(body.authorization_servers, [issuerFor("public", DEMO.tenant, 2)]);
+});

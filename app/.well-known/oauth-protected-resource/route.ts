@@ -1,14 +1,14 @@
+import { issuerFor } from "@/lib/auth/entra/issuers";
 import { getConfig } from "@/lib/config";
 
 /** RFC 9728 protected resource metadata: where to get a token for this registry, and its scope. */
 export function GET(): Response {
   const { registryUrl, entra } = getConfig();
   const tenant = entra.tenantIds[0];
-  const issuerHost = { public: "https://login.microsoftonline.com", usgov: "https://login.microsoftonline.us", china: "https://login.chinacloudapi.cn" }[entra.cloud];
   return Response.json(
     {
       resource: registryUrl,
-      authorization_servers: entra.tenantIds.map((id) => `${issuerHost}/${id}/v2.0`),
+      authorization_servers: entra.tenantIds.map((id) => issuerFor(entra.cloud, id, 2)),
       scopes_supported: [`api://${entra.clientId}/.default`],
       bearer_methods_supported: ["header"],
       resource_name: "MCP Registry",

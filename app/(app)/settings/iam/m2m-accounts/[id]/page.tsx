@@ -12,7 +12,8 @@ import { M2mViewAccessCard } from "@/components/m2m-accounts/m2m-view-access";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
-import { CLOUD_LOGIN_HOSTS, getConfig } from "@/lib/config";
+import { defaultAuthorityHost } from "@/lib/auth/entra/issuers";
+import { getConfig } from "@/lib/config";
 import { findGroups } from "@/lib/iam/groups/find-groups";
 import { getM2mAccount } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
 
@@ -61,7 +62,7 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
         clientId={account.clientId}
         apiClientId={config.entra.clientId}
         registryUrl={config.registryUrl}
-        customAuthority={!(Object.values(CLOUD_LOGIN_HOSTS) as string[]).includes(config.entra.authorityHost)}
+        customAuthority={config.entra.authorityHost !== defaultAuthorityHost(config.entra.cloud)}
       />
     </div>
   );
