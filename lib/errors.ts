@@ -23,7 +23,15 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * A process-wide brand. In production the same module can be loaded twice in one process (once
+ * per Next bundle, once by the API application), so an AppError thrown by one copy is not an
+ * `instanceof` the other copy's class. `Symbol.for` is shared by every copy.
+ */
+const APP_ERROR_BRAND = Symbol.for("mcp-registry.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR_BRAND] = true;
   readonly code: ErrorCode;
   readonly status: number;
   /** Field-level details for 422s; safe to show to the caller. */
@@ -52,5 +60,7 @@ export class AppError extends Error {
 }
 
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  if (typeof error !== "object" || error === null || (error as Record<symbol, unknown>)[APP_ERROR_BRAND] !== true) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && Object.hasOwn(ERROR_STATUS, code);
 }
