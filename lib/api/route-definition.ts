@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import type { Permission } from "@/lib/access/permissions";
+import type { HandlerArgs } from "@/lib/http/with-auth";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/**
+ * One row of the API application's route table (lib/api/route-table.ts). The same row drives
+ * the request pipeline (`withAuth`: authenticate → CSRF → permission → parse → handler → errors)
+ * and the OpenAPI document, so nothing about a route is declared twice.
+ */
+export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+  method: HttpMethod;
+  /** OpenAPI-style template: `/api/servers/{slug}`. */
+  path: string;
+  summary: string;
+  permission?: Permission;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Success status, for the document (default 200). */
+  status?: number;
+  handler: (args: HandlerArgs<z.output<Q>, z.output<B>, z.output<P>>) => Promise<Response>;
+}
+
+/** Keeps the handler's argument types tied to the route's own schemas. */
+export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  route: ApiRoute<P, Q, B>,
+): ApiRoute {
+  return route as unknown as ApiRoute;
+}
