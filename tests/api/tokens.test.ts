@@ -192,7 +192,11 @@ test("an admin's token with no permissions chosen reads the catalog and gets 403
   assert.deepEqual(created.permissions, []);
   const as = { bearer: created.token };
   assert.deepEqual(await permissionsOf(created.token), []);
-  await expectStatus(200, "GET", "/api/servers", { as });
+  // Same groups as the admin's session, but no servers:write: the disabled server stays hidden,
+  // even right after the session's answer was cached (the cache key includes token permissions).
+  assert.ok(slugs(await expectStatus(200, "GET", "/api/servers", { as: admin })).includes("kubernetes-prod"));
+  assert.deepEqual(slugs(await expectStatus(200, "GET", "/api/servers", { as })), [...DEMO.enabledServers]);
+  assertError(await call("GET", "/api/servers/{slug}", { as, params: { slug: "kubernetes-prod" } }), 404, "not_found");
   for (const [method, path] of [["GET", "/api/iam/users"], ["GET", "/api/iam/groups"], ["GET", "/api/iam/m2m-accounts"], ["GET", "/api/audit"]] as const) {
     assertError(await call(method, path, { as }), 403, "forbidden");
   }
