@@ -8,7 +8,7 @@ export const createTokenSchema = z.strictObject({
   groups: z.array(z.string().min(1)).max(100).optional(),
   servers: z.array(slug("server")).max(100).optional(),
   /** Default none: the token reads the catalog its groups grant and nothing else (lib/access/token-permissions.ts). */
-  permissions: z.array(z.enum(PERMISSIONS, { error: `permissions must be among ${PERMISSIONS.join(", ")}` })).max(PERMISSIONS.length * 2).optional(),
+  permissions: z.array(z.enum(PERMISSIONS, { error: `permissions must be among ${PERMISSIONS.join(", ")}` })).max(20).optional(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
