@@ -69,6 +69,7 @@ describe("docs/entra-id-m2m.md against the bundled emulator", () => {
   /** The sample's environment for one demo app, as the page tells users to set it. */
   function sampleEnv(app: { clientId: string; secret: string }): NodeJS.ProcessEnv {
     return {
+      NODE_ENV: "test",
       PATH: process.env.PATH,
       NODE_EXTRA_CA_CERTS: resolve(process.env.NODE_EXTRA_CA_CERTS!),
       TENANT_ID,
