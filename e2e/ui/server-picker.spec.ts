@@ -8,7 +8,7 @@ import { DEMO_USERS } from "../support/users";
  */
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
-test("the server picker: Enter takes the matching server or the typed slug, never the wildcard; choosing the wildcard is explicit and warned", async ({ page, adminApi, cleanup }) => {
+test("the server picker: Enter takes the matching server or the typed slug, never the wildcard; choosing the wildcard is explicit and warned", async ({ page, adminApi, cleanup, browserErrors }) => {
   const group = uniqueName("e2e-ui-picker");
   await createGroup(adminApi, { name: group, serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
   cleanup(() => deleteGroup(adminApi, group));
@@ -25,7 +25,9 @@ test("the server picker: Enter takes the matching server or the typed slug, neve
   await expect(picker).toHaveValue("jira");
   await expect(rule.getByText("Every server, including servers registered later.")).toBeHidden();
 
-  // A filter that matches nothing: Enter keeps the typed slug (a rule may precede its server).
+  // A filter that matches nothing: Enter keeps the typed slug (a rule may precede its server);
+  // the tool picker then looks the server up and shows that it is not registered.
+  browserErrors.expectFailedResponse(404, "/api/servers/not-registered-yet/tools");
   await picker.fill("not-registered-yet");
   await expect(rule.getByText("No matching servers; a typed slug is kept.")).toBeVisible();
   await picker.press("Enter");

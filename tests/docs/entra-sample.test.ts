@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { execFile, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { serve, type ServerType } from "@hono/node-server";
+import { curlSnippet, msalSnippet, type CallApiParams } from "@/components/m2m-accounts/call-api-snippets";
 import { apiApp } from "@/lib/api/create-api-app";
 import { getConfig } from "@/lib/config";
 import { dbReady, getDb } from "@/lib/db";
@@ -106,12 +107,44 @@ describe("docs/entra-id-m2m.md against the bundled emulator", () => {
     assert.match(stderr, /AADSTS7000215/);
   });
 
-  test("the curl snippet, run with the emulator's certificate, lists the same servers", { skip: spawnSync("sh", ["-c", "command -v curl && command -v jq"]).status !== 0 && "needs curl and jq" }, async () => {
+  test("the curl snippet, run with the emulator's certificate, lists the same servers", async () => {
     const env = { ...sampleEnv(M2M_APPS.catalogSync), CURL_CA_BUNDLE: resolve(process.env.NODE_EXTRA_CA_CERTS!) };
     const { code, stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", snippet("curl")], env);
     assert.equal(code, 0, stderr);
     const body = JSON.parse(stdout) as { items: { slug: string }[]; nextCursor: string | null };
     assert.deepEqual(body.items.map((server) => server.slug), CATALOG_SYNC_SERVERS);
+  });
+  /** What Settings > IAM > M2M Accounts > an account shows in "How to call the API" with the emulator on. */
+  function panelParams(app: { clientId: string; secret: string }): CallApiParams {
+    return { authorityHost: emulator.url, tenantId: TENANT_ID, clientId: app.clientId, apiClientId: REGISTRY_APP.clientId, registryUrl, customAuthority: true, caCertPath: resolve(process.env.NODE_EXTRA_CA_CERTS!), demoSecret: app.secret };
+  }
+
+  test("the M2M account page's curl snippet runs as printed (no environment, no edits) and lists the servers", async () => {
+    const { code, stdout, stderr } = await run("bash", ["-eo", "pipefail", "-c", curlSnippet(panelParams(M2M_APPS.catalogSync))], { NODE_ENV: "test", PATH: process.env.PATH });
+    assert.equal(code, 0, stderr);
+    assert.deepEqual((JSON.parse(stdout) as { items: { slug: string }[] }).items.map((server) => server.slug), CATALOG_SYNC_SERVERS);
+  });
+
+  test("the M2M account page's curl snippet with a wrong secret shows Entra's AADSTS error, not an empty token", async () => {
+    const { code, stderr } = await run("bash", ["-eo", "pipefail", "-c", curlSnippet({ ...panelParams(M2M_APPS.catalogSync), demoSecret: "wrong" })], { NODE_ENV: "test", PATH: process.env.PATH });
+    assert.notEqual(code, 0);
+    assert.match(stderr, /AADSTS7000215/);
+  });
+
+  test("the M2M account page's msal-node snippet runs with the command line it prints", async () => {
+    const code = msalSnippet(panelParams(M2M_APPS.catalogSync));
+    const commandLine = /^\/\/ {3}(.*) node call-registry\.mjs$/m.exec(code)?.[1];
+    assert.ok(commandLine, "the snippet prints how to run it");
+    // Inside the project, so `@azure/msal-node` resolves as it would in the user's own project.
+    const dir = mkdtempSync(resolve(".test-data", "snippet-"));
+    try {
+      writeFileSync(resolve(dir, "call-registry.mjs"), code);
+      const result = await run("bash", ["-c", `cd ${JSON.stringify(dir)} && ${commandLine} ${JSON.stringify(process.execPath)} call-registry.mjs`], { NODE_ENV: "test", PATH: process.env.PATH });
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /slug: 'web-search'/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
