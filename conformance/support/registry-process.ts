@@ -98,6 +98,7 @@ export async function startRegistry(label: string, env: Record<string, string>):
   }
 
   async function setClockOffset(offsetMs: number): Promise<void> {
+    if (exited(child)) return;
     writeFileSync(join(clockDir, "offset"), String(offsetMs));
     process.kill(-child.pid!, "SIGUSR2");
     const until = Date.now() + 5_000;
