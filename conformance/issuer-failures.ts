@@ -46,7 +46,7 @@ export function conformIssuerFailures(): void {
           assert.equal(before, 2, `${mode}: the start-up warm-up tried v1 and v2 once each`);
           for (const r of await coldRequests(tenant, `cold ${mode}`)) {
             assertUnavailable(r.status, r.json?.error?.code, r.headers.get("retry-after"), `cold ${mode}`);
-            assert.ok(r.ms < 2_000, `cold ${mode} inside the window took ${Math.round(r.ms)} ms`);
+            assert.ok(r.ms < 3_000, `cold ${mode} inside the window took ${Math.round(r.ms)} ms`);
           }
           assert.equal(suite.issuer.requestsFor(tenant).length, before, `cold ${mode}: no fetch inside the refresh window`);
         }),
@@ -95,7 +95,7 @@ export function conformIssuerFailures(): void {
         await Promise.race([suite.issuer.waitForRequests(total + 1), unknown]);
         const valid = await suite.call("/api/me", { token: suite.tokens.app() }, `warm ${mode} valid`);
         assert.equal(valid.status, 200, `warm ${mode}: ${valid.text}`);
-        assert.ok(valid.ms < 2_000, `warm ${mode}: a valid token waited ${Math.round(valid.ms)} ms`);
+        assert.ok(valid.ms < 3_000, `warm ${mode}: a valid token waited ${Math.round(valid.ms)} ms`);
         assertInvalidToken(await unknown, `warm ${mode} unknown kid`);
         assert.equal(suite.issuer.requestsFor(TENANT).length - before, 1, `warm ${mode}: one refresh attempt`);
       }
