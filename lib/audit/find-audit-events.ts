@@ -4,7 +4,7 @@ import { cursorParam, decodeCursor, toPage, type Page } from "@/lib/validation/c
 
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
-  cursor: cursorParam(),
+  cursor: cursorParam(["time", "text"]),
   actor: z.string().trim().max(200).optional(),
   action: z.string().trim().max(100).optional(),
   target: z.string().trim().max(200).optional(),

@@ -50,7 +50,7 @@ export type UpdateServerInput = z.infer<typeof updateServerSchema>;
 
 export const serverListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: cursorParam(),
+  cursor: cursorParam(["text"]),
   q: z.string().trim().max(200).optional(),
   tag: z.string().trim().max(40).optional(),
 });

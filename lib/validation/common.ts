@@ -39,26 +39,37 @@ function parseCursor(cursor: string): string[] | null {
   }
 }
 
-/**
- * The `cursor` query parameter of every list: only something this API issued is accepted, so a
- * forged or mangled cursor is a 422 naming `cursor` instead of a silently restarted list.
- */
-export function cursorParam() {
-  return z.string().refine((value) => parseCursor(value) !== null, CURSOR_MESSAGE).optional();
-}
-
 /** "text": any sort key; "time": an ISO timestamp (lists sorted by time). */
 export type CursorPart = "text" | "time";
+
+function fitsShape(key: string[], shape: CursorPart[]): boolean {
+  return key.length === shape.length && shape.every((part, i) => part === "text" || !Number.isNaN(Date.parse(key[i]!)));
+}
 
 /** The sort key of a cursor, checked against the list's key shape; a mismatch is a 422 on `cursor`. */
 export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): string[] | undefined {
   if (cursor === undefined || cursor === "") return undefined;
   const key = parseCursor(cursor);
-  const fits = key !== null && key.length === shape.length && shape.every((part, i) => part === "text" || !Number.isNaN(Date.parse(key[i]!)));
-  if (!fits) {
+  if (key === null || !fitsShape(key, shape)) {
     throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, { fields: [{ path: "cursor", message: CURSOR_MESSAGE }] });
   }
   return key;
+}
+
+/**
+ * The `cursor` query parameter of every list: only something this API issued is accepted (in the
+ * list's key shape, when given), so a forged or mangled cursor is a 422 naming `cursor` instead
+ * of a silently restarted list. An empty value means "first page".
+ */
+export function cursorParam(shape?: CursorPart[]) {
+  return z
+    .string()
+    .refine((value) => {
+      if (value === "") return true;
+      const key = parseCursor(value);
+      return key !== null && (shape === undefined || fitsShape(key, shape));
+    }, CURSOR_MESSAGE)
+    .optional();
 }
 
 /** Paging query shared by every list route (SPEC §5). */

@@ -17,6 +17,8 @@ test("cursors: only what encodeCursor issued, in the list's key shape, is accept
   assert.deepEqual(decodeCursor(issued, ["time", "text"]), ["2030-01-01T00:00:00.000Z", "id-1"]);
   assert.equal(decodeCursor(undefined, ["text"]), undefined);
   assert.equal(cursorParam().safeParse(issued).success, true);
+  assert.equal(cursorParam().safeParse("").success, true, "empty: the first page");
+  assert.equal(cursorParam(["time", "text"]).safeParse(encodeCursor(["slug"])).success, false, "a list with its own shape checks it at parse time");
   for (const bad of ["\u0000garbage\uFFFD", "bm90LWpzb24", encodeCursor([]), Buffer.from("[1]").toString("base64url"), encodeCursor(["a", "b", "c"])]) {
     assert.equal(cursorParam().safeParse(bad).success, false, bad);
     assert.throws(() => decodeCursor(bad, ["text"]), (error) => isAppError(error) && error.code === "validation_failed" && error.fields?.[0]?.path === "cursor");
