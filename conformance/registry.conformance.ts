@@ -7,7 +7,7 @@ import { conformIssuerFailures } from "./issuer-failures";
 import { conformKeyRotation } from "./key-rotation";
 import { conformMultiInstance } from "./multi-instance";
 import { leakedCredentialPieces } from "./support/http-recorder";
-import { databaseKind, setUpSuite, suite, tearDownSuite } from "./support/suite";
+import { COLD_TENANTS, databaseKind, setUpSuite, suite, tearDownSuite } from "./support/suite";
 
 /**
  * The conformance suite: a black box over HTTP against the production build started as users
@@ -37,10 +37,14 @@ describe(`conformance on ${databaseKind()}`, () => {
       suite.recorder.assertErrorContract();
     });
 
-    it("no token, and no 16-character piece of one, reaches the server log", () => {
+    it("no token, and no 16-character piece of one (nor of the private key members a key set carried), reaches the server log", async () => {
       const log = suite.registries.map((registry) => registry.output()).join("\n");
       assert.match(log, /authentication failed/, "the log was captured");
-      assert.deepEqual(leakedCredentialPieces(log, suite.recorder.credentials), []);
+      const secrets = new Set(suite.recorder.credentials);
+      const keySet = (await (await fetch(`${suite.issuer.authorityHost}/${COLD_TENANTS["private-key"]}/discovery/v2.0/keys`)).json()) as { keys: Record<string, string>[] };
+      for (const jwk of keySet.keys) for (const member of ["d", "p", "q", "dp", "dq", "qi"]) if (jwk[member]) secrets.add(jwk[member]);
+      assert.ok(secrets.size > suite.recorder.credentials.size, "the private members were collected");
+      assert.deepEqual(leakedCredentialPieces(log, secrets), []);
     });
   });
 });
