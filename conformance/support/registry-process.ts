@@ -21,6 +21,20 @@ export interface RegistryProcess {
   stop(): Promise<void>;
 }
 
+// Registries run in their own process groups (so a signal reaches every process of one); if the
+// suite dies without its after-hooks, these groups are killed on the way out, never orphaned.
+const liveGroups = new Set<number>();
+process.once("exit", () => {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+
 const CLOCK_PRELOAD = pathToFileURL(resolve("conformance/support/clock-preload.mjs")).href;
 const START_TIMEOUT_MS = 60_000;
 
@@ -63,6 +77,8 @@ export async function startRegistry(label: string, env: Record<string, string>):
     CONFORMANCE_CLOCK_DIR: clockDir,
   } as Record<string, string> as unknown as NodeJS.ProcessEnv;
   const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], { detached: true, stdio: ["ignore", "pipe", "pipe"], env: childEnv });
+  liveGroups.add(child.pid!);
+  child.once("exit", () => liveGroups.delete(child.pid!));
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
   const output = () => chunks.join("");
