@@ -12,7 +12,9 @@ const COLD_BUDGET_MS = 6_500;
 async function waitForKeyFetchesToSettle(): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const health = await suite.call("/api/health", {}, "health poll");
-    if (!(health.json.entraKeys as { refreshing: boolean }[]).some((state) => state.refreshing)) return;
+    const states: unknown = health.json?.entraKeys;
+    assert.ok(Array.isArray(states), `/api/health reports the key-cache state per tenant (SPEC §5): ${health.text.slice(0, 200)}`);
+    if (!states.some((state: { refreshing?: unknown }) => state.refreshing === true)) return;
     await delay(100);
   }
   assert.fail("key fetches still in flight after 10 s");
