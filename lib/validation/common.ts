@@ -29,7 +29,8 @@ const CURSOR_MESSAGE = "cursor must be the nextCursor of a previous page";
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 function parseCursor(cursor: string): string[] | null {
-  if (cursor.length > 512 || !BASE64URL.test(cursor)) return null;
+  // 1,024 characters hold the longest sort key we issue (200 non-ASCII characters and an id).
+  if (cursor.length > 1024 || !BASE64URL.test(cursor)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (!Array.isArray(value) || value.length < 1 || value.length > 2) return null;

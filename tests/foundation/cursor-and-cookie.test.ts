@@ -16,6 +16,8 @@ test("cursors: only what encodeCursor issued, in the list's key shape, is accept
   const issued = encodeCursor(["2030-01-01T00:00:00.000Z", "id-1"]);
   assert.deepEqual(decodeCursor(issued, ["time", "text"]), ["2030-01-01T00:00:00.000Z", "id-1"]);
   assert.equal(decodeCursor(undefined, ["text"]), undefined);
+  const longest = encodeCursor(["\u8a9e".repeat(200), "0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b"]);
+  assert.equal(cursorParam().safeParse(longest).success, true, "the longest display name we accept still pages");
   assert.equal(cursorParam().safeParse(issued).success, true);
   assert.equal(cursorParam().safeParse("").success, true, "empty: the first page");
   assert.equal(cursorParam(["time", "text"]).safeParse(encodeCursor(["slug"])).success, false, "a list with its own shape checks it at parse time");
