@@ -61,12 +61,27 @@ export function conformIssue9Fixes(): void {
       suite.recorder.credentials.add(expired);
     });
 
-    it("explain on a token with a bad audience names the aud step", async () => {
-      const token = suite.issuer.sign(suite.tokens.appV2Claims({ aud: "https://graph.microsoft.com" }));
-      const response = await suite.call("/api/iam/explain", { method: "POST", token: suite.adminToken(), body: { token } }, "explain aud");
-      assert.equal(response.status, 200, response.text);
-      assert.deepEqual(response.json.verdict.steps.filter((s: { ok: boolean }) => !s.ok).map((s: { step: string }) => s.step), ["aud"]);
-      suite.recorder.credentials.add(token);
+    it("explain names the failing step for every other kind of bad token too", async () => {
+      const { issuer, tokens } = suite;
+      const now = tokens.nowSeconds();
+      const cases: [string, string][] = [
+        ["issuer", issuer.sign(tokens.appV2Claims({ tid: "22222222-2222-4222-8222-222222222222" }))],
+        ["header", issuer.sign(tokens.appV2Claims(), { alg: "RS384" })],
+        ["keys", issuer.sign(tokens.appV2Claims(), { kid: "kid-never-published" })],
+        ["signature", suite.attacker.sign(tokens.appV2Claims(), { kid: issuer.kid })],
+        ["iat", issuer.sign(tokens.appV2Claims({ iat: now + 300, exp: now + 3900 }))],
+        ["nbf", issuer.sign(tokens.appV2Claims({ nbf: now + 300 }))],
+        ["lifetime", issuer.sign(tokens.appV2Claims({ exp: now + 25 * 3600 }))],
+        ["aud", issuer.sign(tokens.appV2Claims({ aud: "https://graph.microsoft.com" }))],
+        ["caller", issuer.sign(tokens.appV2Claims({ scp: "Registry.Use" }))],
+      ];
+      for (const [step, token] of cases) {
+        const response = await suite.call("/api/iam/explain", { method: "POST", token: suite.adminToken(), body: { token } }, `explain ${step}`);
+        assert.equal(response.status, 200, response.text);
+        const failed = response.json.verdict.steps.filter((s: { ok: boolean }) => !s.ok).map((s: { step: string }) => s.step);
+        assert.deepEqual(failed, [step], JSON.stringify(response.json.verdict.steps));
+        suite.recorder.credentials.add(token);
+      }
     });
 
     it("an admin disables the second bootstrap M2M admin; it is refused at once", async () => {
