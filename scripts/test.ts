@@ -7,7 +7,10 @@ import { ensureTlsCertificate } from "@/entra-emulator/tls";
  * `npm test`: every test, on both databases.
  *   1. unit and integration tests (node's test runner) on the embedded SQLite database;
  *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api);
- *   3. the production build and the Playwright suites (api and ui projects) in Debian's Chromium.
+ *   3. the production build;
+ *   4. the conformance suite (conformance/): black-box HTTP checks against `npm start` on SQLite
+ *      and PostgreSQL (scripts/test-conformance.ts);
+ *   5. the Playwright suites (api and ui projects) in Debian's Chromium.
  * `npm test -- unit` stops after 1–2.
  */
 function findTests(dir: string): string[] {
@@ -44,6 +47,7 @@ async function main() {
   if (onlyUnit) return;
 
   run("production build", process.execPath, ["node_modules/next/dist/bin/next", "build"], env);
+  run("conformance suite (npm start over HTTP, SQLite and PostgreSQL)", process.execPath, ["--import", "tsx", "scripts/test-conformance.ts"], env);
   run("Playwright (Debian's Chromium)", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
 }
 
