@@ -40,7 +40,8 @@ async function main() {
   const all = findTests("tests").sort();
   run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), { ...env, TEST_DATABASE: "sqlite" });
 
-  const databaseSuites = all.filter((file) => file.startsWith(join("tests", "db")) || file.startsWith(join("tests", "api")));
+  const onBothDatabases = ["db", "api", "docs"].map((folder) => join("tests", folder));
+  const databaseSuites = all.filter((file) => onBothDatabases.some((folder) => file.startsWith(folder)));
   if (databaseSuites.length > 0) {
     run(`database suites on PostgreSQL (${databaseSuites.length} files)`, process.execPath, nodeTest(databaseSuites), { ...env, TEST_DATABASE: "postgresql" });
   }
