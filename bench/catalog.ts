@@ -1,21 +1,26 @@
 // npm run bench — SPEC §10 scale: 10,000 servers, 200,000 tools, 1,000 groups, 10,000 M2M
-// accounts in the embedded database; the production build answers GET /api/servers and
-// GET /api/tools?q= for an M2M Entra token with a restricted group; the same request count
-// goes to a bare node:http server that only verifies the token with jose.
+// accounts in the embedded database. The production server (`npm start`) answers GET
+// /api/servers, /api/tools?q= and /api/me for an M2M Entra token with a restricted group; the
+// same load (autocannon, BENCH_CONNECTIONS in flight, rounds interleaved) goes to a bare
+// node:http server that only verifies the token with jose (the baseline), and to constant-JSON
+// servers that show the frameworks' own ceilings.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { startFakeEntraIssuer } from "@/tests/support/fake-entra-issuer";
-import { createTestDatabase } from "@/tests/support/test-database";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { migrateDeploy } from "@/scripts/launch/migrate";
 import { generateCatalog, SIZES } from "./generate-catalog";
-import { formatResult, runLoad } from "./load";
+import { formatTable, measureInterleaved, type Target } from "./load";
 
 const TENANT = "77ac5383-74a0-4b68-ae2c-83504351a44e";
 const API = "81382876-ac08-4e70-a240-ad7c89ed8dfe";
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -39,7 +44,10 @@ async function waitForHealth(url: string, child: ChildProcess) {
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
-  const database = await createTestDatabase("sqlite");
+  // A fresh embedded database, migrated the way `npm start` migrates it, then filled.
+  const dataDir = mkdtempSync(join(tmpdir(), "registry-bench-"));
+  const database = { env: { REGISTRY_DATA_DIR: dataDir, DATABASE_URL: "" }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  await migrateDeploy({ ...process.env, ...database.env });
   const issuer = await startFakeEntraIssuer();
   const children: ChildProcess[] = [];
   try {
@@ -54,34 +62,36 @@ async function main() {
 
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const env = { ...process.env, ...database.env, PORT: port, ENTRA_TENANT_IDS: TENANT, ENTRA_CLIENT_ID: API, ENTRA_AUTHORITY_HOST: issuer.authorityHost, NEXT_TELEMETRY_DISABLED: "1" };
-    // BENCH_PROFILE=<dir> writes a CPU profile of the registry process there.
-    const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const registry = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", port], { env, stdio: ["ignore", "ignore", "inherit"] });
+    // Started as users start it: `npm start` (scripts/start.ts → scripts/serve.ts). BENCH_PROFILE=<dir>
+    // runs the server process itself (the database is already migrated) with a CPU profile written there.
+    const profile = process.env.BENCH_PROFILE;
+    const command = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`, "--import", "tsx", "scripts/serve.ts"] : ["--import", "tsx", "scripts/start.ts"];
+    const registry = spawn(process.execPath, command, { env: { ...env, NODE_ENV: "production", REGISTRY_LOG_LEVEL: "error" }, stdio: ["ignore", "ignore", "inherit"] });
     children.push(registry);
     const base = `http://localhost:${port}`;
     started = performance.now();
     await waitForHealth(base, registry);
-    console.log(`registry (production build, SQLite) ready in ${((performance.now() - started) / 1000).toFixed(1)} s; ${REQUESTS} requests per row, ${CONCURRENCY} in flight\n`);
+    console.log(`registry (production build, SQLite) ready in ${((performance.now() - started) / 1000).toFixed(1)} s; autocannon, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s per row\n`);
 
     const bare = spawn(process.execPath, ["--import", "tsx", "bench/bare-server.ts", `${issuer.authorityHost}/${TENANT}/discovery/v2.0/keys`, iss, API], { stdio: ["ignore", "pipe", "inherit"] });
     children.push(bare);
     const bareUrl = `http://127.0.0.1:${await firstLine(bare)}/`;
+    const trivial = spawn(process.execPath, ["--import", "tsx", "bench/trivial-servers.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    children.push(trivial);
+    const [barePort, honoPort] = (await firstLine(trivial)).split(" ");
 
-    const rows: [string, string][] = [
-      ["GET /api/servers (M2M, restricted group)", `${base}/api/servers`],
-      ["GET /api/tools?q=issues (M2M, restricted)", `${base}/api/tools?q=issues`],
-      ["bare node:http + jose.jwtVerify", bareUrl],
+    const targets: Target[] = [
+      { label: "GET /api/servers (M2M Entra token, restricted)", url: `${base}/api/servers`, headers },
+      { label: "GET /api/tools?q=issues (same)", url: `${base}/api/tools?q=issues`, headers },
+      { label: "GET /api/me (same)", url: `${base}/api/me`, headers },
+      { label: "bare node:http + jose (same token)", url: bareUrl, headers },
+      { label: "trivial Hono route (constant JSON, no auth)", url: `http://127.0.0.1:${honoPort}/` },
+      { label: "bare node:http (constant JSON, no auth)", url: `http://127.0.0.1:${barePort}/` },
     ];
-    const results = [];
-    for (const [label, url] of rows) {
-      await runLoad(url, headers, Math.min(200, REQUESTS), CONCURRENCY);
-      const result = await runLoad(url, headers, REQUESTS, CONCURRENCY);
-      results.push(result);
-      console.log(formatResult(label, result));
-    }
-    const bareRate = results[2]!.perSecond;
-    console.log(`\nthroughput ratio /api/servers ÷ bare:   ${(results[0]!.perSecond / bareRate).toFixed(3)}`);
-    console.log(`throughput ratio /api/tools ÷ bare:     ${(results[1]!.perSecond / bareRate).toFixed(3)}`);
+    const rows = await measureInterleaved(targets, { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS });
+    const baseline = rows[3]!;
+    console.log(formatTable(rows, baseline));
+    console.log(`\n× bare = throughput ÷ bare node:http + jose verifying the same token.`);
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await issuer.close();

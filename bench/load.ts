@@ -1,38 +1,87 @@
-import { performance } from "node:perf_hooks";
+import autocannon from "autocannon";
 
-export interface LoadResult {
-  requests: number;
-  seconds: number;
+export interface Target {
+  label: string;
+  url: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface RoundResult {
+  perSecond: number;
   p50: number;
   p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** One autocannon round against one target: `connections` in flight for `seconds`. */
+export async function runRound(target: Target, connections: number, seconds: number): Promise<RoundResult> {
+  const result = await autocannon({
+    url: target.url,
+    method: target.method ?? "GET",
+    headers: target.headers,
+    body: target.body,
+    connections,
+    duration: seconds,
+  });
+  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export interface Summary {
+  label: string;
   perSecond: number;
-  statuses: Record<number, number>;
+  min: number;
+  max: number;
+  p50: number;
+  p99: number;
+  failures: number;
 }
 
-/** Sends `total` GETs with `concurrency` in flight (keep-alive fetch); latency in milliseconds. */
-export async function runLoad(url: string, headers: Record<string, string>, total: number, concurrency: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let next = 0;
-  const start = performance.now();
-  async function worker() {
-    while (next < total) {
-      next++;
-      const begun = performance.now();
-      const response = await fetch(url, { headers });
-      await response.arrayBuffer();
-      latencies.push(performance.now() - begun);
-      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-    }
+/**
+ * Rounds are interleaved (target A, B, C, then A, B, C again …) so drift on a shared machine
+ * hits every target alike; each figure is the median over rounds.
+ */
+export async function measureInterleaved(targets: Target[], options: { rounds: number; seconds: number; connections: number }): Promise<Summary[]> {
+  const rounds = new Map<string, RoundResult[]>(targets.map((target) => [target.label, []]));
+  for (const target of targets) await runRound(target, options.connections, 1); // warm-up, discarded
+  for (let round = 0; round < options.rounds; round++) {
+    for (const target of targets) rounds.get(target.label)!.push(await runRound(target, options.connections, options.seconds));
   }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { requests: total, seconds, p50: at(0.5), p99: at(0.99), perSecond: total / seconds, statuses };
+  return targets.map(({ label }) => {
+    const results = rounds.get(label)!;
+    const rates = results.map((r) => r.perSecond);
+    return {
+      label,
+      perSecond: median(rates),
+      min: Math.min(...rates),
+      max: Math.max(...rates),
+      p50: median(results.map((r) => r.p50)),
+      p99: median(results.map((r) => r.p99)),
+      failures: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+    };
+  });
 }
 
-export function formatResult(label: string, result: LoadResult): string {
-  const statuses = Object.entries(result.statuses).map(([status, count]) => `${status}×${count}`).join(" ");
-  return `${label.padEnd(44)} p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   ${result.perSecond.toFixed(0).padStart(6)} req/s   [${statuses}]`;
+export function formatTable(rows: Summary[], baseline: Summary): string {
+  const header = `${"target".padEnd(50)} ${"req/s".padStart(8)} ${"(min–max)".padStart(15)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"× bare".padStart(7)}  failures`;
+  const lines = rows.map((row) =>
+    [
+      row.label.padEnd(50),
+      row.perSecond.toFixed(0).padStart(8),
+      `(${row.min.toFixed(0)}–${row.max.toFixed(0)})`.padStart(15),
+      row.p50.toFixed(1).padStart(7),
+      row.p99.toFixed(1).padStart(7),
+      (row.perSecond / baseline.perSecond).toFixed(2).padStart(7),
+      `  ${row.failures}`,
+    ].join(" "),
+  );
+  return [header, ...lines].join("\n");
 }

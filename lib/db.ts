@@ -1,4 +1,5 @@
 import { createClient, prepareSqlite, type Db } from "./db/create-client";
+import { createGenerationReader, type GenerationReader } from "./db/generation-reader";
 import { ensureDatabaseDirectory, resolveDatabaseTarget, type DatabaseTarget } from "@/scripts/prisma-schema-engine/database-target.mjs";
 
 type DatabaseProvider = DatabaseTarget["provider"];
@@ -10,6 +11,7 @@ interface DbState {
   client: Db;
   provider: DatabaseProvider;
   ready: Promise<void>;
+  generation: GenerationReader;
 }
 
 const globalForDb = globalThis as unknown as { __registryDb?: DbState };
@@ -20,7 +22,7 @@ function connect(): DbState {
   ensureDatabaseDirectory(target);
   const client = createClient(target);
   const ready = target.provider === "sqlite" ? prepareSqlite(client) : Promise.resolve();
-  return { client, provider: target.provider, ready };
+  return { client, provider: target.provider, ready, generation: createGenerationReader(target) };
 }
 
 /** The one Prisma client of the process (kept on globalThis so dev reloads reuse it). */
@@ -38,6 +40,12 @@ export function dbReady(): Promise<void> {
   return state().ready;
 }
 
+/** The IAM generation of the process's database, read through the driver (see lib/db/generation-reader.ts). */
+export function readDbGeneration(db: Db): Promise<number> | null {
+  const current = globalForDb.__registryDb;
+  return current && current.client === db ? current.generation.read() : null;
+}
+
 export function dbProvider(): DatabaseProvider {
   return state().provider;
 }
@@ -53,5 +61,5 @@ export function containsInsensitive(value: string): { contains: string } {
 export async function disconnectDb(): Promise<void> {
   const current = globalForDb.__registryDb;
   globalForDb.__registryDb = undefined;
-  if (current) await current.client.$disconnect();
+  if (current) await Promise.all([current.client.$disconnect(), current.generation.close()]);
 }

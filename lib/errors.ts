@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   client_not_registered: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   validation_failed: 422,
   /** The MCP gateway's upstream failed (refused, timed out, answered 5xx or not MCP). */

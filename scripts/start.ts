@@ -8,7 +8,8 @@ import { prepareDatabase } from "./launch/prepare-database";
 /**
  * `npm start` and `npm run demo`: validate configuration, start the bundled Entra emulator when
  * asked (or when no tenant is configured), apply pending migrations, ensure the built-ins, seed
- * the demo data on an empty database (demo only), then serve the production build on PORT.
+ * the demo data on an empty database (demo only), then serve the production build on PORT
+ * (scripts/serve.ts: the API application for machine paths, Next for pages).
  */
 async function main() {
   const demo = process.argv.includes("--demo");
@@ -42,8 +43,8 @@ async function main() {
     process.exit(1);
   }
   const port = env.PORT || "3000";
-  // Idle keep-alive connections outlive a load balancer's (commonly 60 s), so reused connections are not reset mid-request.
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "--keepAliveTimeout", "65000"], { env, stdio: "inherit" });
+  // The registry's own server (scripts/serve.ts): the API application and Next in one process.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env: { ...env, PORT: port, NODE_ENV: "production" }, stdio: "inherit" });
   console.log(`MCP Registry: ${env.REGISTRY_URL || `http://localhost:${port}`}`);
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);

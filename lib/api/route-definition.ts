@@ -15,6 +15,12 @@ export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   path: string;
   summary: string;
   permission?: Permission;
+  /**
+   * SPEC §3: visibility comes before permission. On writes to one server the handler checks
+   * visibility first (404) and then `permission` (403) itself (lib/access/require-catalog-write.ts),
+   * so the pipeline must not answer 403 before it.
+   */
+  permissionAfterVisibility?: true;
   params?: P;
   query?: Q;
   body?: B;

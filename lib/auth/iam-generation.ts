@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db";
+import { readDbGeneration, type Db, type Tx } from "@/lib/db";
 
 /**
  * A counter bumped in the same transaction as every audited change (IAM, catalog, tokens,
@@ -6,6 +6,8 @@ import type { Db, Tx } from "@/lib/db";
  * principal it resolved earlier only while the counter has not moved.
  */
 export async function readIamGeneration(db: Db): Promise<number> {
+  const direct = readDbGeneration(db);
+  if (direct) return direct;
   const rows = await db.$queryRaw<{ iamGeneration: number | bigint }[]>`SELECT "iamGeneration" FROM "RegistryState" WHERE "id" = 1`;
   const value = rows[0]?.iamGeneration;
   // Fail closed: without the row nothing may be reused (-1 never matches a cached generation).

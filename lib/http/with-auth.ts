@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import type { ApiRoute } from "@/lib/api/route-definition";
 import { hasPermission, type EffectiveAccess } from "@/lib/access/effective-access";
-import type { Permission } from "@/lib/access/permissions";
 import { resolveRequestPrincipal } from "@/lib/auth/resolve-request-principal";
 import type { Principal } from "@/lib/auth/principal";
 import { getDb, dbReady, type Db } from "@/lib/db";
@@ -12,7 +12,7 @@ import { errorResponse } from "./error-response";
 import { parseBody, parseInput } from "./parse-input";
 import { readAuthRequest } from "./read-auth-request";
 
-export interface HandlerArgs<Q, B, P> {
+export interface HandlerArgs<Q = unknown, B = unknown, P = unknown> {
   /** `generation`: the IAM generation this request was authorized at (see lib/auth/iam-generation.ts). */
   ctx: { db: Db; principal: Principal; access: EffectiveAccess; requestId: string; generation: number };
   query: Q;
@@ -21,24 +21,14 @@ export interface HandlerArgs<Q, B, P> {
   request: Request;
 }
 
-interface Options<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
-  permission?: Permission;
-  query?: Q;
-  body?: B;
-  params?: P;
-}
-
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type RouteRunner = (request: Request, params: Record<string, string>) => Promise<Response>;
 
 /**
- * The one wrapper every API route uses: authenticate → authorize → parse → call → map errors.
- * Handlers return a Response (see lib/http/json.ts).
+ * The one pipeline every authenticated API route runs, built from its route-table row:
+ * authenticate → CSRF (cookie writes) → permission → parse → handler → SPEC §6 errors.
  */
-export function withAuth<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
-  handler: (args: HandlerArgs<z.output<Q>, z.output<B>, z.output<P>>) => Promise<Response>,
-  options: Options<Q, B, P> = {},
-) {
-  return async (request: Request, route: RouteContext): Promise<Response> => {
+export function withAuth(route: ApiRoute): RouteRunner {
+  return async (request, rawParams) => {
     const requestId = randomUUID();
     const db = getDb();
     let principal: Principal | null = null;
@@ -48,16 +38,21 @@ export function withAuth<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodTy
       principal = resolved.principal;
       if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
       const ctx = { db, principal, access: resolved.access, requestId, generation: resolved.generation };
-      if (options.permission && !hasPermission(ctx.access, options.permission)) {
-        throw new AppError("forbidden", `This action needs the ${options.permission} permission.`, { reason: `missing ${options.permission}` });
+      if (route.permission && !route.permissionAfterVisibility && !hasPermission(ctx.access, route.permission)) {
+        throw new AppError("forbidden", `This action needs the ${route.permission} permission.`, { reason: `missing ${route.permission}` });
       }
-      const params = parseInput(options.params, await route.params, "path");
-      const query = parseInput(options.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = options.body ? parseInput(options.body, await parseBody(request), "body") : undefined;
-      return await handler({ ctx, query, body, params, request } as HandlerArgs<z.output<Q>, z.output<B>, z.output<P>>);
+      const params = parseInput(route.params, rawParams, "path");
+      const query = parseInput(route.query, queryObject(request.url), "query");
+      const body = route.body ? parseInput(route.body, await parseBody(request), "body") : undefined;
+      return await route.handler({ ctx, query, body, params, request } as HandlerArgs<z.output<z.ZodType>, z.output<z.ZodType>, z.output<z.ZodType>>);
     } catch (error) {
       await auditAuthFailure(db, error, principal, requestId, request);
       return errorResponse(error, requestId);
     }
   };
+}
+
+function queryObject(url: string): Record<string, string> {
+  const index = url.indexOf("?");
+  return index < 0 ? {} : Object.fromEntries(new URLSearchParams(url.slice(index + 1)));
 }

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { ROUTES, type RouteDoc } from "./routes";
+import type { ApiRoute } from "@/lib/api/route-definition";
+import { publicRoutes, type PublicRoute } from "@/lib/api/public-routes";
+import { API_ROUTES } from "@/lib/api/route-table";
+
+type RouteDoc = Pick<ApiRoute, "method" | "path" | "summary" | "permission" | "query" | "body" | "status"> & { public?: boolean };
 
 const errorSchema = {
   type: "object",
@@ -20,8 +24,12 @@ function queryParameters(schema: z.ZodType | undefined) {
   return Object.entries(properties).map(([name, property]) => ({ name, in: "query", required: false, schema: property }));
 }
 
+function documentedPath(path: string): string {
+  return path.replace(/\{(\w+)\*\}/g, "{$1}");
+}
+
 function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
+  return [...documentedPath(path).matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
 }
 
 function operation(route: RouteDoc) {
@@ -41,10 +49,16 @@ function operation(route: RouteDoc) {
   };
 }
 
-/** OpenAPI 3.1, generated from the Zod schemas the route handlers parse with. */
+function publicDoc(route: PublicRoute): RouteDoc {
+  return { method: route.method, path: route.path, summary: route.summary, public: true };
+}
+
+/** OpenAPI 3.1, generated from the route table: the same rows and Zod schemas the pipeline parses with. */
 export function buildOpenApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, object>> = {};
-  for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  for (const route of [...API_ROUTES, ...publicRoutes.map(publicDoc)]) {
+    (paths[documentedPath(route.path)] ??= {})[route.method.toLowerCase()] = operation(route);
+  }
   return {
     openapi: "3.1.0",
     info: { title: "MCP Registry API", version: "1.0.0", description: "Servers, tools, IAM and audit. Authenticate with a registry API token (mcpr_…) or an Entra ID access token." },

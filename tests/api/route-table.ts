@@ -96,4 +96,4 @@ export const ROUTE_TABLE: RouteCase[] = [
 ];
 
 /** Routes that answer without a credential (they never use withAuth). */
-export const PUBLIC_ROUTES = ["GET /api/health", "GET /api/openapi.json"];
+export const PUBLIC_ROUTES = ["GET /api/health", "GET /api/openapi.json", "GET /.well-known/oauth-protected-resource", "GET /.well-known/oauth-protected-resource/{resource*}"];

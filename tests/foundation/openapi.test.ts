@@ -1,27 +1,21 @@
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
+import { publicRoutes } from "@/lib/api/public-routes";
+import { API_ROUTES } from "@/lib/api/route-table";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? routeFiles(path) : name === "route.ts" ? [path] : [];
-  });
-}
-
-test("every API route and method is in the OpenAPI document", () => {
+test("every route of the API application is in the OpenAPI document, with its permission", () => {
   const document = buildOpenApiDocument("http://localhost:3000");
   assert.equal(document.openapi, "3.1.0");
-  for (const file of routeFiles("app/api").filter((f) => !f.includes("openapi.json"))) {
-    const path = "/" + file.replace(/^app\//, "").replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, "{$1}");
-    const source = readFileSync(file, "utf8");
-    for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"]) {
-      if (!new RegExp(`export (const|async function|function) ${method}\\b`).test(source)) continue;
-      const operations = (document.paths as Record<string, Record<string, unknown>>)[path];
-      assert.ok(operations?.[method.toLowerCase()], `${method} ${path} is missing from the OpenAPI document`);
-    }
+  const paths = document.paths as Record<string, Record<string, { description?: string; security?: unknown[] }>>;
+  for (const route of API_ROUTES) {
+    const operation = paths[route.path]?.[route.method.toLowerCase()];
+    assert.ok(operation, `${route.method} ${route.path} is missing from the OpenAPI document`);
+    if (route.permission) assert.match(operation.description ?? "", new RegExp(route.permission));
+  }
+  for (const route of publicRoutes) {
+    const operation = paths[route.path.replace("{resource*}", "{resource}")]?.get;
+    assert.deepEqual(operation?.security, [], `${route.path} is documented as public`);
   }
 });
 

@@ -1,4 +1,4 @@
-import { routeHandler, type Method } from "./routes";
+import { dispatch, type Method } from "./routes";
 
 export const REGISTRY_ORIGIN = "http://localhost:3999";
 
@@ -63,10 +63,10 @@ export function buildRequest(method: Method, template: string, options: CallOpti
   return new Request(`${REGISTRY_ORIGIN}${fillPath(template, options.params)}${query}`, { method, headers, body });
 }
 
-/** Calls a route handler in-process, the way Next.js would, and reads the whole answer. */
+/** Calls the API application in-process and reads the whole answer. */
 export async function call(method: Method, template: string, options: CallOptions = {}): Promise<ApiResponse> {
   const request = buildRequest(method, template, options);
-  const response = await routeHandler(method, template)(request, { params: Promise.resolve({ ...options.params }) });
+  const response = await dispatch(request);
   const text = await response.text();
   let json: unknown;
   try {

@@ -1,0 +1,113 @@
+import { requireCatalogWrite } from "@/lib/access/require-catalog-write";
+import { defineRoute } from "@/lib/api/route-definition";
+import { cachedCatalogJson } from "@/lib/http/catalog-response-cache";
+import { json, noContent } from "@/lib/http/json";
+import { slugParams } from "@/lib/http/route-params";
+import { createServer } from "@/lib/servers/create-server";
+import { deleteServer } from "@/lib/servers/delete-server";
+import { findServers } from "@/lib/servers/find-servers";
+import { findTools } from "@/lib/servers/find-tools";
+import { getServer, getVisibleTools } from "@/lib/servers/get-server";
+import { replaceTools } from "@/lib/servers/replace-tools";
+import { createServerSchema, replaceToolsSchema, serverListQuery, updateServerSchema } from "@/lib/servers/schemas";
+import { updateServer } from "@/lib/servers/update-server";
+import { pageQuery } from "@/lib/validation/common";
+
+/** The caller and the catalog it can see. */
+export const catalogRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/api/me",
+    summary: "The caller: kind, id, display name, groups with reasons, permissions",
+    handler: async ({ ctx: { principal, access } }) =>
+      json({
+        kind: principal.kind,
+        id: principal.id,
+        displayName: principal.displayName,
+        groups: principal.groups,
+        permissions: [...access.permissions.keys()].sort(),
+        ...(principal.kind === "m2m" ? { tenantId: principal.tenantId, clientId: principal.clientId } : {}),
+        ...(principal.kind === "token" ? { ownerId: principal.ownerId, servers: principal.servers } : {}),
+      }),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/servers",
+    summary: "Visible servers",
+    query: serverListQuery,
+    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findServers(ctx.db, ctx.access, query)),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/servers",
+    summary: "Register a server",
+    permission: "servers:write",
+    body: createServerSchema,
+    status: 201,
+    handler: async ({ ctx, body }) => json(await createServer(ctx.db, ctx, body), 201),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/servers/{slug}",
+    summary: "One visible server with its visible tools",
+    params: slugParams,
+    handler: async ({ ctx, params }) => json(await getServer(ctx.db, ctx.access, params.slug)),
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/api/servers/{slug}",
+    summary: "Update a server",
+    permission: "servers:write",
+    permissionAfterVisibility: true,
+    params: slugParams,
+    body: updateServerSchema,
+    handler: async ({ ctx, params, body }) => {
+      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
+      return json(await updateServer(ctx.db, ctx, params.slug, body));
+    },
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/api/servers/{slug}",
+    summary: "Delete a server",
+    permission: "servers:write",
+    permissionAfterVisibility: true,
+    params: slugParams,
+    status: 204,
+    handler: async ({ ctx, params }) => {
+      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
+      await deleteServer(ctx.db, ctx, params.slug);
+      return noContent();
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/servers/{slug}/tools",
+    summary: "Visible tools of a server",
+    params: slugParams,
+    handler: async ({ ctx, params }) => {
+      const { tools } = await getVisibleTools(ctx.db, ctx.access, params.slug);
+      return json({ items: tools, nextCursor: null });
+    },
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/api/servers/{slug}/tools",
+    summary: "Replace the tool list",
+    permission: "servers:write",
+    permissionAfterVisibility: true,
+    params: slugParams,
+    body: replaceToolsSchema,
+    handler: async ({ ctx, params, body }) => {
+      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
+      return json({ items: await replaceTools(ctx.db, ctx, params.slug, body.tools), nextCursor: null });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/tools",
+    summary: "Search visible tools across servers",
+    query: pageQuery,
+    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findTools(ctx.db, ctx.access, query)),
+  }),
+];
