@@ -35,7 +35,9 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
     const server = SLUG_PATTERN.test(slug) ? await db.server.findUnique({ where: { slug }, include: { upstreamCredentials: true } }) : null;
     if (!server || !canSeeServer(resolved.access, server.slug, server.enabled)) throw new AppError("not_found", `No server ${slug}.`);
     if (request.method !== "POST" && request.method !== "GET" && request.method !== "DELETE") {
-      return errorResponseWithAllow(new AppError("invalid_request", "The MCP gateway answers POST, GET and DELETE."), requestId);
+      const response = errorResponse(new AppError("method_not_allowed", "The MCP gateway answers POST, GET and DELETE."), requestId);
+      response.headers.set("Allow", "POST, GET, DELETE");
+      return response;
     }
     const call: GatewayCall = {
       db,
@@ -52,10 +54,3 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
   }
 }
 
-function errorResponseWithAllow(error: AppError, requestId: string): Response {
-  const response = errorResponse(error, requestId);
-  const headers = new Headers(response.headers);
-  headers.delete("WWW-Authenticate");
-  headers.set("Allow", "POST, GET, DELETE");
-  return new Response(response.body, { status: 405, headers });
-}

@@ -1,3 +1,4 @@
+import type { UsageOutcome } from "@/lib/usage/record-gateway-usage";
 import type { ResponseWatch } from "./response-watch";
 
 const MAX_REWRITE_BYTES = 16 * 1024 * 1024;
@@ -9,7 +10,7 @@ const MAX_OBSERVED_BYTES = 1024 * 1024;
  * bounded copy is parsed at the end for the tools/call outcome. Null: the JSON was unreadable
  * where it had to be rewritten.
  */
-export async function observeJson(body: ReadableStream<Uint8Array>, watch: ResponseWatch, mustRewrite: boolean, finish: (detail: string) => void): Promise<ReadableStream<Uint8Array> | string | null> {
+export async function observeJson(body: ReadableStream<Uint8Array>, watch: ResponseWatch, mustRewrite: boolean, finish: (detail: string, outcome?: UsageOutcome) => void): Promise<ReadableStream<Uint8Array> | string | null> {
   if (mustRewrite) {
     const text = await readCapped(body, MAX_REWRITE_BYTES);
     if (text === null) return null;
@@ -34,7 +35,8 @@ export async function observeJson(body: ReadableStream<Uint8Array>, watch: Respo
         if (size <= MAX_OBSERVED_BYTES) chunks.push(chunk);
       },
       flush() {
-        if (size > MAX_OBSERVED_BYTES) return finish("the answer was too large to inspect");
+        // Answered in full, just too large to look into: count it as answered.
+        if (size > MAX_OBSERVED_BYTES) return finish("the answer was too large to inspect", "ok");
         try {
           watch.inspect(JSON.parse(Buffer.concat(chunks).toString("utf8")));
         } catch {

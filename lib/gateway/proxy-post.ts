@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
 import { log } from "@/lib/log";
+import type { UsageOutcome } from "@/lib/usage/record-gateway-usage";
 import { authorizeMessages, type MessageVerdict } from "./authorize-messages";
 import { recordUsage, type GatewayCall } from "./gateway-call";
 import { isRequest, RPC, rpcError, type JsonRpcResponse } from "./json-rpc";
@@ -96,7 +97,7 @@ async function relayPostAnswer(call: GatewayCall, verdict: MessageVerdict, batch
 
   const watch = new ResponseWatch(call.access, call.server.slug, verdict.toolLists, verdict.toolCalls);
   watch.onToolCall = (outcome) => recordUsage(call, [outcome]);
-  const finish = (detail: string) => recordUsage(call, watch.unanswered(detail));
+  const finish = (detail: string, outcome?: UsageOutcome) => recordUsage(call, watch.unanswered(detail, outcome));
   const type = mediaType(upstream);
   if (type === "text/event-stream") {
     return new Response(upstream.body.pipeThrough(sseTransform(watch.inspect, () => finish("the event stream ended without an answer"))), { status, headers: clientHeaders(upstream) });

@@ -61,8 +61,8 @@ export class ResponseWatch {
   onToolCall?: (outcome: ToolCallOutcome) => void;
 
   /** Calls still unanswered when the upstream's answer ended. */
-  unanswered(detail: string): ToolCallOutcome[] {
-    const left = [...this.pending.values()].map((tool) => ({ tool, outcome: "upstream_error" as const, durationMs: performance.now() - this.started, detail }));
+  unanswered(detail: string, outcome: UsageOutcome = "upstream_error"): ToolCallOutcome[] {
+    const left = [...this.pending.values()].map((tool) => ({ tool, outcome, durationMs: performance.now() - this.started, detail }));
     this.pending.clear();
     return left;
   }

@@ -59,6 +59,20 @@ for (const mode of ["json", "sse"] as const) {
   });
 }
 
+describe("streaming", () => {
+  test("an SSE answer is relayed event by event: progress arrives while the tool is still running", async () => {
+    const { client } = await h.connect("gw-sse", h.tokens.caller);
+    let progressed: () => void = () => {};
+    const gotProgress = new Promise<void>((resolve) => (progressed = resolve));
+    const call = client.callTool({ name: "progress", arguments: {} }, undefined, { onprogress: () => progressed() });
+    // The upstream holds the answer until released; a gateway that buffered would never show the progress.
+    await gotProgress;
+    h.sse.release();
+    const result = await call;
+    assert.deepEqual(result.content, [{ type: "text", text: "done" }]);
+  });
+});
+
 describe("upstream hygiene", () => {
   test("the caller's Authorization and Cookie never reach the upstream; only allow-listed headers do", async () => {
     const { client } = await h.connect("gw-json", h.tokens.caller, { Cookie: "registry_theme=dark; other=1", "X-Forwarded-For": "10.0.0.1", "X-Custom": "nope" });

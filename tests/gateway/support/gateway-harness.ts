@@ -18,7 +18,7 @@ import { useTestRegistry } from "../../support/registry-env";
 import { startTestUpstream, type TestUpstream } from "./upstream-server";
 
 export const SYSTEM = { principal: null, requestId: "gateway-test-setup", system: true };
-export const GRANTED_TOOLS = ["echo", "add", "fail"];
+export const GRANTED_TOOLS = ["echo", "add", "fail", "progress"];
 export const UPSTREAM_SECRET = "Bearer upstream-secret-9f8e7d";
 
 export interface GatewayHarness {
@@ -61,7 +61,7 @@ async function silentServer(): Promise<{ port: number; close(): Promise<void> }>
 /**
  * The Entra emulator, a fresh registry database, two real upstream MCP servers (JSON and SSE
  * answers) and the gateway on a local port. Principals:
- * - caller (payments-ci-pipeline app): tools/list + tools/call of echo, add, fail on gw-json, gw-sse, gw-down, gw-slow, gw-disabled;
+ * - caller (payments-ci-pipeline app): tools/list + tools/call of echo, add, fail, progress on gw-json, gw-sse, gw-down, gw-slow, gw-disabled;
  * - reader (catalog-sync-job app, via its Registry.Read app role): tools/list of echo on gw-json only;
  * - gw-hidden exists but nobody is granted it.
  */

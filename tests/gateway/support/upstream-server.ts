@@ -19,12 +19,14 @@ export interface TestUpstream {
   toolRuns: Map<string, number>;
   closedSessions: string[];
   openSessions(): string[];
+  /** Lets every waiting `progress` tool call finish. */
+  release(): void;
   close(): Promise<void>;
 }
 
-export const UPSTREAM_TOOLS = ["echo", "add", "fail", "admin_reset"] as const;
+export const UPSTREAM_TOOLS = ["echo", "add", "fail", "progress", "admin_reset"] as const;
 
-function buildServer(toolRuns: Map<string, number>): McpServer {
+function buildServer(toolRuns: Map<string, number>, gate: () => Promise<void>): McpServer {
   const server = new McpServer({ name: "test-upstream", version: "1.0.0" });
   const ran = (name: string) => toolRuns.set(name, (toolRuns.get(name) ?? 0) + 1);
   server.registerTool("echo", { description: "Echo the text.", inputSchema: { text: z.string() } }, async ({ text }) => {
@@ -38,6 +40,13 @@ function buildServer(toolRuns: Map<string, number>): McpServer {
   server.registerTool("fail", { description: "Always reports an error." }, async () => {
     ran("fail");
     return { content: [{ type: "text", text: "it failed" }], isError: true };
+  });
+  server.registerTool("progress", { description: "Reports progress, then waits until the test releases it." }, async (extra) => {
+    ran("progress");
+    const progressToken = extra._meta?.progressToken;
+    if (progressToken !== undefined) await extra.sendNotification({ method: "notifications/progress", params: { progressToken, progress: 1, total: 2 } });
+    await gate();
+    return { content: [{ type: "text", text: "done" }] };
   });
   server.registerTool("admin_reset", { description: "Nobody but admins." }, async () => {
     ran("admin_reset");
@@ -55,6 +64,8 @@ export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstr
   const toolRuns = new Map<string, number>();
   const closedSessions: string[] = [];
   const transports = new Map<string, WebStandardStreamableHTTPServerTransport>();
+  let open: () => void = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
 
   const fetch = async (request: Request): Promise<Response> => {
     let rpcMethods: string[] = [];
@@ -77,7 +88,7 @@ export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstr
         closedSessions.push(id);
       },
     });
-    await buildServer(toolRuns).connect(transport);
+    await buildServer(toolRuns, () => opened).connect(transport);
     return transport.handleRequest(request);
   };
 
@@ -90,6 +101,7 @@ export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstr
     toolRuns,
     closedSessions,
     openSessions: () => [...transports.keys()],
+    release: () => open(),
     close: () =>
       new Promise<void>((resolve) => {
         for (const transport of transports.values()) void transport.close();
