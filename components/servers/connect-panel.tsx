@@ -25,7 +25,7 @@ export function ConnectPanel({ slug, registryUrl, canCreateTokens }: { slug: str
             { id: "vscode", label: "VS Code", content: <CodeBlock title=".vscode/mcp.json" language="json" code={vscodeConfig(slug, endpoint)} copyLabel="Copy VS Code config" /> },
             { id: "claude-desktop", label: "Claude Desktop", content: <CodeBlock title="claude_desktop_config.json" language="json" code={claudeDesktopConfig(slug, endpoint)} copyLabel="Copy Claude Desktop config" /> },
             { id: "cursor", label: "Cursor", content: <CodeBlock title="~/.cursor/mcp.json" language="json" code={cursorConfig(slug, endpoint)} copyLabel="Copy Cursor config" /> },
-            { id: "sdk", label: "TypeScript SDK", content: <CodeBlock title="agent.ts" language="typescript" code={typescriptSdkSnippet(endpoint)} copyLabel="Copy TypeScript snippet" /> },
+            { id: "sdk", label: "SDK", content: <CodeBlock title="agent.ts (TypeScript SDK)" language="typescript" code={typescriptSdkSnippet(endpoint)} copyLabel="Copy TypeScript snippet" /> },
           ]}
         />
         <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5 text-[13px] text-slate-600">
