@@ -72,7 +72,10 @@ export async function proxyPost(call: GatewayCall, request: Request): Promise<Re
     return upstreamFailed(call, verdict, batch, `uses the legacy ${call.server.transport} transport, which the gateway does not proxy (only streamable-http)`);
   }
 
-  const upstream = await fetchUpstream(call.server.url, { method: "POST", headers: upstreamHeaders(request, call.credentials), body: text, signal: request.signal });
+  // Send what was authorized, not the caller's bytes: a parser that reads duplicate keys or
+  // escapes differently upstream could otherwise see another method or tool than the one checked.
+  const forwarded = JSON.stringify(batch ? verdict.forward : verdict.forward[0]);
+  const upstream = await fetchUpstream(call.server.url, { method: "POST", headers: upstreamHeaders(request, call.credentials), body: forwarded, signal: request.signal });
   if (isFailure(upstream)) {
     return upstream.kind === "timeout" ? upstreamFailed(call, verdict, batch, `did not answer in time (${upstream.detail})`, RPC.upstreamTimeout) : upstreamFailed(call, verdict, batch, `is unreachable (${upstream.detail})`);
   }

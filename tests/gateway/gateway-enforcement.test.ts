@@ -120,6 +120,19 @@ describe("method and tool grants", () => {
     assert.equal(h.json.toolRuns.get("admin_reset"), undefined);
   });
 
+  test("the upstream receives the message as authorized, not the caller's bytes (no duplicate-key tricks)", async () => {
+    const { transport } = await h.connect("gw-json", h.tokens.caller);
+    const session = { ...bearer(h.tokens.caller), "Mcp-Session-Id": transport.sessionId!, "MCP-Protocol-Version": "2025-06-18" };
+    // A first-key-wins parser upstream would read admin_reset; the gateway authorized the last key.
+    const raw = '{"jsonrpc":"2.0","id":41,"method":"tools/call","params":{"name":"admin_reset","name":"echo","arguments":{"text":"dup"}}}';
+    const answer = await rpcPost(h.origin, "gw-json", raw, session);
+    assert.equal(answer.json.id, 41);
+    assert.deepEqual(answer.json.result.content, [{ type: "text", text: "dup" }]);
+    const sent = h.json.seen.filter((seen) => seen.rpcMethods.includes("tools/call")).at(-1)!;
+    assert.equal(sent.body!.match(/"name"/g)!.length, 1);
+    assert.ok(!sent.body!.includes("admin_reset"));
+  });
+
   test("malformed bodies are answered by the gateway", async () => {
     const notJson = await rpcPost(h.origin, "gw-json", "{nope", bearer(h.tokens.caller));
     assert.equal(notJson.status, 400);

@@ -10,6 +10,8 @@ export interface SeenRequest {
   method: string;
   headers: Record<string, string>;
   rpcMethods: string[];
+  /** The raw POST body. */
+  body?: string;
 }
 
 export interface TestUpstream {
@@ -69,11 +71,18 @@ export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstr
 
   const fetch = async (request: Request): Promise<Response> => {
     let rpcMethods: string[] = [];
+    let text: string | undefined;
     if (request.method === "POST") {
-      const body = (await request.clone().json().catch(() => null)) as unknown;
+      text = await request.clone().text();
+      let body: unknown = null;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // recorded as is
+      }
       rpcMethods = (Array.isArray(body) ? body : [body]).map((m) => (m as { method?: string } | null)?.method ?? "(response)");
     }
-    seen.push({ method: request.method, headers: Object.fromEntries(request.headers), rpcMethods });
+    seen.push({ method: request.method, headers: Object.fromEntries(request.headers), rpcMethods, body: text });
     const sessionId = request.headers.get("mcp-session-id");
     if (sessionId) {
       const transport = transports.get(sessionId);
