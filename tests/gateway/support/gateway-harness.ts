@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { Hono } from "hono";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { createSession } from "@/lib/auth/sessions";
@@ -106,18 +107,12 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
   const user = await createUser(db, SYSTEM, { tenantId: TENANT_ID, objectId: "5b0c2f6e-9a41-4c7e-8d3b-2e1f0a9c8b7d", displayName: "Gina Gateway", groups: ["gw-callers"], enabled: true });
   const session = (await createSession(db, user.id, 8)).sessionId;
 
+  // Mounted the way the API application mounts it: a Hono route handing over the raw Request.
+  const app = new Hono();
+  app.all("/mcp/:slug", (c) => handleMcpRequest(c.req.raw, c.req.param("slug")));
   const gateway = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const s = serve(
-      {
-        fetch: (request: Request) => {
-          const match = /^\/mcp\/([^/]+)$/.exec(new URL(request.url).pathname);
-          return match ? handleMcpRequest(request, decodeURIComponent(match[1]!)) : new Response("not here", { status: 404 });
-        },
-        port: 0,
-        hostname: "127.0.0.1",
-      },
-      (info: AddressInfo) => resolve({ server: s, port: info.port }),
-    );
+    // overrideGlobalObjects: false, as in production (scripts/serve.ts): the platform Request/Response.
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1", overrideGlobalObjects: false }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
   });
   const origin = `http://127.0.0.1:${gateway.port}`;
 
