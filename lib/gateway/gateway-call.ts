@@ -12,9 +12,12 @@ export interface GatewayCall {
   server: { slug: string; url: string; transport: string };
   /** Decrypted upstream credential headers (empty when the server has none). */
   credentials: Record<string, string>;
+  /** performance.now() when the request arrived: usage durations count from here. */
+  started: number;
 }
 
 /** Fire and forget: usage never holds up the answer (errors are logged inside). */
-export function recordUsage(call: GatewayCall, records: { tool: string; outcome: UsageOutcome; durationMs: number; detail?: string }[]): void {
-  void recordGatewayUsage(call.db, records.map((record) => ({ ...record, principal: call.principal, serverSlug: call.server.slug, requestId: call.requestId })));
+export function recordUsage(call: GatewayCall, records: { tool: string; outcome: UsageOutcome; detail?: string }[]): void {
+  const durationMs = performance.now() - call.started;
+  void recordGatewayUsage(call.db, records.map((record) => ({ ...record, durationMs, principal: call.principal, serverSlug: call.server.slug, requestId: call.requestId })));
 }

@@ -23,6 +23,7 @@ import { proxyStream } from "./proxy-stream";
  * Answers stream from upstream as they arrive.
  */
 export async function handleMcpRequest(request: Request, slug: string): Promise<Response> {
+  const started = performance.now();
   const requestId = randomUUID();
   const db = getDb();
   let principal: Principal | null = null;
@@ -46,6 +47,7 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
       requestId,
       server: { slug: server.slug, url: server.url, transport: server.transport },
       credentials: server.upstreamCredentials ? openUpstreamHeaders(server.upstreamCredentials.ciphertext) : {},
+      started,
     };
     return request.method === "POST" ? await proxyPost(call, request) : await proxyStream(call, request);
   } catch (error) {

@@ -41,7 +41,7 @@ async function readBody(request: Request): Promise<string | null> {
  */
 function upstreamFailed(call: GatewayCall, verdict: MessageVerdict, batch: boolean, detail: string, code: number = RPC.upstreamError): Response {
   log.warn("gateway upstream failed", { requestId: call.requestId, server: call.server.slug, detail });
-  recordUsage(call, [...verdict.toolCalls.values()].map((tool) => ({ tool, outcome: "upstream_error", durationMs: 0, detail })));
+  recordUsage(call, [...verdict.toolCalls.values()].map((tool) => ({ tool, outcome: "upstream_error", detail })));
   const message = `The upstream MCP server ${call.server.slug} ${detail}.`;
   const requests = verdict.forward.filter(isRequest);
   if (requests.length === 0) return errorResponse(new AppError("bad_gateway", message), call.requestId);
@@ -62,7 +62,7 @@ export async function proxyPost(call: GatewayCall, request: Request): Promise<Re
 
   if (verdict.deniedToolCalls.length > 0) {
     log.warn("gateway denied tools/call", { requestId: call.requestId, server: call.server.slug, principal: call.principal.id, tools: verdict.deniedToolCalls.map((d) => d.tool) });
-    recordUsage(call, verdict.deniedToolCalls.map((denied) => ({ tool: denied.tool, outcome: "denied", durationMs: 0, detail: denied.reason })));
+    recordUsage(call, verdict.deniedToolCalls.map((denied) => ({ tool: denied.tool, outcome: "denied", detail: denied.reason })));
   }
   if (verdict.refusals.length > 0) {
     const malformed = verdict.refusals.every((refusal) => refusal.error?.code === RPC.invalidRequest);
@@ -93,7 +93,7 @@ async function relayPostAnswer(call: GatewayCall, verdict: MessageVerdict, batch
   if (status >= 500 || (status >= 300 && status < 400)) return fail(`answered HTTP ${status}`);
   if (status >= 400) {
     // Protocol answers (unknown session 404, 400, 406, 415): the caller's client knows them.
-    if (verdict.toolCalls.size > 0) recordUsage(call, [...verdict.toolCalls.values()].map((tool) => ({ tool, outcome: "upstream_error", durationMs: 0, detail: `HTTP ${status}` })));
+    if (verdict.toolCalls.size > 0) recordUsage(call, [...verdict.toolCalls.values()].map((tool) => ({ tool, outcome: "upstream_error", detail: `HTTP ${status}` })));
     return new Response(upstream.body, { status, headers: clientHeaders(upstream) });
   }
   if (status === 202 || status === 204 || upstream.body === null) return new Response(null, { status, headers: clientHeaders(upstream) });

@@ -6,7 +6,6 @@ import { isResponse, type JsonRpcResponse } from "./json-rpc";
 export interface ToolCallOutcome {
   tool: string;
   outcome: UsageOutcome;
-  durationMs: number;
   detail?: string;
 }
 
@@ -15,7 +14,6 @@ export interface ToolCallOutcome {
  * caller's visible tools, and notes how each forwarded tools/call ended.
  */
 export class ResponseWatch {
-  private readonly started = performance.now();
   private readonly pending: Map<string, string>;
 
   constructor(
@@ -44,7 +42,7 @@ export class ResponseWatch {
     const tool = this.pending.get(key);
     if (tool !== undefined) {
       this.pending.delete(key);
-      this.onToolCall?.({ tool, ...outcomeOf(message), durationMs: performance.now() - this.started });
+      this.onToolCall?.({ tool, ...outcomeOf(message) });
     }
     const tools = message.result?.tools;
     if (Array.isArray(tools) && (this.toolLists.has(key) || this.filterAnyToolList)) {
@@ -62,7 +60,7 @@ export class ResponseWatch {
 
   /** Calls still unanswered when the upstream's answer ended. */
   unanswered(detail: string, outcome: UsageOutcome = "upstream_error"): ToolCallOutcome[] {
-    const left = [...this.pending.values()].map((tool) => ({ tool, outcome, durationMs: performance.now() - this.started, detail }));
+    const left = [...this.pending.values()].map((tool) => ({ tool, outcome, detail }));
     this.pending.clear();
     return left;
   }

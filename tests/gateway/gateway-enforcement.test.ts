@@ -168,6 +168,11 @@ describe("upstream failures", () => {
     assert.equal(answer.json.error.code, -32001);
     assert.match(answer.json.error.message, /did not answer in time/);
     assert.ok(Date.now() - started < 10_000);
+    const call = await rpcPost(h.origin, "gw-slow", { jsonrpc: "2.0", id: 6, method: "tools/call", params: { name: "add", arguments: { a: 1, b: 1 } } }, bearer(h.tokens.caller));
+    assert.equal(call.json.error.code, -32001);
+    const [usage] = await waitForUsage(h.db, { serverSlug: "gw-slow", tool: "add" }, 1);
+    assert.equal(usage!.outcome, "upstream_error");
+    assert.ok(usage!.durationMs >= 1400, `duration counts the wait (${usage!.durationMs} ms)`);
   });
 
   test("a GET or DELETE that cannot reach the upstream → 502 in the SPEC §6 shape; a notification-only POST too", async () => {
