@@ -15,7 +15,13 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rul
   return (
     <li className="rounded-md border border-slate-200 bg-slate-50/50 p-3" aria-label={`Rule ${index + 1}`}>
       <div className="mb-3 flex items-start justify-between gap-3">
-        <FormField label={`Rule ${index + 1}: server`} id={`${idPrefix}-server`} error={errors[`${path}.server`]} className="w-full max-w-sm">
+        <FormField
+          label={`Rule ${index + 1}: server`}
+          id={`${idPrefix}-server`}
+          error={errors[`${path}.server`]}
+          hint={rule.server === "*" ? <span className="font-medium text-amber-800">Every server, including servers registered later.</span> : undefined}
+          className="w-full max-w-sm"
+        >
           {(control) => <ServerPicker {...control} value={rule.server} onChange={(server) => onChange({ ...rule, server, tools: server === rule.server ? rule.tools : rule.tools.filter((t) => t === "*") })} disabled={disabled} />}
         </FormField>
         {disabled ? null : (

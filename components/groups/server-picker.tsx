@@ -15,7 +15,10 @@ const ALL: ServerOption = { slug: "*", name: "All servers" };
 
 /**
  * A combobox that searches the server list on the server as you type. "All servers (*)" is
- * always offered; a slug that matches nothing can still be typed (a rule may precede its server).
+ * always offered but never the default match: Enter takes the first matching server (or the
+ * typed slug), so a filter plus Enter can never silently grant every server. The wildcard is
+ * chosen only by clicking it or by moving onto it with the arrow keys. A slug that matches
+ * nothing can still be typed (a rule may precede its server).
  */
 export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: string; value: string; onChange: (slug: string) => void; disabled?: boolean; "aria-describedby"?: string; "aria-invalid"?: true }) {
   const listId = useId();
@@ -24,7 +27,8 @@ export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: s
   const [options, setOptions] = useState<ServerOption[]>([]);
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
-  const [active, setActive] = useState(0);
+  // Index into `shown`; -1: nothing highlighted. Never 0 (the wildcard) unless the user moved there.
+  const [active, setActive] = useState(-1);
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => setText(value), [value]);
@@ -39,8 +43,9 @@ export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: s
       if (controller.signal.aborted) return;
       setLoading(false);
       setFailed(result === null);
-      setOptions(result ? result.items.map(({ slug, name }) => ({ slug, name })) : []);
-      setActive(0);
+      const items = result ? result.items.map(({ slug, name }) => ({ slug, name })) : [];
+      setOptions(items);
+      setActive(items.length > 0 ? 1 : -1);
     }, 200);
     return () => {
       controller.abort();
@@ -68,10 +73,10 @@ export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: s
       event.preventDefault();
       if (!open) return setOpen(true);
       const step = event.key === "ArrowDown" ? 1 : -1;
-      setActive((current) => (current + step + shown.length) % shown.length);
+      setActive((current) => (Math.max(current, 0) + step + shown.length) % shown.length);
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const option = open ? shown[active] : undefined;
+      const option = open && active >= 0 ? shown[active] : undefined;
       if (option) choose(option.slug);
       else acceptTyped();
     } else if (event.key === "Escape") {
@@ -96,7 +101,7 @@ export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: s
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && shown[active] ? `${listId}-${active}` : undefined}
+        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         autoComplete="off"
         value={text}
         disabled={disabled}

@@ -21,7 +21,12 @@ export function CallApiPanel(props: CallApiParams) {
           ]}
         />
         <p className="text-xs text-slate-500">
-          Replace <code className="font-mono">&lt;secret&gt;</code> with a client secret of the app registration. The token&apos;s audience must be
+          {props.demoSecret ? (
+            <>This is the bundled Entra ID emulator: the examples carry this demo app&apos;s secret and trust the emulator&apos;s self-signed certificate, so they run as shown. </>
+          ) : (
+            <>Set <code className="font-mono">CLIENT_SECRET</code> to a client secret of the app registration. </>
+          )}
+          The token&apos;s audience must be
           <code className="mx-1 font-mono">api://{props.apiClientId}</code>; the registry answers 403 <code className="font-mono">client_not_registered</code> while this account is disabled.
         </p>
       </CardBody>

@@ -20,6 +20,7 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
       ),
     },
     { id: "groups", header: "Groups", cell: (token) => <BadgeList items={token.groups} tone="accent" mono empty="No groups" /> },
+    { id: "permissions", header: "Permissions", cell: (token) => <BadgeList items={token.permissions} mono empty="Catalog reads only" /> },
     { id: "servers", header: "Servers", cell: (token) => (token.servers === null ? <span className="text-slate-500">All visible</span> : <BadgeList items={token.servers} mono empty="None" />) },
     { id: "created", header: "Created", cell: (token) => <Time value={token.createdAt} /> },
     { id: "lastUsed", header: "Last used", cell: (token) => <Time value={token.lastUsedAt} /> },

@@ -9,6 +9,8 @@ export interface CheckboxOption {
   value: string;
   label?: ReactNode;
   hint?: ReactNode;
+  /** This option cannot be chosen now (say why in `hint`). */
+  disabled?: boolean;
 }
 
 export interface CheckboxGroupProps {
@@ -51,11 +53,11 @@ export function CheckboxGroup({ legend, hint, error, options, value, onChange, e
                   id={optionId}
                   type="checkbox"
                   checked={value.includes(option.value)}
-                  disabled={disabled}
+                  disabled={disabled || option.disabled}
                   onChange={(event) => toggle(option.value, event.target.checked)}
                   className="mt-0.5 size-4 shrink-0 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
                 />
-                <label htmlFor={optionId} className="min-w-0 flex-1 cursor-pointer text-[13px] text-slate-800">
+                <label htmlFor={optionId} className={cn("min-w-0 flex-1 text-[13px]", option.disabled ? "cursor-not-allowed text-slate-500" : "cursor-pointer text-slate-800")}>
                   <span className={cn(mono && "font-mono text-[12.5px]")}>{option.label ?? option.value}</span>
                   {option.hint ? <span className="block truncate text-xs text-slate-500">{option.hint}</span> : null}
                 </label>

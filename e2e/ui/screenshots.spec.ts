@@ -119,6 +119,10 @@ test.describe("signed in as the admin", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     const createDialog = page.getByRole("dialog", { name: "Create API token" });
     await createDialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+    await createDialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox", { name: "iam:read" }).check();
+    await expect(createDialog.getByRole("region", { name: "What this token can do" })).toContainText("(iam:read)");
+    await saveScreenshot("api-token-create-dialog");
+    await createDialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox", { name: "iam:read" }).uncheck();
     await createDialog.getByRole("button", { name: "Create token" }).click();
     const secretDialog = page.getByRole("dialog", { name: `Token ${name} created` });
     await expect(secretDialog.getByRole("textbox", { name: "New API token" })).toHaveValue(/^mcpr_/);

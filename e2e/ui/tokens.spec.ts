@@ -19,6 +19,9 @@ test("a token created in the UI works against the API until it is revoked in the
   const createDialog = page.getByRole("dialog", { name: "Create API token" });
   await createDialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await expect(createDialog.getByRole("radio", { name: "8 hours" })).toBeChecked();
+  // No permission unless chosen, and the dialog says so.
+  await expect(createDialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await expect(createDialog.getByRole("region", { name: "What this token can do" })).toContainText("No other permissions.");
   await createDialog.getByRole("button", { name: "Create token" }).click();
 
   const secretDialog = page.getByRole("dialog", { name: `Token ${name} created` });
@@ -32,11 +35,15 @@ test("a token created in the UI works against the API until it is revoked in the
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ kind: "token", displayName: `${name} (token of Adele Vance)` });
   expect(await visibleServers(client)).toContain("github");
+  // An admin's token without chosen permissions cannot reach IAM (issue #9).
+  expect((await me.json()).permissions).toEqual([]);
+  await expectError(await client.get("/api/iam/users"), 403, "forbidden");
 
   await secretDialog.getByRole("button", { name: "I have copied the token" }).click();
   await expect(secretDialog).toBeHidden();
   const row = page.getByRole("table", { name: "Your API tokens" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
   await expect(row).toContainText("Active");
+  await expect(row).toContainText("Catalog reads only");
   // The list shows only the stub: the prefix and the last four characters, never the secret.
   await expect(row).toContainText(secret.slice(-4));
   await expect(row).not.toContainText(secret);
@@ -53,4 +60,63 @@ test("a token created in the UI works against the API until it is revoked in the
   const refused = await client.get("/api/servers");
   await expectError(refused, 401, "invalid_token");
   expect(refused.headers()["www-authenticate"]).toBe('Bearer realm="mcp-registry", error="invalid_token"');
+});
+
+test("the dialog offers only the permissions you hold, none checked, and says exactly what the token can do", async ({ page, adminApi, bearerApi, cleanup }) => {
+  const name = uniqueName("e2e-ui-scoped-token");
+  cleanup(() => revokeTokensNamed(adminApi, [name]));
+
+  await page.goto("/settings/tokens");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create API token" });
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  const permissions = dialog.getByRole("group", { name: /^Permissions/ });
+  const summary = dialog.getByRole("region", { name: "What this token can do" });
+  // Every permission a token can carry that Adele holds; never tokens:create (only people create tokens).
+  for (const permission of ["servers:write", "iam:read", "iam:write", "audit:read"]) {
+    await expect(permissions.getByRole("checkbox", { name: permission })).not.toBeChecked();
+  }
+  await expect(permissions.getByRole("checkbox", { name: "tokens:create" })).toHaveCount(0);
+  await expect(summary).toContainText(/Reads the servers and tools its groups \(.*registry-admins.*\) let you see\./);
+  await expect(summary).toContainText("No other permissions.");
+
+  await permissions.getByRole("checkbox", { name: "iam:read" }).check();
+  await expect(summary).toContainText("Can view users, groups, M2M accounts and the Access Explorer (iam:read).");
+
+  // A server restriction rules out IAM permissions: unchecked, disabled, and the reason given.
+  await dialog.getByRole("group", { name: /^Restrict to servers/ }).getByRole("checkbox", { name: "github" }).check();
+  await expect(permissions.getByRole("checkbox", { name: "iam:read" })).not.toBeChecked();
+  await expect(permissions.getByRole("checkbox", { name: "iam:read" })).toBeDisabled();
+  await expect(permissions).toContainText("Not with a server restriction");
+  await expect(summary).not.toContainText("iam:read");
+  await expect(summary).toContainText("limited to servers: github.");
+  await permissions.getByRole("checkbox", { name: "servers:write" }).check();
+  await expect(summary).toContainText("Can register, edit and delete servers and their tools — only github (servers:write).");
+  await expect(summary).toContainText("No other permissions.");
+  await dialog.getByRole("button", { name: "Create token" }).click();
+
+  const secretDialog = page.getByRole("dialog", { name: `Token ${name} created` });
+  const secret = await secretDialog.getByRole("textbox", { name: "New API token" }).inputValue();
+  await secretDialog.getByRole("button", { name: "I have copied the token" }).click();
+  const row = page.getByRole("table", { name: "Your API tokens" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
+  await expect(row).toContainText("servers:write");
+
+  const client = await bearerApi(secret);
+  const me = await client.get("/api/me");
+  expect(await me.json()).toMatchObject({ kind: "token", permissions: ["servers:write"], servers: ["github"] });
+  expect(await visibleServers(client)).toEqual(["github"]);
+  await expectError(await client.get("/api/iam/groups"), 403, "forbidden");
+});
+
+test.describe("as a user without registry permissions", () => {
+  test.use({ storageState: DEMO_USERS.regular.storageState });
+
+  test("no permission is offered: the token reads the catalog only", async ({ page }) => {
+    await page.goto("/settings/tokens");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create API token" });
+    await expect(dialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox")).toHaveCount(0);
+    await expect(dialog).toContainText("You hold no permission a token can carry");
+    await expect(dialog.getByRole("region", { name: "What this token can do" })).toContainText("No other permissions.");
+  });
 });

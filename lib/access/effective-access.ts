@@ -1,5 +1,6 @@
 import type { PrincipalGroup } from "@/lib/auth/principal";
 import { isPermission, type Permission } from "./permissions";
+import { usableTokenPermissions } from "./token-permissions";
 
 /** A group as the access computation needs it: its rules and permissions. */
 export interface GroupGrants {
@@ -17,6 +18,14 @@ export interface GrantReason {
 }
 
 export type NameSet = "*" | Set<string>;
+
+/** What a registry API token narrows access to (null for every other principal). */
+export interface TokenScope {
+  /** Server slugs the token is restricted to, or null for no restriction. */
+  servers: string[] | null;
+  /** Permissions chosen at creation (see lib/access/token-permissions.ts). */
+  permissions: readonly string[];
+}
 
 export interface ServerGrant {
   methods: NameSet;
@@ -53,13 +62,15 @@ function addRule(grant: ServerGrant | undefined, methods: string[], tools: strin
   };
 }
 
-/** Union over the principal's groups (SPEC §3). Pure. */
-export function computeEffectiveAccess(
-  principalGroups: PrincipalGroup[],
-  definitions: GroupGrants[],
-  restriction: string[] | null = null,
-): EffectiveAccess {
+/**
+ * Union over the principal's groups (SPEC §3). For a registry API token (`token` given), only
+ * the permissions it carries survive, and only those its restriction allows — never more than
+ * its groups grant (lib/access/token-permissions.ts). Pure.
+ */
+export function computeEffectiveAccess(principalGroups: PrincipalGroup[], definitions: GroupGrants[], token: TokenScope | null = null): EffectiveAccess {
   const byId = new Map(definitions.map((group) => [group.id, group]));
+  const restriction = token?.servers ?? null;
+  const carried = token ? usableTokenPermissions(token.permissions, restriction !== null) : null;
   const permissions = new Map<Permission, string[]>();
   const servers = new Map<string, ServerGrant>();
   let anyServer: ServerGrant | null = null;
@@ -68,7 +79,7 @@ export function computeEffectiveAccess(
     const group = byId.get(membership.id);
     if (!group) continue;
     for (const permission of group.permissions) {
-      if (!isPermission(permission)) continue;
+      if (!isPermission(permission) || (carried && !carried.has(permission))) continue;
       permissions.set(permission, [...(permissions.get(permission) ?? []), group.name]);
     }
     group.serverAccess.forEach((rule, index) => {

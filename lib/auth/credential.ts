@@ -25,8 +25,24 @@ const SCHEME = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(.*)$/s;
 const BEARER_REST = /^ +([A-Za-z0-9\-._~+/]+=*)$/;
 const QUERY_TOKEN_PARAMS = ["access_token", "token"];
 
-function badRequest(reason: string): AppError {
-  return new AppError("invalid_request", "The request is malformed.", { reason });
+/**
+ * What a caller must fix, per cause. A 400 says what is wrong with the request's shape; unlike a
+ * 401 it reveals nothing about any token's validity, so it can be specific.
+ */
+const BAD_REQUEST_MESSAGES = {
+  "unparseable url": "The request URL cannot be parsed.",
+  "authorization header too large": "The Authorization header is larger than 12 KiB.",
+  "empty authorization header": "The Authorization header is empty. Send `Authorization: Bearer <token>`.",
+  "bad authorization syntax": "The Authorization header is malformed. Send `Authorization: Bearer <token>`.",
+  "empty bearer token": "The bearer token is empty: the Authorization header says `Bearer` but no token follows. Check that the variable holding the token is set.",
+  "bad bearer syntax": "The bearer token is malformed: send `Bearer`, one space, then the token (no quotes, tabs or commas).",
+  "token in query string": "Tokens are not accepted in the URL. Send it in the Authorization header.",
+  "multiple authorization headers": "The request carries more than one Authorization header. Send exactly one.",
+  "authorization header and session cookie": "The request carries both a bearer token and a session cookie. Send one credential.",
+} as const;
+
+function badRequest(reason: keyof typeof BAD_REQUEST_MESSAGES): AppError {
+  return new AppError("invalid_request", BAD_REQUEST_MESSAGES[reason], { reason });
 }
 
 function hasQueryToken(url: string): boolean {

@@ -36,6 +36,8 @@ export interface TokenPrincipal extends PrincipalBase {
   ownerId: string;
   /** Server slugs the token is restricted to, or null for no restriction. */
   servers: string[] | null;
+  /** Permissions chosen at creation; effective only as far as its groups still grant them. */
+  permissions: string[];
 }
 
 export interface M2mPrincipal extends PrincipalBase {

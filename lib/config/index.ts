@@ -18,6 +18,10 @@ export interface RegistryConfig {
     emulator: boolean;
     /** The emulator's tenant display name, for the sign-in page. */
     emulatorTenantName: string | undefined;
+    /** The running emulator's self-signed certificate (absolute path), for copy-paste help. */
+    emulatorCaCert: string | undefined;
+    /** The running emulator's tenants and apps (JSON file), to name demo secrets in help. */
+    emulatorConfigFile: string | undefined;
     requireAppRole: string | undefined;
   };
   bootstrap: {
@@ -68,6 +72,8 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
       authorityHost: e.ENTRA_AUTHORITY_HOST ?? defaultAuthorityHost(e.ENTRA_CLOUD),
       emulator: e.ENTRA_EMULATOR ?? false,
       emulatorTenantName: e.ENTRA_EMULATOR_TENANT_NAME || undefined,
+      emulatorCaCert: e.ENTRA_EMULATOR ? e.ENTRA_EMULATOR_CA_CERT || undefined : undefined,
+      emulatorConfigFile: e.ENTRA_EMULATOR ? e.ENTRA_EMULATOR_CONFIG || undefined : undefined,
       requireAppRole: e.REGISTRY_REQUIRE_APP_ROLE || undefined,
     },
     bootstrap: {

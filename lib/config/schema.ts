@@ -58,6 +58,9 @@ export const environmentSchema = z.object({
   ENTRA_AUTHORITY_HOST: authorityHostSchema.optional(),
   ENTRA_EMULATOR: booleanFlag,
   ENTRA_EMULATOR_TENANT_NAME: z.string().trim().max(200).optional(),
+  /** Set by the start script when it runs the emulator: its self-signed certificate and its apps (for help snippets). */
+  ENTRA_EMULATOR_CA_CERT: z.string().optional(),
+  ENTRA_EMULATOR_CONFIG: z.string().optional(),
   REGISTRY_ADMIN_ENTRA_GROUPS: csv,
   REGISTRY_ADMIN_APP_ROLES: csv,
   REGISTRY_BOOTSTRAP_M2M_ADMINS: csv.refine(

@@ -16,6 +16,11 @@ function bearerToken(request: Request): string | undefined {
  */
 export async function auditAuthFailure(db: Db, error: unknown, principal: Principal | null, requestId: string, request: Request) {
   if (!isAppError(error)) return;
+  if (error.status === 503) {
+    // Not the caller's fault and not an IAM event: the log line says why (e.g. the key set timed out).
+    log.warn("service unavailable", { requestId, code: error.code, reason: error.reason ?? error.message, method: request.method, path: new URL(request.url).pathname });
+    return;
+  }
   const denied = error.status === 403;
   if (error.status !== 401 && error.status !== 400 && !denied) return;
   const token = bearerToken(request);

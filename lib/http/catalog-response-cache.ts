@@ -6,12 +6,14 @@ const entries = new Map<string, string>();
 
 /**
  * What a principal's catalog reads depend on: its groups and, for API tokens, the server
- * restriction. Two principals with the same key see the same catalog.
+ * restriction and the permissions it carries (a token without servers:write sees less than its
+ * owner with the same groups). Two principals with the same key see the same catalog.
  */
 function accessKey(principal: Principal): string {
   const groups = principal.groups.map((group) => group.id).sort().join(",");
-  const restriction = principal.kind === "token" && principal.servers ? [...principal.servers].sort().join(",") : "*";
-  return `${groups}|${restriction}`;
+  if (principal.kind !== "token") return `${groups}|*|*`;
+  const restriction = principal.servers ? [...principal.servers].sort().join(",") : "*";
+  return `${groups}|${restriction}|${[...principal.permissions].sort().join(",")}`;
 }
 
 /**

@@ -5,6 +5,12 @@ import type { CreateServerInput } from "./schemas";
 import { toServerRecord, toToolRecord } from "./server-record";
 
 export async function createServer(db: Db, ctx: AuditContext, input: CreateServerInput) {
+  // A server restriction narrows servers:write too: a restricted token manages only the servers
+  // it names, so it may not register any other (it may re-create one it names).
+  const principal = ctx.principal;
+  if (principal?.kind === "token" && principal.servers !== null && !principal.servers.includes(input.slug)) {
+    throw new AppError("forbidden", "This token is restricted to other servers and cannot register this one.", { reason: "server restriction" });
+  }
   return db.$transaction(async (tx) => {
     if (await tx.server.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
       throw new AppError("conflict", `A server with slug ${input.slug} already exists.`);

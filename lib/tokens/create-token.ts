@@ -5,9 +5,14 @@ import { AppError } from "@/lib/errors";
 import type { CreateTokenInput } from "./schemas";
 import { toTokenRecord } from "./token-record";
 import { generateTokenSecret, hashTokenSecret, tokenStub } from "./token-secret";
+import { checkTokenPermissions, checkTokenServers } from "./check-token-scope";
 import { requireTokenOwner } from "./require-token-owner";
 
-/** Creates a registry API token for the calling user; the secret is returned this once. */
+/**
+ * Creates a registry API token for the calling user; the secret is returned this once. The token
+ * carries a subset of the caller's groups, optionally a server restriction, and only the
+ * permissions chosen here (default none: catalog reads only; see lib/access/token-permissions.ts).
+ */
 export async function createToken(ctx: OperationContext, input: CreateTokenInput) {
   const owner = requireTokenOwner(ctx.principal);
   const maxHours = getConfig().tokenMaxTtlHours;
@@ -24,17 +29,8 @@ export async function createToken(ctx: OperationContext, input: CreateTokenInput
       fields: [{ path: "groups", message: `not your groups: ${foreign.join(", ")}` }],
     });
   }
-  let servers: string[] | null = null;
-  if (input.servers) {
-    servers = [...new Set(input.servers)];
-    const found = await ctx.db.server.findMany({ where: { slug: { in: servers } }, select: { slug: true } });
-    const missing = servers.filter((slug) => !found.some((server) => server.slug === slug));
-    if (missing.length > 0) {
-      throw new AppError("validation_failed", "Unknown servers in the restriction.", {
-        fields: [{ path: "servers", message: `no such server: ${missing.join(", ")}` }],
-      });
-    }
-  }
+  const servers = input.servers ? await checkTokenServers(ctx.db, ctx.access, input.servers) : null;
+  const permissions = checkTokenPermissions(ctx.access, groups, input.permissions ?? [], servers !== null);
 
   const secret = generateTokenSecret();
   const row = await ctx.db.$transaction(async (tx) => {
@@ -46,6 +42,7 @@ export async function createToken(ctx: OperationContext, input: CreateTokenInput
         stub: tokenStub(secret),
         groups,
         servers: servers ?? undefined,
+        permissions,
         expiresAt: new Date(Date.now() + input.expiresInHours * 3600_000),
       },
     });

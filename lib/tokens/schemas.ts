@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PERMISSIONS, type Permission } from "@/lib/access/permissions";
 import { displayText, slug } from "@/lib/validation/common";
 
 export const createTokenSchema = z.strictObject({
@@ -6,6 +7,8 @@ export const createTokenSchema = z.strictObject({
   expiresInHours: z.number().int("expiresInHours must be a whole number of hours").min(1, "expiresInHours must be at least 1").default(8),
   groups: z.array(z.string().min(1)).max(100).optional(),
   servers: z.array(slug("server")).max(100).optional(),
+  /** Default none: the token reads the catalog its groups grant and nothing else (lib/access/token-permissions.ts). */
+  permissions: z.array(z.enum(PERMISSIONS, { error: `permissions must be among ${PERMISSIONS.join(", ")}` })).max(20).optional(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
@@ -20,6 +23,8 @@ export interface ApiTokenRecord {
   stub: string;
   groups: string[];
   servers: string[] | null;
+  /** Chosen at creation; effective only while the token's groups grant them. */
+  permissions: Permission[];
   expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;

@@ -1,3 +1,4 @@
+import { isPermission } from "@/lib/access/permissions";
 import { jsonStringArray } from "@/lib/validation/common";
 import type { ApiTokenRecord } from "./schemas";
 
@@ -7,6 +8,7 @@ interface ApiTokenRow {
   stub: string;
   groups: unknown;
   servers: unknown;
+  permissions: unknown;
   expiresAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -23,6 +25,7 @@ export function toTokenRecord(row: ApiTokenRow): ApiTokenRecord {
     stub: row.stub,
     groups: jsonStringArray(row.groups),
     servers: row.servers === null || row.servers === undefined ? null : jsonStringArray(row.servers),
+    permissions: jsonStringArray(row.permissions).filter(isPermission),
     expiresAt: row.expiresAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,

@@ -11,7 +11,8 @@ function invalid(reason: string): AppError {
 
 /**
  * A registry API token → principal. Effective groups are token.groups ∩ the owner's current
- * groups, so removing the owner from a group (or disabling the owner) takes effect at once.
+ * groups, so removing the owner from a group (or disabling the owner) takes effect at once; its
+ * permissions are narrowed the same way when access is computed (lib/access/token-permissions.ts).
  */
 export async function verifyRegistryToken(db: Db, secret: string, now = new Date()): Promise<{ principal: TokenPrincipal; validUntil: number }> {
   if (!looksLikeTokenSecret(secret)) throw invalid("registry token: malformed");
@@ -35,7 +36,6 @@ export async function verifyRegistryToken(db: Db, secret: string, now = new Date
     .filter((group) => granted.has(group.name))
     .map((group) => ({ ...group, reasons: [...group.reasons, { kind: "token-subset" as const, tokenId: token.id }] }));
 
-
   const principal: TokenPrincipal = {
     kind: "token",
     id: token.id,
@@ -43,6 +43,7 @@ export async function verifyRegistryToken(db: Db, secret: string, now = new Date
     ownerId: token.ownerId,
     displayName: `${token.name} (token of ${token.owner.displayName})`,
     servers: token.servers === null ? null : jsonStringArray(token.servers),
+    permissions: jsonStringArray(token.permissions),
     groups,
   };
   const validUntil = Math.min(token.expiresAt.getTime(), viaPreviousSecret ? token.graceUntil!.getTime() : Infinity);

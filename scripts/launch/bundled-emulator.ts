@@ -37,6 +37,8 @@ export async function startBundledEmulator(dataDir: string, port: number): Promi
       ENTRA_AUTHORITY_HOST: emulator.url,
       ENTRA_EMULATOR: "true",
       ENTRA_EMULATOR_TENANT_NAME: tenant.displayName,
+      ENTRA_EMULATOR_CA_CERT: resolve(certPath),
+      ENTRA_EMULATOR_CONFIG: resolve(configFile),
       NODE_EXTRA_CA_CERTS: trustBundle(certPath, join(dataDir, "entra-emulator", "ca-bundle.pem")),
     },
   };

@@ -63,7 +63,7 @@ test("groups the principal is not in grant nothing", () => {
 });
 
 test("a token's server restriction applies even to catalog managers", () => {
-  const access = computeEffectiveAccess([member("m")], [group("m", [{ server: "*", methods: ["*"], tools: ["*"] }], ["servers:write"])], ["github"]);
+  const access = computeEffectiveAccess([member("m")], [group("m", [{ server: "*", methods: ["*"], tools: ["*"] }], ["servers:write"])], { servers: ["github"], permissions: ["servers:write"] });
   assert.equal(canSeeServer(access, "github"), true);
   assert.equal(canSeeServer(access, "slack"), false);
   assert.equal(canSeeTool(access, "slack", "post_message"), false);
@@ -74,6 +74,30 @@ test("the tool filter names servers by id, and drops servers that are not visibl
   // k8s is disabled, so the id lookup did not return it.
   const ids = new Map([["github", "id-github"], ["jira", "id-jira"]]);
   assert.deepEqual(toolWhere(access, ids), { OR: [{ serverId: "id-github", name: { in: ["search_issues"] } }, { serverId: { in: ["id-jira"] } }] });
-  const manager = computeEffectiveAccess([member("m")], [group("m", [], ["servers:write"])], ["github"]);
+  const manager = computeEffectiveAccess([member("m")], [group("m", [], ["servers:write"])], { servers: ["github"], permissions: ["servers:write"] });
   assert.deepEqual(toolWhere(manager, new Map([["github", "id-github"]])), { serverId: { in: ["id-github"] } });
+});
+
+const admin = () => group("admins", [{ server: "*", methods: ["*"], tools: ["*"] }], ["servers:write", "iam:read", "iam:write", "audit:read", "tokens:create"]);
+const permissionsOf = (access: ReturnType<typeof computeEffectiveAccess>) => [...access.permissions.keys()].sort();
+
+test("a token holds no permission by default: an admin's token reads the catalog its rules grant, nothing else", () => {
+  const access = computeEffectiveAccess([member("admins")], [admin()], { servers: null, permissions: [] });
+  assert.deepEqual(permissionsOf(access), []);
+  assert.equal(access.managesCatalog, false);
+  assert.equal(canSeeServer(access, "github"), true);
+  assert.equal(canSeeServer(access, "k8s", false), false, "a disabled server needs servers:write");
+});
+
+test("a token's permissions = the ones it carries ∩ its groups' permissions; tokens:create and unknown values never", () => {
+  const access = computeEffectiveAccess([member("admins")], [admin()], { servers: null, permissions: ["iam:read", "tokens:create", "bogus"] });
+  assert.deepEqual(permissionsOf(access), ["iam:read"]);
+  const viewer = computeEffectiveAccess([member("g")], [group("g", [], ["audit:read"])], { servers: null, permissions: ["iam:read", "audit:read"] });
+  assert.deepEqual(permissionsOf(viewer), ["audit:read"], "a permission the groups no longer grant is gone");
+});
+
+test("a server-restricted token keeps only servers:write (scoped to its servers); IAM and audit permissions are dropped", () => {
+  const access = computeEffectiveAccess([member("admins")], [admin()], { servers: ["github"], permissions: ["servers:write", "iam:read", "iam:write", "audit:read"] });
+  assert.deepEqual(permissionsOf(access), ["servers:write"]);
+  assert.equal(canSeeServer(access, "slack"), false);
 });

@@ -63,7 +63,7 @@ test("with a second admin, the first can be removed from registry-admins (but ne
   await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { groups: ["registry-admins"] } });
   const alex = { session: await reg.session(reg.userIds.alex) };
   // Not even through her own API token can Adele disable herself (the token acts for her).
-  const own = (await expectStatus(201, "POST", "/api/tokens", { as: admin, body: { name: "self" } })).json.token;
+  const own = (await expectStatus(201, "POST", "/api/tokens", { as: admin, body: { name: "self", permissions: ["iam:write"] } })).json.token;
   assertError(await call("PATCH", "/api/iam/users/{id}", { as: { bearer: own }, params: { id: reg.userIds.adele }, body: { enabled: false } }), 409, "conflict", [own]);
   const removed = await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: alex, params: { id: reg.userIds.adele }, body: { groups: [] } });
   assert.deepEqual(removed.json.groups, []);

@@ -88,6 +88,7 @@ test("a registry API token: kind token, its owner, server restriction, groups na
   assert.equal(body.id, created.id);
   assert.equal(body.ownerId, reg.userIds.adele);
   assert.deepEqual(body.servers, ["github"]);
+  assert.deepEqual(body.permissions, [], "an admin's token carries no permission it was not given");
   assert.deepEqual(groupsOf(body), { "registry-admins": [{ kind: "assignment" }, { kind: "token-subset", tokenId: created.id }] });
   assert.match(body.displayName, /Adele Vance/);
 });

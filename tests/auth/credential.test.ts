@@ -75,6 +75,15 @@ describe("extractCredential: 400 invalid_request", () => {
     badRequest({ url: "/api/servers?token=", authorization: ["Bearer tok"] }, "token in query string");
   });
 
+  it("says what to fix: an empty bearer token is named as such, not as a generic malformed request", () => {
+    assert.throws(() => extract({ authorization: ["Bearer "] }), (error: unknown) => {
+      assert.ok(error instanceof AppError);
+      assert.match(error.message, /bearer token is empty/);
+      return true;
+    });
+    assert.throws(() => extract({ url: "/api/servers?access_token=x" }), /not accepted in the URL/);
+  });
+
   it("rejects an empty token", () => {
     badRequest({ authorization: ["Bearer"] }, "empty bearer token");
     badRequest({ authorization: ["Bearer    "] }, "empty bearer token");

@@ -4,6 +4,10 @@ import { getConfig } from "@/lib/config";
 import { dbReady, getDb } from "@/lib/db";
 import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";
 import { explain } from "@/lib/iam/explain/explain";
+import { loadAccess } from "@/lib/access/load-access";
+import { loadUserGroups } from "@/lib/auth/principal-groups";
+import type { Principal } from "@/lib/auth/principal";
+import { createToken } from "@/lib/tokens/create-token";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { useTestRegistry } from "../support/registry-env";
 
@@ -53,4 +57,22 @@ test("a pasted garbage token fails at the form step with the exact reason", asyn
   assert.match(result.verdict.steps[0]!.detail, /invalid_token/);
   const registryToken = await explain(getDb(), { token: `mcpr_${"A".repeat(43)}` });
   assert.match(registryToken.verdict.steps[1]!.detail, /401 invalid_token: registry token: unknown/);
+});
+
+test("view as a pasted registry token: only the permissions it carries, narrowed by its server restriction", async () => {
+  const db = getDb();
+  const adele = await db.user.findFirstOrThrow({ where: { displayName: "Adele Vance" } });
+  const principal: Principal = { kind: "user", id: adele.id, userId: adele.id, displayName: adele.displayName, via: "session", groups: await loadUserGroups(db, adele) };
+  const ctx = { db, principal, access: await loadAccess(db, principal), requestId: "test" };
+  const plain = await createToken(ctx, { name: "explain plain", expiresInHours: 1 });
+  const plainResult = await explain(db, { token: plain.token });
+  assert.deepEqual(plainResult.access!.permissions, []);
+  assert.match(plainResult.verdict.steps[1]!.detail, /permissions carried: none/);
+
+  const restricted = await createToken(ctx, { name: "explain restricted", expiresInHours: 1, servers: ["github"], permissions: ["servers:write"] });
+  // Written outside the registry: a restriction paired with IAM permissions still yields none of them.
+  await db.apiToken.update({ where: { id: restricted.id }, data: { permissions: ["servers:write", "iam:read", "audit:read"] } });
+  const result = await explain(db, { token: restricted.token });
+  assert.deepEqual(result.access!.permissions.map((p) => p.permission), ["servers:write"]);
+  assert.deepEqual(result.access!.servers.map((s) => s.slug), ["github"]);
 });

@@ -1,4 +1,4 @@
-import { computeEffectiveAccess, grantFor, type EffectiveAccess } from "@/lib/access/effective-access";
+import { computeEffectiveAccess, grantFor, type EffectiveAccess, type TokenScope } from "@/lib/access/effective-access";
 import { loadGroupGrants } from "@/lib/access/load-access";
 import type { PrincipalGroup } from "@/lib/auth/principal";
 import { serverWhere } from "@/lib/access/access-where";
@@ -7,9 +7,9 @@ import type { ExplainedServer } from "./schemas";
 
 const LIMIT = 500;
 
-/** The servers and tools a set of groups grants, each with its reasons (SPEC §3). */
-export async function explainAccess(db: Db, groups: PrincipalGroup[], restriction: string[] | null = null) {
-  const access: EffectiveAccess = computeEffectiveAccess(groups, await loadGroupGrants(db, groups.map((g) => g.id)), restriction);
+/** The servers and tools a set of groups grants (narrowed by a token), each with its reasons (SPEC §3). */
+export async function explainAccess(db: Db, groups: PrincipalGroup[], token: TokenScope | null = null) {
+  const access: EffectiveAccess = computeEffectiveAccess(groups, await loadGroupGrants(db, groups.map((g) => g.id)), token);
   const servers = await db.server.findMany({ where: serverWhere(access), orderBy: { slug: "asc" }, take: LIMIT, select: { slug: true, name: true, enabled: true } });
   const manager = access.permissions.get("servers:write");
   const explained: ExplainedServer[] = servers.map((server) => {

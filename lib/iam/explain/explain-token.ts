@@ -23,7 +23,7 @@ export async function explainToken(db: Db, token: string): Promise<{ steps: Expl
     steps.push({ step: "form", ok: true, detail: "registry API token (mcpr_ prefix)" });
     try {
       const { principal } = await verifyRegistryToken(db, value);
-      steps.push({ step: "registry token", ok: true, detail: `valid; owner ${principal.ownerId}, groups ∩ owner's: ${principal.groups.map((g) => g.name).join(", ") || "none"}` });
+      steps.push({ step: "registry token", ok: true, detail: `valid; owner ${principal.ownerId}, groups ∩ owner's: ${principal.groups.map((g) => g.name).join(", ") || "none"}; permissions carried: ${principal.permissions.join(", ") || "none (catalog reads only)"}${principal.servers ? `; restricted to servers: ${principal.servers.join(", ")}` : ""}` });
       return { steps, principal };
     } catch (error) {
       steps.push({ step: "registry token", ok: false, detail: failure(error) });

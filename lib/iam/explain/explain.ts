@@ -1,3 +1,4 @@
+import { tokenScope } from "@/lib/access/load-access";
 import { loadM2mGroups, loadUserGroups } from "@/lib/auth/principal-groups";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -11,8 +12,7 @@ export async function explain(db: Db, input: ExplainInput) {
     const { steps, principal } = await explainToken(db, input.token);
     const verdict = { allowed: principal !== null, steps };
     if (!principal) return { subject: null, verdict, access: null };
-    const restriction = principal.kind === "token" ? principal.servers : null;
-    return { subject: { kind: principal.kind, id: principal.id, displayName: principal.displayName }, verdict, access: await explainAccess(db, principal.groups, restriction) };
+    return { subject: { kind: principal.kind, id: principal.id, displayName: principal.displayName }, verdict, access: await explainAccess(db, principal.groups, tokenScope(principal)) };
   }
   if ("userId" in input) {
     const user = await db.user.findUnique({ where: { id: input.userId } });

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SearchBox } from "@/components/ui/search-box";
 import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { hasPermission } from "@/lib/access/effective-access";
+import { TOKEN_PERMISSIONS } from "@/lib/access/token-permissions";
 import { getConfig } from "@/lib/config";
 import { findServers } from "@/lib/servers/find-servers";
 import { findTokens } from "@/lib/tokens/find-tokens";
@@ -17,7 +18,7 @@ import { pageQuery, SLUG_PATTERN } from "@/lib/validation/common";
 export const metadata: Metadata = { title: "API Tokens" };
 
 const BASE = "/settings/tokens";
-const DESCRIPTION = "Personal tokens for MCP clients, scripts and CI. A token acts as you, with at most your groups, and is shown only once.";
+const DESCRIPTION = "Personal tokens for MCP clients, scripts and CI. A token reads the catalog with at most your groups, holds only the permissions you give it, and is shown only once.";
 
 export default async function TokensPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
@@ -49,6 +50,10 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
             maxHours={getConfig().tokenMaxTtlHours}
             userGroups={principal.groups.map((group) => group.name)}
             serverOptions={servers.items.map((s) => ({ slug: s.slug, name: s.name }))}
+            permissionOptions={TOKEN_PERMISSIONS.flatMap((permission) => {
+              const groups = access.permissions.get(permission);
+              return groups ? [{ permission, groups }] : [];
+            })}
             defaultServer={server && SLUG_PATTERN.test(server) ? server : undefined}
           />
         }

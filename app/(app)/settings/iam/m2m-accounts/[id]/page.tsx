@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageSession } from "@/components/layout/require-session";
 import { CallApiPanel } from "@/components/m2m-accounts/call-api-panel";
+import { emulatorAppSecret } from "@/lib/iam/m2m-accounts/emulator-app-secret";
 import { DeleteM2mAccountButton } from "@/components/m2m-accounts/delete-m2m-account-button";
 import { EditM2mAccountDialog } from "@/components/m2m-accounts/edit-m2m-account-dialog";
 import { loadM2mViewAccess } from "@/components/m2m-accounts/load-m2m-view-access";
@@ -63,6 +64,8 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
         apiClientId={config.entra.clientId}
         registryUrl={config.registryUrl}
         customAuthority={config.entra.authorityHost !== defaultAuthorityHost(config.entra.cloud)}
+        caCertPath={config.entra.emulatorCaCert}
+        demoSecret={await emulatorAppSecret(account.tenantId, account.clientId)}
       />
     </div>
   );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApiToken" ADD COLUMN     "permissions" JSONB NOT NULL DEFAULT '[]';
