@@ -1,6 +1,9 @@
 import { canCallMethod, canSeeTool, type EffectiveAccess } from "@/lib/access/effective-access";
 import { asMessage, idOf, isRequest, RPC, rpcError, type JsonRpcId, type JsonRpcMessage, type JsonRpcResponse } from "./json-rpc";
 
+/** Bounds the work (and the usage rows) one POST can cause. MCP clients send one message at a time. */
+const MAX_BATCH = 100;
+
 /** Ids are strings or numbers: keep 1 and "1" apart. */
 export const idKey = (id: JsonRpcId | null): string => `${typeof id}:${String(id)}`;
 
@@ -37,6 +40,10 @@ export function authorizeMessages(access: EffectiveAccess, slug: string, body: u
   const verdict: MessageVerdict = { forward: [], refusals: [], deniedToolCalls: [], toolCalls: new Map(), toolLists: new Set() };
   if (values.length === 0) {
     verdict.refusals.push(rpcError(null, RPC.invalidRequest, "An empty JSON-RPC batch is not a request."));
+    return verdict;
+  }
+  if (values.length > MAX_BATCH) {
+    verdict.refusals.push(rpcError(null, RPC.invalidRequest, `A JSON-RPC batch may hold at most ${MAX_BATCH} messages.`));
     return verdict;
   }
 

@@ -62,6 +62,13 @@ describe("authorizeMessages", () => {
     }
   });
 
+  test("a batch over 100 messages is refused whole, unread", () => {
+    const verdict = authorizeMessages(access, "s", Array.from({ length: 101 }, (_, i) => call(i, "nope")));
+    assert.equal(verdict.refusals.length, 1);
+    assert.equal(verdict.refusals[0]!.error!.code, -32600);
+    assert.deepEqual(verdict.deniedToolCalls, []);
+  });
+
   test("a method granted on another server is refused here", () => {
     const verdict = authorizeMessages(access, "other", call(4, "echo"));
     assert.equal(verdict.refusals[0]!.error!.code, -32003);
