@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { setUpstreamCredentials } from "@/lib/servers/upstream-credentials/upstream-credentials";
 import { GRANTED_TOOLS, SYSTEM, UPSTREAM_SECRET, rpcPost, startGatewayHarness, waitForUsage, type GatewayHarness } from "./support/gateway-harness";
 
@@ -70,6 +71,23 @@ describe("streaming", () => {
     h.sse.release();
     const result = await call;
     assert.deepEqual(result.content, [{ type: "text", text: "done" }]);
+  });
+});
+
+describe("the GET event stream", () => {
+  test("server-initiated notifications reach the client through the gateway's GET stream", async () => {
+    const { client, transport } = await h.connect("gw-sse", h.tokens.caller);
+    let changed: () => void = () => {};
+    const gotNotification = new Promise<void>((resolve) => (changed = resolve));
+    client.setNotificationHandler(ToolListChangedNotificationSchema, async () => changed());
+    const sessionId = transport.sessionId!;
+    // The client opens its GET stream in the background after initialization.
+    while (!h.sse.seen.some((seen) => seen.method === "GET" && seen.headers["mcp-session-id"] === sessionId)) await new Promise((resolve) => setTimeout(resolve, 10));
+    await h.sse.notifyToolListChanged(sessionId);
+    await gotNotification;
+    const get = h.sse.seen.find((seen) => seen.method === "GET" && seen.headers["mcp-session-id"] === sessionId)!;
+    assert.equal(get.headers.authorization, UPSTREAM_SECRET, "GET carries the upstream credential, not the caller's");
+    assert.match(get.headers.accept ?? "", /text\/event-stream/);
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, test } from "node:test";
 import { computeEffectiveAccess } from "@/lib/access/effective-access";
 import { ConfigError, parseConfig } from "@/lib/config";
 import { authorizeMessages } from "@/lib/gateway/authorize-messages";
+import { ResponseWatch } from "@/lib/gateway/response-watch";
 import { sseTransform } from "@/lib/gateway/sse-transform";
 import { openSecret, sealSecret } from "@/lib/secrets/secret-box";
 
@@ -100,5 +101,35 @@ describe("sseTransform", () => {
   test("multi-line data is joined before parsing", async () => {
     const out = await run(['data: {"x":\ndata: 1}\n\n'], (message) => ({ y: (message as { x: number }).x + 1 }));
     assert.equal(out, 'data: {"y":2}\n\n');
+  });
+});
+
+describe("ResponseWatch", () => {
+  const group = { id: "g", name: "g", permissions: [], serverAccess: [{ server: "s", methods: ["*"], tools: ["echo"] }] };
+  const access = computeEffectiveAccess([{ id: "g", name: "g", reasons: [{ kind: "assignment" }] }], [group]);
+  const list = (id: number) => ({ jsonrpc: "2.0", id, result: { tools: [{ name: "echo" }, { name: "secret" }, { title: "no name" }], nextCursor: "c" } });
+
+  test("on a GET stream (a Last-Event-ID replay), any tool list is filtered, keeping the rest of the result", () => {
+    const watch = new ResponseWatch(access, "s", new Set(), new Map(), true);
+    assert.deepEqual(watch.inspect(list(9)), { jsonrpc: "2.0", id: 9, result: { tools: [{ name: "echo" }], nextCursor: "c" } });
+  });
+
+  test("on a POST, only answers to the tools/list requests sent are rewritten; batches item by item", () => {
+    const watch = new ResponseWatch(access, "s", new Set(["number:1"]), new Map());
+    assert.equal(watch.inspect(list(2)), undefined);
+    const replaced = watch.inspect([list(2), list(1)]) as { result: { tools: unknown[] } }[];
+    assert.equal(replaced[0]!.result.tools.length, 3);
+    assert.equal(replaced[1]!.result.tools.length, 1);
+  });
+
+  test("tools/call outcomes: ok, error (isError or a JSON-RPC error), and unanswered", () => {
+    const outcomes: string[] = [];
+    const watch = new ResponseWatch(access, "s", new Set(), new Map([["number:1", "echo"], ["number:2", "echo"], ["number:3", "echo"], ["number:4", "echo"]]));
+    watch.onToolCall = (outcome) => outcomes.push(outcome.outcome);
+    watch.inspect({ jsonrpc: "2.0", id: 1, result: { content: [] } });
+    watch.inspect({ jsonrpc: "2.0", id: 2, result: { content: [], isError: true } });
+    watch.inspect({ jsonrpc: "2.0", id: 3, error: { code: -32602, message: "bad" } });
+    assert.deepEqual(outcomes, ["ok", "error", "error"]);
+    assert.deepEqual(watch.unanswered("gone").map((left) => left.outcome), ["upstream_error"]);
   });
 });

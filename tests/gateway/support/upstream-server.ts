@@ -23,6 +23,8 @@ export interface TestUpstream {
   openSessions(): string[];
   /** Lets every waiting `progress` tool call finish. */
   release(): void;
+  /** Sends notifications/tools/list_changed to one session (on its GET stream). */
+  notifyToolListChanged(sessionId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstr
   const toolRuns = new Map<string, number>();
   const closedSessions: string[] = [];
   const transports = new Map<string, WebStandardStreamableHTTPServerTransport>();
+  const servers = new Map<string, McpServer>();
   let open: () => void = () => {};
   const opened = new Promise<void>((resolve) => (open = resolve));
 
@@ -88,16 +91,20 @@ export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstr
       const transport = transports.get(sessionId);
       return transport ? transport.handleRequest(request) : Response.json({ jsonrpc: "2.0", id: null, error: { code: -32001, message: "Session not found" } }, { status: 404 });
     }
+    const server = buildServer(toolRuns, () => opened);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       enableJsonResponse: mode === "json",
-      onsessioninitialized: (id) => void transports.set(id, transport),
+      onsessioninitialized: (id) => {
+        transports.set(id, transport);
+        servers.set(id, server);
+      },
       onsessionclosed: (id) => {
         transports.delete(id);
         closedSessions.push(id);
       },
     });
-    await buildServer(toolRuns, () => opened).connect(transport);
+    await server.connect(transport);
     return transport.handleRequest(request);
   };
 
@@ -111,6 +118,7 @@ export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstr
     closedSessions,
     openSessions: () => [...transports.keys()],
     release: () => open(),
+    notifyToolListChanged: async (sessionId) => servers.get(sessionId)?.sendToolListChanged(),
     close: () =>
       new Promise<void>((resolve) => {
         for (const transport of transports.values()) void transport.close();
