@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import { resolveRequestPrincipal } from "@/lib/auth/resolve-request-principal";
+import { createToken } from "@/lib/tokens/create-token";
 import { rpcPost, startGatewayHarness, waitForUsage, type GatewayHarness } from "./support/gateway-harness";
 
 let h: GatewayHarness;
@@ -62,6 +64,20 @@ describe("visibility", () => {
     const seenBefore = h.json.seen.length;
     await rpcPost(h.origin, "gw-hidden", initialize(), bearer(h.tokens.caller));
     assert.equal(h.json.seen.length, seenBefore, "nothing reaches the upstream of an invisible server");
+  });
+
+  test("a registry API token restricted to one server reaches it and nothing else", async () => {
+    const { principal, access } = await resolveRequestPrincipal(h.db, { authorization: [], url: "/api/tokens", sessionCookie: h.session, isApiRoute: true });
+    const { token } = await createToken({ db: h.db, principal, access, requestId: "test" }, { name: "gateway token", expiresInHours: 1, servers: ["gw-json"] });
+    const { client } = await h.connect("gw-json", token);
+    assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name).sort(), ["add", "echo", "fail", "progress"]);
+    const elsewhere = await rpcPost(h.origin, "gw-sse", initialize(), bearer(token));
+    assert.equal(elsewhere.status, 404);
+    const [row] = await waitForUsage(h.db, { principalKind: "token" }, 0);
+    assert.equal(row, undefined);
+    await client.callTool({ name: "echo", arguments: { text: "t" } });
+    const [usage] = await waitForUsage(h.db, { principalKind: "token" }, 1);
+    assert.equal(usage!.principalName, "gateway token (token of Gina Gateway)");
   });
 
   test("GET and DELETE of an invisible server are 404 too", async () => {
