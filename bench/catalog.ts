@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { migrateDeploy } from "@/scripts/launch/migrate";
 import { generateCatalog, SIZES } from "./generate-catalog";
 import { formatTable, measureInterleaved, type Target } from "./load";
+import { BENCH_UPSTREAM_TOOLS } from "./upstream-tools";
 
 const TENANT = "77ac5383-74a0-4b68-ae2c-83504351a44e";
 const API = "81382876-ac08-4e70-a240-ad7c89ed8dfe";
@@ -42,6 +43,15 @@ async function waitForHealth(url: string, child: ChildProcess) {
   }
 }
 
+/** A JSON-RPC POST as an MCP client sends it over Streamable HTTP. */
+function mcp(method: string, params: object, headers: Record<string, string>): Pick<Target, "method" | "headers" | "body"> {
+  return {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  };
+}
+
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
   // A fresh embedded database, migrated the way `npm start` migrates it, then filled.
@@ -52,7 +62,11 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     let started = performance.now();
-    const { clientId } = generateCatalog(join(database.env.REGISTRY_DATA_DIR!, "registry.db"), TENANT);
+    const upstream = spawn(process.execPath, ["--import", "tsx", "bench/upstream-mcp.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    children.push(upstream);
+    const upstreamUrl = `http://127.0.0.1:${await firstLine(upstream)}/mcp`;
+    const gateway = { slug: "bench-upstream", url: upstreamUrl, tools: BENCH_UPSTREAM_TOOLS };
+    const { clientId } = generateCatalog(join(database.env.REGISTRY_DATA_DIR!, "registry.db"), TENANT, gateway);
     console.log(`generated ${SIZES.servers} servers, ${SIZES.servers * SIZES.toolsPerServer} tools, ${SIZES.groups} groups, ${SIZES.m2mAccounts} M2M accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const now = Math.floor(Date.now() / 1000);
@@ -84,14 +98,28 @@ async function main() {
       { label: "GET /api/servers (M2M Entra token, restricted)", url: `${base}/api/servers`, headers },
       { label: "GET /api/tools?q=issues (same)", url: `${base}/api/tools?q=issues`, headers },
       { label: "GET /api/me (same)", url: `${base}/api/me`, headers },
+      { label: "gateway tools/list (same token)", url: `${base}/mcp/${gateway.slug}`, ...mcp("tools/list", {}, headers) },
+      { label: "  the upstream's tools/list, called directly", url: upstreamUrl, ...mcp("tools/list", {}, {}) },
+      { label: "gateway tools/call (same token)", url: `${base}/mcp/${gateway.slug}`, ...mcp("tools/call", { name: "search_issues", arguments: { query: "x" } }, headers) },
+      { label: "  the upstream's tools/call, called directly", url: upstreamUrl, ...mcp("tools/call", { name: "search_issues", arguments: { query: "x" } }, {}) },
       { label: "bare node:http + jose (same token)", url: bareUrl, headers },
       { label: "trivial Hono route (constant JSON, no auth)", url: `http://127.0.0.1:${honoPort}/` },
       { label: "bare node:http (constant JSON, no auth)", url: `http://127.0.0.1:${barePort}/` },
     ];
-    const rows = await measureInterleaved(targets, { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS });
-    const baseline = rows[3]!;
+    // BENCH_ONLY=<regex> measures only the matching rows (the baseline always runs).
+    const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+    const chosen = only ? targets.filter((target) => only.test(target.label) || target.label.startsWith("bare node:http + jose")) : targets;
+    const rows = await measureInterleaved(chosen, { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS });
+    const baseline = rows.find((row) => row.label.startsWith("bare node:http + jose"))!;
     console.log(formatTable(rows, baseline));
     console.log(`\n× bare = throughput ÷ bare node:http + jose verifying the same token.`);
+    const overhead = (gatewayLabel: string, directLabel: string) => {
+      const through = rows.find((row) => row.label === gatewayLabel);
+      const direct = rows.find((row) => row.label === directLabel);
+      if (!through || !direct) return "not measured";
+      return `mean +${(through.mean - direct.mean).toFixed(2)} ms, p50 +${(through.p50 - direct.p50).toFixed(1)} ms, p99 +${(through.p99 - direct.p99).toFixed(1)} ms`;
+    };
+    console.log(`gateway overhead over the direct upstream call: tools/list ${overhead("gateway tools/list (same token)", "  the upstream's tools/list, called directly")}; tools/call ${overhead("gateway tools/call (same token)", "  the upstream's tools/call, called directly")}`);
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await issuer.close();

@@ -8,7 +8,7 @@ export const SIZES = { servers: 10_000, toolsPerServer: 20, groups: 1_000, m2mAc
  * this is load generation, not product behaviour). Returns the client id of the M2M account
  * whose restricted group the benchmark calls with.
  */
-export function generateCatalog(file: string, tenantId: string): { clientId: string } {
+export function generateCatalog(file: string, tenantId: string, gateway?: { slug: string; url: string; tools: string[] }): { clientId: string } {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   const now = new Date().toISOString();
@@ -44,6 +44,14 @@ export function generateCatalog(file: string, tenantId: string): { clientId: str
         const server = `server-${String((g * 20 + r) % SIZES.servers).padStart(5, "0")}`;
         insertRule.run(randomUUID(), id, r, server, r % 2 === 0 ? '["*"]' : '["search_issues_0","get_issues_1","list_issues_2"]');
       }
+    }
+    if (gateway) {
+      // A real upstream for the gateway rows, granted to group-0000: every method, every tool but the last
+      // (so tools/list answers are filtered, as they would be in use).
+      const id = randomUUID();
+      insertServer.run(id, gateway.slug, "Bench upstream", "The gateway benchmark's MCP upstream", gateway.url, now, now);
+      for (const name of gateway.tools) insertTool.run(randomUUID(), id, name, `Bench tool ${name}`, schema, now, now);
+      insertRule.run(randomUUID(), groupIds[0]!, 20, gateway.slug, JSON.stringify(gateway.tools.slice(0, -1)));
     }
     for (let a = 0; a < SIZES.m2mAccounts; a++) {
       const id = randomUUID();

@@ -10,6 +10,8 @@ export interface Target {
 
 export interface RoundResult {
   perSecond: number;
+  /** Milliseconds; autocannon's percentiles are whole milliseconds, the mean is not. */
+  mean: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -26,7 +28,7 @@ export async function runRound(target: Target, connections: number, seconds: num
     connections,
     duration: seconds,
   });
-  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  return { perSecond: result.requests.average, mean: result.latency.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }
 
 function median(values: number[]): number {
@@ -40,6 +42,7 @@ export interface Summary {
   perSecond: number;
   min: number;
   max: number;
+  mean: number;
   p50: number;
   p99: number;
   failures: number;
@@ -63,6 +66,7 @@ export async function measureInterleaved(targets: Target[], options: { rounds: n
       perSecond: median(rates),
       min: Math.min(...rates),
       max: Math.max(...rates),
+      mean: median(results.map((r) => r.mean)),
       p50: median(results.map((r) => r.p50)),
       p99: median(results.map((r) => r.p99)),
       failures: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
@@ -71,12 +75,13 @@ export async function measureInterleaved(targets: Target[], options: { rounds: n
 }
 
 export function formatTable(rows: Summary[], baseline: Summary): string {
-  const header = `${"target".padEnd(50)} ${"req/s".padStart(8)} ${"(min–max)".padStart(15)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"× bare".padStart(7)}  failures`;
+  const header = `${"target".padEnd(50)} ${"req/s".padStart(8)} ${"(min–max)".padStart(15)} ${"mean ms".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"× bare".padStart(7)}  failures`;
   const lines = rows.map((row) =>
     [
       row.label.padEnd(50),
       row.perSecond.toFixed(0).padStart(8),
       `(${row.min.toFixed(0)}–${row.max.toFixed(0)})`.padStart(15),
+      row.mean.toFixed(2).padStart(8),
       row.p50.toFixed(1).padStart(7),
       row.p99.toFixed(1).padStart(7),
       (row.perSecond / baseline.perSecond).toFixed(2).padStart(7),

@@ -3,8 +3,10 @@
 // through /mcp/{slug} is the gateway's own cost. Prints its port.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { BENCH_UPSTREAM_TOOLS } from "./upstream-tools";
 
-const TOOLS = ["search_issues", "get_issue", "create_issue", "list_repos", "secret_admin_tool"].map((name) => ({
+
+const TOOLS = BENCH_UPSTREAM_TOOLS.map((name) => ({
   name,
   description: `Bench tool ${name}`,
   inputSchema: { type: "object", properties: { query: { type: "string" } } },

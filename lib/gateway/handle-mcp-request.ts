@@ -9,8 +9,7 @@ import { auditAuthFailure } from "@/lib/http/audit-auth-failure";
 import { checkCsrf } from "@/lib/http/csrf";
 import { errorResponse } from "@/lib/http/error-response";
 import { readAuthRequest } from "@/lib/http/read-auth-request";
-import { openUpstreamHeaders } from "@/lib/servers/upstream-credentials/upstream-credentials";
-import { SLUG_PATTERN } from "@/lib/validation/common";
+import { findGatewayTarget } from "./find-gateway-target";
 import type { GatewayCall } from "./gateway-call";
 import { proxyPost } from "./proxy-post";
 import { proxyStream } from "./proxy-stream";
@@ -33,7 +32,7 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
     principal = resolved.principal;
     // A browser session may not be ridden cross-site into a tool call.
     if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
-    const server = SLUG_PATTERN.test(slug) ? await db.server.findUnique({ where: { slug }, include: { upstreamCredentials: true } }) : null;
+    const server = await findGatewayTarget(db, slug, resolved.generation);
     if (!server || !canSeeServer(resolved.access, server.slug, server.enabled)) throw new AppError("not_found", `No server ${slug}.`);
     if (request.method !== "POST" && request.method !== "GET" && request.method !== "DELETE") {
       const response = errorResponse(new AppError("method_not_allowed", "The MCP gateway answers POST, GET and DELETE."), requestId);
@@ -46,7 +45,7 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
       access: resolved.access,
       requestId,
       server: { slug: server.slug, url: server.url, transport: server.transport },
-      credentials: server.upstreamCredentials ? openUpstreamHeaders(server.upstreamCredentials.ciphertext) : {},
+      credentials: server.credentials,
       started,
     };
     return request.method === "POST" ? await proxyPost(call, request) : await proxyStream(call, request);

@@ -164,3 +164,26 @@ describe("lifecycle", () => {
     assert.deepEqual(listed.json.result.tools.map((tool: { name: string }) => tool.name), ["echo"]);
   });
 });
+
+describe("changes reach the gateway on the next call", () => {
+  test("new upstream credentials, then a disabled server: each seen by the very next request", async () => {
+    const { updateServer } = await import("@/lib/servers/update-server");
+    const headers = { Authorization: `Bearer ${h.tokens.caller}` };
+    // initialize: answered by the upstream without a session, on every call.
+    const ping = { jsonrpc: "2.0", id: 7, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+    assert.equal((await rpcPost(h.origin, "gw-sse", ping, headers)).status, 200);
+
+    await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", { headers: { "X-API-Key": "rotated-456" } });
+    assert.equal((await rpcPost(h.origin, "gw-sse", ping, headers)).status, 200);
+    const seen = h.sse.seen.filter((request) => request.method === "POST").at(-1)!;
+    assert.equal(seen.headers["x-api-key"], "rotated-456");
+    assert.equal(seen.headers.authorization, undefined, "the old credential is gone at once");
+
+    await updateServer(h.db, SYSTEM, "gw-sse", { enabled: false });
+    const refused = await rpcPost(h.origin, "gw-sse", ping, headers);
+    assert.equal(refused.status, 404);
+    await updateServer(h.db, SYSTEM, "gw-sse", { enabled: true });
+    assert.equal((await rpcPost(h.origin, "gw-sse", ping, headers)).status, 200);
+    await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", { headers: { Authorization: UPSTREAM_SECRET, "X-API-Key": "k-123" } });
+  });
+});
