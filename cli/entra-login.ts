@@ -1,4 +1,3 @@
-import { ConfidentialClientApplication } from "@azure/msal-node";
 import { aadstsCodes, describeEntraFailure, type LoginFacts } from "./aadsts-hints";
 import { authError, usageError } from "./cli-error";
 import type { StoredEntraLogin, StoredToken } from "./config-store";
@@ -80,6 +79,8 @@ async function openIdConfiguration(login: StoredEntraLogin): Promise<string> {
 export async function acquireToken(login: StoredEntraLogin, secret: string): Promise<StoredToken> {
   const authorityMetadata = await openIdConfiguration(login);
   const host = new URL(login.authorityHost).host;
+  // Loaded only when a token is needed: commands that use the cached token start faster.
+  const { ConfidentialClientApplication } = await import("@azure/msal-node");
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: login.clientId,

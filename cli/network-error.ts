@@ -38,7 +38,10 @@ export function networkError(kind: CliErrorKind, url: string, error: unknown): C
   if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ETIMEDOUT" || code === "TimeoutError") {
     return new CliError(kind, `${host} did not answer in time (${code}). Check the network, proxy and firewall.`);
   }
-  return new CliError(kind, `Could not reach ${host}${code ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}.`);
+  // fetch says only "fetch failed"; the reason is in its cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
+  const reason = cause ?? (error instanceof Error ? error.message : String(error));
+  return new CliError(kind, `Could not reach ${host}${code ? ` (${code})` : ""}: ${reason}.`);
 }
 
 /** fetch that turns a transport failure into a CliError of the given kind. */

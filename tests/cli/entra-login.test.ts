@@ -1,0 +1,283 @@
+import assert from "node:assert/strict";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { M2M_APPS, REGISTRY_APP, TENANT_ID } from "../entra-emulator/helpers";
+import { runCli, startCliTestRegistry, tempHome, type CliEnv, type CliTestRegistry } from "./support/cli-harness";
+
+/**
+ * The CLI end to end as catalog-sync-job: login through the bundled Entra emulator (client
+ * credentials, the scope discovered from the registry's RFC 9728 metadata), the token cache, the
+ * catalog commands compared with the API's own answers, and every refusal mapped to its fix.
+ */
+const CA = resolve(process.env.NODE_EXTRA_CA_CERTS!);
+
+/** A port nothing listens on: bound by the system, then released. */
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+describe("mcp-registry CLI with an Entra ID app (client credentials)", () => {
+  let reg: CliTestRegistry;
+  const home = tempHome();
+  const credentialsFile = join(home.configHome, "mcp-registry", "credentials.json");
+
+  before(async () => {
+    reg = await startCliTestRegistry();
+  });
+  after(async () => {
+    await reg?.close();
+    home.remove();
+  });
+
+  /** The environment of a user whose config lives in the temp home; the secret only when given. */
+  function env(extra: CliEnv = {}, where = home): CliEnv {
+    return { HOME: where.home, XDG_CONFIG_HOME: where.configHome, NODE_EXTRA_CA_CERTS: CA, ...extra };
+  }
+  const syncSecret = { MCP_REGISTRY_CLIENT_SECRET: M2M_APPS.catalogSync.secret };
+  const loginArgs = (app: { clientId: string }) => ["login", "--registry", reg.registryUrl, "--client-id", app.clientId];
+  const cached = () => JSON.parse(readFileSync(credentialsFile, "utf8"));
+
+  async function api<T>(path: string): Promise<T> {
+    const token = cached().registries[reg.registryUrl].token.accessToken as string;
+    const response = await fetch(`${reg.registryUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(response.status, 200, `${path}: ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  test("login as catalog-sync-job: scope, tenant and authority from the registry's metadata; token cached 0600 in a 0700 directory, no secret", async () => {
+    const result = await runCli(loginArgs(M2M_APPS.catalogSync), env(syncSecret));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Logged in to http:\/\/127\.0\.0\.1:\d+ as m2m catalog-sync-job \(groups: catalog-readers\)\./);
+    assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
+    assert.equal(statSync(join(home.configHome, "mcp-registry")).mode & 0o777, 0o700);
+    const text = readFileSync(credentialsFile, "utf8");
+    assert.ok(!text.includes(M2M_APPS.catalogSync.secret), "the secret is never stored");
+    const entry = cached().registries[reg.registryUrl];
+    assert.equal(cached().currentRegistry, reg.registryUrl);
+    assert.deepEqual(entry.login, {
+      tenantId: TENANT_ID,
+      clientId: M2M_APPS.catalogSync.clientId,
+      authorityHost: reg.emulator.url,
+      scope: `api://${REGISTRY_APP.clientId}/.default`,
+      secretEnv: "MCP_REGISTRY_CLIENT_SECRET",
+    });
+    assert.ok(Date.parse(entry.token.expiresOn) > Date.now() + 10 * 60_000, "expiry from Entra's expires_in");
+    const [, payload] = (entry.token.accessToken as string).split(".");
+    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
+    assert.equal(claims.aud, REGISTRY_APP.clientId);
+    assert.equal(claims.azp ?? claims.appid, M2M_APPS.catalogSync.clientId);
+  });
+
+  test("servers lists exactly what GET /api/servers answers that app (table and --json)", async () => {
+    const fromApi = await api<{ items: { slug: string; name: string }[]; nextCursor: string | null }>("/api/servers?limit=200");
+    assert.equal(fromApi.nextCursor, null);
+    const table = await runCli(["servers"], env());
+    assert.equal(table.code, 0, table.stderr);
+    const lines = table.stdout.trimEnd().split("\n");
+    assert.match(lines[0]!, /^SLUG\s+NAME\s+TOOLS\s+HEALTH\s+TAGS$/);
+    assert.deepEqual(lines.slice(1).map((line) => line.split(/\s+/)[0]), fromApi.items.map((server) => server.slug));
+    const json = await runCli(["servers", "--json"], env());
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout), fromApi.items);
+    const searched = await runCli(["servers", "--search", "git", "--json"], env());
+    assert.deepEqual(
+      JSON.parse(searched.stdout).map((server: { slug: string }) => server.slug),
+      (await api<{ items: { slug: string }[] }>("/api/servers?q=git")).items.map((server) => server.slug),
+    );
+  });
+
+  test("tools lists GET /api/tools across every visible server, in the API's order", async () => {
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { server: string; name: string }[]; nextCursor: string | null } = await api(`/api/tools?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      walked.push(...page.items.map((tool) => `${tool.server}/${tool.name}`));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const result = await runCli(["tools", "--json"], env());
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).map((tool: { server: string; name: string }) => `${tool.server}/${tool.name}`), walked);
+    assert.ok(walked.length > 1);
+  });
+
+  test("whoami shows GET /api/me", async () => {
+    const result = await runCli(["whoami"], env());
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^kind\s+m2m$/m);
+    assert.match(result.stdout, /^name\s+catalog-sync-job$/m);
+    assert.match(result.stdout, new RegExp(`^client\\s+${M2M_APPS.catalogSync.clientId}$`, "m"));
+    assert.match(result.stdout, /^groups\s+catalog-readers$/m);
+    const json = await runCli(["whoami", "--json"], env());
+    assert.deepEqual(JSON.parse(json.stdout), await api("/api/me"));
+  });
+
+  test("tools --server github lists GET /api/servers/github/tools; --search filters by name or description", async () => {
+    const fromApi = await api<{ items: { name: string; description: string }[] }>("/api/servers/github/tools");
+    assert.ok(fromApi.items.length > 1);
+    const table = await runCli(["tools", "--server", "github"], env());
+    assert.equal(table.code, 0, table.stderr);
+    const lines = table.stdout.trimEnd().split("\n");
+    assert.match(lines[0]!, /^SERVER\s+TOOL\s+DESCRIPTION$/);
+    assert.deepEqual(lines.slice(1).map((line) => line.split(/\s+/).slice(0, 2).join("/")), fromApi.items.map((tool) => `github/${tool.name}`));
+    const needle = fromApi.items[0]!.name.slice(0, 6);
+    const searched = await runCli(["tools", "--server", "github", "--search", needle.toUpperCase(), "--json"], env());
+    assert.equal(searched.code, 0, searched.stderr);
+    assert.deepEqual(
+      JSON.parse(searched.stdout),
+      fromApi.items.filter((tool) => tool.name.includes(needle) || tool.description.toLowerCase().includes(needle.toLowerCase())),
+    );
+    const missing = await runCli(["tools", "--server", "no-such-server"], env());
+    assert.equal(missing.code, 3);
+    assert.match(missing.stderr, /GET \/api\/servers\/no-such-server\/tools: 404 not_found: .* \(requestId [0-9a-f-]+\)/);
+    assert.match(missing.stderr, /does not exist or your groups do not grant it/);
+  });
+
+  test("connect github prints the gateway configuration for vscode, claude and json, never a token", async () => {
+    const endpoint = `${reg.registryUrl}/mcp/github`;
+    const token = cached().registries[reg.registryUrl].token.accessToken as string;
+    const vscode = await runCli(["connect", "github", "--client", "vscode"], env());
+    assert.equal(vscode.code, 0, vscode.stderr);
+    assert.deepEqual(JSON.parse(vscode.stdout), {
+      inputs: [{ type: "promptString", id: "mcp-registry-token", description: "MCP Registry API token (mcpr_…) or Entra ID access token", password: true }],
+      servers: { github: { type: "http", url: endpoint, headers: { Authorization: "Bearer ${input:mcp-registry-token}" } } },
+    });
+    const claude = await runCli(["connect", "github", "--client", "claude"], env());
+    assert.equal(claude.code, 0, claude.stderr);
+    assert.deepEqual(JSON.parse(claude.stdout), {
+      mcpServers: { github: { command: "npx", args: ["-y", "mcp-remote", endpoint, "--header", "Authorization:${MCP_REGISTRY_AUTH}"], env: { MCP_REGISTRY_AUTH: "Bearer <token>" } } },
+    });
+    const json = await runCli(["connect", "github", "--client", "json"], env());
+    assert.deepEqual(JSON.parse(json.stdout), { url: endpoint, headers: { Authorization: "Bearer <token>" } });
+    for (const output of [vscode, claude, json]) assert.ok(!output.stdout.includes(token) && !output.stderr.includes(token));
+
+    const badClient = await runCli(["connect", "github", "--client", "cursor"], env());
+    assert.equal(badClient.code, 1);
+    assert.match(badClient.stderr, /--client must be one of vscode, claude, json \(got "cursor"\)/);
+    const invisible = await runCli(["connect", "no-such-server", "--client", "json"], env());
+    assert.equal(invisible.code, 3);
+    assert.equal(invisible.stdout, "");
+  });
+
+  test("the cached token is reused: no secret needed, the cache file untouched", async () => {
+    const before = readFileSync(credentialsFile, "utf8");
+    const mtime = statSync(credentialsFile).mtimeMs;
+    // No MCP_REGISTRY_CLIENT_SECRET: had the CLI gone to Entra's token endpoint it could not have signed in.
+    const result = await runCli(["servers", "--json"], env());
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(readFileSync(credentialsFile, "utf8"), before);
+    assert.equal(statSync(credentialsFile).mtimeMs, mtime);
+  });
+
+  test("an expired cached token: with the secret's variable set the CLI signs in again; without it, exit 2 saying what to set", async () => {
+    const config = cached();
+    const oldToken = config.registries[reg.registryUrl].token.accessToken;
+    config.registries[reg.registryUrl].token.expiresOn = new Date(Date.now() - 1000).toISOString();
+    writeFileSync(credentialsFile, JSON.stringify(config));
+
+    const refused = await runCli(["servers"], env());
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /The cached token for http:\/\/127\.0\.0\.1:\d+ expired at .*\. Set MCP_REGISTRY_CLIENT_SECRET to the client secret of app 82f936e6/);
+
+    const renewed = await runCli(["servers", "--json"], env(syncSecret));
+    assert.equal(renewed.code, 0, renewed.stderr);
+    assert.equal(JSON.parse(renewed.stdout).length, 8);
+    const token = cached().registries[reg.registryUrl].token;
+    assert.ok(Date.parse(token.expiresOn) > Date.now() + 10 * 60_000, "a fresh token was cached");
+    assert.notEqual(token.accessToken, oldToken);
+    assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
+  });
+
+  test("a wrong secret: AADSTS7000215 with what to fix, exit 2, the cache left alone", async () => {
+    const before = readFileSync(credentialsFile, "utf8");
+    const result = await runCli(loginArgs(M2M_APPS.catalogSync), env({ MCP_REGISTRY_CLIENT_SECRET: "not-the-secret" }));
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Entra ID refused the sign-in: AADSTS7000215\./);
+    assert.match(result.stderr, /The client secret is wrong\. Put the secret's Value \(not its Secret ID\) of app 82f936e6-5b85-4bd1-b012-93cebad3fb38 in MCP_REGISTRY_CLIENT_SECRET/);
+    assert.ok(!result.stderr.includes("not-the-secret"));
+    assert.equal(readFileSync(credentialsFile, "utf8"), before);
+  });
+
+  test("--client-secret-env names the variable; --client-secret is refused as a usage error", async () => {
+    const other = tempHome();
+    try {
+      const named = await runCli([...loginArgs(M2M_APPS.catalogSync), "--client-secret-env", "SYNC_SECRET"], env({ SYNC_SECRET: M2M_APPS.catalogSync.secret }, other));
+      assert.equal(named.code, 0, named.stderr);
+      const stored = JSON.parse(readFileSync(join(other.configHome, "mcp-registry", "credentials.json"), "utf8"));
+      assert.equal(stored.registries[reg.registryUrl].login.secretEnv, "SYNC_SECRET");
+      const unset = await runCli([...loginArgs(M2M_APPS.catalogSync), "--client-secret-env", "SYNC_SECRET"], env({}, other));
+      assert.equal(unset.code, 1);
+      assert.match(unset.stderr, /SYNC_SECRET is not set/);
+      const plain = await runCli([...loginArgs(M2M_APPS.catalogSync), "--client-secret", "x"], env({}, other));
+      assert.equal(plain.code, 1);
+      assert.match(plain.stderr, /--client-secret is not accepted: a secret on the command line lands in shell history/);
+    } finally {
+      other.remove();
+    }
+  });
+
+  test("the unlinked app: Entra issues a token, the registry answers 403 client_not_registered; exit 2, nothing cached", async () => {
+    const other = tempHome();
+    try {
+      const result = await runCli(loginArgs(M2M_APPS.unlinkedAgent), env({ MCP_REGISTRY_CLIENT_SECRET: M2M_APPS.unlinkedAgent.secret }, other));
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /GET \/api\/me: 403 client_not_registered: .+ \(requestId [0-9a-f-]+\)/);
+      assert.match(result.stderr, /Ask a registry admin to link it \(tenant id \+ client id\) in Settings > IAM > M2M Accounts/);
+      assert.throws(() => statSync(join(other.configHome, "mcp-registry", "credentials.json")), { code: "ENOENT" });
+    } finally {
+      other.remove();
+    }
+  });
+
+  test("Entra refusals are mapped to their fix: unknown app (700016), unknown tenant (90002), scope without /.default (1002012)", async () => {
+    const other = tempHome();
+    try {
+      const unknownApp = await runCli(["login", "--registry", reg.registryUrl, "--client-id", "00000000-0000-4000-8000-000000000001"], env(syncSecret, other));
+      assert.equal(unknownApp.code, 2);
+      assert.match(unknownApp.stderr, /AADSTS700016\.\nApp 00000000-0000-4000-8000-000000000001 was not found in tenant 77ac5383/);
+      const unknownTenant = await runCli([...loginArgs(M2M_APPS.catalogSync), "--tenant", "00000000-0000-4000-8000-000000000002"], env(syncSecret, other));
+      assert.equal(unknownTenant.code, 2);
+      assert.match(unknownTenant.stderr, /AADSTS90002\.\nTenant 00000000-0000-4000-8000-000000000002 was not found\. Check --tenant/);
+      const scope = await runCli([...loginArgs(M2M_APPS.catalogSync), "--scope", `api://${REGISTRY_APP.clientId}/Registry.Read`], env(syncSecret, other));
+      assert.equal(scope.code, 2);
+      assert.match(scope.stderr, /AADSTS1002012\.\nThe scope api:\/\/81382876-ac08-4e70-a240-ad7c89ed8dfe\/Registry\.Read must end with \/\.default/);
+    } finally {
+      other.remove();
+    }
+  });
+
+  test("the emulator's self-signed certificate without NODE_EXTRA_CA_CERTS: exit 2 naming the variable", async () => {
+    const other = tempHome();
+    try {
+      const result = await runCli(loginArgs(M2M_APPS.catalogSync), { HOME: other.home, XDG_CONFIG_HOME: other.configHome, ...syncSecret });
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /The TLS certificate of localhost:\d+ is not trusted \([A-Z_]+\)\. .*point NODE_EXTRA_CA_CERTS at its PEM file/);
+    } finally {
+      other.remove();
+    }
+  });
+
+  test("not logged in, no registry, a registry that is down: exit codes 2, 1 and 3 with what to do", async () => {
+    const other = tempHome();
+    try {
+      const notLoggedIn = await runCli(["servers", "--registry", reg.registryUrl], env({}, other));
+      assert.equal(notLoggedIn.code, 2);
+      assert.match(notLoggedIn.stderr, /Not logged in to http:\/\/127\.0\.0\.1:\d+\. Run `mcp-registry login --registry .* --client-id <app id>`.*or set MCP_REGISTRY_TOKEN/);
+      const noRegistry = await runCli(["whoami"], env({}, other));
+      assert.equal(noRegistry.code, 1);
+      assert.match(noRegistry.stderr, /No registry: pass --registry <url>/);
+      const closedPort = await freePort();
+      const down = await runCli(["whoami", "--registry", `http://127.0.0.1:${closedPort}`], env({ MCP_REGISTRY_TOKEN: "mcpr_x" }, other));
+      assert.equal(down.code, 3);
+      assert.match(down.stderr, new RegExp(`Nothing answers at 127\\.0\\.0\\.1:${closedPort} \\(connection refused\\)\\. Check the URL`));
+    } finally {
+      other.remove();
+    }
+  });
+});
