@@ -235,7 +235,7 @@ describe("mcp-registry CLI with an Entra ID app (client credentials)", () => {
     }
   });
 
-  test("Entra refusals are mapped to their fix: unknown app (700016), unknown tenant (90002), scope without /.default (1002012)", async () => {
+  test("Entra refusals are mapped to their fix: unknown app (700016), unknown tenant (90002), scope without /.default (1002012), unknown resource (500011)", async () => {
     const other = tempHome();
     try {
       const unknownApp = await runCli(["login", "--registry", reg.registryUrl, "--client-id", "00000000-0000-4000-8000-000000000001"], env(syncSecret, other));
@@ -247,6 +247,9 @@ describe("mcp-registry CLI with an Entra ID app (client credentials)", () => {
       const scope = await runCli([...loginArgs(M2M_APPS.catalogSync), "--scope", `api://${REGISTRY_APP.clientId}/Registry.Read`], env(syncSecret, other));
       assert.equal(scope.code, 2);
       assert.match(scope.stderr, /AADSTS1002012\.\nThe scope api:\/\/81382876-ac08-4e70-a240-ad7c89ed8dfe\/Registry\.Read must end with \/\.default/);
+      const resource = await runCli([...loginArgs(M2M_APPS.catalogSync), "--scope", "api://00000000-0000-4000-8000-000000000003/.default"], env(syncSecret, other));
+      assert.equal(resource.code, 2);
+      assert.match(resource.stderr, /AADSTS500011\.\nThe resource of scope api:\/\/00000000-0000-4000-8000-000000000003\/\.default was not found in tenant 77ac5383-74a0-4b68-ae2c-83504351a44e\./);
     } finally {
       other.remove();
     }
