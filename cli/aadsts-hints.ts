@@ -36,7 +36,9 @@ export function aadstsCodes(text: string, errorNo?: unknown): number[] {
 export function describeEntraFailure(codes: number[], description: string, facts: LoginFacts): string {
   const code = codes.find((candidate) => HINTS[candidate]);
   const headline = codes.length ? `Entra ID refused the sign-in: AADSTS${codes[0]}` : "Entra ID refused the sign-in";
-  // Entra's description ends with trace and correlation ids: worth keeping for Microsoft support.
-  const detail = description.replace(/^Error\(s\):\s*[\d,\s]+-\s*Timestamp:[^-]*-\s*Description:\s*/, "").trim();
+  // MSAL wraps Entra's description ("Error(s): n - Timestamp: … - Description: AADSTS…: … - Correlation ID: …");
+  // keep Entra's own text, whose trace and correlation ids are worth keeping for Microsoft support.
+  const described = description.includes("Description: ") ? description.slice(description.indexOf("Description: ") + "Description: ".length) : description;
+  const detail = described.replace(/\s+-\s+Correlation ID:.*$/, "").trim();
   return [headline + ".", code ? HINTS[code]!(facts) : undefined, detail ? `Entra ID said: ${detail}` : undefined].filter(Boolean).join("\n");
 }

@@ -25,6 +25,12 @@ test("each known AADSTS code says what to change; an unknown one keeps Entra's o
   assert.match(describeEntraFailure([50059], "AADSTS50059: No tenant-identifying information found", FACTS), /No tenant was named\. Pass --tenant with the Directory \(tenant\) ID/);
   assert.match(describeEntraFailure([500011], "", FACTS), /The resource of scope api:\/\/81382876-ac08-4e70-a240-ad7c89ed8dfe\/\.default was not found in tenant 77ac5383/);
   assert.match(describeEntraFailure([7000215], "", { ...FACTS, secretEnv: "SYNC_SECRET" }), /in SYNC_SECRET;/);
+  const fromMsal = describeEntraFailure(
+    [7000215],
+    "Error(s): 7000215 - Timestamp: 2026-12-04 21:37:59Z - Description: AADSTS7000215: Invalid client secret provided. Trace ID: 18da Correlation ID: c598 Timestamp: 2026-12-04 21:37:59Z - Correlation ID: c598 - Trace ID: 18da",
+    FACTS,
+  );
+  assert.match(fromMsal, /\nEntra ID said: AADSTS7000215: Invalid client secret provided\. Trace ID: 18da Correlation ID: c598 Timestamp: 2026-12-04 21:37:59Z$/);
   const unknown = describeEntraFailure([123456], "AADSTS123456: Something new.", FACTS);
   assert.equal(unknown, "Entra ID refused the sign-in: AADSTS123456.\nEntra ID said: AADSTS123456: Something new.");
 });
