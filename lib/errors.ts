@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   conflict: 409,
   validation_failed: 422,
+  /** The MCP gateway's upstream failed (refused, timed out, answered 5xx or not MCP). */
+  bad_gateway: 502,
   temporarily_unavailable: 503,
   internal_error: 500,
 } as const;

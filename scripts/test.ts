@@ -6,8 +6,11 @@ import { ensureTlsCertificate } from "@/entra-emulator/tls";
 /**
  * `npm test`: every test, on both databases.
  *   1. unit and integration tests (node's test runner) on the embedded SQLite database;
- *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api);
- *   3. the production build and the Playwright suites (api and ui projects) in Debian's Chromium.
+ *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api, tests/docs, tests/gateway);
+ *   3. the production build;
+ *   4. the conformance suite (conformance/): black-box HTTP checks against `npm start` on SQLite
+ *      and PostgreSQL (scripts/test-conformance.ts);
+ *   5. the Playwright suites (api and ui projects) in Debian's Chromium.
  * `npm test -- unit` stops after 1–2.
  */
 function findTests(dir: string): string[] {
@@ -37,13 +40,15 @@ async function main() {
   const all = findTests("tests").sort();
   run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), { ...env, TEST_DATABASE: "sqlite" });
 
-  const databaseSuites = all.filter((file) => file.startsWith(join("tests", "db")) || file.startsWith(join("tests", "api")));
+  const onBothDatabases = ["db", "api", "docs", "gateway"].map((folder) => join("tests", folder));
+  const databaseSuites = all.filter((file) => onBothDatabases.some((folder) => file.startsWith(folder)));
   if (databaseSuites.length > 0) {
     run(`database suites on PostgreSQL (${databaseSuites.length} files)`, process.execPath, nodeTest(databaseSuites), { ...env, TEST_DATABASE: "postgresql" });
   }
   if (onlyUnit) return;
 
   run("production build", process.execPath, ["node_modules/next/dist/bin/next", "build"], env);
+  run("conformance suite (npm start over HTTP, SQLite and PostgreSQL)", process.execPath, ["--import", "tsx", "scripts/test-conformance.ts"], env);
   run("Playwright (Debian's Chromium)", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
 }
 

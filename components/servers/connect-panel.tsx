@@ -3,35 +3,34 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
-
-export function mcpClientConfig(slug: string, endpoint: string, flavour: "mcpServers" | "vscode"): string {
-  const server = { type: "http", url: endpoint, headers: { Authorization: "Bearer <token>" } };
-  return JSON.stringify(flavour === "mcpServers" ? { mcpServers: { [slug]: server } } : { servers: { [slug]: server } }, null, 2);
-}
+import { claudeDesktopConfig, cursorConfig, gatewayEndpoint, typescriptSdkSnippet, vscodeConfig } from "./connect-snippets";
 
 /** How to point an MCP client at this server through the registry gateway. */
 export function ConnectPanel({ slug, registryUrl, canCreateTokens }: { slug: string; registryUrl: string; canCreateTokens: boolean }) {
-  const endpoint = `${registryUrl}/mcp/${slug}`;
+  const endpoint = gatewayEndpoint(registryUrl, slug);
   return (
-    <Card aria-labelledby="connect-heading">
-      <CardHeader id="connect-heading" title="Connect" description="MCP clients reach this server through the registry gateway, which enforces your access." />
+    <Card aria-labelledby="connect-heading" className="min-w-0">
+      <CardHeader id="connect-heading" title="Connect" description="MCP clients reach this server through the registry gateway, which enforces your access and never passes your token on." />
       <CardBody className="space-y-4">
         <div>
-          <p className="mb-1 text-xs font-medium text-slate-500">Endpoint (Streamable HTTP)</p>
+          <p className="mb-1 text-xs font-medium text-slate-500">Gateway URL (Streamable HTTP)</p>
           <div className="flex items-center gap-2 rounded-md border border-slate-200 bg-slate-50 py-1 pr-1 pl-2.5">
-            <code className="min-w-0 flex-1 truncate font-mono text-[12.5px] text-slate-800">{endpoint}</code>
-            <CopyButton value={endpoint} label="Copy endpoint URL" />
+            <code className="min-w-0 flex-1 truncate font-mono text-[12.5px] text-slate-800" title={endpoint}>{endpoint}</code>
+            <CopyButton value={endpoint} label="Copy gateway URL" />
           </div>
         </div>
         <Tabs
           label="MCP client configuration"
           items={[
-            { id: "mcp-servers", label: "Claude / Cursor", content: <CodeBlock title="mcp.json" language="json" code={mcpClientConfig(slug, endpoint, "mcpServers")} copyLabel="Copy MCP client config" /> },
-            { id: "vscode", label: "VS Code", content: <CodeBlock title=".vscode/mcp.json" language="json" code={mcpClientConfig(slug, endpoint, "vscode")} copyLabel="Copy VS Code config" /> },
+            { id: "vscode", label: "VS Code", content: <CodeBlock title=".vscode/mcp.json" language="json" code={vscodeConfig(slug, endpoint)} copyLabel="Copy VS Code config" /> },
+            { id: "claude-desktop", label: "Claude Desktop", content: <CodeBlock title="claude_desktop_config.json" language="json" code={claudeDesktopConfig(slug, endpoint)} copyLabel="Copy Claude Desktop config" /> },
+            { id: "cursor", label: "Cursor", content: <CodeBlock title="~/.cursor/mcp.json" language="json" code={cursorConfig(slug, endpoint)} copyLabel="Copy Cursor config" /> },
+            { id: "sdk", label: "SDK", content: <CodeBlock title="agent.ts (TypeScript SDK)" language="typescript" code={typescriptSdkSnippet(endpoint)} copyLabel="Copy TypeScript snippet" /> },
           ]}
         />
         <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5 text-[13px] text-slate-600">
-          Replace <code className="font-mono text-slate-800">&lt;token&gt;</code> with a registry API token.
+          Use a registry API token (<code className="font-mono text-slate-800">mcpr_…</code>) or an Entra ID access token for{" "}
+          <code className="font-mono break-all text-slate-800">&lt;token&gt;</code>.
           {canCreateTokens ? (
             <>
               {" "}Create one restricted to this server so it cannot reach anything else.

@@ -29,7 +29,7 @@ export function Tabs({ items, defaultTab, label, className }: { items: TabItem[]
 
   return (
     <div className={className}>
-      <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex gap-1 border-b border-slate-200">
+      <div role="tablist" aria-label={label} onKeyDown={onKeyDown} className="flex flex-wrap gap-x-1 border-b border-slate-200">
         {items.map((item) => {
           const selected = item.id === active;
           return (

@@ -3,6 +3,8 @@ import { auditRoutes } from "./routes/audit";
 import { catalogRoutes } from "./routes/catalog";
 import { iamRoutes } from "./routes/iam";
 import { tokenRoutes } from "./routes/tokens";
+import { upstreamCredentialRoutes } from "./routes/upstream-credentials";
+import { usageRoutes } from "./routes/usage";
 
 /** Every authenticated API route: the one table the pipeline and the OpenAPI document read. */
-export const API_ROUTES: ApiRoute[] = [...catalogRoutes, ...iamRoutes, ...tokenRoutes, ...auditRoutes];
+export const API_ROUTES: ApiRoute[] = [...catalogRoutes, ...upstreamCredentialRoutes, ...iamRoutes, ...tokenRoutes, ...auditRoutes, ...usageRoutes];

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { decodeCursor, toPage, type Page } from "@/lib/validation/common";
+import { cursorParam, decodeCursor, toPage, type Page } from "@/lib/validation/common";
 
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
-  cursor: z.string().max(512).optional(),
+  cursor: cursorParam(["time", "text"]),
   actor: z.string().trim().max(200).optional(),
   action: z.string().trim().max(100).optional(),
   target: z.string().trim().max(200).optional(),
@@ -31,7 +31,7 @@ export interface AuditEventRecord {
 
 /** Newest first, keyset-paged on (at, id). Actor and target match by id or by name. */
 export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<AuditEventRecord>> {
-  const [at, id] = decodeCursor(query.cursor) ?? [];
+  const [at, id] = decodeCursor(query.cursor, ["time", "text"]) ?? [];
   const rows = await db.auditEvent.findMany({
     where: {
       AND: [

@@ -31,6 +31,10 @@ export interface RegistryConfig {
   };
   tokenMaxTtlHours: number;
   sessionTtlHours: number;
+  /** AES-256-GCM key for secrets stored at rest (upstream credentials); undefined: storing them is refused. */
+  secretsKey: Buffer | undefined;
+  /** How long the MCP gateway waits for an upstream's first byte. */
+  gatewayTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +86,8 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
     },
     tokenMaxTtlHours: e.REGISTRY_TOKEN_MAX_TTL_HOURS,
     sessionTtlHours: e.REGISTRY_SESSION_TTL_HOURS,
+    secretsKey: e.REGISTRY_SECRETS_KEY ? Buffer.from(e.REGISTRY_SECRETS_KEY, "base64") : undefined,
+    gatewayTimeoutMs: e.REGISTRY_GATEWAY_TIMEOUT_MS,
   };
 }
 

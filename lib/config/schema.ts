@@ -70,6 +70,14 @@ export const environmentSchema = z.object({
   REGISTRY_REQUIRE_APP_ROLE: z.string().optional(),
   REGISTRY_TOKEN_MAX_TTL_HOURS: z.coerce.number().int().min(1).max(87600).default(2160),
   REGISTRY_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(8),
+  REGISTRY_SECRETS_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => !value || (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32), {
+      message: "must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)",
+    }),
+  REGISTRY_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

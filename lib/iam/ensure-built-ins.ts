@@ -2,11 +2,14 @@ import { BUILT_IN_ADMIN_GROUP, PERMISSIONS } from "@/lib/access/permissions";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
 import type { RegistryConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { createGroup } from "./groups/create-group";
 
 /**
  * Runs at every start: the built-in registry-admins group exists with every permission, and
- * each REGISTRY_BOOTSTRAP_M2M_ADMINS pair is an enabled M2M account in it (SPEC §2.4).
+ * each REGISTRY_BOOTSTRAP_M2M_ADMINS pair is an M2M account in it (SPEC §2.4), created enabled.
+ * Every change it makes is audited in its own transaction (which also bumps the IAM generation,
+ * so running instances see it); an account an admin disabled stays disabled, with a warning.
  */
 export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditContext): Promise<void> {
   let admins = await db.group.findUnique({ where: { name: BUILT_IN_ADMIN_GROUP } });
@@ -24,11 +27,17 @@ export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditC
 
   for (const { tenantId, clientId } of config.bootstrap.m2mAdmins) {
     await db.$transaction(async (tx) => {
-      const account = await tx.m2mAccount.upsert({
-        where: { tenantId_clientId: { tenantId, clientId } },
-        create: { tenantId, clientId, name: `bootstrap ${clientId.slice(0, 8)}`, description: "From REGISTRY_BOOTSTRAP_M2M_ADMINS.", createdByName: "bootstrap" },
-        update: { enabled: true },
-      });
+      let account = await tx.m2mAccount.findUnique({ where: { tenantId_clientId: { tenantId, clientId } } });
+      if (!account) {
+        account = await tx.m2mAccount.create({
+          data: { tenantId, clientId, name: `bootstrap ${clientId.slice(0, 8)}`, description: "From REGISTRY_BOOTSTRAP_M2M_ADMINS.", createdByName: "bootstrap" },
+        });
+        await recordAuditEvent(tx, ctx, { action: "m2m-account.create", target: { type: "m2m-account", id: account.id, name: account.name }, after: { tenantId, clientId, enabled: true }, reason: "REGISTRY_BOOTSTRAP_M2M_ADMINS" });
+      } else if (!account.enabled) {
+        // An admin disabled it on purpose (e.g. a leaked pipeline secret): a restart must not
+        // silently undo that decision. Re-enabling is an explicit, audited IAM change.
+        log.warn("bootstrap M2M admin is disabled and stays disabled; re-enable it in Settings > IAM > M2M Accounts", { m2mAccountId: account.id, tenantId, clientId });
+      }
       const membership = await tx.m2mAccountGroup.findUnique({ where: { m2mAccountId_groupId: { m2mAccountId: account.id, groupId: adminsId } } });
       if (!membership) {
         await tx.m2mAccountGroup.create({ data: { m2mAccountId: account.id, groupId: adminsId } });

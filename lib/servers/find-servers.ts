@@ -7,7 +7,7 @@ import { toServerRecord } from "./server-record";
 
 /** Visible servers, filtered in the query (SPEC §3), keyset-paged by slug. */
 export async function findServers(db: Db, access: EffectiveAccess, query: ServerListQuery): Promise<Page<ServerRecord>> {
-  const after = decodeCursor(query.cursor)?.[0];
+  const after = decodeCursor(query.cursor, ["text"])?.[0];
   const rows = await db.server.findMany({
     where: {
       AND: [

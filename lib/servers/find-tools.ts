@@ -13,7 +13,7 @@ export interface ToolSearchResult {
 
 /** Searches tools across every visible server; keyset-paged by (name, id). */
 export async function findTools(db: Db, access: EffectiveAccess, query: PageQuery): Promise<Page<ToolSearchResult>> {
-  const [name, id] = decodeCursor(query.cursor) ?? [];
+  const [name, id] = decodeCursor(query.cursor, ["text", "text"]) ?? [];
   const rows = await db.tool.findMany({
     where: {
       AND: [

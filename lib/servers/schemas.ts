@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { description, displayText, slug } from "@/lib/validation/common";
+import { cursorParam, description, displayText, slug } from "@/lib/validation/common";
 
 const upstreamUrl = z
   .string()
@@ -50,7 +50,7 @@ export type UpdateServerInput = z.infer<typeof updateServerSchema>;
 
 export const serverListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(512).optional(),
+  cursor: cursorParam(["text"]),
   q: z.string().trim().max(200).optional(),
   tag: z.string().trim().max(40).optional(),
 });

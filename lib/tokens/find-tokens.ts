@@ -8,7 +8,7 @@ import { requireTokenOwner } from "./require-token-owner";
 /** The caller's own tokens, newest first. */
 export async function findTokens(ctx: OperationContext, query: PageQuery): Promise<Page<ApiTokenRecord>> {
   const ownerId = requireTokenOwner(ctx.principal);
-  const after = decodeCursor(query.cursor);
+  const after = decodeCursor(query.cursor, ["time", "text"]);
   const cursorWhere =
     after && typeof after[0] === "string" && typeof after[1] === "string"
       ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -19,10 +20,63 @@ export const displayText = (what: string, max: number) =>
 /** No default here: a default inside .optional() would overwrite the stored value on every PATCH. */
 export const description = z.string().trim().max(2000, "description must be at most 2000 characters");
 
+/** Opaque cursors: base64url JSON of the last item's sort key (an array of 1–2 strings). */
+export function encodeCursor(key: string[]): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+const CURSOR_MESSAGE = "cursor must be the nextCursor of a previous page";
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+function parseCursor(cursor: string): string[] | null {
+  // 1,024 characters hold the longest sort key we issue (200 non-ASCII characters and an id).
+  if (cursor.length > 1024 || !BASE64URL.test(cursor)) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length < 1 || value.length > 2) return null;
+    return value.every((item) => typeof item === "string" && item.length <= 256) ? (value as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "text": any sort key; "time": an ISO timestamp (lists sorted by time). */
+export type CursorPart = "text" | "time";
+
+function fitsShape(key: string[], shape: CursorPart[]): boolean {
+  return key.length === shape.length && shape.every((part, i) => part === "text" || !Number.isNaN(Date.parse(key[i]!)));
+}
+
+/** The sort key of a cursor, checked against the list's key shape; a mismatch is a 422 on `cursor`. */
+export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): string[] | undefined {
+  if (cursor === undefined || cursor === "") return undefined;
+  const key = parseCursor(cursor);
+  if (key === null || !fitsShape(key, shape)) {
+    throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, { fields: [{ path: "cursor", message: CURSOR_MESSAGE }] });
+  }
+  return key;
+}
+
+/**
+ * The `cursor` query parameter of every list: only something this API issued is accepted (in the
+ * list's key shape, when given), so a forged or mangled cursor is a 422 naming `cursor` instead
+ * of a silently restarted list. An empty value means "first page".
+ */
+export function cursorParam(shape?: CursorPart[]) {
+  return z
+    .string()
+    .refine((value) => {
+      if (value === "") return true;
+      const key = parseCursor(value);
+      return key !== null && (shape === undefined || fitsShape(key, shape));
+    }, CURSOR_MESSAGE)
+    .optional();
+}
+
 /** Paging query shared by every list route (SPEC §5). */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1, "limit must be 1–200").max(200, "limit must be 1–200").default(50),
-  cursor: z.string().max(512).optional(),
+  cursor: cursorParam(),
   q: z.string().trim().max(200).optional(),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
@@ -32,26 +86,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Opaque cursors: base64url JSON of the last item's sort key. */
-export function encodeCursor(key: unknown[]): string {
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
-}
-
-export function decodeCursor(cursor: string | undefined): unknown[] | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    return Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Keyset paging: queries fetch `limit + 1` rows; the extra row only says a next page exists,
  * and the cursor is the sort key of the last row shown.
  */
-export function toPage<T>(rows: T[], limit: number, sortKey: (row: T) => unknown[]): { rows: T[]; nextCursor: string | null } {
+export function toPage<T>(rows: T[], limit: number, sortKey: (row: T) => string[]): { rows: T[]; nextCursor: string | null } {
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   return { rows: shown, nextCursor: rows.length > limit && last ? encodeCursor(sortKey(last)) : null };

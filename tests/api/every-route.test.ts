@@ -121,7 +121,7 @@ async function buildContext(): Promise<SuiteContext> {
 }
 
 before(async () => {
-  reg = await startApiRegistry({ ENTRA_CLIENT_SECRET: CLIENT_SECRET });
+  reg = await startApiRegistry({ ENTRA_CLIENT_SECRET: CLIENT_SECRET, REGISTRY_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64") });
   s = await buildContext();
   snapshotBefore = await targetsSnapshot();
 });

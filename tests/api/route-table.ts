@@ -87,6 +87,12 @@ export const ROUTE_TABLE: RouteCase[] = [
   { method: "GET", path: "/api/servers/{slug}/tools", permission: null, namesObject: true, ok: 200, ...serverTarget },
   { method: "PUT", path: "/api/servers/{slug}/tools", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { tools: [] }, fresh: (s) => s.freshServer() },
 
+  { method: "GET", path: "/api/servers/{slug}/upstream-credentials", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget },
+  { method: "PUT", path: "/api/servers/{slug}/upstream-credentials", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { headers: { "X-API-Key": "suite-key" } }, fresh: (s) => s.freshServer() },
+  { method: "DELETE", path: "/api/servers/{slug}/upstream-credentials", permission: "servers:write", namesObject: true, ok: 204, ...serverTarget, fresh: (s) => s.freshServer() },
+
+  { method: "GET", path: "/api/usage", permission: "audit:read", namesObject: false, ok: 200 },
+
   { method: "GET", path: "/api/tokens", permission: "tokens:create", namesObject: false, ok: 200 },
   { method: "POST", path: "/api/tokens", permission: "tokens:create", namesObject: false, ok: 201, body: { name: "suite token", expiresInHours: 1 } },
   { method: "DELETE", path: "/api/tokens/{id}", permission: "tokens:create", namesObject: true, ok: 204, ...tokenTarget, fresh: (s) => s.freshToken() },

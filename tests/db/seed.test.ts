@@ -4,6 +4,7 @@ import { BUILT_IN_ADMIN_GROUP, PERMISSIONS } from "@/lib/access/permissions";
 import { getConfig } from "@/lib/config";
 import { dbReady, getDb } from "@/lib/db";
 import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";
+import { readIamGeneration } from "@/lib/auth/iam-generation";
 import { isEmpty, seedDemo } from "@/prisma/seed/seed-demo";
 import { useTestRegistry } from "../support/registry-env";
 
@@ -26,6 +27,27 @@ test("built-ins: registry-admins with every permission, bootstrap M2M admin enab
   assert.equal(admins.m2mAccounts.length, 1);
   assert.equal(admins.m2mAccounts[0]!.m2mAccount.clientId, "0c8e1f0a-1111-4222-8333-944455556666");
   assert.equal(await db.auditEvent.count({ where: { action: "m2m-account.bootstrap" } }), 1);
+  assert.equal(await db.auditEvent.count({ where: { action: "m2m-account.create", actorKind: "system" } }), 1);
+});
+
+test("built-ins: a bootstrap M2M admin an admin disabled stays disabled; an unchanged start writes nothing", async () => {
+  const db = getDb();
+  const where = { clientId: "0c8e1f0a-1111-4222-8333-944455556666" };
+  await db.m2mAccount.updateMany({ where, data: { enabled: false } });
+  const events = await db.auditEvent.count();
+  const generation = await readIamGeneration(db);
+  await ensureBuiltIns(db, getConfig(), ctx);
+  assert.equal((await db.m2mAccount.findFirstOrThrow({ where })).enabled, false);
+  assert.equal(await db.auditEvent.count(), events);
+  assert.equal(await readIamGeneration(db), generation);
+
+  // Removed from registry-admins: put back, audited, and the generation moves.
+  const account = await db.m2mAccount.findFirstOrThrow({ where });
+  await db.m2mAccountGroup.deleteMany({ where: { m2mAccountId: account.id } });
+  await ensureBuiltIns(db, getConfig(), ctx);
+  assert.equal(await db.auditEvent.count({ where: { action: "m2m-account.bootstrap" } }), 2);
+  assert.ok((await readIamGeneration(db)) > generation);
+  await db.m2mAccount.updateMany({ where, data: { enabled: true } });
 });
 
 test("demo seed: catalog, groups, users and M2M accounts through lib operations, each audited", async () => {
@@ -41,5 +63,5 @@ test("demo seed: catalog, groups, users and M2M accounts through lib operations,
   assert.equal(await db.user.count(), 3);
   assert.equal((await db.user.findFirstOrThrow({ where: { displayName: "Megan Bowen" } })).enabled, false);
   const creates = await db.auditEvent.count({ where: { action: { in: ["server.create", "group.create", "user.create", "m2m-account.create"] } } });
-  assert.equal(creates, (await db.server.count()) + 2 + 3 + 2 + 1 /* registry-admins */);
+  assert.equal(creates, (await db.server.count()) + 2 + 3 + 2 + 1 /* registry-admins */ + 1 /* the bootstrap M2M admin */);
 });

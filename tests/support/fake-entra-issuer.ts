@@ -5,9 +5,14 @@ import type { AddressInfo } from "node:net";
 /**
  * A local stand-in for Entra's key endpoints and token signer, for tests. It serves
  * `/{tenant}/discovery/keys` and `/{tenant}/discovery/v2.0/keys` on 127.0.0.1 with its own RSA
- * keys, and its failure modes can be switched while a test runs.
+ * keys, and its failure modes can be switched while a test runs, for every tenant or for one.
+ *
+ * Modes: "ok"; "error500"; "hang" (never answers); "slow" (answers after `slowMs`); "reset"
+ * (destroys the connection); "garbage" (invalid JSON); "empty" (no keys); "private-key" (the
+ * set also carries the private members `d`, `p`, `q`…, which a verifier must ignore); "gated"
+ * (waits for openGate()).
  */
-export type JwksMode = "ok" | "error500" | "hang" | "empty" | "garbage" | "gated";
+export type JwksMode = "ok" | "error500" | "hang" | "slow" | "reset" | "empty" | "garbage" | "private-key" | "gated";
 
 interface SigningKey {
   kid: string;
@@ -22,15 +27,23 @@ export interface FakeEntraIssuer {
   readonly kid: string;
   /** Paths of every request received, in order. */
   readonly requests: string[];
-  setMode(mode: JwksMode): void;
+  /** Without `tenant`: every tenant without its own mode. */
+  setMode(mode: JwksMode, tenant?: string): void;
+  /** How long "slow" waits before answering (default 1,500 ms). */
+  slowMs: number;
+  /** Key-set requests received for one tenant. */
+  requestsFor(tenant: string): string[];
   /** In "gated" mode requests wait until this is called; then they answer normally. */
   openGate(): void;
   /** Resolves once `count` requests in total have been received. */
   waitForRequests(count: number): Promise<void>;
   /** New signing key; the key set serves it (and the old one when `keepOld`). */
   rotate(options?: { keepOld?: boolean }): string;
-  /** RS256 with the current key; `header` entries replace defaults (set one to undefined to drop it). */
-  sign(payload: object, header?: Record<string, unknown>): string;
+  /**
+   * RS256 with the current key (or `signingKid`, any key this issuer made, e.g. one rotated out);
+   * `header` entries replace defaults (set one to undefined to drop it).
+   */
+  sign(payload: object, header?: Record<string, unknown>, signingKid?: string): string;
   /** HS256 keyed with an arbitrary secret: the algorithm-confusion attack. */
   signHs256(payload: object, secret: string | Buffer, header?: Record<string, unknown>): string;
   publicKeyPem(): string;
@@ -52,14 +65,17 @@ function newKey(): SigningKey {
   return { kid: `kid-${randomUUID()}`, privateKey, publicKey };
 }
 
-function jwkOf(key: SigningKey): object {
-  return { ...key.publicKey.export({ format: "jwk" }), kid: key.kid, use: "sig", alg: "RS256" };
+function jwkOf(key: SigningKey, withPrivate = false): object {
+  return { ...(withPrivate ? key.privateKey : key.publicKey).export({ format: "jwk" }), kid: key.kid, use: "sig", alg: "RS256" };
 }
 
 export async function startFakeEntraIssuer(): Promise<FakeEntraIssuer> {
   let current = newKey();
+  const made = new Map<string, SigningKey>([[current.kid, current]]);
   let served: SigningKey[] = [current];
   let mode: JwksMode = "ok";
+  const tenantModes = new Map<string, JwksMode>();
+  let slowMs = 1_500;
   let gate = deferred();
   const requests: string[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -70,7 +86,7 @@ export async function startFakeEntraIssuer(): Promise<FakeEntraIssuer> {
     } else if (effective === "garbage") {
       res.writeHead(200, { "content-type": "application/json" }).end("{not json");
     } else {
-      const keys = effective === "empty" ? [] : served.map(jwkOf);
+      const keys = effective === "empty" ? [] : served.map((key) => jwkOf(key, effective === "private-key"));
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys }));
     }
   }
@@ -82,8 +98,17 @@ export async function startFakeEntraIssuer(): Promise<FakeEntraIssuer> {
       res.writeHead(404).end();
       return;
     }
-    const effective = mode;
+    const effective = tenantModes.get((req.url ?? "").split("/")[1] ?? "") ?? mode;
     if (effective === "hang") return;
+    if (effective === "reset") {
+      req.socket.destroy();
+      return;
+    }
+    if (effective === "slow") {
+      const timer = setTimeout(() => answer(res, "ok"), slowMs);
+      res.on("close", () => clearTimeout(timer));
+      return;
+    }
     if (effective === "gated") {
       void gate.promise.then(() => answer(res, "ok"));
       return;
@@ -105,10 +130,18 @@ export async function startFakeEntraIssuer(): Promise<FakeEntraIssuer> {
       return current.kid;
     },
     requests,
-    setMode(next) {
-      mode = next;
+    setMode(next, tenant) {
+      if (tenant === undefined) mode = next;
+      else tenantModes.set(tenant, next);
       if (next === "gated") gate = deferred();
     },
+    get slowMs() {
+      return slowMs;
+    },
+    set slowMs(ms: number) {
+      slowMs = ms;
+    },
+    requestsFor: (tenant) => requests.filter((path) => path.startsWith(`/${tenant}/`)),
     openGate: () => gate.resolve(),
     waitForRequests(count) {
       if (requests.length >= count) return Promise.resolve();
@@ -116,12 +149,15 @@ export async function startFakeEntraIssuer(): Promise<FakeEntraIssuer> {
     },
     rotate(options = {}) {
       current = newKey();
+      made.set(current.kid, current);
       served = options.keepOld ? [current, ...served] : [current];
       return current.kid;
     },
-    sign(payload, header = {}) {
-      const key = current.privateKey;
-      return compact({ typ: "JWT", alg: "RS256", kid: current.kid, ...header }, payload, (input) =>
+    sign(payload, header = {}, signingKid) {
+      const signer = signingKid === undefined ? current : made.get(signingKid);
+      if (!signer) throw new Error(`no key ${signingKid}`);
+      const key = signer.privateKey;
+      return compact({ typ: "JWT", alg: "RS256", kid: signer.kid, ...header }, payload, (input) =>
         sign("sha256", Buffer.from(input), key),
       );
     },

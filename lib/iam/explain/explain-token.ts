@@ -12,6 +12,24 @@ function failure(error: unknown): string {
   return "internal error";
 }
 
+/** SPEC §2.3 steps 3–6 in the validator's order; "caller" (step 7) follows them. */
+const VALIDATION_STEPS = ["issuer", "header", "keys", "signature", "exp", "iat", "nbf", "lifetime", "aud"] as const;
+type ValidationStep = (typeof VALIDATION_STEPS)[number];
+
+/** Which validation step a verifier reason (lib/auth/entra) belongs to. */
+function failedStep(reason: string): ValidationStep | "caller" {
+  if (/^(issuer|tid|ver) /.test(reason)) return "issuer";
+  if (/^(alg|kid|header|signature missing|malformed|not a|token too large)/.test(reason)) return "header";
+  if (reason === "unknown kid" || reason.startsWith("no usable keys")) return "keys";
+  if (reason === "signature invalid") return "signature";
+  if (reason === "token expired" || reason.startsWith("exp missing")) return "exp";
+  if (reason === "iat in the future" || reason.startsWith("iat missing")) return "iat";
+  if (reason === "token not yet valid" || reason.startsWith("nbf")) return "nbf";
+  if (reason === "exp not after iat" || reason.startsWith("lifetime")) return "lifetime";
+  if (reason.startsWith("aud")) return "aud";
+  return "caller";
+}
+
 /**
  * Runs a pasted token through the same validators as a request, recording each step, so an
  * admin can see exactly why a caller is refused (the caller itself only ever sees one message).
@@ -39,9 +57,12 @@ export async function explainToken(db: Db, token: string): Promise<{ steps: Expl
   let verified;
   try {
     verified = await verifier.verify(value);
-    steps.push({ step: "signature and claims", ok: true, detail: `${verified.kind === "app" ? "app-only" : "delegated"} v${verified.version} token, tenant ${verified.tenantId}, app ${verified.appId}` });
+    for (const step of VALIDATION_STEPS) steps.push({ step, ok: true, detail: "passed" });
+    steps.push({ step: "caller", ok: true, detail: `${verified.kind === "app" ? "app-only" : "delegated"} v${verified.version} token, tenant ${verified.tenantId}, app ${verified.appId}` });
   } catch (error) {
-    steps.push({ step: "signature and claims", ok: false, detail: failure(error) });
+    const failed = isAppError(error) ? failedStep(error.reason ?? "") : "caller";
+    for (const step of VALIDATION_STEPS.slice(0, VALIDATION_STEPS.indexOf(failed as ValidationStep))) steps.push({ step, ok: true, detail: "passed" });
+    steps.push({ step: failed, ok: false, detail: failure(error) });
     return { steps, principal: null };
   }
   try {

@@ -5,7 +5,7 @@ import type { GroupRecord } from "./schemas";
 
 /** Groups by name, keyset-paged (stable under concurrent inserts). */
 export async function findGroups(db: Db, query: PageQuery): Promise<Page<GroupRecord>> {
-  const after = decodeCursor(query.cursor)?.[0];
+  const after = decodeCursor(query.cursor, ["text"])?.[0];
   const rows = await db.group.findMany({
     where: {
       ...(query.q ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }] } : {}),

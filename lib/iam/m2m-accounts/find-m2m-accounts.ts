@@ -5,7 +5,7 @@ import type { M2mAccountRecord } from "./schemas";
 
 /** M2M accounts by (name, id), searchable by name, client id or tenant id. */
 export async function findM2mAccounts(db: Db, query: PageQuery): Promise<Page<M2mAccountRecord>> {
-  const after = decodeCursor(query.cursor);
+  const after = decodeCursor(query.cursor, ["text", "text"]);
   const [name, id] = after ?? [];
   const cursorWhere = typeof name === "string" && typeof id === "string" ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {};
   const q = query.q?.toLowerCase();

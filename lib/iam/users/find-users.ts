@@ -4,7 +4,7 @@ import type { UserRecord } from "./schemas";
 import { loadUserRow, toUserRecord, userInclude } from "./user-record";
 
 export async function findUsers(db: Db, query: PageQuery): Promise<Page<UserRecord>> {
-  const [name, id] = decodeCursor(query.cursor) ?? [];
+  const [name, id] = decodeCursor(query.cursor, ["text", "text"]) ?? [];
   const cursorWhere = typeof name === "string" && typeof id === "string" ? { OR: [{ displayName: { gt: name } }, { displayName: name, id: { gt: id } }] } : {};
   const searchWhere = query.q ? { OR: [{ displayName: containsInsensitive(query.q) }, { email: containsInsensitive(query.q) }, { objectId: { startsWith: query.q.toLowerCase() } }] } : {};
   const rows = await db.user.findMany({

@@ -51,7 +51,7 @@ export default async function ServerPage({ params }: { params: Params }) {
           </div>
         }
       />
-      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_27rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[minmax(0,1fr)_27rem]">
         <ToolList tools={server.tools ?? []} />
         <div className="space-y-5">
           <ConnectPanel slug={server.slug} registryUrl={getConfig().registryUrl} canCreateTokens={hasPermission(access, "tokens:create")} />

@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import { canSeeServer } from "@/lib/access/effective-access";
+import { resolveRequestPrincipal } from "@/lib/auth/resolve-request-principal";
+import type { Principal } from "@/lib/auth/principal";
+import { getConfig } from "@/lib/config";
+import { dbReady, getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { auditAuthFailure } from "@/lib/http/audit-auth-failure";
+import { checkCsrf } from "@/lib/http/csrf";
+import { errorResponse } from "@/lib/http/error-response";
+import { readAuthRequest } from "@/lib/http/read-auth-request";
+import { openUpstreamHeaders } from "@/lib/servers/upstream-credentials/upstream-credentials";
+import { SLUG_PATTERN } from "@/lib/validation/common";
+import type { GatewayCall } from "./gateway-call";
+import { proxyPost } from "./proxy-post";
+import { proxyStream } from "./proxy-stream";
+
+/**
+ * The MCP gateway, `/mcp/{slug}` (SPEC §5.1): a Streamable HTTP proxy in front of the server's
+ * upstream URL. It authenticates with the API's module, hides servers the caller cannot see
+ * (404, same as absent), authorizes every JSON-RPC request against the caller's grants, filters
+ * tools/list answers, records tools/call usage, and never forwards the caller's credential.
+ * Answers stream from upstream as they arrive.
+ */
+export async function handleMcpRequest(request: Request, slug: string): Promise<Response> {
+  const started = performance.now();
+  const requestId = randomUUID();
+  const db = getDb();
+  let principal: Principal | null = null;
+  try {
+    await dbReady();
+    const resolved = await resolveRequestPrincipal(db, readAuthRequest(request));
+    principal = resolved.principal;
+    // A browser session may not be ridden cross-site into a tool call.
+    if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
+    const server = SLUG_PATTERN.test(slug) ? await db.server.findUnique({ where: { slug }, include: { upstreamCredentials: true } }) : null;
+    if (!server || !canSeeServer(resolved.access, server.slug, server.enabled)) throw new AppError("not_found", `No server ${slug}.`);
+    if (request.method !== "POST" && request.method !== "GET" && request.method !== "DELETE") {
+      const response = errorResponse(new AppError("method_not_allowed", "The MCP gateway answers POST, GET and DELETE."), requestId);
+      response.headers.set("Allow", "POST, GET, DELETE");
+      return response;
+    }
+    const call: GatewayCall = {
+      db,
+      principal,
+      access: resolved.access,
+      requestId,
+      server: { slug: server.slug, url: server.url, transport: server.transport },
+      credentials: server.upstreamCredentials ? openUpstreamHeaders(server.upstreamCredentials.ciphertext) : {},
+      started,
+    };
+    return request.method === "POST" ? await proxyPost(call, request) : await proxyStream(call, request);
+  } catch (error) {
+    await auditAuthFailure(db, error, principal, requestId, request);
+    return errorResponse(error, requestId, { resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource` });
+  }
+}
+

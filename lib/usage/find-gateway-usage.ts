@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { cursorParam, decodeCursor, toPage, type Page } from "@/lib/validation/common";
+
+export const usageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  cursor: cursorParam(["time", "text"]),
+  /** A principal id or display name. */
+  principal: z.string().trim().max(200).optional(),
+  server: z.string().trim().max(63).optional(),
+  tool: z.string().trim().max(200).optional(),
+  outcome: z.enum(["ok", "error", "denied", "upstream_error"]).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  format: z.enum(["json", "csv", "jsonl"]).default("json"),
+});
+export type UsageQuery = z.infer<typeof usageQuery>;
+
+export interface GatewayUsageRecord {
+  id: string;
+  at: string;
+  principal: { kind: string; id: string; name: string };
+  server: string;
+  tool: string;
+  outcome: string;
+  durationMs: number;
+  requestId: string;
+  detail: string | null;
+}
+
+/** Newest first, keyset-paged on (at, id), like the audit log. */
+export async function findGatewayUsage(db: Db, query: UsageQuery): Promise<Page<GatewayUsageRecord>> {
+  const [at, id] = decodeCursor(query.cursor, ["time", "text"]) ?? [];
+  const rows = await db.gatewayUsage.findMany({
+    where: {
+      AND: [
+        query.principal ? { OR: [{ principalId: query.principal }, { principalName: query.principal }] } : {},
+        query.server ? { serverSlug: query.server } : {},
+        query.tool ? { tool: query.tool } : {},
+        query.outcome ? { outcome: query.outcome } : {},
+        query.from ? { at: { gte: query.from } } : {},
+        query.to ? { at: { lte: query.to } } : {},
+        typeof at === "string" && typeof id === "string" ? { OR: [{ at: { lt: new Date(at) } }, { at: new Date(at), id: { lt: id } }] } : {},
+      ],
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = toPage(rows, query.limit, (row) => [row.at.toISOString(), row.id]);
+  return {
+    items: page.rows.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      principal: { kind: row.principalKind, id: row.principalId, name: row.principalName },
+      server: row.serverSlug,
+      tool: row.tool,
+      outcome: row.outcome,
+      durationMs: row.durationMs,
+      requestId: row.requestId,
+      detail: row.detail,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
