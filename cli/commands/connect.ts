@@ -1,5 +1,5 @@
 import { usageError } from "../cli-error";
-import { printJson, registryOption, stringOption, type Command } from "../command";
+import { print, registryOption, stringOption, type Command } from "../command";
 import { CLIENT_KINDS, clientConfig, gatewayEndpoint, type ClientKind } from "../connect-config";
 import { clientFor, resolveRegistryUrl } from "../credential";
 
@@ -32,7 +32,7 @@ The JSON goes to stdout, where to put it to stderr.`,
     if (!kind || !CLIENT_KINDS.includes(kind as ClientKind)) throw usageError(`--client must be one of ${CLIENT_KINDS.join(", ")}${kind ? ` (got "${kind}")` : ""}.`);
     const registryUrl = resolveRegistryUrl(stringOption(values, "registry"));
     await (await clientFor(registryUrl)).get(`/api/servers/${slug}`);
-    printJson(clientConfig(kind as ClientKind, slug, gatewayEndpoint(registryUrl, slug)));
+    print(clientConfig(kind as ClientKind, slug, gatewayEndpoint(registryUrl, slug)));
     process.stderr.write(`${WHERE[kind as ClientKind]}\n`);
   },
 };

@@ -3,6 +3,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { claudeDesktopConfig, vscodeConfig } from "@/components/servers/connect-snippets";
 import { M2M_APPS, REGISTRY_APP, TENANT_ID } from "../entra-emulator/helpers";
 import { runCli, startCliTestRegistry, tempHome, type CliEnv, type CliTestRegistry } from "./support/cli-harness";
 
@@ -139,7 +140,7 @@ describe("mcp-registry CLI with an Entra ID app (client credentials)", () => {
     assert.match(missing.stderr, /does not exist or your groups do not grant it/);
   });
 
-  test("connect github prints the gateway configuration for vscode, claude and json, never a token", async () => {
+  test("connect github prints the gateway configuration for vscode, claude and json, never a token; the same snippets as the Connect panel", async () => {
     const endpoint = `${reg.registryUrl}/mcp/github`;
     const token = cached().registries[reg.registryUrl].token.accessToken as string;
     const vscode = await runCli(["connect", "github", "--client", "vscode"], env());
@@ -153,6 +154,8 @@ describe("mcp-registry CLI with an Entra ID app (client credentials)", () => {
     assert.deepEqual(JSON.parse(claude.stdout), {
       mcpServers: { github: { command: "npx", args: ["-y", "mcp-remote", endpoint, "--header", "Authorization:${MCP_REGISTRY_AUTH}"], env: { MCP_REGISTRY_AUTH: "Bearer <token>" } } },
     });
+    assert.equal(vscode.stdout.trimEnd(), vscodeConfig("github", endpoint));
+    assert.equal(claude.stdout.trimEnd(), claudeDesktopConfig("github", endpoint));
     const json = await runCli(["connect", "github", "--client", "json"], env());
     assert.deepEqual(JSON.parse(json.stdout), { url: endpoint, headers: { Authorization: "Bearer <token>" } });
     for (const output of [vscode, claude, json]) assert.ok(!output.stdout.includes(token) && !output.stderr.includes(token));
