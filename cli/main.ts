@@ -6,7 +6,7 @@ import { serversCommand } from "./commands/servers";
 import { toolsCommand } from "./commands/tools";
 import { whoamiCommand } from "./commands/whoami";
 
-const COMMANDS: Command[] = [loginCommand, whoamiCommand, serversCommand, toolsCommand, connectCommand];
+export const COMMANDS: Command[] = [loginCommand, whoamiCommand, serversCommand, toolsCommand, connectCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

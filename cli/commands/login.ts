@@ -55,14 +55,14 @@ Examples:
     }
     const registryUrl = resolveRegistryUrl(stringOption(values, "registry"));
     const stored = readConfig().registries[registryUrl]?.login;
-    const clientId = stringOption(values, "client-id") ?? stored?.clientId;
 
-    if (!clientId && process.env.MCP_REGISTRY_TOKEN) {
+    if (!stringOption(values, "client-id") && process.env.MCP_REGISTRY_TOKEN) {
       const me = await registryClient(registryUrl, process.env.MCP_REGISTRY_TOKEN, "env-token").get<Me>("/api/me");
       updateRegistry(registryUrl, (entry) => entry);
       print(`MCP_REGISTRY_TOKEN works on ${registryUrl}: ${describeCaller(me)}.\nCommands use it while it is set; nothing was written but the registry's address.`);
       return;
     }
+    const clientId = stringOption(values, "client-id") ?? stored?.clientId;
     if (!clientId) throw usageError("--client-id is required (the app registration's Application (client) ID). See `mcp-registry login --help`.");
 
     const secretEnv = stringOption(values, "client-secret-env") ?? (clientId === stored?.clientId ? stored.secretEnv : undefined) ?? DEFAULT_SECRET_ENV;
