@@ -64,12 +64,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
  */
 export function writeConfig(config: CliConfig, env: NodeJS.ProcessEnv = process.env): void {
   const dir = configDir(env);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
-  const temporary = join(dir, `.${CONFIG_FILE}.${process.pid}.tmp`);
-  writeFileSync(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(temporary, 0o600);
-  renameSync(temporary, join(dir, CONFIG_FILE));
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+    const temporary = join(dir, `.${CONFIG_FILE}.${process.pid}.tmp`);
+    writeFileSync(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, join(dir, CONFIG_FILE));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw usageError(`Cannot write ${join(dir, CONFIG_FILE)} (${code}). Make it writable, or set XDG_CONFIG_HOME to a directory you own.`);
+  }
 }
 
 export function updateRegistry(registryUrl: string, change: (entry: StoredRegistry) => StoredRegistry, env: NodeJS.ProcessEnv = process.env): void {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { aadstsCodes, describeEntraFailure } from "@/cli/aadsts-hints";
-import { EXIT } from "@/cli/cli-error";
+import { EXIT, isCliError } from "@/cli/cli-error";
+import { writeConfig } from "@/cli/config-store";
 import { networkError } from "@/cli/network-error";
 import { describeRegistryFailure } from "@/cli/registry-client";
 
@@ -56,4 +57,12 @@ test("socket errors name the host and the fix; an untrusted certificate names NO
   const dns = networkError("registry", "https://registry.invalid/api/me", new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }) }));
   assert.equal(dns.exitCode, EXIT.registry);
   assert.equal(dns.message, "The host registry.invalid cannot be resolved (ENOTFOUND). Check the URL.");
+});
+
+test("a config directory that cannot be written: a usage error naming the file and XDG_CONFIG_HOME", () => {
+  const env = { NODE_ENV: "test", XDG_CONFIG_HOME: "/dev/null/config" } as NodeJS.ProcessEnv;
+  assert.throws(
+    () => writeConfig({ registries: {} }, env),
+    (error: unknown) => isCliError(error) && error.exitCode === EXIT.usage && /^Cannot write \/dev\/null\/config\/mcp-registry\/credentials\.json \(ENOTDIR\)\. .*XDG_CONFIG_HOME/.test(error.message),
+  );
 });
