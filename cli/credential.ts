@@ -1,5 +1,5 @@
 import { authError, usageError } from "./cli-error";
-import { readConfig, updateRegistry } from "./config-store";
+import { readConfig, updateRegistry, type StoredEntraLogin } from "./config-store";
 import { acquireToken } from "./entra-login";
 import { registryClient, type RegistryClient } from "./registry-client";
 
@@ -36,19 +36,25 @@ export async function accessTokenFor(registryUrl: string, env: NodeJS.ProcessEnv
   if (!entry?.login) {
     throw authError(`Not logged in to ${registryUrl}. Run \`mcp-registry login --registry ${registryUrl} --client-id <app id>\` (secret in MCP_REGISTRY_CLIENT_SECRET), or set MCP_REGISTRY_TOKEN to a registry API token.`);
   }
-  const login = entry.login;
-  const secret = env[login.secretEnv];
-  if (!secret) {
+  if (!env[entry.login.secretEnv]) {
     throw authError(
-      `The cached token for ${registryUrl} expired${entry.token ? ` at ${entry.token.expiresOn}` : ""}. Set ${login.secretEnv} to the client secret of app ${login.clientId} and the CLI signs in again by itself, or run \`mcp-registry login\`.`,
+      `The cached token for ${registryUrl} expired${entry.token ? ` at ${entry.token.expiresOn}` : ""}. Set ${entry.login.secretEnv} to the client secret of app ${entry.login.clientId} and the CLI signs in again by itself, or run \`mcp-registry login\`.`,
     );
   }
-  const token = await acquireToken(login, secret);
-  updateRegistry(registryUrl, (stored) => ({ ...stored, token }), env);
-  return { token: token.accessToken, source: "entra" };
+  return { token: await renewToken(registryUrl, entry.login, env), source: "entra" };
+}
+
+/** A new token from Entra with the stored login and the secret from its variable, cached. */
+async function renewToken(registryUrl: string, login: StoredEntraLogin, env: NodeJS.ProcessEnv): Promise<string> {
+  const token = await acquireToken(login, env[login.secretEnv]!);
+  updateRegistry(registryUrl, (stored) => ({ ...stored, login, token }), env);
+  return token.accessToken;
 }
 
 export async function clientFor(registryUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<RegistryClient> {
   const { token, source } = await accessTokenFor(registryUrl, env);
-  return registryClient(registryUrl, token, source);
+  const login = source === "entra" ? readConfig(env).registries[registryUrl]?.login : undefined;
+  // Renewal after a 401 only where it can succeed without asking: an Entra login whose secret is at hand.
+  const renew = login && env[login.secretEnv] ? () => renewToken(registryUrl, login, env) : undefined;
+  return registryClient(registryUrl, token, source, renew);
 }

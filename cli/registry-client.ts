@@ -41,9 +41,21 @@ export interface RegistryClient {
   getAll<T>(path: string, query?: Record<string, string | undefined>): Promise<T[]>;
 }
 
-export function registryClient(registryUrl: string, accessToken: string, credential: CredentialSource): RegistryClient {
+/**
+ * `renew`, when given, is asked once for a new token after a 401: a cached Entra token can be
+ * refused before its expiry (the registry's trusted tenants or the issuer's keys changed).
+ */
+export function registryClient(registryUrl: string, accessToken: string, credential: CredentialSource, renew?: () => Promise<string>): RegistryClient {
+  let token = accessToken;
+  let renewed = false;
+
   async function get<T>(path: string): Promise<T> {
-    const response = await fetchOrFail("registry", `${registryUrl}${path}`, { headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json" } });
+    const response = await fetchOrFail("registry", `${registryUrl}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } });
+    if (response.status === 401 && renew && !renewed) {
+      renewed = true;
+      token = await renew();
+      return get(path);
+    }
     const text = await response.text();
     let body: unknown;
     try {

@@ -97,6 +97,23 @@ describe("mcp-registry CLI with an Entra ID app (client credentials)", () => {
     assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
   });
 
+  test("a fresh cached token the registry refuses (401): renewed once when the secret is at hand, else exit 2 saying to log in again", async () => {
+    const config = cached();
+    const entry = config.registries[reg.registryUrl];
+    const [header, payload] = (entry.token.accessToken as string).split(".");
+    entry.token.accessToken = `${header}.${payload}.${Buffer.from("not the signature").toString("base64url")}`;
+    writeFileSync(credentialsFile, JSON.stringify(config));
+
+    const refused = await runCli(["whoami"], env());
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /GET \/api\/me: 401 invalid_token: .+ \(requestId [0-9a-f-]+\)\nThe registry refused the token\. Run `mcp-registry login` again/);
+
+    const renewed = await runCli(["whoami"], env(syncSecret));
+    assert.equal(renewed.code, 0, renewed.stderr);
+    assert.match(renewed.stdout, /^name\s+catalog-sync-job$/m);
+    assert.notEqual(cached().registries[reg.registryUrl].token.accessToken, entry.token.accessToken);
+  });
+
   test("a wrong secret: AADSTS7000215 with what to fix, exit 2, the cache left alone", async () => {
     const before = readFileSync(credentialsFile, "utf8");
     const result = await runCli(loginArgs(M2M_APPS.catalogSync), env({ MCP_REGISTRY_CLIENT_SECRET: "not-the-secret" }));
