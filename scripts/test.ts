@@ -40,7 +40,7 @@ async function main() {
   const all = findTests("tests").sort();
   run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), { ...env, TEST_DATABASE: "sqlite" });
 
-  const onBothDatabases = ["db", "api", "docs", "gateway"].map((folder) => join("tests", folder));
+  const onBothDatabases = ["db", "api", "docs", "gateway", "cli"].map((folder) => join("tests", folder));
   const databaseSuites = all.filter((file) => onBothDatabases.some((folder) => file.startsWith(folder)));
   if (databaseSuites.length > 0) {
     run(`database suites on PostgreSQL (${databaseSuites.length} files)`, process.execPath, nodeTest(databaseSuites), { ...env, TEST_DATABASE: "postgresql" });
