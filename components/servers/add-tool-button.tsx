@@ -1,0 +1,32 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { EMPTY_TOOL_DRAFT } from "./tool-draft";
+import { useToolEditor } from "./tool-editor";
+import { ToolFormDialog } from "./tool-form-dialog";
+
+export function AddToolButton({ variant = "secondary" }: { variant?: "primary" | "secondary" }) {
+  const editor = useToolEditor();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size="sm" variant={variant} onClick={() => setOpen(true)}>Add tool</Button>
+      {open ? (
+        <ToolFormDialog
+          open
+          onOpenChange={setOpen}
+          title="Add tool"
+          submitLabel="Add tool"
+          initial={EMPTY_TOOL_DRAFT}
+          otherNames={editor.tools.map((tool) => tool.name)}
+          onSave={async (tool) => {
+            const failure = await editor.save([...editor.tools, tool], `Added tool ${tool.name}`);
+            if (!failure) setOpen(false);
+            return failure;
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
