@@ -61,7 +61,7 @@ export default async function ServerPage({ params }: { params: Params }) {
         }
       />
       {canManage ? <ServerManagementBar server={server} /> : null}
-      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_27rem]">
+      <div className="grid grid-cols-1 items-start gap-5 lg:grid-cols-[minmax(0,1fr)_27rem]">
         {activity ? (
           <Tabs
             label="Server views"
@@ -74,7 +74,7 @@ export default async function ServerPage({ params }: { params: Params }) {
         ) : (
           tools
         )}
-        <div className="space-y-5">
+        <div className="min-w-0 space-y-5">
           <ConnectPanel slug={server.slug} registryUrl={getConfig().registryUrl} canCreateTokens={hasPermission(access, "tokens:create")} />
           <ServerAccessCard grant={grantFor(access, server.slug)} managerGroups={access.permissions.get("servers:write") ?? []} />
         </div>
