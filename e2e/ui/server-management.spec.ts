@@ -30,6 +30,8 @@ test.describe("a catalog manager (the demo admin)", () => {
   test.use({ storageState: DEMO_USERS.admin.storageState });
 
   test("registers a server with the keyboard, edits, disables, edits its tools, imports tools, reads its activity and deletes it", async ({ page, adminApi, bearerApi, cleanup, browserErrors }) => {
+    // One long story (about 30 steps, each waiting for a refresh): three times the default timeout.
+    test.slow();
     const slug = uniqueName("e2e-srv");
     cleanup(() => deleteServer(adminApi, slug));
     const machine = await bearerApi(await clientCredentialsToken(DEMO_APPS.catalogSync));
@@ -140,6 +142,8 @@ test.describe("a catalog manager (the demo admin)", () => {
     await expect(toolDialog).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: "Added tool search_docs" })).toBeVisible();
     expect(await visibleTools(adminApi, slug)).toEqual(["search_docs"]);
+    // The refreshed list replaces the empty state (and its own "Add tool").
+    await expect(tools.getByRole("listitem", { name: "search_docs" })).toBeVisible();
 
     await tools.getByRole("button", { name: "Add tool" }).click();
     toolDialog = page.getByRole("dialog", { name: "Add tool" });
