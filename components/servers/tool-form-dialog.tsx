@@ -15,7 +15,8 @@ interface ToolFormDialogProps {
   onOpenChange: (open: boolean) => void;
   title: string;
   submitLabel: string;
-  initial: ToolDraft;
+  /** Called when the dialog mounts (a new `key` per opening starts it fresh). */
+  initial: () => ToolDraft;
   otherNames: string[];
   /** Saves the checked tool; resolves to an error message, or null when saved. */
   onSave: (tool: ToolInput) => Promise<string | null>;
@@ -30,15 +31,16 @@ export function ToolFormDialog({ open, onOpenChange, title, submitLabel, initial
   const [submitted, setSubmitted] = useState(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const result = checkTool(draft, otherNames);
-  const error = (field: ToolField) => (submitted || touched.has(field) ? result.errors[field] : undefined);
+  // Every tool row keeps a closed dialog mounted: check only while open.
+  const result = open ? checkTool(draft, otherNames) : null;
+  const error = (field: ToolField) => (submitted || touched.has(field) ? result?.errors[field] : undefined);
   const set = (field: ToolField, value: string) => setDraft((current) => ({ ...current, [field]: value }));
   const leave = (field: ToolField) => setTouched((current) => new Set(current).add(field));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (!result.ok || pending) return;
+    if (!result?.ok || pending) return;
     setPending(true);
     setFailure(await onSave(result.tool));
     setPending(false);

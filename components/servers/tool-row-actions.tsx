@@ -11,6 +11,7 @@ import { ToolFormDialog } from "./tool-form-dialog";
 export function ToolRowActions({ name }: { name: string }) {
   const editor = useToolEditor();
   const [editing, setEditing] = useState(false);
+  const [opening, setOpening] = useState(0);
   const [removing, setRemoving] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,23 +29,22 @@ export function ToolRowActions({ name }: { name: string }) {
 
   return (
     <div className="flex shrink-0 gap-1">
-      <Button size="sm" variant="ghost" onClick={() => setEditing(true)} aria-label={`Edit tool ${name}`}>Edit</Button>
+      <Button size="sm" variant="ghost" onClick={() => { setOpening((n) => n + 1); setEditing(true); }} aria-label={`Edit tool ${name}`}>Edit</Button>
       <Button size="sm" variant="danger-ghost" onClick={() => { setError(null); setRemoving(true); }} aria-label={`Remove tool ${name}`}>Remove</Button>
-      {editing ? (
-        <ToolFormDialog
-          open
-          onOpenChange={setEditing}
-          title={`Edit tool ${name}`}
-          submitLabel="Save tool"
-          initial={toolDraft(tool)}
-          otherNames={others.map((item) => item.name)}
-          onSave={async (next) => {
-            const failure = await editor.save(editor.tools.map((item) => (item.name === name ? next : item)), `Saved tool ${next.name}`);
-            if (!failure) setEditing(false);
-            return failure;
-          }}
-        />
-      ) : null}
+      <ToolFormDialog
+        key={opening}
+        open={editing}
+        onOpenChange={setEditing}
+        title={`Edit tool ${name}`}
+        submitLabel="Save tool"
+        initial={() => toolDraft(tool)}
+        otherNames={others.map((item) => item.name)}
+        onSave={async (next) => {
+          const failure = await editor.save(editor.tools.map((item) => (item.name === name ? next : item)), `Saved tool ${next.name}`);
+          if (!failure) setEditing(false);
+          return failure;
+        }}
+      />
       <ConfirmDialog
         open={removing}
         onOpenChange={setRemoving}
