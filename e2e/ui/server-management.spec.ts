@@ -162,6 +162,7 @@ test.describe("a catalog manager (the demo admin)", () => {
     await toolDialog.getByRole("button", { name: "Save tool" }).click();
     await expect(toolDialog).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: "Saved tool ping" })).toBeVisible();
+    await expect(tools.getByRole("button", { name: "Edit tool ping" })).toBeFocused();
     expect(await toolDescriptions(adminApi, slug)).toEqual({ ping: "Health check.", search_docs: "Search the docs." });
 
     await tools.getByRole("button", { name: "Remove tool search_docs" }).click();
