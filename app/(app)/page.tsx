@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
 import { CatalogEmptyState } from "@/components/servers/catalog-empty-state";
 import { CatalogFilters } from "@/components/servers/catalog-filters";
+import { RegisterServerButton } from "@/components/servers/register-server-button";
 import { serverColumns } from "@/components/servers/server-columns";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { param, type SearchParamsRecord } from "@/components/ui/url-state";
+import { hasPermission } from "@/lib/access/effective-access";
 import { findServers } from "@/lib/servers/find-servers";
 import { serverListQuery } from "@/lib/servers/schemas";
 
@@ -17,6 +19,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const parsed = serverListQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, tag: param(params, "tag") || undefined, cursor: param(params, "cursor") || undefined });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const page = await findServers(db, access, query);
+  const canManage = hasPermission(access, "servers:write");
   const tags = [...new Set(page.items.flatMap((server) => server.tags))];
 
   return (
@@ -24,6 +27,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Catalog"
         description="The MCP servers and tools your groups give you access to. Open a server to see its tools and how to connect an MCP client."
+        actions={canManage ? <RegisterServerButton /> : undefined}
       />
       <DataTable
         caption="Visible MCP servers"
@@ -31,7 +35,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         rows={page.items}
         rowKey={(server) => server.slug}
         toolbar={<CatalogFilters params={params} q={query.q} tag={query.tag} tags={tags} />}
-        empty={<CatalogEmptyState filtered={Boolean(query.q || query.tag || query.cursor)} hasGroups={principal.groups.length > 0} q={query.q} tag={query.tag} />}
+        empty={<CatalogEmptyState filtered={Boolean(query.q || query.tag || query.cursor)} hasGroups={principal.groups.length > 0} canManage={canManage} q={query.q} tag={query.tag} />}
         paging={{ basePath: "/", params, nextCursor: page.nextCursor }}
       />
     </>

@@ -8,6 +8,8 @@ export const auditQuery = z.object({
   actor: z.string().trim().max(200).optional(),
   action: z.string().trim().max(100).optional(),
   target: z.string().trim().max(200).optional(),
+  /** Narrows `target` to one kind of object ("server", "group"…): names are unique only per kind. */
+  targetType: z.string().trim().max(50).optional(),
   outcome: z.enum(["success", "denied", "failure"]).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
@@ -29,7 +31,7 @@ export interface AuditEventRecord {
   after: unknown;
 }
 
-/** Newest first, keyset-paged on (at, id). Actor and target match by id or by name. */
+/** Newest first, keyset-paged on (at, id). Actor and target match by id or by name; targetType by kind. */
 export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<AuditEventRecord>> {
   const [at, id] = decodeCursor(query.cursor, ["time", "text"]) ?? [];
   const rows = await db.auditEvent.findMany({
@@ -38,6 +40,7 @@ export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<A
         query.actor ? { OR: [{ actorId: query.actor }, { actorName: query.actor }] } : {},
         query.action ? (query.action.endsWith(".") ? { action: { startsWith: query.action } } : { action: query.action }) : {},
         query.target ? { OR: [{ targetId: query.target }, { targetName: query.target }] } : {},
+        query.targetType ? { targetType: query.targetType } : {},
         query.outcome ? { outcome: query.outcome } : {},
         query.from ? { at: { gte: query.from } } : {},
         query.to ? { at: { lte: query.to } } : {},

@@ -157,6 +157,28 @@ test("filters by actor, action prefix, target and time; pages newest first", asy
   assertError(await call("GET", "/api/audit", { as: admin, query: "?format=xml" }), 422, "validation_failed");
 });
 
+test("targetType narrows a target to one kind: a server's own events, newest first, apart from a group of the same name", async () => {
+  const name = "activity-shared";
+  await expectStatus(201, "POST", "/api/iam/groups", { as: admin, body: { name } });
+  const server = await expectStatus(201, "POST", "/api/servers", { as: admin, body: { slug: name, name: "Activity", url: "https://activity.example.com/mcp" } });
+  await expectStatus(200, "PATCH", "/api/servers/{slug}", { as: admin, params: { slug: name }, body: { enabled: false } });
+  await expectStatus(200, "PUT", "/api/servers/{slug}/tools", { as: admin, params: { slug: name }, body: { tools: [{ name: "ping" }] } });
+
+  assert.deepEqual((await events({ target: name })).map((e) => e.target.type).sort(), ["group", "server", "server", "server"]);
+  const serverEvents = await events({ target: name, targetType: "server" });
+  assert.deepEqual(serverEvents.map((e) => e.action), ["server.tools.replace", "server.update", "server.create"]);
+  assert.ok(serverEvents.every((e) => e.target.id === server.json.id));
+  assert.deepEqual(serverEvents[1]!.before?.enabled, true);
+  assert.deepEqual(serverEvents[1]!.after?.enabled, false);
+  assert.deepEqual((await events({ target: server.json.id, targetType: "server" })).map((e) => e.id), serverEvents.map((e) => e.id));
+  assert.deepEqual((await events({ target: name, targetType: "group" })).map((e) => e.action), ["group.create"]);
+  assert.deepEqual(await events({ target: server.json.id, targetType: "group" }), []);
+  assertError(await call("GET", "/api/audit", { as: admin, query: `?targetType=${"x".repeat(51)}` }), 422, "validation_failed");
+
+  await expectStatus(204, "DELETE", "/api/servers/{slug}", { as: admin, params: { slug: name } });
+  await expectStatus(204, "DELETE", "/api/iam/groups/{name}", { as: admin, params: { name } });
+});
+
 test("CSV export: a header row and one row per event (JSON lines too)", async () => {
   const json = await events({ actor: reg.userIds.adele });
   const csv = await expectStatus(200, "GET", "/api/audit", { as: admin, query: { actor: reg.userIds.adele, format: "csv", limit: "200" } });

@@ -5,10 +5,15 @@ import { requirePageSession } from "@/components/layout/require-session";
 import { ConnectPanel } from "@/components/servers/connect-panel";
 import { EnabledBadge, HealthBadge } from "@/components/servers/health-badge";
 import { ServerAccessCard } from "@/components/servers/server-access-card";
+import { ManagedToolList } from "@/components/servers/managed-tool-list";
+import { ServerActivity } from "@/components/servers/server-activity";
+import { ServerManagementBar } from "@/components/servers/server-management-bar";
 import { ToolList } from "@/components/servers/tool-list";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { Tabs } from "@/components/ui/tabs";
 import { grantFor, hasPermission } from "@/lib/access/effective-access";
+import { auditQuery, findAuditEvents } from "@/lib/audit/find-audit-events";
 import { getConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
 import { getServer } from "@/lib/servers/get-server";
@@ -29,6 +34,10 @@ export default async function ServerPage({ params }: { params: Params }) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  const canManage = hasPermission(access, "servers:write");
+  const tools = canManage ? <ManagedToolList slug={server.slug} tools={server.tools ?? []} /> : <ToolList tools={server.tools ?? []} />;
+  // The server's id, not its slug: a deleted server's events stay with it, not with a new namesake.
+  const activity = hasPermission(access, "audit:read") ? await findAuditEvents(db, auditQuery.parse({ targetType: "server", target: server.id, limit: 50 })) : null;
 
   return (
     <>
@@ -51,9 +60,21 @@ export default async function ServerPage({ params }: { params: Params }) {
           </div>
         }
       />
+      {canManage ? <ServerManagementBar server={server} /> : null}
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[minmax(0,1fr)_27rem]">
-        <ToolList tools={server.tools ?? []} />
-        <div className="space-y-5">
+        {activity ? (
+          <Tabs
+            label="Server views"
+            className="min-w-0"
+            items={[
+              { id: "tools", label: "Tools", content: tools },
+              { id: "activity", label: "Activity", content: <ServerActivity serverId={server.id} events={activity.items} more={activity.nextCursor !== null} /> },
+            ]}
+          />
+        ) : (
+          tools
+        )}
+        <div className="min-w-0 space-y-5">
           <ConnectPanel slug={server.slug} registryUrl={getConfig().registryUrl} canCreateTokens={hasPermission(access, "tokens:create")} />
           <ServerAccessCard grant={grantFor(access, server.slug)} managerGroups={access.permissions.get("servers:write") ?? []} />
         </div>

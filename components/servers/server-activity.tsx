@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { ActorKindBadge, ActorName } from "@/components/audit/audit-badges";
+import { AuditEventDetails } from "@/components/audit/audit-event-details";
+import { summarizeChange } from "@/components/audit/change-summary";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Time } from "@/components/ui/time";
+import type { AuditEventRecord } from "@/lib/audit/find-audit-events";
+
+/** This server's audit events, newest first: who did what, when, and what changed. */
+export function ServerActivity({ serverId, events, more }: { serverId: string; events: AuditEventRecord[]; more: boolean }) {
+  return (
+    <Card aria-labelledby="activity-heading">
+      <CardHeader
+        id="activity-heading"
+        title="Activity"
+        description="Changes to this server and its tools, newest first."
+        actions={<Link href={`/settings/audit?target=${serverId}`} className="text-[13px] text-indigo-700 hover:underline">Audit log</Link>}
+      />
+      {events.length === 0 ? (
+        <EmptyState title="No activity yet" description="Changes to this server will be listed here." />
+      ) : (
+        <ol aria-label="Server activity" className="divide-y divide-slate-100">
+          {events.map((event) => {
+            const changes = summarizeChange(event.before, event.after);
+            return (
+              <li key={event.id} aria-label={event.action} className="flex items-start gap-3 px-4 py-3">
+                <div className="min-w-0 flex-1 space-y-1">
+                  <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]">
+                    <span className="font-mono text-xs font-medium text-slate-900">{event.action}</span>
+                    <span className="inline-flex items-center gap-1.5 text-slate-700"><ActorKindBadge kind={event.actor.kind} /><ActorName actor={event.actor} /></span>
+                    <Time value={event.at} className="text-xs whitespace-nowrap text-slate-500 tabular-nums" />
+                    {event.outcome !== "success" ? <span className="text-xs text-amber-700">{event.outcome}</span> : null}
+                  </p>
+                  {changes.length > 0 ? (
+                    <ul className="space-y-0.5 font-mono text-[11.5px] break-all text-slate-600">
+                      {changes.map((line) => <li key={line}>{line}</li>)}
+                    </ul>
+                  ) : null}
+                </div>
+                <AuditEventDetails event={event} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {more ? <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">Showing the latest {events.length}. Open the audit log for older events.</p> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+import { parseJsonText } from "@/components/ui/parse-json-text";
+import { replaceToolsSchema, type ToolInput } from "@/lib/servers/schemas";
+
+export interface ToolImportDiff {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+}
+
+export type ToolImportCheck = { ok: true; tools: ToolInput[]; diff: ToolImportDiff } | { ok: false; message: string };
+
+const same = (a: ToolInput, b: ToolInput) => a.description === b.description && JSON.stringify(a.inputSchema) === JSON.stringify(b.inputSchema);
+
+/** What replacing `current` with `next` adds, changes and removes, by tool name. */
+export function diffTools(current: ToolInput[], next: ToolInput[]): ToolImportDiff {
+  const before = new Map(current.map((tool) => [tool.name, tool]));
+  const after = new Set(next.map((tool) => tool.name));
+  const added = next.filter((tool) => !before.has(tool.name)).map((tool) => tool.name);
+  const changed = next.filter((tool) => before.has(tool.name) && !same(before.get(tool.name)!, tool)).map((tool) => tool.name);
+  const removed = current.filter((tool) => !after.has(tool.name)).map((tool) => tool.name);
+  return { added, changed, removed, unchanged: next.length - added.length - changed.length };
+}
+
+/**
+ * Reads pasted JSON — a tool array, `{ "tools": [...] }` (the PUT body) or a `tools/list` result —
+ * and checks it with the API's own schema, naming the tool and field that is wrong.
+ */
+export function checkToolImport(text: string, current: ToolInput[]): ToolImportCheck {
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, message: `Not valid JSON. ${json.message}` };
+  const value = json.value;
+  const tools = Array.isArray(value) ? value : value && typeof value === "object" && "tools" in value ? (value as { tools: unknown }).tools : undefined;
+  if (!Array.isArray(tools)) return { ok: false, message: 'Paste a JSON array of tools, or an object with a "tools" array.' };
+  const parsed = replaceToolsSchema.safeParse({ tools });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const [, index, field] = issue.path;
+    const name = typeof index === "number" ? (tools[index] as { name?: unknown } | null)?.name : undefined;
+    const where = typeof index === "number" ? `Tool ${index + 1}${typeof name === "string" && name ? ` (${name})` : ""}${field !== undefined ? `, field ${String(field)}` : ""}: ` : "";
+    return { ok: false, message: `${where}${issue.message}` };
+  }
+  return { ok: true, tools: parsed.data.tools, diff: diffTools(current, parsed.data.tools) };
+}
