@@ -6,7 +6,7 @@ import { ensureTlsCertificate } from "@/entra-emulator/tls";
 /**
  * `npm test`: every test, on both databases.
  *   1. unit and integration tests (node's test runner) on the embedded SQLite database;
- *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api);
+ *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api, tests/scim);
  *   3. the production build and the Playwright suites (api and ui projects) in Debian's Chromium.
  * `npm test -- unit` stops after 1–2.
  */
@@ -37,7 +37,7 @@ async function main() {
   const all = findTests("tests").sort();
   run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), { ...env, TEST_DATABASE: "sqlite" });
 
-  const databaseSuites = all.filter((file) => file.startsWith(join("tests", "db")) || file.startsWith(join("tests", "api")));
+  const databaseSuites = all.filter((file) => file.startsWith(join("tests", "db")) || file.startsWith(join("tests", "api")) || file.startsWith(join("tests", "scim")));
   if (databaseSuites.length > 0) {
     run(`database suites on PostgreSQL (${databaseSuites.length} files)`, process.execPath, nodeTest(databaseSuites), { ...env, TEST_DATABASE: "postgresql" });
   }
