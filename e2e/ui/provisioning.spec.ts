@@ -36,7 +36,7 @@ test("an admin creates a provisioning secret, copies it once, Entra-style SCIM c
   await expect(secretField).toHaveValue(/^mcps_[A-Za-z0-9_-]{43}$/);
   const secret = await secretField.inputValue();
   await secretDialog.getByRole("button", { name: "Copy secret" }).click();
-  await expect(secretDialog.getByRole("button", { name: "Copied" })).toBeVisible();
+  await expect(secretDialog.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
   const entra = await bearerApi(secret);
