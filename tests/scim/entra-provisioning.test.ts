@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
+import { readIamGeneration } from "@/lib/auth/iam-generation";
+import { isAppError } from "@/lib/errors";
 import { createGroup } from "@/lib/iam/groups/create-group";
 import { DEMO, startApiRegistry, type ApiRegistry } from "../api/support/api-registry";
 import { assertError } from "../api/support/assert-error";
@@ -87,8 +89,10 @@ test("update: PATCH with capitalised ops and emails[type eq \"work\"].value chan
   assert.deepEqual(answer.json.emails, [{ value: "pradeep@contoso.example", type: "work", primary: true }]);
   const user = await reg.db.user.findUniqueOrThrow({ where: { id: userId } });
   assert.deepEqual([user.displayName, user.email], ["Pradeep G. Gupta", "pradeep@contoso.example"]);
-  session = await reg.session(userId);
-  assert.equal((await expectStatus(200, "GET", "/api/me", { as: { session } })).json.displayName, "Pradeep G. Gupta");
+  // The first sign-in lands on the provisioned user (same tenant + object id), not a new one.
+  session = await reg.signIn(objectId, { groups: [] });
+  const me = (await expectStatus(200, "GET", "/api/me", { as: { session } })).json;
+  assert.deepEqual([me.id, me.displayName], [userId, "Pradeep G. Gupta"]);
 });
 
 test("groups: create, member add → the mapped registry group's servers on the next request; remove → gone; rename", async () => {
@@ -139,6 +143,7 @@ test("disable: active \"False\" ends the session and the API token on the next r
   assertError(await call("GET", "/api/me", { as: { session } }), 401, "unauthorized");
   assertError(await call("GET", "/api/servers", { as: { bearer: apiToken } }), 401, "invalid_token");
   assert.equal(await reg.db.session.count({ where: { userId } }), 0, "every session ended");
+  await assert.rejects(reg.signIn(objectId, { groups: [] }), (error: unknown) => isAppError(error) && error.code === "forbidden", "a disabled user cannot sign in");
 
   const enabled = await expectScim(200, "PATCH", `/Users/${userId}`, { ...as(), body: patch({ op: "Replace", path: "active", value: "True" }) });
   assert.equal(enabled.json.active, true);
@@ -170,4 +175,24 @@ test("delete: the user is disabled (tokens 401 at once), leaves its groups and i
   const events = await reg.db.auditEvent.findMany({ where: { actorId: tokenId } });
   assert.ok(events.some((event) => event.action === "directory-group.delete"));
   assert.ok(events.some((event) => event.action === "user.update" && event.targetId === userId));
+});
+
+test("every SCIM change moves the IAM generation in the database (so every instance drops cached principals); a no-op writes nothing", async () => {
+  const generation = async () => readIamGeneration(reg.db);
+  const user = (await expectScim(201, "POST", "/Users", { ...as(), body: entraUser(randomUUID(), "generation@contoso.example", "Gen Eration") })).json.id;
+  let last = await generation();
+  const steps: [string, string, unknown][] = [
+    ["PATCH", `/Users/${user}`, patch({ op: "Replace", path: "active", value: "False" })],
+    ["POST", "/Groups", { displayName: "Generation", externalId: randomUUID(), members: [] }],
+  ];
+  for (const [method, path, body] of steps) {
+    await expectScim(method === "POST" ? 201 : 200, method, path, { ...as(), body });
+    const now = await generation();
+    assert.ok(now > last, `${method} ${path} moved the generation`);
+    last = now;
+  }
+  const events = await reg.db.auditEvent.count();
+  await expectScim(200, "PATCH", `/Users/${user}`, { ...as(), body: patch({ op: "Replace", path: "active", value: false }, { op: "Replace", path: "displayName", value: "Gen Eration" }) });
+  assert.equal(await generation(), last, "an unchanged user writes nothing");
+  assert.equal(await reg.db.auditEvent.count(), events, "and audits nothing");
 });
