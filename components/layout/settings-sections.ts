@@ -14,6 +14,7 @@ export function settingsSections(access: EffectiveAccess): SettingsNavGroup[] {
         { href: "/settings/iam/users", label: "Users" },
         { href: "/settings/iam/groups", label: "Groups" },
         { href: "/settings/iam/m2m-accounts", label: "M2M Accounts" },
+        { href: "/settings/iam/provisioning", label: "Provisioning" },
         { href: "/settings/access-explorer", label: "Access Explorer" },
       ],
     });

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
 import { handleMcpRequest } from "@/lib/gateway/handle-mcp-request";
 import { withAuth } from "@/lib/http/with-auth";
+import { createScimApp, SCIM_BASE_PATH } from "@/lib/scim/create-scim-app";
 import { publicRoutes } from "./public-routes";
 import { API_ROUTES } from "./route-table";
 
@@ -20,7 +21,7 @@ export function toHonoPath(template: string): string {
 }
 
 /**
- * The API application: every machine-facing route (/api/*, /mcp/*, /.well-known/oauth-protected-resource*)
+ * The API application: every machine-facing route (/api/*, /mcp/*, /scim/v2/*, /.well-known/oauth-protected-resource*)
  * served from one route table. Production hands it those paths directly (scripts/serve.ts); under
  * `next dev` a catch-all route handler mounts it, so both run the same code.
  */
@@ -30,6 +31,8 @@ export function createApiApp(): Hono {
     await next();
     for (const [name, value] of SECURITY_HEADERS) c.res.headers.set(name, value);
   });
+  // SCIM has its own pipeline, credential and error shape (lib/scim/with-scim-auth.ts).
+  app.route(SCIM_BASE_PATH, createScimApp());
   const methodsByPath = new Map<string, string[]>();
   const remember = (path: string, method: string) => methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
 

@@ -3,8 +3,8 @@
  * Matching is on the raw request target, before any decoding, so an encoded or dotted path can
  * never reach Next's router as an API path or the other way round.
  */
-const PREFIXES = ["/api/", "/mcp/", "/v0.1/", "/.well-known/oauth-protected-resource"];
-const EXACT = new Set(["/api", "/mcp", "/v0.1"]);
+const PREFIXES = ["/api/", "/mcp/", "/scim/", "/v0.1/", "/.well-known/oauth-protected-resource"];
+const EXACT = new Set(["/api", "/mcp", "/scim", "/v0.1"]);
 
 export function isMachinePath(target: string): boolean {
   let path = target;

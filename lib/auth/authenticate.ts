@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { PROVISIONING_PREFIX } from "@/lib/iam/provisioning-tokens/provisioning-secret";
 import { TOKEN_PREFIX } from "@/lib/tokens/token-secret";
 import { verifyRegistryToken } from "@/lib/tokens/verify-registry-token";
 import type { Credential } from "./credential";
@@ -45,6 +46,8 @@ export async function authenticate(db: Db, credential: Exclude<Credential, { kin
   // Route by form; never fall through from one validator to another.
   const token = credential.token;
   if (token.startsWith(TOKEN_PREFIX)) return verifyRegistryToken(db, token, new Date(now));
+  // A provisioning secret is accepted only by /scim/v2 (lib/auth/verify-provisioning-token.ts).
+  if (token.startsWith(PROVISIONING_PREFIX)) throw new AppError("invalid_token", "The access token is invalid.", { reason: "provisioning secret outside /scim/v2" });
   const { verifier } = entraVerifier();
   if (verifier.isEntraToken(token)) {
     const verified = await verifier.verify(token);

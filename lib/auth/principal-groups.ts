@@ -59,7 +59,20 @@ export async function addMappedGroups(
   }
 }
 
-/** A user's current groups: assignments plus mappings of the Entra ids captured at sign-in. */
+/**
+ * A user's effective Entra group ids: those captured at the last sign-in ∪ those SCIM
+ * provisioning says the user is a member of (directory groups with an Entra object id).
+ */
+export async function userEntraGroupIds(db: Db, user: { id: string; entraGroupIds: unknown }): Promise<string[]> {
+  const provisioned = await db.directoryGroupMember.findMany({
+    where: { userId: user.id, group: { externalId: { not: null } } },
+    select: { group: { select: { externalId: true } } },
+  });
+  const ids = [...jsonStringArray(user.entraGroupIds), ...provisioned.map((member) => member.group.externalId!)];
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
+/** A user's current groups: assignments plus mappings of their Entra group ids and app roles. */
 export async function loadUserGroups(
   db: Db,
   user: { id: string; entraGroupIds: unknown; entraAppRoles: unknown },
@@ -71,7 +84,7 @@ export async function loadUserGroups(
   });
   for (const assignment of assignments) collector.add(assignment.group, { kind: "assignment" });
   await addMappedGroups(db, collector, {
-    entraGroupIds: jsonStringArray(user.entraGroupIds),
+    entraGroupIds: await userEntraGroupIds(db, user),
     appRoles: jsonStringArray(user.entraAppRoles),
   });
   return collector.list();

@@ -6,7 +6,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const TOO_LARGE = "The request body is larger than 1 MiB.";
 
 /** Reads at most MAX_BODY_BYTES: a huge body is refused without being held in memory. */
-async function readBoundedText(request: Request): Promise<string> {
+export async function readBoundedText(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new AppError("invalid_request", TOO_LARGE);
   if (!request.body) return "";

@@ -88,6 +88,7 @@ async function buildContext(): Promise<SuiteContext> {
       alex: { session: await reg.signIn(DEMO.users.alex, { groups: [DEMO.entraGroups.payments] }) },
     },
     victimTokenId: (await createToken(adminAs, "victim")).id,
+    victimProvisioningTokenId: (await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: adminAs, body: { name: "victim" } })).json.id,
     invalidTokens: {
       "garbage JWT": "eyJhbGciOiJSUzI1NiJ9.eyJmb28iOiJiYXIifQ.c2lnbmF0dXJl",
       "garbage opaque": "not-a-token",
@@ -104,6 +105,8 @@ async function buildContext(): Promise<SuiteContext> {
       "revoked registry token": revoked.token,
       "rotated-out registry token": rotated.token,
       "token of a disabled owner": ownerToken.token,
+      // A valid SCIM provisioning secret is accepted only on /scim/v2.
+      "provisioning secret": (await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: adminAs, body: { name: "suite scim" } })).json.secret,
     },
     unlinkedAppToken: reg.appToken(DEMO.apps.unlinked, { roles: ["Registry.Admin"] }),
     disabledAppToken: reg.appToken(disabledClient, { roles: ["Registry.Admin"] }),
@@ -116,6 +119,7 @@ async function buildContext(): Promise<SuiteContext> {
       slug: (await createServer(reg.db, SYSTEM, { slug: `fresh-server-${next()}`, name: "Fresh", description: "", url: "https://mcp.example.test/fresh", transport: "streamable-http", tags: [], version: "", enabled: true, tools: [{ name: "t", description: "", inputSchema: {} }] })).slug,
     }),
     freshToken: async () => ({ id: (await createToken(adminAs, `fresh ${next()}`)).id }),
+    freshProvisioningToken: async () => ({ id: (await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: adminAs, body: { name: `fresh ${next()}` } })).json.id }),
     invalidTokenMessages: new Set(),
   };
 }

@@ -66,6 +66,13 @@ export const ROUTE_TABLE: RouteCase[] = [
   { method: "PATCH", path: "/api/iam/m2m-accounts/{id}", permission: "iam:write", namesObject: true, ok: 200, ...accountTarget, body: { enabled: false }, fresh: (s) => s.freshAccount() },
   { method: "DELETE", path: "/api/iam/m2m-accounts/{id}", permission: "iam:write", namesObject: true, ok: 204, ...accountTarget, fresh: (s) => s.freshAccount() },
 
+  { method: "GET", path: "/api/iam/provisioning-tokens", permission: "iam:read", namesObject: false, ok: 200 },
+  { method: "POST", path: "/api/iam/provisioning-tokens", permission: "iam:write", namesObject: false, ok: 201, body: { name: "suite provisioning" } },
+  {
+    method: "DELETE", path: "/api/iam/provisioning-tokens/{id}", permission: "iam:write", namesObject: true, ok: 204,
+    params: (s) => ({ id: s.victimProvisioningTokenId }), absent: { id: "2a6c8e0f-1b3d-4e5f-8a7b-9c0d1e2f3a4b" }, fresh: (s) => s.freshProvisioningToken(),
+  },
+
   { method: "GET", path: "/api/iam/users", permission: "iam:read", namesObject: false, ok: 200 },
   {
     method: "POST", path: "/api/iam/users", permission: "iam:write", namesObject: false, ok: 201,

@@ -17,6 +17,8 @@ export interface SuiteContext {
   as: Record<PrincipalName, Credential>;
   /** An Adele token the checks aim at (Alex must not see it). */
   victimTokenId: string;
+  /** A provisioning secret the DELETE checks aim at. */
+  victimProvisioningTokenId: string;
   /** Credentials that must each be refused with 401 invalid_token, by cause. */
   invalidTokens: Record<string, string>;
   unlinkedAppToken: string;
@@ -29,6 +31,7 @@ export interface SuiteContext {
   freshUser(): Promise<Record<string, string>>;
   freshServer(): Promise<Record<string, string>>;
   freshToken(): Promise<Record<string, string>>;
+  freshProvisioningToken(): Promise<Record<string, string>>;
   /** Every 401 invalid_token message seen, to prove there is one message for all causes. */
   invalidTokenMessages: Set<string>;
 }

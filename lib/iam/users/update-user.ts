@@ -1,42 +1,53 @@
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveGroupIds } from "../resolve-group-ids";
 import { countAdminUsers } from "./count-admins";
 import type { UpdateUserInput } from "./schemas";
 import { loadUserRow, toUserRecord } from "./user-record";
 
+/** Directory attributes only SCIM provisioning writes (lib/scim/users); the admin API never does. */
+export interface UserProfileChange {
+  displayName?: string;
+  email?: string | null;
+  userName?: string | null;
+  deprovisionedAt?: Date | null;
+}
+
 export async function updateUser(db: Db, ctx: AuditContext, id: string, input: UpdateUserInput) {
-  return db.$transaction(async (tx) => {
-    const row = await loadUserRow(tx, id);
-    if (!row) throw new AppError("not_found", "No such user.");
-    if (input.version !== undefined && input.version !== row.version) {
-      throw new AppError("conflict", `${row.displayName} was changed by someone else. Reload and apply your change again.`);
-    }
-    // A registry API token acts for its owner: it must not disable its owner either.
-    const principal = ctx.principal;
-    const acting = principal?.kind === "user" ? principal.userId : principal?.kind === "token" ? principal.ownerId : null;
-    if (input.enabled === false && acting === id) {
-      throw new AppError("conflict", "You cannot disable yourself. Ask another admin.");
-    }
-    const adminsBefore = await countAdminUsers(tx);
-    const bumped = await tx.user.updateMany({
-      where: { id, version: row.version },
-      data: { version: { increment: 1 }, ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) },
-    });
-    if (bumped.count !== 1) throw new AppError("conflict", `${row.displayName} was changed by someone else. Reload and try again.`);
-    if (input.groups) {
-      const groupIds = await resolveGroupIds(tx, input.groups);
-      await tx.userGroup.deleteMany({ where: { userId: id } });
-      if (groupIds.length > 0) await tx.userGroup.createMany({ data: groupIds.map((groupId) => ({ userId: id, groupId })) });
-    }
-    if (adminsBefore > 0 && (await countAdminUsers(tx)) === 0) {
-      throw new AppError("conflict", "This change would leave the registry without an admin. Make someone else an admin first.");
-    }
-    // A disabled user loses every session at once.
-    if (input.enabled === false) await tx.session.deleteMany({ where: { userId: id } });
-    const after = toUserRecord((await loadUserRow(tx, id))!);
-    await recordAuditEvent(tx, ctx, { action: "user.update", target: { type: "user", id, name: row.displayName }, before: toUserRecord(row), after });
-    return after;
+  return db.$transaction((tx) => updateUserIn(tx, ctx, id, input));
+}
+
+/** The same change inside the caller's transaction, so SCIM writes profile, state and audit together. */
+export async function updateUserIn(tx: Tx, ctx: AuditContext, id: string, input: UpdateUserInput, profile: UserProfileChange = {}) {
+  const row = await loadUserRow(tx, id);
+  if (!row) throw new AppError("not_found", "No such user.");
+  if (input.version !== undefined && input.version !== row.version) {
+    throw new AppError("conflict", `${row.displayName} was changed by someone else. Reload and apply your change again.`);
+  }
+  // A registry API token acts for its owner: it must not disable its owner either.
+  const principal = ctx.principal;
+  const acting = principal?.kind === "user" ? principal.userId : principal?.kind === "token" ? principal.ownerId : null;
+  if (input.enabled === false && acting === id) {
+    throw new AppError("conflict", "You cannot disable yourself. Ask another admin.");
+  }
+  const adminsBefore = await countAdminUsers(tx);
+  const bumped = await tx.user.updateMany({
+    where: { id, version: row.version },
+    data: { version: { increment: 1 }, ...profile, ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) },
   });
+  if (bumped.count !== 1) throw new AppError("conflict", `${row.displayName} was changed by someone else. Reload and try again.`);
+  if (input.groups) {
+    const groupIds = await resolveGroupIds(tx, input.groups);
+    await tx.userGroup.deleteMany({ where: { userId: id } });
+    if (groupIds.length > 0) await tx.userGroup.createMany({ data: groupIds.map((groupId) => ({ userId: id, groupId })) });
+  }
+  if (adminsBefore > 0 && (await countAdminUsers(tx)) === 0) {
+    throw new AppError("conflict", "This change would leave the registry without an admin. Make someone else an admin first.");
+  }
+  // A disabled user loses every session at once.
+  if (input.enabled === false) await tx.session.deleteMany({ where: { userId: id } });
+  const after = toUserRecord((await loadUserRow(tx, id))!);
+  await recordAuditEvent(tx, ctx, { action: "user.update", target: { type: "user", id, name: row.displayName }, before: toUserRecord(row), after });
+  return after;
 }

@@ -1,0 +1,16 @@
+import { updateUserIn } from "@/lib/iam/users/update-user";
+import type { ScimContext } from "../with-scim-auth";
+import { getScimUserRow } from "./get-scim-user";
+
+/**
+ * DELETE /Users/{id}: deprovisioning never deletes the registry user (its audit trail and
+ * tokens stay attributable). It is disabled (sessions end; API tokens answer 401 on the next
+ * request), leaves every directory group, and frees its userName for a future provisioning.
+ */
+export async function deleteScimUser(ctx: ScimContext, id: string) {
+  await ctx.db.$transaction(async (tx) => {
+    const row = await getScimUserRow(tx, ctx, id);
+    await tx.directoryGroupMember.deleteMany({ where: { userId: row.id } });
+    await updateUserIn(tx, ctx.audit, row.id, row.enabled ? { enabled: false } : {}, { userName: null, deprovisionedAt: new Date() });
+  });
+}
