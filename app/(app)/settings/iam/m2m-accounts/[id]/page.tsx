@@ -6,7 +6,6 @@ import { CallApiPanel } from "@/components/m2m-accounts/call-api-panel";
 import { emulatorAppSecret } from "@/lib/iam/m2m-accounts/emulator-app-secret";
 import { DeleteM2mAccountButton } from "@/components/m2m-accounts/delete-m2m-account-button";
 import { EditM2mAccountDialog } from "@/components/m2m-accounts/edit-m2m-account-dialog";
-import { loadM2mViewAccess } from "@/components/m2m-accounts/load-m2m-view-access";
 import { M2mAccountDetails } from "@/components/m2m-accounts/m2m-account-details";
 import { M2mAccountToggle } from "@/components/m2m-accounts/m2m-account-toggle";
 import { M2mViewAccessCard } from "@/components/m2m-accounts/m2m-view-access";
@@ -16,6 +15,7 @@ import { hasPermission } from "@/lib/access/effective-access";
 import { defaultAuthorityHost } from "@/lib/auth/entra/issuers";
 import { getConfig } from "@/lib/config";
 import { findGroups } from "@/lib/iam/groups/find-groups";
+import { explainM2mAccount } from "@/lib/iam/m2m-accounts/explain-m2m-account";
 import { getM2mAccount } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
 
 export const metadata: Metadata = { title: "M2M Account" };
@@ -27,7 +27,7 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
   const account = id.length <= 64 ? await getM2mAccount(db, id) : null;
   if (!account) notFound();
   const canWrite = hasPermission(access, "iam:write");
-  const [view, groups] = await Promise.all([loadM2mViewAccess(db, account.id), canWrite ? findGroups(db, { limit: 200 }) : null]);
+  const [view, groups] = await Promise.all([explainM2mAccount(db, account.id), canWrite ? findGroups(db, { limit: 200 }) : null]);
   const config = getConfig();
   const groupOptions = (groups?.items ?? []).map((group) => ({ name: group.name, description: group.description }));
 
@@ -56,7 +56,7 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
         }
       />
       <M2mAccountDetails account={account} />
-      <M2mViewAccessCard view={view} />
+      {view ? <M2mViewAccessCard view={view} /> : null}
       <CallApiPanel
         authorityHost={config.entra.authorityHost}
         tenantId={account.tenantId}
