@@ -3,6 +3,7 @@ import { Badge, BadgeList } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import type { M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
+import { CredentialBadge, TokenVersion } from "./linked-app-health";
 
 const mono = "font-mono text-xs text-slate-600";
 
@@ -25,5 +26,16 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
   { id: "groups", header: "Groups", cell: (account) => <BadgeList items={account.groups} tone="accent" mono empty="No groups" /> },
   { id: "enabled", header: "Status", cell: (account) => (account.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled</Badge>) },
   { id: "lastUsed", header: "Last used", cell: (account) => <Time value={account.lastUsedAt} /> },
+  { id: "tokenVersion", header: "Token", cell: (account) => <TokenVersion version={account.lastTokenVersion} /> },
+  {
+    id: "credentials",
+    header: "Credentials",
+    cell: (account) => (
+      <div className="space-y-0.5">
+        <CredentialBadge credentials={account.entraApp.credentials} now={Date.now()} />
+        {account.entraApp.displayName && account.entraApp.displayName !== account.name ? <p className="text-xs text-slate-500">Entra: {account.entraApp.displayName}</p> : null}
+      </div>
+    ),
+  },
   { id: "createdBy", header: "Created by", cell: (account) => account.createdBy ?? <span className="text-slate-400">system</span> },
 ];

@@ -8,4 +8,5 @@ ADD COLUMN     "lastTokenGroups" JSONB,
 ADD COLUMN     "lastTokenOverage" BOOLEAN,
 ADD COLUMN     "lastTokenRoles" JSONB,
 ADD COLUMN     "lastTokenVersion" INTEGER,
-ADD COLUMN     "lastTokenGroupsSource" TEXT;
+ADD COLUMN     "lastTokenGroupsSource" TEXT,
+ADD COLUMN     "entraAppExpiresAt" TIMESTAMP(3);

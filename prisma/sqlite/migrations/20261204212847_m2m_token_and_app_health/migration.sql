@@ -9,3 +9,4 @@ ALTER TABLE "M2mAccount" ADD COLUMN "lastTokenOverage" BOOLEAN;
 ALTER TABLE "M2mAccount" ADD COLUMN "lastTokenRoles" JSONB;
 ALTER TABLE "M2mAccount" ADD COLUMN "lastTokenVersion" INTEGER;
 ALTER TABLE "M2mAccount" ADD COLUMN "lastTokenGroupsSource" TEXT;
+ALTER TABLE "M2mAccount" ADD COLUMN "entraAppExpiresAt" DATETIME;

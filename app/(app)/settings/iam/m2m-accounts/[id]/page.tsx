@@ -8,6 +8,8 @@ import { DeleteM2mAccountButton } from "@/components/m2m-accounts/delete-m2m-acc
 import { EditM2mAccountDialog } from "@/components/m2m-accounts/edit-m2m-account-dialog";
 import { M2mAccountDetails } from "@/components/m2m-accounts/m2m-account-details";
 import { M2mAccountToggle } from "@/components/m2m-accounts/m2m-account-toggle";
+import { LinkedAppHealthCard } from "@/components/m2m-accounts/linked-app-health";
+import { refreshEntraApps } from "@/lib/iam/m2m-accounts/refresh-entra-app";
 import { M2mViewAccessCard } from "@/components/m2m-accounts/m2m-view-access";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,8 +26,10 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const { db, access } = await requirePageSession(`/settings/iam/m2m-accounts/${id}`);
   if (!hasPermission(access, "iam:read")) notFound();
-  const account = id.length <= 64 ? await getM2mAccount(db, id) : null;
+  let account = id.length <= 64 ? await getM2mAccount(db, id) : null;
   if (!account) notFound();
+  const fetchedAt = account.entraApp.fetchedAt ? new Date(account.entraApp.fetchedAt) : null;
+  if ((await refreshEntraApps(db, [{ ...account, entraAppFetchedAt: fetchedAt }])) > 0) account = (await getM2mAccount(db, id)) ?? account;
   const canWrite = hasPermission(access, "iam:write");
   const [view, groups] = await Promise.all([explainM2mAccount(db, account.id), canWrite ? findGroups(db, { limit: 200 }) : null]);
   const config = getConfig();
@@ -56,6 +60,7 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
         }
       />
       <M2mAccountDetails account={account} />
+      <LinkedAppHealthCard account={account} now={Date.now()} />
       {view ? <M2mViewAccessCard view={view} /> : null}
       <CallApiPanel
         authorityHost={config.entra.authorityHost}
