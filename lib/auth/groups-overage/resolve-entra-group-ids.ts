@@ -45,8 +45,8 @@ async function resolveOverage(db: Db, claim: EntraGroupsClaim): Promise<EntraGro
  * cached per principal for five minutes and concurrent lookups share one call. A failure is
  * cached too (so an outage is not hammered) and fails closed: no Entra group mappings apply.
  */
-export async function resolveEntraGroupIds(db: Db, claim: EntraGroupsClaim, now = Date.now()): Promise<EntraGroupIds> {
-  if (!claim.groupsOverage) return { ok: true, ids: claim.groups, source: "token" };
+export function resolveEntraGroupIds(db: Db, claim: EntraGroupsClaim, now = Date.now()): Promise<EntraGroupIds> {
+  if (!claim.groupsOverage) return Promise.resolve({ ok: true, ids: claim.groups, source: "token" });
   const key = `${claim.tenantId.toLowerCase()}/${claim.principalType}/${claim.objectId.toLowerCase()}`;
   const cached = cache.get(key);
   if (cached && now - cached.at < TTL_MS) return cached.result;
