@@ -81,3 +81,14 @@ export async function refreshEntraApps(db: Db, accounts: { id: string; tenantId:
   );
   return stale.length;
 }
+
+/** Refreshes the accounts whose Graph data is missing or older than 15 minutes (oldest first, at most `limit`), so list filters see fresh expiry dates. */
+export async function refreshStaleEntraApps(db: Db, now = Date.now(), limit = 100): Promise<number> {
+  const stale = await db.m2mAccount.findMany({
+    where: { OR: [{ entraAppFetchedAt: null }, { entraAppFetchedAt: { lt: new Date(now - FRESH_MS) } }] },
+    select: { id: true, tenantId: true, clientId: true, entraAppFetchedAt: true },
+    orderBy: { entraAppFetchedAt: { sort: "asc", nulls: "first" } },
+    take: limit,
+  });
+  return refreshEntraApps(db, stale, now);
+}

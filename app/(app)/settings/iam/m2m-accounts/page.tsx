@@ -14,7 +14,7 @@ import { hasPermission } from "@/lib/access/effective-access";
 import { getConfig } from "@/lib/config";
 import { findGroups } from "@/lib/iam/groups/find-groups";
 import { findM2mAccounts } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
-import { refreshEntraApps } from "@/lib/iam/m2m-accounts/refresh-entra-app";
+import { refreshStaleEntraApps } from "@/lib/iam/m2m-accounts/refresh-entra-app";
 import { pageQuery } from "@/lib/validation/common";
 
 export const metadata: Metadata = { title: "M2M Accounts" };
@@ -30,11 +30,9 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
   const parsed = pageQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const filters = { expiring: param(params, "expiring") === "1", unused: param(params, "unused") === "1" };
-  const [firstPage, groups] = await Promise.all([findM2mAccounts(db, query, filters), canWrite ? findGroups(db, { limit: 200 }) : null]);
-  let page = firstPage;
-  const stale = page.items.map((a) => ({ ...a, entraAppFetchedAt: a.entraApp.fetchedAt ? new Date(a.entraApp.fetchedAt) : null }));
-  // Graph answers are cached on the accounts; read again only when some were refreshed.
-  if ((await refreshEntraApps(db, stale)) > 0) page = await findM2mAccounts(db, query, filters);
+  // Graph answers are cached on the accounts: refresh stale ones first, so the expiry filter sees them.
+  await refreshStaleEntraApps(db);
+  const [page, groups] = await Promise.all([findM2mAccounts(db, query, filters), canWrite ? findGroups(db, { limit: 200 }) : null]);
   const graphProblem = page.items.find((a) => a.entraApp.error && !a.entraApp.error.startsWith("No app registration"))?.entraApp.error;
 
   return (
