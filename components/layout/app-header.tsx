@@ -7,10 +7,11 @@ const navLink = "rounded-md px-2.5 py-1.5 text-[13px] font-medium focus-visible:
 export function AppHeader({ displayName, kindLabel }: { displayName: string; kindLabel?: string }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
           <span aria-hidden="true" className="grid size-6 place-items-center rounded-md bg-indigo-600 text-[11px] font-bold text-white">M</span>
-          MCP Registry
+          {/* Below sm the header has no room for the words: they stay for screen readers. */}
+          <span className="sr-only sm:not-sr-only">MCP Registry</span>
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/" exact className={navLink} activeClassName="bg-slate-100 text-slate-900" inactiveClassName="text-slate-600 hover:bg-slate-50 hover:text-slate-900">
@@ -26,7 +27,9 @@ export function AppHeader({ displayName, kindLabel }: { displayName: string; kin
               {initials(displayName)}
             </span>
             <span className="sr-only">Signed in as </span>
-            <span data-testid="signed-in-user" className="max-w-48 truncate font-medium text-slate-800">{displayName}</span>
+            <span className="sr-only sm:not-sr-only">
+              <span data-testid="signed-in-user" className="block max-w-48 truncate font-medium text-slate-800">{displayName}</span>
+            </span>
             {kindLabel ? <span className="text-slate-400">{kindLabel}</span> : null}
           </div>
           <form action="/auth/sign-out" method="post">

@@ -11,7 +11,7 @@ export function Card({ className, children, as: Tag = "section", ...aria }: { cl
 
 export function CardHeader({ title, description, actions, id, className }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; id?: string; className?: string }) {
   return (
-    <div className={cn("flex items-start justify-between gap-4 border-b border-slate-200 px-4 py-3", className)}>
+    <div className={cn("flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3", className)}>
       <div className="min-w-0">
         <h2 id={id} className="text-sm font-semibold text-slate-900">{title}</h2>
         {description ? <p className="mt-0.5 text-[13px] text-slate-500">{description}</p> : null}
