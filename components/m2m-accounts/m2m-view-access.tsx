@@ -52,7 +52,7 @@ export function M2mViewAccessCard({ view }: { view: M2mAccountAccess }) {
       />
       <CardBody className="space-y-4">
         <p data-testid="last-token" className="rounded-md bg-slate-50 px-3 py-2 text-[13px] text-slate-700 break-words">
-          {view.lastToken ? "Access " : "Never called: "}
+          {view.lastToken ? "Access " : null}
           {describeLastToken(view.lastToken)}.
         </p>
         <dl className="grid gap-3 text-[13px] sm:grid-cols-2">

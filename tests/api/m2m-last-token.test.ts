@@ -22,7 +22,7 @@ test("an account that never called: only assigned groups, and the explainer says
   assert.deepEqual(body.access.groups, []);
   assert.deepEqual(body.access.servers, []);
   assert.equal(body.lastToken, null);
-  assert.match(lastTokenStep(body).detail, /never called/);
+  assert.match(lastTokenStep(body).detail, /^Never called: only assigned groups/);
 });
 
 test("catalog-sync-job's token is recorded; its view access then includes catalog-readers through Registry.Read", async () => {
