@@ -7,24 +7,31 @@ import type { M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
 
 function expiryText(credential: EntraAppCredential, now: number): string {
   const days = daysUntil(credential.endDateTime, now);
-  const what = credential.kind === "secret" ? "Secret" : "Certificate";
-  if (days < 0) return `${what} expired ${-days} d ago`;
-  if (days === 0) return `${what} expires today`;
-  return `${what} expires in ${days} d`;
+  if (days < 0) return `Expired ${-days} d ago`;
+  if (days === 0) return "Expires today";
+  return `Expires in ${days} d`;
 }
+
+const kindName = (credential: EntraAppCredential) => (credential.kind === "secret" ? "Secret" : "Certificate");
 
 /** The credential needing attention soonest: red once expired, amber within 30 days. */
 export function CredentialBadge({ credentials, now }: { credentials: EntraAppCredential[] | null; now: number }) {
-  if (credentials === null) return <span className="text-xs text-slate-400">unknown</span>;
+  if (credentials === null) return <span className="text-xs text-slate-400">—</span>;
   const worst = worstCredential(credentials, now);
-  if (!worst) return <span className="text-xs text-slate-500">no credentials</span>;
+  if (!worst) return <span className="text-xs text-slate-500">none</span>;
   if (worst.status === "ok") return <Badge tone="success">Valid</Badge>;
-  return <Badge tone={worst.status === "expired" ? "danger" : "warning"} dot>{expiryText(worst.credential, now)}</Badge>;
+  const text = `${kindName(worst.credential)} ${expiryText(worst.credential, now).toLowerCase()}`;
+  return (
+    <Badge tone={worst.status === "expired" ? "danger" : "warning"} dot title={text} className="whitespace-nowrap">
+      <span className="sr-only">{kindName(worst.credential)} </span>
+      {expiryText(worst.credential, now)}
+    </Badge>
+  );
 }
 
 /** "v2.0" or "v1.0" token, as last seen. */
 export function TokenVersion({ version }: { version: 1 | 2 | null }) {
-  return version ? <Badge mono>v{version}.0</Badge> : <span className="text-xs text-slate-400">none yet</span>;
+  return version ? <Badge mono>v{version}.0</Badge> : <span className="text-xs text-slate-400">—</span>;
 }
 
 /** Linked-app health: its Entra name, last successful call, token version, and each credential's expiry. */

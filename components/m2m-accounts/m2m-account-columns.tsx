@@ -25,8 +25,16 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
   { id: "clientId", header: "Client id", cell: (account) => <span className={mono}>{account.clientId}</span> },
   { id: "groups", header: "Groups", cell: (account) => <BadgeList items={account.groups} tone="accent" mono empty="No groups" /> },
   { id: "enabled", header: "Status", cell: (account) => (account.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled</Badge>) },
-  { id: "lastUsed", header: "Last used", cell: (account) => <Time value={account.lastUsedAt} /> },
-  { id: "tokenVersion", header: "Token", cell: (account) => <TokenVersion version={account.lastTokenVersion} /> },
+  {
+    id: "lastUsed",
+    header: "Last used",
+    cell: (account) => (
+      <div className="space-y-0.5">
+        <Time value={account.lastUsedAt} />
+        {account.lastTokenVersion ? <p className="text-xs text-slate-500">token <TokenVersion version={account.lastTokenVersion} /></p> : null}
+      </div>
+    ),
+  },
   {
     id: "credentials",
     header: "Credentials",
