@@ -1,4 +1,4 @@
-import { defaultAuthorityHost } from "@/lib/auth/entra/issuers";
+import { defaultAuthorityHost, defaultGraphUrl } from "@/lib/auth/entra/issuers";
 import { environmentSchema } from "./schema";
 
 
@@ -15,6 +15,8 @@ export interface RegistryConfig {
     appIdUris: string[];
     cloud: "public" | "usgov" | "china";
     authorityHost: string;
+    /** Where Microsoft Graph is called (ENTRA_GRAPH_URL); tokens are still asked for the cloud's Graph resource. */
+    graphUrl: string;
     emulator: boolean;
     /** The emulator's tenant display name, for the sign-in page. */
     emulatorTenantName: string | undefined;
@@ -70,6 +72,7 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
       appIdUris: e.ENTRA_APP_ID_URIS,
       cloud: e.ENTRA_CLOUD,
       authorityHost: e.ENTRA_AUTHORITY_HOST ?? defaultAuthorityHost(e.ENTRA_CLOUD),
+      graphUrl: e.ENTRA_GRAPH_URL ?? defaultGraphUrl(e.ENTRA_CLOUD),
       emulator: e.ENTRA_EMULATOR ?? false,
       emulatorTenantName: e.ENTRA_EMULATOR_TENANT_NAME || undefined,
       emulatorCaCert: e.ENTRA_EMULATOR ? e.ENTRA_EMULATOR_CA_CERT || undefined : undefined,

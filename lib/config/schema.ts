@@ -56,6 +56,8 @@ export const environmentSchema = z.object({
   ENTRA_CLIENT_SECRET: z.string().optional(),
   ENTRA_CLOUD: z.enum(["public", "usgov", "china"]).default("public"),
   ENTRA_AUTHORITY_HOST: authorityHostSchema.optional(),
+  /** Microsoft Graph's base URL (the emulator's for the demo); the cloud's Graph host by default. */
+  ENTRA_GRAPH_URL: authorityHostSchema.optional(),
   ENTRA_EMULATOR: booleanFlag,
   ENTRA_EMULATOR_TENANT_NAME: z.string().trim().max(200).optional(),
   /** Set by the start script when it runs the emulator: its self-signed certificate and its apps (for help snippets). */

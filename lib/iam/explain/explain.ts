@@ -1,9 +1,11 @@
 import { tokenScope } from "@/lib/access/load-access";
-import { loadM2mGroups, loadUserGroups } from "@/lib/auth/principal-groups";
+import { loadUserGroups } from "@/lib/auth/principal-groups";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { explainAccess } from "./explain-access";
 import { explainToken } from "./explain-token";
+import { explainM2mAccount } from "../m2m-accounts/explain-m2m-account";
+import { describeLastToken } from "../m2m-accounts/m2m-last-token";
 import type { ExplainInput, ExplainStep } from "./schemas";
 
 /** "View as": who the subject is, whether it would be let in (step by step), and what it sees. */
@@ -21,12 +23,15 @@ export async function explain(db: Db, input: ExplainInput) {
     return { subject: { kind: "user", id: user.id, displayName: user.displayName }, verdict: { allowed: user.enabled, steps }, access: await explainAccess(db, await loadUserGroups(db, user)) };
   }
   if ("m2mAccountId" in input) {
-    const account = await db.m2mAccount.findUnique({ where: { id: input.m2mAccountId } });
-    if (!account) throw new AppError("not_found", "No such M2M account.");
-    const steps: ExplainStep[] = [{ step: "M2M account enabled", ok: account.enabled, detail: account.enabled ? `tokens for app ${account.clientId} in tenant ${account.tenantId} are accepted` : "disabled: its tokens get 403 client_not_registered" }];
-    // Without a token in hand, only assigned groups are known; role and group mappings come from each token.
-    const groups = await loadM2mGroups(db, account.id, { roles: [], groups: [], groupsOverage: false });
-    return { subject: { kind: "m2m", id: account.id, displayName: account.name }, verdict: { allowed: account.enabled, steps }, access: await explainAccess(db, groups) };
+    const found = await explainM2mAccount(db, input.m2mAccountId);
+    if (!found) throw new AppError("not_found", "No such M2M account.");
+    const { account, lastToken, ...access } = found;
+    const steps: ExplainStep[] = [
+      { step: "M2M account enabled", ok: account.enabled, detail: account.enabled ? `tokens for app ${account.clientId} in tenant ${account.tenantId} are accepted` : "disabled: its tokens get 403 client_not_registered" },
+      // Roles and groups live in Entra and arrive with each token: the last one recorded stands in.
+      { step: "last token", ok: lastToken !== null && !lastToken.groupsSource?.startsWith("failed"), detail: describeLastToken(lastToken) },
+    ];
+    return { subject: { kind: "m2m", id: account.id, displayName: account.name }, verdict: { allowed: account.enabled, steps }, access, lastToken };
   }
   const group = await db.group.findUnique({ where: { name: input.groupName } });
   if (!group) throw new AppError("not_found", `No group named ${input.groupName}.`);
