@@ -17,6 +17,8 @@ export interface AuditContext {
   requestId: string;
   /** Start-up work (bootstrap, demo seed): recorded as actor kind "system". */
   system?: boolean;
+  /** A refused caller known without a principal (lib/errors.ts RefusedActor); used when principal is null. */
+  actor?: { kind: string; id: string; name: string };
 }
 
 /** Serializable snapshot (Dates become ISO strings) for the before/after columns. */
@@ -30,12 +32,12 @@ function snapshot(value: unknown): object | undefined {
  * change itself, so the change and its audit record commit or roll back together.
  */
 export async function recordAuditEvent(tx: Pick<Tx, "auditEvent" | "$executeRaw">, context: AuditContext, event: AuditEventInput) {
-  const actor = context.principal;
+  const actor = context.principal ? { kind: context.principal.kind, id: context.principal.id, name: context.principal.displayName } : context.actor;
   await tx.auditEvent.create({
     data: {
       actorKind: actor?.kind ?? (context.system ? "system" : "anonymous"),
       actorId: actor?.id ?? null,
-      actorName: actor?.displayName ?? null,
+      actorName: actor?.name ?? null,
       action: event.action,
       outcome: event.outcome ?? "success",
       targetType: event.target?.type ?? null,
