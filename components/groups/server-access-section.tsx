@@ -30,7 +30,7 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rul
           </Button>
         )}
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <MethodPicker idPrefix={idPrefix} methods={rule.methods} onChange={(methods) => onChange({ ...rule, methods })} disabled={disabled} error={errorUnder(errors, `${path}.methods`)} />
         <ToolPicker idPrefix={idPrefix} server={rule.server} tools={rule.tools} onChange={(tools) => onChange({ ...rule, tools })} disabled={disabled} error={errorUnder(errors, `${path}.tools`)} />
       </div>

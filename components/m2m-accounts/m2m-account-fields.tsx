@@ -38,7 +38,7 @@ export function M2mAccountFields({ draft, errors, groupOptions, onChange, onBlur
   return (
     <div className="space-y-4">
       {identityEditable ? (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <FormField label="Tenant id" hint="Directory (tenant) id of the app registration." error={errors.tenantId} required name="tenantId">
             {(control) => <Input {...control} mono placeholder={GUID_PLACEHOLDER} value={draft.tenantId} disabled={disabled} onChange={(e) => set("tenantId", e.target.value)} onBlur={() => onBlurField?.("tenantId")} autoComplete="off" spellCheck={false} />}
           </FormField>

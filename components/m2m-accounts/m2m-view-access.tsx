@@ -42,7 +42,7 @@ export function M2mViewAccessCard({ view }: { view: M2mViewAccess }) {
         description="What this account sees through its assigned groups. App roles or Entra group ids in its token can add groups mapped to them."
       />
       <CardBody className="space-y-4">
-        <dl className="grid gap-3 text-[13px] sm:grid-cols-2">
+        <dl className="grid grid-cols-1 gap-3 text-[13px] sm:grid-cols-2">
           <div>
             <dt className="mb-1 text-xs font-medium text-slate-500">Groups</dt>
             <dd>

@@ -89,7 +89,7 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
           <FormField label="Email" error={errors.email} hint="Optional; shown in lists. Sign-in updates it.">
             {(control) => <Input {...control} {...text("email")} type="email" autoComplete="off" />}
           </FormField>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <FormField label="Tenant id" required error={errors.tenantId} hint={tenantIds.length > 0 ? "The directory the user signs in from." : undefined}>
               {(control) => (
                 <>

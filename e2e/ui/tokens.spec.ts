@@ -51,6 +51,9 @@ test("a token created in the UI works against the API until it is revoked in the
 
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   const confirm = page.getByRole("alertdialog", { name: `Revoke ${name}?` });
+  // The dialog lives in the right-aligned, nowrap actions cell: its text must not inherit either.
+  const description = confirm.getByText("Every client using this token");
+  expect(await description.evaluate((el) => [getComputedStyle(el).textAlign, getComputedStyle(el).whiteSpace])).toEqual(["left", "normal"]);
   await confirm.getByRole("button", { name: "Revoke token" }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `Revoked ${name}` })).toBeVisible();
