@@ -31,9 +31,24 @@ function columns(managesCatalog: boolean): Column<Row>[] {
   ];
 }
 
-/** "View access": the servers and tools this account would see, and why. */
-export function M2mViewAccessCard({ view }: { view: M2mViewAccess }) {
-  const permissions = [...view.access.permissions.entries()];
+/**
+ * "View access": the servers and tools this account would see, and why. Only what the account can
+ * use is listed: tokens:create never applies to an app (API tokens belong to people), and a
+ * disabled account sees nothing at all.
+ */
+export function M2mViewAccessCard({ view, enabled }: { view: M2mViewAccess; enabled: boolean }) {
+  const permissions = [...view.access.permissions.entries()].filter(([permission]) => permission !== "tokens:create");
+  const tokensCreate = view.access.permissions.get("tokens:create");
+  if (!enabled) {
+    return (
+      <Card aria-labelledby="view-access-heading">
+        <CardHeader id="view-access-heading" title="View access" />
+        <CardBody>
+          <p className="text-[13px] text-slate-700"><span className="font-medium">Disabled: sees nothing.</span> Every request with this app's token is refused (403 client_not_registered) until the account is enabled again.</p>
+        </CardBody>
+      </Card>
+    );
+  }
   return (
     <Card aria-labelledby="view-access-heading">
       <CardHeader
@@ -64,7 +79,7 @@ export function M2mViewAccessCard({ view }: { view: M2mViewAccess }) {
             <dt className="mb-1 text-xs font-medium text-slate-500">Permissions</dt>
             <dd>
               {permissions.length === 0 ? (
-                <span className="text-slate-500">None (read-only access to granted servers).</span>
+                <span className="text-slate-500">None: it manages nothing in the registry. What it may call on each server is listed below.</span>
               ) : (
                 <ul className="space-y-1">
                   {permissions.map(([permission, groups]) => (
@@ -75,6 +90,7 @@ export function M2mViewAccessCard({ view }: { view: M2mViewAccess }) {
                   ))}
                 </ul>
               )}
+              {tokensCreate ? <p className="mt-1 text-xs text-slate-500">tokens:create (via {tokensCreate.join(", ")}) does not apply: only people hold API tokens.</p> : null}
             </dd>
           </div>
         </dl>

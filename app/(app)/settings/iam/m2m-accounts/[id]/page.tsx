@@ -56,7 +56,7 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
         }
       />
       <M2mAccountDetails account={account} />
-      <M2mViewAccessCard view={view} />
+      <M2mViewAccessCard view={view} enabled={account.enabled} />
       <CallApiPanel
         authorityHost={config.entra.authorityHost}
         tenantId={account.tenantId}
