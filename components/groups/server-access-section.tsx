@@ -9,7 +9,16 @@ import { MethodPicker } from "./method-picker";
 import { ServerPicker } from "./server-picker";
 import { ToolPicker } from "./tool-picker";
 
-function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rule: RuleDraft; index: number; onChange: (next: RuleDraft) => void; onRemove: () => void; errors: FieldErrors; disabled?: boolean }) {
+/**
+ * Slugs that rules name but no registered server has. A warning, not an error: a rule may be
+ * written before its server is registered, and applies from then on.
+ */
+export function missingServers(rules: Pick<RuleDraft, "server">[], knownServers: string[] | undefined): string[] {
+  if (!knownServers) return [];
+  return [...new Set(rules.map((rule) => rule.server.trim()).filter((server) => server !== "" && server !== "*" && !knownServers.includes(server)))];
+}
+
+function RuleEditor({ rule, index, onChange, onRemove, errors, disabled, missing }: { rule: RuleDraft; index: number; onChange: (next: RuleDraft) => void; onRemove: () => void; errors: FieldErrors; disabled?: boolean; missing: boolean }) {
   const path = `serverAccess.${index}`;
   const idPrefix = `rule-${rule.key}`;
   return (
@@ -19,7 +28,13 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rul
           label={`Rule ${index + 1}: server`}
           id={`${idPrefix}-server`}
           error={errors[`${path}.server`]}
-          hint={rule.server === "*" ? <span className="font-medium text-amber-800">Every server, including servers registered later.</span> : undefined}
+          hint={
+            rule.server === "*" ? (
+              <span className="font-medium text-amber-800">Every server, including servers registered later.</span>
+            ) : missing ? (
+              <span className="font-medium text-amber-800">No server {rule.server} is registered (yet). The rule is kept and applies once it is.</span>
+            ) : undefined
+          }
           className="w-full max-w-sm"
         >
           {(control) => <ServerPicker {...control} value={rule.server} onChange={(server) => onChange({ ...rule, server, tools: server === rule.server ? rule.tools : rule.tools.filter((t) => t === "*") })} disabled={disabled} />}
@@ -38,7 +53,8 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rul
   );
 }
 
-export function ServerAccessSection({ rules, onChange, errors, disabled }: { rules: RuleDraft[]; onChange: (next: RuleDraft[]) => void; errors: FieldErrors; disabled?: boolean }) {
+export function ServerAccessSection({ rules, onChange, errors, disabled, knownServers }: { rules: RuleDraft[]; onChange: (next: RuleDraft[]) => void; errors: FieldErrors; disabled?: boolean; knownServers?: string[] }) {
+  const missing = missingServers(rules, knownServers);
   const listError = errors.serverAccess;
   return (
     <Card aria-labelledby="server-access-heading">
@@ -68,6 +84,7 @@ export function ServerAccessSection({ rules, onChange, errors, disabled }: { rul
                 index={index}
                 errors={errors}
                 disabled={disabled}
+                missing={missing.includes(rule.server.trim())}
                 onChange={(next) => onChange(rules.map((r) => (r.key === rule.key ? next : r)))}
                 onRemove={() => onChange(rules.filter((r) => r.key !== rule.key))}
               />

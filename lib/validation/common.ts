@@ -17,7 +17,7 @@ export const displayText = (what: string, max: number) =>
   z.string().trim().min(1, `${what} is required`).max(max, `${what} must be at most ${max} characters`);
 
 /** No default here: a default inside .optional() would overwrite the stored value on every PATCH. */
-export const description = z.string().trim().max(2000, "description must be at most 2000 characters");
+export const description = z.string().trim().max(2000, "Description must be at most 2000 characters");
 
 /** Paging query shared by every list route (SPEC §5). */
 export const pageQuery = z.object({

@@ -3,9 +3,9 @@ import { description, displayText, guid } from "@/lib/validation/common";
 import { groupName } from "../groups/schemas";
 
 export const createM2mAccountSchema = z.strictObject({
-  tenantId: guid("tenantId"),
-  clientId: guid("clientId"),
-  name: displayText("name", 100),
+  tenantId: guid("Tenant id"),
+  clientId: guid("Client id"),
+  name: displayText("Name", 100),
   description: description.default(""),
   groups: z.array(groupName).max(100).default([]),
   enabled: z.boolean().default(true),
@@ -13,7 +13,7 @@ export const createM2mAccountSchema = z.strictObject({
 export type CreateM2mAccountInput = z.infer<typeof createM2mAccountSchema>;
 
 export const updateM2mAccountSchema = z.strictObject({
-  name: displayText("name", 100).optional(),
+  name: displayText("Name", 100).optional(),
   description: description.optional(),
   groups: z.array(groupName).max(100).optional(),
   enabled: z.boolean().optional(),
