@@ -122,4 +122,12 @@ test.describe("as a user without registry permissions", () => {
     await expect(dialog).toContainText("You hold no permission a token can carry");
     await expect(dialog.getByRole("region", { name: "What this token can do" })).toContainText("No other permissions.");
   });
+
+  // No test creates a token for the regular demo user, so the list is empty.
+  test("the empty list offers the next step: creating the first token", async ({ page }) => {
+    await page.goto("/settings/tokens");
+    await expect(page.getByText("No API tokens yet")).toBeVisible();
+    await page.getByRole("button", { name: "Create your first token" }).click();
+    await expect(page.getByRole("dialog", { name: "Create API token" })).toBeVisible();
+  });
 });

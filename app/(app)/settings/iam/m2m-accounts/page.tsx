@@ -27,13 +27,14 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
   const parsed = pageQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const [page, groups] = await Promise.all([findM2mAccounts(db, query), canWrite ? findGroups(db, { limit: 200 }) : null]);
+  const linkProps = groups ? { defaultTenantId: getConfig().entra.tenantIds[0] ?? "", groupOptions: groups.items.map((g) => ({ name: g.name, description: g.description })) } : null;
 
   return (
     <>
       <PageHeader
         title="M2M Accounts"
         description="Entra ID app registrations linked to registry groups. A linked app calls the API with an access token it gets by the client-credentials flow; its groups decide what it sees."
-        actions={canWrite && groups ? <LinkEntraAppDialog defaultTenantId={getConfig().entra.tenantIds[0] ?? ""} groupOptions={groups.items.map((g) => ({ name: g.name, description: g.description }))} /> : null}
+        actions={canWrite && linkProps ? <LinkEntraAppDialog {...linkProps} /> : null}
       />
       <DataTable
         caption="M2M accounts"
@@ -41,7 +42,7 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
         rows={page.items}
         rowKey={(account) => account.id}
         toolbar={<SearchBox action={BASE} label="Search M2M accounts" placeholder="Name, tenant id or client id" defaultValue={query.q} keep={params} />}
-        empty={<M2mAccountsEmptyState q={query.q} canWrite={canWrite} />}
+        empty={<M2mAccountsEmptyState q={query.q} canWrite={canWrite} link={linkProps ? <LinkEntraAppDialog {...linkProps} label="Link your first app" /> : undefined} />}
         paging={{ basePath: BASE, params, nextCursor: page.nextCursor }}
       />
     </>
