@@ -13,7 +13,8 @@ export const auditColumns: Column<AuditEventRecord>[] = [
     cell: (event) => (
       <span className="flex min-w-0 items-start gap-1.5" title={event.actor.id ?? undefined}>
         <ActorKindBadge kind={event.actor.kind} />
-        <span className="min-w-0 wrap-anywhere"><ActorName actor={event.actor} /></span>
+        {/* break-words within a capped width: a long id wraps, yet never squeezes the column to a letter on phones (the table scrolls there). */}
+        <span className="max-w-36 min-w-0 break-words"><ActorName actor={event.actor} /></span>
       </span>
     ),
   },
@@ -23,7 +24,7 @@ export const auditColumns: Column<AuditEventRecord>[] = [
     header: "Target",
     cell: (event) =>
       event.target.type || event.target.name ? (
-        <span title={event.target.id ?? undefined} className="wrap-anywhere">
+        <span title={event.target.id ?? undefined} className="break-words">
           {event.target.type ? <span className="mr-1 text-xs text-slate-500">{event.target.type}</span> : null}
           {event.target.name ?? event.target.id}
         </span>

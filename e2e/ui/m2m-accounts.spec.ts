@@ -35,8 +35,10 @@ test("an admin links an Entra app in the UI; its own token then sees exactly wha
   await expect(linkDialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `Linked ${accountName}` })).toBeVisible();
   const row = page.getByRole("table", { name: "M2M accounts" }).getByRole("row").filter({ has: page.getByRole("link", { name: accountName, exact: true }) });
-  await expect(row).toContainText(DEMO_APPS.unlinked.clientId);
-  await expect(row).toContainText(DEMO_TENANT);
+  // Ids are shortened in the list, whole on hover, and copyable.
+  await expect(row.getByTitle(DEMO_APPS.unlinked.clientId)).toHaveText(`${DEMO_APPS.unlinked.clientId.slice(0, 8)}…`);
+  await expect(row.getByRole("button", { name: /^Copy client id of / })).toBeVisible();
+  await expect(row.getByTitle(DEMO_TENANT)).toBeVisible();
   await expect(row).toContainText(group);
   await expect(row).toContainText("Enabled");
 
