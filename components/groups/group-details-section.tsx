@@ -30,6 +30,7 @@ export function GroupDetailsSection({
             label="Name"
             required
             error={errors.name}
+            count={{ length: name.length, max: 63 }}
             hint="Lowercase letters, digits and hyphens, e.g. team-payments. The name is permanent: tokens and M2M accounts refer to it."
           >
             {(control) => (
