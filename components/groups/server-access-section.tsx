@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
@@ -20,7 +21,9 @@ export function missingServers(rules: Pick<RuleDraft, "server">[], knownServers:
 
 function RuleEditor({ rule, index, onChange, onRemove, errors, disabled, missing }: { rule: RuleDraft; index: number; onChange: (next: RuleDraft) => void; onRemove: () => void; errors: FieldErrors; disabled?: boolean; missing: boolean }) {
   const path = `serverAccess.${index}`;
-  const idPrefix = `rule-${rule.key}`;
+  // useId, not the rule's key: keys come from a module counter that differs between the server
+  // render and the browser, so key-based ids could collide with a rule added later (two inputs, one label).
+  const idPrefix = `rule${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   return (
     <li className="rounded-md border border-slate-200 bg-slate-50/50 p-3" aria-label={`Rule ${index + 1}`}>
       <div className="mb-3 flex items-start justify-between gap-3">
