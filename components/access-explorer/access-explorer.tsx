@@ -45,7 +45,7 @@ export function AccessExplorer({ users, m2mAccounts, groups, initial }: { users:
 
   return (
     <div className="space-y-4">
-      <form ref={form} onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+      <form ref={form} onSubmit={submit} className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
         <FormField label="View as">
           {(control) => (
             <Select {...control} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setSubject(""); setResult(null); }}

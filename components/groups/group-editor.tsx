@@ -13,7 +13,7 @@ import { GroupDetailsSection } from "./group-details-section";
 import { GroupJsonView } from "./group-json-view";
 import { ImportGroupJsonButton } from "./import-group-json-dialog";
 import { PermissionsSection } from "./permissions-section";
-import { ServerAccessSection } from "./server-access-section";
+import { missingServers, ServerAccessSection } from "./server-access-section";
 import { useGroupSave } from "./use-group-save";
 
 export interface GroupEditorProps {
@@ -24,9 +24,11 @@ export interface GroupEditorProps {
   locked?: boolean;
   /** Read-only members section, rendered on the server. */
   members?: ReactNode;
+  /** Every registered server's slug (editors only): rules naming another server get a warning. */
+  knownServers?: string[];
 }
 
-export function GroupEditor({ group, canWrite, locked = false, members }: GroupEditorProps) {
+export function GroupEditor({ group, canWrite, locked = false, members, knownServers }: GroupEditorProps) {
   const router = useRouter();
   const initial = useMemo(() => (group ? draftFromGroup(group) : emptyDraft()), [group]);
   const [draft, setDraft] = useState<GroupDraft>(initial);
@@ -46,7 +48,7 @@ export function GroupEditor({ group, canWrite, locked = false, members }: GroupE
         disabled={readOnly}
       />
       {members}
-      <ServerAccessSection rules={draft.serverAccess} onChange={(serverAccess) => update({ serverAccess })} errors={errors} disabled={readOnly} />
+      <ServerAccessSection rules={draft.serverAccess} onChange={(serverAccess) => update({ serverAccess })} errors={errors} disabled={readOnly} knownServers={knownServers} />
       <PermissionsSection permissions={locked ? [...PERMISSIONS] : draft.permissions} onChange={(permissions) => update({ permissions })} errors={errors} locked={locked} disabled={readOnly} />
     </div>
   );
@@ -56,7 +58,7 @@ export function GroupEditor({ group, canWrite, locked = false, members }: GroupE
       aria-label={group ? `Edit group ${group.name}` : "New group"}
       onSubmit={(event) => {
         event.preventDefault();
-        if (canWrite && !pending) void save(locked ? { ...draft, permissions: [...PERMISSIONS] } : draft);
+        if (canWrite && !pending) void save(locked ? { ...draft, permissions: [...PERMISSIONS] } : draft, missingServers(draft.serverAccess, knownServers));
       }}
       className="space-y-4 pb-4"
     >
@@ -66,7 +68,7 @@ export function GroupEditor({ group, canWrite, locked = false, members }: GroupE
       <div className="relative">
         {canWrite ? (
           <div className="absolute top-1 right-0">
-            <ImportGroupJsonButton currentName={group?.name ?? null} onImport={(next) => { clear(); setDraft(locked ? { ...next, permissions: [...PERMISSIONS] } : next); }} />
+            <ImportGroupJsonButton currentName={group?.name ?? null} current={draft} onImport={(next) => { clear(); setDraft(locked ? { ...next, permissions: [...PERMISSIONS] } : next); }} />
           </div>
         ) : null}
         <Tabs

@@ -51,7 +51,7 @@ export function GroupMembersSection({ users, m2mAccounts, userTotal, m2mTotal }:
           </>
         }
       />
-      <CardBody className="grid gap-4 md:grid-cols-2">
+      <CardBody className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <MemberList title="Users" members={users} total={userTotal} hrefFor={(id) => `/settings/iam/users/${id}`} empty="No users are assigned. Open a user and tick this group." />
         <MemberList title="M2M accounts" members={m2mAccounts} total={m2mTotal} hrefFor={(id) => `/settings/iam/m2m-accounts/${id}`} empty="No M2M accounts are assigned. Open an M2M account and tick this group." />
       </CardBody>

@@ -1,7 +1,9 @@
+import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
-export function M2mAccountsEmptyState({ q, canWrite }: { q?: string; canWrite: boolean }) {
+/** `link`: the next step for editors, a link button (the page passes its dialog). */
+export function M2mAccountsEmptyState({ q, canWrite, link }: { q?: string; canWrite: boolean; link?: ReactNode }) {
   if (q) {
     return (
       <EmptyState
@@ -16,9 +18,10 @@ export function M2mAccountsEmptyState({ q, canWrite }: { q?: string; canWrite: b
       title="No M2M accounts yet"
       description={
         canWrite
-          ? "Link an Entra ID app registration (tenant id + client id) to give an agent, CI job or script access through its own client-credentials token. Use “Link Entra app” above."
+          ? "Link an Entra ID app registration (tenant id + client id) to give an agent, CI job or script access through its own client-credentials token."
           : "No Entra apps are linked yet. An admin with iam:write can link one."
       }
+      action={canWrite ? link : undefined}
     />
   );
 }

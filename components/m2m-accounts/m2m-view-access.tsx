@@ -41,8 +41,24 @@ function columns(): Column<Row>[] {
   ];
 }
 
-/** "View access": the servers and tools this account would see, and why. */
-export function M2mViewAccessCard({ view }: { view: M2mAccountAccess }) {
+/**
+ * "View access": the servers and tools this account would see, and why. Only what the account can
+ * use is listed: tokens:create never applies to an app (API tokens belong to people), and a
+ * disabled account sees nothing at all.
+ */
+export function M2mViewAccessCard({ view, enabled }: { view: M2mAccountAccess; enabled: boolean }) {
+  const permissions = view.permissions.filter(({ permission }) => permission !== "tokens:create");
+  const tokensCreate = view.permissions.find(({ permission }) => permission === "tokens:create")?.groups;
+  if (!enabled) {
+    return (
+      <Card aria-labelledby="view-access-heading">
+        <CardHeader id="view-access-heading" title="View access" />
+        <CardBody>
+          <p className="text-[13px] text-slate-700"><span className="font-medium">Disabled: sees nothing.</span> Every request with this app&apos;s token is refused (403 client_not_registered) until the account is enabled again.</p>
+        </CardBody>
+      </Card>
+    );
+  }
   return (
     <Card aria-labelledby="view-access-heading">
       <CardHeader
@@ -55,7 +71,7 @@ export function M2mViewAccessCard({ view }: { view: M2mAccountAccess }) {
           {view.lastToken ? "Access " : null}
           {describeLastToken(view.lastToken)}.
         </p>
-        <dl className="grid gap-3 text-[13px] sm:grid-cols-2">
+        <dl className="grid grid-cols-1 gap-3 text-[13px] sm:grid-cols-2">
           <div>
             <dt className="mb-1 text-xs font-medium text-slate-500">Groups</dt>
             <dd>
@@ -76,11 +92,11 @@ export function M2mViewAccessCard({ view }: { view: M2mAccountAccess }) {
           <div>
             <dt className="mb-1 text-xs font-medium text-slate-500">Permissions</dt>
             <dd>
-              {view.permissions.length === 0 ? (
-                <span className="text-slate-500">None (read-only access to granted servers).</span>
+              {permissions.length === 0 ? (
+                <span className="text-slate-500">None: it manages nothing in the registry. What it may call on each server is listed below.</span>
               ) : (
                 <ul className="space-y-1">
-                  {view.permissions.map(({ permission, groups }) => (
+                  {permissions.map(({ permission, groups }) => (
                     <li key={permission} className="flex flex-wrap items-center gap-1.5">
                       <Badge mono>{permission}</Badge>
                       <span className="text-slate-500">via {groups.join(", ")}</span>
@@ -88,6 +104,7 @@ export function M2mViewAccessCard({ view }: { view: M2mAccountAccess }) {
                   ))}
                 </ul>
               )}
+              {tokensCreate ? <p className="mt-1 text-xs text-slate-500">tokens:create (via {tokensCreate.join(", ")}) does not apply: only people hold API tokens.</p> : null}
             </dd>
           </div>
         </dl>

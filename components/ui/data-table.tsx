@@ -12,7 +12,12 @@ export interface Column<T> {
   className?: string;
   /** Use a th scope="row" for this column (the row's name). */
   rowHeader?: boolean;
+  /** Hide a secondary column below this breakpoint, so the table fits narrower screens. */
+  hideBelow?: "sm" | "md" | "lg" | "xl" | "2xl";
 }
+
+// Literal class names, so Tailwind generates them.
+const HIDE_BELOW = { sm: "hidden sm:table-cell", md: "hidden md:table-cell", lg: "hidden lg:table-cell", xl: "hidden xl:table-cell", "2xl": "hidden 2xl:table-cell" } as const;
 
 export interface DataTableProps<T> {
   columns: Column<T>[];
@@ -48,7 +53,7 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
             <thead className="border-b border-slate-200 bg-slate-50/80">
               <tr>
                 {columns.map((column) => (
-                  <th key={column.id} scope="col" className={cn("px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500", column.className)}>
+                  <th key={column.id} scope="col" className={cn("px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}>
                     {column.header}
                   </th>
                 ))}
@@ -59,11 +64,11 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
                 <tr key={rowKey(row)} className="hover:bg-slate-50/60">
                   {columns.map((column) =>
                     column.rowHeader ? (
-                      <th key={column.id} scope="row" className={cn("px-3 py-2 text-left align-top font-medium text-slate-900", column.className)}>
+                      <th key={column.id} scope="row" className={cn("px-3 py-2 text-left align-top font-medium text-slate-900", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}>
                         {column.cell(row)}
                       </th>
                     ) : (
-                      <td key={column.id} className={cn("px-3 py-2 align-top text-slate-700", column.className)}>
+                      <td key={column.id} className={cn("px-3 py-2 align-top text-slate-700", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}>
                         {column.cell(row)}
                       </td>
                     ),

@@ -26,8 +26,11 @@ export async function resolveEntraPrincipal(db: Db, token: VerifiedEntraToken, o
     include: { groups: { select: { group: { select: { id: true, name: true } } } } },
   });
   if (!account || !account.enabled) {
+    // The token is genuine, so the audit log names the app (and its account) rather than "anonymous".
+    const app = `${token.tenantId}/${token.appId.toLowerCase()}`;
     throw new AppError("client_not_registered", "This application is not registered in the registry, or its M2M account is disabled.", {
       reason: account ? "m2m account disabled" : "no m2m account for (tid, app id)",
+      actor: account ? { kind: "m2m", id: account.id, name: account.name } : { kind: "app", id: app, name: `Entra app ${token.appId.toLowerCase()}` },
     });
   }
   const entraGroups = await resolveEntraGroupIds(db, { tenantId: token.tenantId, objectId: token.objectId, principalType: "app", groups: token.groups, groupsOverage: token.groupsOverage });

@@ -25,7 +25,7 @@ export const replaceToolsSchema = z.strictObject({
 
 export const createServerSchema = z.strictObject({
   slug: slug("slug"),
-  name: displayText("name", 120),
+  name: displayText("Name", 120),
   description: description.default(""),
   url: upstreamUrl,
   transport: transport.default("streamable-http"),
@@ -38,7 +38,7 @@ export type CreateServerInput = z.infer<typeof createServerSchema>;
 
 // Spelled out without defaults: a PATCH changes only the fields it names.
 export const updateServerSchema = z.strictObject({
-  name: displayText("name", 120).optional(),
+  name: displayText("Name", 120).optional(),
   description: description.optional(),
   url: upstreamUrl.optional(),
   transport: transport.optional(),

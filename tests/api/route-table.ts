@@ -80,6 +80,7 @@ export const ROUTE_TABLE: RouteCase[] = [
   },
   { method: "GET", path: "/api/iam/users/{id}", permission: "iam:read", namesObject: true, ok: 200, ...userTarget },
   { method: "PATCH", path: "/api/iam/users/{id}", permission: "iam:write", namesObject: true, ok: 200, ...userTarget, body: { enabled: false }, fresh: (s) => s.freshUser() },
+  { method: "POST", path: "/api/iam/users/{id}/sign-out", permission: "iam:write", namesObject: true, ok: 200, ...userTarget, fresh: (s) => s.freshUser() },
 
   { method: "GET", path: "/api/me", permission: null, namesObject: false, ok: 200 },
 

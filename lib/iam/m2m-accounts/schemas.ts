@@ -4,9 +4,9 @@ import { groupName } from "../groups/schemas";
 import type { EntraAppCredential } from "./entra-app-health";
 
 export const createM2mAccountSchema = z.strictObject({
-  tenantId: guid("tenantId"),
-  clientId: guid("clientId"),
-  name: displayText("name", 100),
+  tenantId: guid("Tenant id"),
+  clientId: guid("Client id"),
+  name: displayText("Name", 100),
   description: description.default(""),
   groups: z.array(groupName).max(100).default([]),
   enabled: z.boolean().default(true),
@@ -14,7 +14,7 @@ export const createM2mAccountSchema = z.strictObject({
 export type CreateM2mAccountInput = z.infer<typeof createM2mAccountSchema>;
 
 export const updateM2mAccountSchema = z.strictObject({
-  name: displayText("name", 100).optional(),
+  name: displayText("Name", 100).optional(),
   description: description.optional(),
   groups: z.array(groupName).max(100).optional(),
   enabled: z.boolean().optional(),

@@ -33,6 +33,7 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
   // Graph answers are cached on the accounts: refresh stale ones first, so the expiry filter sees them.
   await refreshStaleEntraApps(db);
   const [page, groups] = await Promise.all([findM2mAccounts(db, query, filters), canWrite ? findGroups(db, { limit: 200 }) : null]);
+  const linkProps = groups ? { defaultTenantId: getConfig().entra.tenantIds[0] ?? "", groupOptions: groups.items.map((g) => ({ name: g.name, description: g.description })) } : null;
   const graphProblem = page.items.find((a) => a.entraApp.error && !a.entraApp.error.startsWith("No app registration"))?.entraApp.error;
 
   return (
@@ -40,7 +41,7 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
       <PageHeader
         title="M2M Accounts"
         description="Entra ID app registrations linked to registry groups. A linked app calls the API with an access token it gets by the client-credentials flow; its groups decide what it sees."
-        actions={canWrite && groups ? <LinkEntraAppDialog defaultTenantId={getConfig().entra.tenantIds[0] ?? ""} groupOptions={groups.items.map((g) => ({ name: g.name, description: g.description }))} /> : null}
+        actions={canWrite && linkProps ? <LinkEntraAppDialog {...linkProps} /> : null}
       />
       {graphProblem ? <Alert tone="warning" title="Linked-app health is incomplete" className="mb-3">{graphProblem}</Alert> : null}
       <DataTable
@@ -54,7 +55,7 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
             <M2mAccountFilters basePath={BASE} params={params} />
           </>
         }
-        empty={filters.expiring || filters.unused ? <p className="p-6 text-center text-sm text-slate-500">No M2M accounts match these filters.</p> : <M2mAccountsEmptyState q={query.q} canWrite={canWrite} />}
+        empty={filters.expiring || filters.unused ? <p className="p-6 text-center text-sm text-slate-500">No M2M accounts match these filters.</p> : <M2mAccountsEmptyState q={query.q} canWrite={canWrite} link={linkProps ? <LinkEntraAppDialog {...linkProps} label="Link your first app" /> : undefined} />}
         paging={{ basePath: BASE, params, nextCursor: page.nextCursor }}
       />
     </>

@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
 import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
 import { getGroup } from "@/lib/iam/groups/find-groups";
+import { findServerSlugs } from "@/lib/servers/find-server-slugs";
 
 type Params = Promise<{ name: string }>;
 
@@ -28,6 +29,8 @@ export default async function GroupPage({ params }: { params: Params }) {
   const canWrite = hasPermission(session.access, "iam:write");
   const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
   const members = await loadGroupMembers(session.db, group);
+  // Only editors learn which slugs exist (for the warning on rules whose server does not).
+  const knownServers = canWrite ? await findServerSlugs(session.db) : undefined;
 
   return (
     <>
@@ -51,7 +54,7 @@ export default async function GroupPage({ params }: { params: Params }) {
           </>
         }
       />
-      <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection {...members} />} />
+      <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} knownServers={knownServers} members={<GroupMembersSection {...members} />} />
     </>
   );
 }

@@ -61,7 +61,7 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
       />
       <M2mAccountDetails account={account} />
       <LinkedAppHealthCard account={account} now={Date.now()} />
-      {view ? <M2mViewAccessCard view={view} /> : null}
+      {view ? <M2mViewAccessCard view={view} enabled={account.enabled} /> : null}
       <CallApiPanel
         authorityHost={config.entra.authorityHost}
         tenantId={account.tenantId}
