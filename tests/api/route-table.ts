@@ -33,6 +33,12 @@ export interface RouteCase {
 
 // github is visible to everyone below; slack is not visible to team-payments.
 const serverTarget = { params: () => ({ slug: "github" }), absent: { slug: "no-such-server" }, invisible: { to: "payments" as const, params: () => ({ slug: "slack" }) } };
+const officialTarget = { params: () => ({ serverName: "localhost/github" }), absent: { serverName: "localhost/no-such-server" }, invisible: { to: "payments" as const, params: () => ({ serverName: "localhost/slack" }) } };
+const officialVersionTarget = {
+  params: () => ({ serverName: "localhost/github", version: "latest" }),
+  absent: { serverName: "localhost/no-such-server", version: "latest" },
+  invisible: { to: "payments" as const, params: () => ({ serverName: "localhost/slack", version: "latest" }) },
+};
 const groupTarget = { params: () => ({ name: "team-payments" }), absent: { name: "no-such-group" } };
 const accountTarget = { params: (s: SuiteContext) => ({ id: s.reg.accountIds.payments }), absent: { id: "0b7e3a58-5f8e-4c2e-9d0a-6c1b2a3d4e5f" } };
 const userTarget = { params: (s: SuiteContext) => ({ id: s.reg.userIds.alex }), absent: { id: "4c9a1e27-3b6d-4f80-a2c5-7e8d9f0a1b2c" } };
@@ -106,6 +112,11 @@ export const ROUTE_TABLE: RouteCase[] = [
   { method: "POST", path: "/api/tokens/{id}/rotate", permission: "tokens:create", namesObject: true, ok: 200, ...tokenTarget, body: { graceHours: 0 }, fresh: (s) => s.freshToken() },
 
   { method: "GET", path: "/api/tools", permission: null, namesObject: false, ok: 200 },
+
+  // The official MCP Registry API: names are derived from REGISTRY_URL's host (localhost) and the slug.
+  { method: "GET", path: "/v0.1/servers", permission: null, namesObject: false, ok: 200 },
+  { method: "GET", path: "/v0.1/servers/{serverName}/versions", permission: null, namesObject: true, ok: 200, ...officialTarget },
+  { method: "GET", path: "/v0.1/servers/{serverName}/versions/{version}", permission: null, namesObject: true, ok: 200, ...officialVersionTarget },
 ];
 
 /** Routes that answer without a credential (they never use withAuth). */
