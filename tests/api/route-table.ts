@@ -94,6 +94,10 @@ export const ROUTE_TABLE: RouteCase[] = [
     method: "POST", path: "/api/servers", permission: "servers:write", namesObject: false, ok: 201,
     body: { slug: "suite-created-server", name: "Suite server", url: "https://mcp.example.test/suite" },
   },
+  {
+    method: "POST", path: "/api/servers/import", permission: "servers:write", namesObject: false, ok: 200,
+    body: { dryRun: true, documents: [{ name: "io.example/suite-import", description: "Suite import", version: "1.0.0", remotes: [{ type: "streamable-http", url: "https://mcp.example.test/suite-import" }] }] },
+  },
   { method: "GET", path: "/api/servers/{slug}", permission: null, namesObject: true, ok: 200, ...serverTarget },
   { method: "PATCH", path: "/api/servers/{slug}", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { enabled: false }, fresh: (s) => s.freshServer() },
   { method: "DELETE", path: "/api/servers/{slug}", permission: "servers:write", namesObject: true, ok: 204, ...serverTarget, fresh: (s) => s.freshServer() },
