@@ -48,3 +48,17 @@ export const importDocumentSchema = z.looseObject({
   remotes: z.array(remote).optional(),
 });
 export type ImportDocument = z.infer<typeof importDocumentSchema>;
+
+/** The answer of POST /api/servers/import (dry run or applied). */
+export interface ImportReport {
+  dryRun: boolean;
+  results: {
+    index: number;
+    name: string | null;
+    slug: string | null;
+    action: "create" | "update" | "unchanged" | "error";
+    changes?: { field: string; before: unknown; after: unknown }[];
+    errors?: { path: string; message: string }[];
+  }[];
+  summary: { create: number; update: number; unchanged: number; error: number };
+}
