@@ -47,8 +47,8 @@ test("paste two documents, see the preview, apply, and find both in the catalog"
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "Imported 2 new and 0 updated servers" })).toBeVisible();
   const table = page.getByRole("table");
-  await expect(table.getByText(`Imported ${first}`)).toBeVisible();
-  await expect(table.getByText(`Imported ${second}`)).toBeVisible();
+  await expect(table.getByRole("link", { name: `Imported ${first}`, exact: true })).toBeVisible();
+  await expect(table.getByRole("link", { name: `Imported ${second}`, exact: true })).toBeVisible();
 
   // Imported once more, unchanged: nothing to apply.
   const again = await openImport(page, { servers: [{ server: serverJson(first, `Imported ${first}`) }] });
