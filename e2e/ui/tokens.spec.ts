@@ -62,7 +62,7 @@ test("a token created in the UI works against the API until it is revoked in the
 
   const refused = await client.get("/api/servers");
   await expectError(refused, 401, "invalid_token");
-  expect(refused.headers()["www-authenticate"]).toBe('Bearer realm="mcp-registry", error="invalid_token"');
+  expect(refused.headers()["www-authenticate"]).toMatch(/^Bearer realm="mcp-registry", error="invalid_token", resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource"$/);
 });
 
 test("the dialog offers only the permissions you hold, none checked, and says exactly what the token can do", async ({ page, adminApi, bearerApi, cleanup }) => {

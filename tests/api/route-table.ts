@@ -33,6 +33,12 @@ export interface RouteCase {
 
 // github is visible to everyone below; slack is not visible to team-payments.
 const serverTarget = { params: () => ({ slug: "github" }), absent: { slug: "no-such-server" }, invisible: { to: "payments" as const, params: () => ({ slug: "slack" }) } };
+const officialTarget = { params: () => ({ serverName: "localhost/github" }), absent: { serverName: "localhost/no-such-server" }, invisible: { to: "payments" as const, params: () => ({ serverName: "localhost/slack" }) } };
+const officialVersionTarget = {
+  params: () => ({ serverName: "localhost/github", version: "latest" }),
+  absent: { serverName: "localhost/no-such-server", version: "latest" },
+  invisible: { to: "payments" as const, params: () => ({ serverName: "localhost/slack", version: "latest" }) },
+};
 const groupTarget = { params: () => ({ name: "team-payments" }), absent: { name: "no-such-group" } };
 const accountTarget = { params: (s: SuiteContext) => ({ id: s.reg.accountIds.payments }), absent: { id: "0b7e3a58-5f8e-4c2e-9d0a-6c1b2a3d4e5f" } };
 const userTarget = { params: (s: SuiteContext) => ({ id: s.reg.userIds.alex }), absent: { id: "4c9a1e27-3b6d-4f80-a2c5-7e8d9f0a1b2c" } };
@@ -89,6 +95,10 @@ export const ROUTE_TABLE: RouteCase[] = [
     method: "POST", path: "/api/servers", permission: "servers:write", namesObject: false, ok: 201,
     body: { slug: "suite-created-server", name: "Suite server", url: "https://mcp.example.test/suite" },
   },
+  {
+    method: "POST", path: "/api/servers/import", permission: "servers:write", namesObject: false, ok: 200,
+    body: { dryRun: true, documents: [{ name: "io.example/suite-import", description: "Suite import", version: "1.0.0", remotes: [{ type: "streamable-http", url: "https://mcp.example.test/suite-import" }] }] },
+  },
   { method: "GET", path: "/api/servers/{slug}", permission: null, namesObject: true, ok: 200, ...serverTarget },
   { method: "PATCH", path: "/api/servers/{slug}", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { enabled: false }, fresh: (s) => s.freshServer() },
   { method: "DELETE", path: "/api/servers/{slug}", permission: "servers:write", namesObject: true, ok: 204, ...serverTarget, fresh: (s) => s.freshServer() },
@@ -107,6 +117,11 @@ export const ROUTE_TABLE: RouteCase[] = [
   { method: "POST", path: "/api/tokens/{id}/rotate", permission: "tokens:create", namesObject: true, ok: 200, ...tokenTarget, body: { graceHours: 0 }, fresh: (s) => s.freshToken() },
 
   { method: "GET", path: "/api/tools", permission: null, namesObject: false, ok: 200 },
+
+  // The official MCP Registry API: names are derived from REGISTRY_URL's host (localhost) and the slug.
+  { method: "GET", path: "/v0.1/servers", permission: null, namesObject: false, ok: 200 },
+  { method: "GET", path: "/v0.1/servers/{serverName}/versions", permission: null, namesObject: true, ok: 200, ...officialTarget },
+  { method: "GET", path: "/v0.1/servers/{serverName}/versions/{version}", permission: null, namesObject: true, ok: 200, ...officialVersionTarget },
 ];
 
 /** Routes that answer without a credential (they never use withAuth). */
