@@ -4,6 +4,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 /** One probe's whole budget: connecting, initialize, every tools/list page and closing. */
 export const PROBE_TIMEOUT_MS = 10_000;
@@ -95,8 +96,9 @@ export async function probeUpstream(target: ProbeTarget, options: { listTools: b
       : new StreamableHTTPClientTransport(url, { requestInit: { headers: target.headers }, fetch: guardedFetch });
   const client = new Client({ name: "mcp-registry", version: "1.0.0" }, { capabilities: {} });
   const requestOptions = { signal, timeout: timeoutMs };
+  const started = performance.now();
+  let outcome = "up";
   try {
-    const started = performance.now();
     await client.connect(transport, requestOptions);
     const latencyMs = Math.max(0, Math.round(performance.now() - started));
     if (!options.listTools) return { latencyMs, tools: null };
@@ -110,11 +112,18 @@ export async function probeUpstream(target: ProbeTarget, options: { listTools: b
     }
     throw probeFailure("not_mcp", `The upstream's tools/list still had more pages after ${MAX_TOOL_PAGES}; the registry stops there.`);
   } catch (error) {
-    if (failure) throw failure;
-    if (signal.aborted) throw networkFailure(error, true, timeoutMs);
-    if (error && typeof error === "object" && "reason" in error && (error as AppError).code === "bad_gateway") throw error;
-    throw probeFailure("not_mcp", "The upstream answered, but not as an MCP server (initialize or tools/list failed). Check the server URL and transport.");
+    const thrown =
+      failure ??
+      (signal.aborted
+        ? networkFailure(error, true, timeoutMs)
+        : error && typeof error === "object" && "reason" in error && (error as AppError).code === "bad_gateway"
+          ? (error as AppError)
+          : probeFailure("not_mcp", "The upstream answered, but not as an MCP server (initialize or tools/list failed). Check the server URL and transport."));
+    outcome = String(thrown.reason);
+    throw thrown;
   } finally {
+    // Never the headers, not even their names: the URL, the transport and the outcome.
+    log.debug("upstream probe", { url: target.url, transport: target.transport, tools: options.listTools, outcome, ms: Math.round(performance.now() - started) });
     clearTimeout(timer);
     if (transport instanceof StreamableHTTPClientTransport && transport.sessionId && !signal.aborted) await transport.terminateSession().catch(() => {});
     controller.abort();
