@@ -3,7 +3,7 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 /** One probe's whole budget: connecting, initialize, every tools/list page and closing. */
@@ -116,16 +116,17 @@ export async function probeUpstream(target: ProbeTarget, options: { listTools: b
       failure ??
       (signal.aborted
         ? networkFailure(error, true, timeoutMs)
-        : error && typeof error === "object" && "reason" in error && (error as AppError).code === "bad_gateway"
-          ? (error as AppError)
+        : isAppError(error) && probeFailureKind(error)
+          ? error
           : probeFailure("not_mcp", "The upstream answered, but not as an MCP server (initialize or tools/list failed). Check the server URL and transport."));
     outcome = String(thrown.reason);
     throw thrown;
   } finally {
     // Never the headers, not even their names: the URL, the transport and the outcome.
     log.debug("upstream probe", { url: target.url, transport: target.transport, tools: options.listTools, outcome, ms: Math.round(performance.now() - started) });
-    clearTimeout(timer);
+    // Ending the session stays inside the budget: the timer is still armed while it runs.
     if (transport instanceof StreamableHTTPClientTransport && transport.sessionId && !signal.aborted) await transport.terminateSession().catch(() => {});
+    clearTimeout(timer);
     controller.abort();
     await client.close().catch(() => {});
   }
