@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { startTestUpstream, UPSTREAM_TOOLS, type TestUpstream } from "../../tests/gateway/support/upstream-server";
+import { freePortSync } from "../support/free-port";
 import { uniqueName } from "../support/registry-api";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
@@ -77,7 +78,8 @@ test.describe("a catalog manager (the demo admin)", () => {
   // Discovery against a down upstream answers 502, which the UI harness (rightly) never accepts
   // from the product; its message is covered by tests/servers/discover-tools.test.ts.
   test("a server whose upstream is down: Check now shows it down and says why", async ({ page, adminApi, cleanup }) => {
-    const slug = await registerServer(adminApi, "http://127.0.0.1:9/mcp");
+    // A free port: nothing listens there.
+    const slug = await registerServer(adminApi, `http://127.0.0.1:${freePortSync()}/mcp`);
     cleanup(() => adminApi.delete(`/api/servers/${slug}`));
     await page.goto(`/servers/${slug}`);
     const health = page.getByRole("region", { name: "Health" });
