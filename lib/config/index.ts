@@ -37,6 +37,8 @@ export interface RegistryConfig {
   secretsKey: Buffer | undefined;
   /** How long the MCP gateway waits for an upstream's first byte. */
   gatewayTimeoutMs: number;
+  /** Seconds between background health probes (scripts/serve.ts); 0: off. */
+  healthIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +93,7 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
     sessionTtlHours: e.REGISTRY_SESSION_TTL_HOURS,
     secretsKey: e.REGISTRY_SECRETS_KEY ? Buffer.from(e.REGISTRY_SECRETS_KEY, "base64") : undefined,
     gatewayTimeoutMs: e.REGISTRY_GATEWAY_TIMEOUT_MS,
+    healthIntervalSeconds: e.REGISTRY_HEALTH_INTERVAL_SECONDS,
   };
 }
 

@@ -80,6 +80,12 @@ export const environmentSchema = z.object({
       message: "must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)",
     }),
   REGISTRY_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Seconds between background health probes of every enabled server; 0 turns them off. */
+  REGISTRY_HEALTH_INTERVAL_SECONDS: z.coerce
+    .number({ message: "must be a whole number of seconds (0 turns the health checker off)" })
+    .int("must be a whole number of seconds (0 turns the health checker off)")
+    .refine((value) => value === 0 || (value >= 10 && value <= 86_400), { message: "must be 0 (off) or between 10 and 86400 seconds" })
+    .default(300),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -199,7 +199,7 @@ test("targetType narrows a target to one kind: a server's own events, newest fir
 
   assert.deepEqual((await events({ target: name })).map((e) => e.target.type).sort(), ["group", "server", "server", "server"]);
   const serverEvents = await events({ target: name, targetType: "server" });
-  assert.deepEqual(serverEvents.map((e) => e.action), ["server.tools.replace", "server.update", "server.create"]);
+  assert.deepEqual(serverEvents.map((e) => e.action), ["server.tools.replace", "server.disable", "server.create"]);
   assert.ok(serverEvents.every((e) => e.target.id === server.json.id));
   assert.deepEqual(serverEvents[1]!.before?.enabled, true);
   assert.deepEqual(serverEvents[1]!.after?.enabled, false);

@@ -105,6 +105,11 @@ export const ROUTE_TABLE: RouteCase[] = [
   { method: "GET", path: "/api/servers/{slug}/tools", permission: null, namesObject: true, ok: 200, ...serverTarget },
   { method: "PUT", path: "/api/servers/{slug}/tools", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { tools: [] }, fresh: (s) => s.freshServer() },
 
+  // Fresh servers point at mcp.example.test, which never resolves: discovery answers 502 (the
+  // upstream is unreachable), a health check answers 200 with the server down.
+  { method: "POST", path: "/api/servers/{slug}/discover", permission: "servers:write", namesObject: true, ok: 502, ...serverTarget, body: {}, fresh: (s) => s.freshServer() },
+  { method: "POST", path: "/api/servers/{slug}/check-health", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, fresh: (s) => s.freshServer() },
+
   { method: "GET", path: "/api/servers/{slug}/upstream-credentials", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget },
   { method: "PUT", path: "/api/servers/{slug}/upstream-credentials", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { headers: { "X-API-Key": "suite-key" } }, fresh: (s) => s.freshServer() },
   { method: "DELETE", path: "/api/servers/{slug}/upstream-credentials", permission: "servers:write", namesObject: true, ok: 204, ...serverTarget, fresh: (s) => s.freshServer() },

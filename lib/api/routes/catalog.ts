@@ -5,6 +5,7 @@ import { json, noContent } from "@/lib/http/json";
 import { slugParams } from "@/lib/http/route-params";
 import { createServer } from "@/lib/servers/create-server";
 import { deleteServer } from "@/lib/servers/delete-server";
+import { withCurrentHealth } from "@/lib/servers/discovery/with-current-health";
 import { findServers } from "@/lib/servers/find-servers";
 import { findTools } from "@/lib/servers/find-tools";
 import { getServer, getVisibleTools } from "@/lib/servers/get-server";
@@ -39,7 +40,7 @@ export const catalogRoutes = [
     path: "/api/servers",
     summary: "Visible servers",
     query: serverListQuery,
-    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findServers(ctx.db, ctx.access, query)),
+    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findServers(ctx.db, ctx.access, query), (page) => withCurrentHealth(ctx.db, page)),
   }),
   defineRoute({
     method: "POST",

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageSession } from "@/components/layout/require-session";
 import { ConnectPanel } from "@/components/servers/connect-panel";
-import { EnabledBadge, HealthBadge } from "@/components/servers/health-badge";
+import { EnabledBadge } from "@/components/servers/health-badge";
 import { ServerAccessCard } from "@/components/servers/server-access-card";
 import { ManagedToolList } from "@/components/servers/managed-tool-list";
 import { ServerActivity } from "@/components/servers/server-activity";
+import { ServerHealth } from "@/components/servers/server-health";
 import { ServerManagementBar } from "@/components/servers/server-management-bar";
 import { ToolList } from "@/components/servers/tool-list";
 import { Badge } from "@/components/ui/badge";
@@ -52,7 +53,6 @@ export default async function ServerPage({ params }: { params: Params }) {
         description={server.description || undefined}
         actions={
           <div className="flex flex-wrap items-center gap-1.5">
-            <HealthBadge status={server.health.status} checkedAt={server.health.checkedAt} />
             <EnabledBadge enabled={server.enabled} />
             {server.version ? <Badge mono>v{server.version.replace(/^v/, "")}</Badge> : null}
             <Badge mono>{server.transport}</Badge>
@@ -60,6 +60,9 @@ export default async function ServerPage({ params }: { params: Params }) {
           </div>
         }
       />
+      <div className="mb-4 -mt-2">
+        <ServerHealth slug={server.slug} health={server.health} canCheck={canManage} />
+      </div>
       {canManage ? <ServerManagementBar server={server} /> : null}
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[minmax(0,1fr)_27rem]">
         {activity ? (
