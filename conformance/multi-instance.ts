@@ -92,6 +92,37 @@ export function conformMultiInstance(): void {
       assertInvalidToken(await onFirst("/api/me", { token: secret }, "revoked API token on first"), "revoked token");
     });
 
+    it("a user deprovisioned by SCIM through one instance: their API token and delegated token are refused by the other at once", async () => {
+      const admin = () => suite.adminToken();
+      const delegated = () => suite.issuer.sign(suite.tokens.delegatedClaims(USER_OID));
+      const created = await onFirst("/api/tokens", { method: "POST", token: delegated(), body: { name: "before deprovisioning", expiresInHours: 1 } }, "API token to be deprovisioned");
+      assert.equal(created.status, 201, created.text);
+      const secret = created.json.token as string;
+      suite.recorder.credentials.add(secret);
+      assert.equal((await onSecond("/api/me", { token: secret }, "API token before deprovisioning")).status, 200);
+
+      const provisioning = await onFirst("/api/iam/provisioning-tokens", { method: "POST", token: admin(), body: { name: "conformance provisioning" } }, "provisioning secret");
+      assert.equal(provisioning.status, 201, provisioning.text);
+      const scimSecret = provisioning.json.secret as string;
+      suite.recorder.credentials.add(scimSecret);
+      const scimUser = await onFirst("/scim/v2/Users", {
+        method: "POST",
+        token: scimSecret,
+        body: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "conformance.user@contoso.example", externalId: USER_OID, displayName: "Conformance User", active: true },
+      }, "SCIM takes over the pre-provisioned user");
+      assert.ok(scimUser.status === 201 || scimUser.status === 200, scimUser.text);
+      const disabled = await onFirst(`/scim/v2/Users/${scimUser.json.id}`, {
+        method: "PATCH",
+        token: scimSecret,
+        body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: "False" }] },
+      }, "SCIM disables the user");
+      assert.equal(disabled.status, 200, disabled.text);
+
+      assertInvalidToken(await onSecond("/api/me", { token: secret }, "deprovisioned user's API token on second"), "deprovisioned owner");
+      const refused = await onSecond("/api/me", { token: delegated() }, "deprovisioned user's delegated token on second");
+      assert.equal(refused.status, 403, refused.text);
+    });
+
     it("stops the second instance", async () => {
       if (second !== suite.registry) await second.stop();
     });

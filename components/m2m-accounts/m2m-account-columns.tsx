@@ -21,7 +21,8 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
       </div>
     ),
   },
-  { id: "tenantId", header: "Tenant id", hideBelow: "xl", cell: (account) => <ShortId value={account.tenantId} label={`Copy tenant id of ${account.name}`} /> },
+  // Secondary at laptop width (one tenant is the common case; both show on the account's page).
+  { id: "tenantId", header: "Tenant id", hideBelow: "2xl", cell: (account) => <ShortId value={account.tenantId} label={`Copy tenant id of ${account.name}`} /> },
   { id: "clientId", header: "Client id", cell: (account) => <ShortId value={account.clientId} label={`Copy client id of ${account.name}`} /> },
   { id: "groups", header: "Groups", cell: (account) => <BadgeList items={account.groups} tone="accent" mono empty="No groups" /> },
   { id: "enabled", header: "Status", cell: (account) => (account.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled</Badge>) },
@@ -45,5 +46,5 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
       </div>
     ),
   },
-  { id: "createdBy", header: "Created by", cell: (account) => account.createdBy ?? <span className="text-slate-400">system</span> },
+  { id: "createdBy", header: "Created by", hideBelow: "2xl", cell: (account) => account.createdBy ?? <span className="text-slate-400">system</span> },
 ];
