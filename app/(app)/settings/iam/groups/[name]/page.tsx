@@ -5,12 +5,12 @@ import { requirePageSession } from "@/components/layout/require-session";
 import { DeleteGroupButton } from "@/components/groups/delete-group-button";
 import { GroupEditor } from "@/components/groups/group-editor";
 import { GroupMembersSection } from "@/components/groups/group-members-section";
-import { loadGroupMembers } from "@/components/groups/load-group-members";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
 import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
+import { findGroupMembers } from "@/lib/iam/groups/find-group-members";
 import { getGroup } from "@/lib/iam/groups/find-groups";
 
 type Params = Promise<{ name: string }>;
@@ -27,7 +27,7 @@ export default async function GroupPage({ params }: { params: Params }) {
   if (!group) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
   const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
-  const members = await loadGroupMembers(session.db, group);
+  const members = await findGroupMembers(session.db, group);
 
   return (
     <>
@@ -51,7 +51,7 @@ export default async function GroupPage({ params }: { params: Params }) {
           </>
         }
       />
-      <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection {...members} />} />
+      <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />} />
     </>
   );
 }
