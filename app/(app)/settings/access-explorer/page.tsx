@@ -21,8 +21,15 @@ function initialSubject(params: SearchParams): { kind: "user" | "m2m" | "group";
   return undefined;
 }
 
+/** `?server=&tool=&method=` preselects the "can it call…?" question. */
+function initialQuestion(params: SearchParams) {
+  const first = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : "");
+  return { server: first("server"), tool: first("tool"), method: first("method") };
+}
+
 export default async function AccessExplorerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const initial = initialSubject(await searchParams);
+  const params = await searchParams;
+  const initial = initialSubject(params);
   const { db, access } = await requirePageSession("/settings/access-explorer");
   if (!hasPermission(access, "iam:read")) notFound();
   const [users, accounts, groups] = await Promise.all([findUsers(db, { limit: 200 }), findM2mAccounts(db, { limit: 200 }), findGroups(db, { limit: 200 })]);
@@ -34,6 +41,7 @@ export default async function AccessExplorerPage({ searchParams }: { searchParam
         m2mAccounts={accounts.items.map((a) => ({ value: a.id, label: `${a.name} · ${a.clientId}` }))}
         groups={groups.items.map((g) => ({ value: g.name, label: g.name }))}
         initial={initial}
+        initialQuestion={initialQuestion(params)}
       />
     </>
   );
