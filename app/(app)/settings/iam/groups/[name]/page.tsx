@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { ObjectActivity } from "@/components/audit/object-activity";
+import { Tabs } from "@/components/ui/tabs";
+import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
 import { DeleteGroupButton } from "@/components/groups/delete-group-button";
 import { GroupEditor } from "@/components/groups/group-editor";
@@ -19,7 +23,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Group ${(await params).name}` };
 }
 
-export default async function GroupPage({ params }: { params: Params }) {
+export default async function GroupPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParamsRecord> }) {
   const name = (await params).name;
   const session = await requirePageSession(`/settings/iam/groups/${name}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
@@ -27,7 +31,12 @@ export default async function GroupPage({ params }: { params: Params }) {
   if (!group) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
   const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
-  const members = await findGroupMembers(session.db, group);
+  const [members, activity] = await Promise.all([
+    findGroupMembers(session.db, group),
+    loadObjectActivity(session.db, session.access, { type: "group", id: group.id, noun: "group" }, { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: await searchParams }),
+  ]);
+
+  const editor = <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />} />;
 
   return (
     <>
@@ -51,7 +60,18 @@ export default async function GroupPage({ params }: { params: Params }) {
           </>
         }
       />
-      <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />} />
+      {activity ? (
+        <Tabs
+          label="Group views"
+          defaultTab={activity.newestHref ? "activity" : undefined}
+          items={[
+            { id: "group", label: "Group", content: editor },
+            { id: "activity", label: "Activity", content: <ObjectActivity {...activity} /> },
+          ]}
+        />
+      ) : (
+        editor
+      )}
     </>
   );
 }
