@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { createPortal } from "react-dom";
 import { Alert } from "@/components/ui/alert";
 import { errorMessage } from "@/components/ui/api-request";
 import { Badge } from "@/components/ui/badge";
@@ -112,17 +113,26 @@ export function GroupMembersSection({ group, members, canWrite }: { group: strin
         </div>
         {canWrite ? null : <p className="text-xs text-slate-500">Read-only: changing members needs the iam:write permission.</p>}
       </CardBody>
-      <ConfirmDialog
-        open={removal !== null}
-        onOpenChange={(open) => { if (!open) setRemoval(null); }}
-        title={removal ? `Remove ${removal.member.name} from ${group}?` : ""}
-        description="They lose what this group grants on their next request, unless another group grants it too."
-        confirmLabel="Remove"
-        destructive
-        pending={pending}
-        error={removeError}
-        onConfirm={() => void remove()}
-      />
+      {/* The section sits inside the group editor's form: the dialog (a form itself) goes to
+          <body>, and its submit must not reach the editor's onSubmit through React's tree. */}
+      {removal
+        ? createPortal(
+            <div onSubmit={(event) => event.stopPropagation()}>
+              <ConfirmDialog
+                open
+                onOpenChange={(open) => { if (!open) setRemoval(null); }}
+                title={removal ? `Remove ${removal.member.name} from ${group}?` : ""}
+                description="They lose what this group grants on their next request, unless another group grants it too."
+                confirmLabel="Remove"
+                destructive
+                pending={pending}
+                error={removeError}
+                onConfirm={() => void remove()}
+              />
+            </div>,
+            document.body,
+          )
+        : null}
     </Card>
   );
 }

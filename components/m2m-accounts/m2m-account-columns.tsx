@@ -10,6 +10,7 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
   {
     id: "name",
     header: "Name",
+    sortKey: "name",
     rowHeader: true,
     cell: (account) => (
       <div>
@@ -24,6 +25,6 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
   { id: "clientId", header: "Client id", cell: (account) => <span className={mono}>{account.clientId}</span> },
   { id: "groups", header: "Groups", cell: (account) => <BadgeList items={account.groups} tone="accent" mono empty="No groups" /> },
   { id: "enabled", header: "Status", cell: (account) => (account.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled</Badge>) },
-  { id: "lastUsed", header: "Last used", cell: (account) => <Time value={account.lastUsedAt} /> },
+  { id: "lastUsed", header: "Last used", sortKey: "lastUsedAt", cell: (account) => <Time value={account.lastUsedAt} /> },
   { id: "createdBy", header: "Created by", cell: (account) => account.createdBy ?? <span className="text-slate-400">system</span> },
 ];

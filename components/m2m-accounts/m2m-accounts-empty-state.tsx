@@ -1,13 +1,13 @@
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
-export function M2mAccountsEmptyState({ q, canWrite }: { q?: string; canWrite: boolean }) {
-  if (q) {
+export function M2mAccountsEmptyState({ q, filtered = false, canWrite }: { q?: string; filtered?: boolean; canWrite: boolean }) {
+  if (q || filtered) {
     return (
       <EmptyState
-        title={`No M2M accounts match “${q}”`}
-        description="Search matches the account name, or the start of a tenant or client id."
-        action={<ButtonLink href="/settings/iam/m2m-accounts">Clear search</ButtonLink>}
+        title={q ? `No M2M accounts match “${q}”` : "No M2M accounts match these filters"}
+        description="Search matches the account name, or the start of a tenant or client id; the status and group filters narrow it further."
+        action={<ButtonLink href="/settings/iam/m2m-accounts">Clear search and filters</ButtonLink>}
       />
     );
   }

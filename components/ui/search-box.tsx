@@ -25,7 +25,7 @@ export function SearchBox({ action, defaultValue, label, placeholder, keep = {},
     <form role="search" action={action} method="get" className={cn("flex items-center gap-2", className)}>
       {Object.entries(keep).map(([key, value]) => {
         const first = Array.isArray(value) ? value[0] : value;
-        if (key === "q" || key === "cursor" || !first) return null;
+        if (key === "q" || key === "cursor" || key === "trail" || !first) return null;
         return <input key={key} type="hidden" name={key} value={first} />;
       })}
       <div className="relative w-80 max-w-full">

@@ -5,14 +5,15 @@ import { LinkEntraAppDialog } from "@/components/m2m-accounts/link-entra-app-dia
 import { m2mAccountColumns } from "@/components/m2m-accounts/m2m-account-columns";
 import { M2mAccountsEmptyState } from "@/components/m2m-accounts/m2m-accounts-empty-state";
 import { DataTable } from "@/components/ui/data-table";
+import { ListFilters } from "@/components/ui/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchBox } from "@/components/ui/search-box";
 import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { hasPermission } from "@/lib/access/effective-access";
 import { getConfig } from "@/lib/config";
 import { findGroups } from "@/lib/iam/groups/find-groups";
-import { findM2mAccounts } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
-import { pageQuery } from "@/lib/validation/common";
+import { findM2mAccounts, m2mAccountListQuery } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
+import { isAppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "M2M Accounts" };
 
@@ -24,24 +25,44 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
   // The nav hides this page without iam:read; the server refuses it too.
   if (!hasPermission(access, "iam:read")) notFound();
   const canWrite = hasPermission(access, "iam:write");
-  const parsed = pageQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined });
-  const query = parsed.success ? parsed.data : { limit: 50 };
-  const [page, groups] = await Promise.all([findM2mAccounts(db, query), canWrite ? findGroups(db, { limit: 200 }) : null]);
+  const parsed = m2mAccountListQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined, sort: param(params, "sort"), enabled: param(params, "enabled") || undefined, group: param(params, "group") || undefined });
+  // A mangled URL (bad sort, a cursor from another sort) shows the first page of the default view.
+  const query = parsed.success ? parsed.data : m2mAccountListQuery.parse({ limit: 50 });
+  const [page, groups] = await Promise.all([
+    findM2mAccounts(db, query).catch((error: unknown) => {
+      if (isAppError(error)) return findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 50 }));
+      throw error;
+    }),
+    findGroups(db, { limit: 200 }),
+  ]);
 
   return (
     <>
       <PageHeader
         title="M2M Accounts"
         description="Entra ID app registrations linked to registry groups. A linked app calls the API with an access token it gets by the client-credentials flow; its groups decide what it sees."
-        actions={canWrite && groups ? <LinkEntraAppDialog defaultTenantId={getConfig().entra.tenantIds[0] ?? ""} groupOptions={groups.items.map((g) => ({ name: g.name, description: g.description }))} /> : null}
+        actions={canWrite ? <LinkEntraAppDialog defaultTenantId={getConfig().entra.tenantIds[0] ?? ""} groupOptions={groups.items.map((g) => ({ name: g.name, description: g.description }))} /> : null}
       />
       <DataTable
         caption="M2M accounts"
         columns={m2mAccountColumns}
         rows={page.items}
         rowKey={(account) => account.id}
-        toolbar={<SearchBox action={BASE} label="Search M2M accounts" placeholder="Name, tenant id or client id" defaultValue={query.q} keep={params} />}
-        empty={<M2mAccountsEmptyState q={query.q} canWrite={canWrite} />}
+        toolbar={
+          <>
+            <SearchBox action={BASE} label="Search M2M accounts" placeholder="Name, tenant id or client id" defaultValue={query.q} keep={params} />
+            <ListFilters
+              action={BASE}
+              params={params}
+              filters={[
+                { name: "enabled", label: "Status", options: [{ value: "", label: "Any" }, { value: "true", label: "Enabled" }, { value: "false", label: "Disabled" }] },
+                { name: "group", label: "Group", options: [{ value: "", label: "Any group" }, ...groups.items.map((group) => ({ value: group.name, label: group.name }))] },
+              ]}
+            />
+          </>
+        }
+        sort={{ basePath: BASE, params, current: query.sort.token }}
+        empty={<M2mAccountsEmptyState q={query.q} filtered={Boolean(query.enabled || query.group || query.cursor)} canWrite={canWrite} />}
         paging={{ basePath: BASE, params, nextCursor: page.nextCursor }}
       />
     </>

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadObjectActivity } from "@/components/audit/load-object-activity";
 import { ObjectActivity } from "@/components/audit/object-activity";
-import { Tabs } from "@/components/ui/tabs";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
 import { DeleteGroupButton } from "@/components/groups/delete-group-button";
@@ -36,7 +35,11 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     loadObjectActivity(session.db, session.access, { type: "group", id: group.id, noun: "group" }, { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: await searchParams }),
   ]);
 
-  const editor = <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />} />;
+  const editor = (
+    <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />}
+      activity={activity ? { content: <ObjectActivity {...activity} />, open: activity.newestHref !== null } : undefined}
+    />
+  );
 
   return (
     <>
@@ -60,18 +63,7 @@ export default async function GroupPage({ params, searchParams }: { params: Para
           </>
         }
       />
-      {activity ? (
-        <Tabs
-          label="Group views"
-          defaultTab={activity.newestHref ? "activity" : undefined}
-          items={[
-            { id: "group", label: "Group", content: editor },
-            { id: "activity", label: "Activity", content: <ObjectActivity {...activity} /> },
-          ]}
-        />
-      ) : (
-        editor
-      )}
+      {editor}
     </>
   );
 }
