@@ -25,7 +25,7 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
   // The nav hides this page without iam:read; the server refuses it too.
   if (!hasPermission(access, "iam:read")) notFound();
   const canWrite = hasPermission(access, "iam:write");
-  const parsed = m2mAccountListQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined, sort: param(params, "sort"), enabled: param(params, "enabled") || undefined, group: param(params, "group") || undefined });
+  const parsed = m2mAccountListQuery.safeParse({ limit: param(params, "limit") || 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined, sort: param(params, "sort"), enabled: param(params, "enabled") || undefined, group: param(params, "group") || undefined });
   // A mangled URL (bad sort, a cursor from another sort) shows the first page of the default view.
   const query = parsed.success ? parsed.data : m2mAccountListQuery.parse({ limit: 50 });
   const [page, groups] = await Promise.all([

@@ -26,7 +26,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   if (!hasPermission(session.access, "iam:read")) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
 
-  const parsed = userListQuery.safeParse({ limit: 50, cursor: param(params, "cursor"), q: param(params, "q") || undefined, sort: param(params, "sort"), enabled: param(params, "enabled") || undefined, group: param(params, "group") || undefined });
+  const parsed = userListQuery.safeParse({ limit: param(params, "limit") || 50, cursor: param(params, "cursor"), q: param(params, "q") || undefined, sort: param(params, "sort"), enabled: param(params, "enabled") || undefined, group: param(params, "group") || undefined });
   // A mangled URL (bad sort, a cursor from another sort) shows the first page of the default view.
   const query = parsed.success ? parsed.data : userListQuery.parse({ limit: 50 });
   const [page, groups] = await Promise.all([findUsers(session.db, query).catch((error: unknown) => {
