@@ -3,9 +3,9 @@ import { auditRoutes } from "./routes/audit";
 import { catalogRoutes } from "./routes/catalog";
 import { iamRoutes } from "./routes/iam";
 import { provisioningTokenRoutes } from "./routes/provisioning-tokens";
-import { tokenRoutes } from "./routes/tokens";
+import { adminTokenRoutes, tokenRoutes } from "./routes/tokens";
 import { upstreamCredentialRoutes } from "./routes/upstream-credentials";
 import { usageRoutes } from "./routes/usage";
 
 /** Every authenticated API route: the one table the pipeline and the OpenAPI document read. */
-export const API_ROUTES: ApiRoute[] = [...catalogRoutes, ...upstreamCredentialRoutes, ...iamRoutes, ...provisioningTokenRoutes, ...tokenRoutes, ...auditRoutes, ...usageRoutes];
+export const API_ROUTES: ApiRoute[] = [...catalogRoutes, ...upstreamCredentialRoutes, ...iamRoutes, ...provisioningTokenRoutes, ...tokenRoutes, ...adminTokenRoutes, ...auditRoutes, ...usageRoutes];
