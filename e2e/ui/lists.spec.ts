@@ -39,6 +39,9 @@ test("M2M accounts: filter by group and status, sort by a header, page next and 
   const filters = page.getByRole("form", { name: "Filters" });
   await filters.getByRole("combobox", { name: "Status" }).focus();
   await page.keyboard.type("Disabled");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(filters.getByRole("button", { name: "Apply" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/enabled=false/);
   await expect(page.getByText("No M2M accounts match these filters")).toBeVisible();
