@@ -85,3 +85,29 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+test("all users' tokens: an admin finds a token by status and search, revokes it with the keyboard, and it is refused on its next request", async ({ page, adminApi, bearerApi }) => {
+  const name = uniqueName("e2e-admin-tokens");
+  const created = await adminApi.post("/api/tokens", { data: { name, expiresInHours: 1 } });
+  expect(created.status()).toBe(201);
+  const { token } = await created.json();
+  const machine = await bearerApi(token);
+  expect((await machine.get("/api/servers")).status()).toBe(200);
+
+  await page.goto(`/settings/tokens/all?status=active&q=${name}`);
+  const table = page.getByRole("table", { name: "All API tokens" });
+  await expect(table.getByRole("rowheader")).toHaveText([new RegExp(name)]);
+  await expect(table).toContainText(DEMO_USERS.admin.displayName);
+  await table.getByRole("button", { name: `Revoke ${name} of ${DEMO_USERS.admin.displayName}` }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog", { name: `Revoke ${DEMO_USERS.admin.displayName}'s token ${name}?` });
+  await dialog.getByRole("button", { name: "Revoke token" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("No tokens match this view")).toBeVisible();
+  expect((await machine.get("/api/servers")).status()).toBe(401);
+
+  await page.goto(`/settings/tokens/all?status=revoked&q=${name}`);
+  await expect(table.getByRole("rowheader")).toHaveText([new RegExp(name)]);
+  await expectNoHorizontalOverflow(page, "all tokens");
+});
