@@ -72,6 +72,8 @@ export default defineConfig({
       ENTRA_EMULATOR_TLS_DIR: TLS_DIR,
       NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // No background probes: health changes only when a test asks (Check now, Discover tools).
+      REGISTRY_HEALTH_INTERVAL_SECONDS: "0",
     },
   },
 });

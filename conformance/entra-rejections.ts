@@ -12,7 +12,7 @@ export function assertInvalidToken(response: Exchange, what: string): void {
   assert.equal(response.status, 401, `${what}: ${response.status} ${response.text}`);
   assert.equal(response.json?.error?.code, "invalid_token", what);
   assert.equal(response.json?.error?.message, "The access token is invalid.", `${what}: one message for every cause`);
-  assert.equal(response.headers.get("www-authenticate"), 'Bearer realm="mcp-registry", error="invalid_token"', what);
+  assert.match(response.headers.get("www-authenticate") ?? "", /^Bearer realm="mcp-registry", error="invalid_token", resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource"$/, what);
   assert.equal(typeof response.json?.requestId, "string", what);
 }
 

@@ -10,6 +10,15 @@ const appRoleAssignment = z.object({
   role: z.string().min(1),
 });
 
+/** A secret or certificate as Graph lists it; `expiresInDays` is relative to when the config is loaded. */
+const credential = z
+  .object({
+    displayName: z.string().min(1).optional(),
+    endDateTime: z.iso.datetime({ offset: true }).optional(),
+    expiresInDays: z.number().min(-3650).max(3650).optional(),
+  })
+  .refine((c) => (c.endDateTime === undefined) !== (c.expiresInDays === undefined), { message: "give exactly one of endDateTime and expiresInDays" });
+
 const app = z.object({
   clientId: guid,
   displayName: z.string().min(1),
@@ -31,6 +40,13 @@ const app = z.object({
   groups: z.array(guid).default([]),
   /** Fixed service-principal object id; derived from tenant + client id when absent. */
   servicePrincipalObjectId: guid.optional(),
+  /** Issue the groups-overage marker (`_claim_names`) instead of `groups`, whatever the count. */
+  groupsOverage: z.boolean().default(false),
+  /** Microsoft Graph application permissions granted (admin-consented) to this app, e.g. `Application.Read.All`. */
+  graphPermissions: z.array(z.string().min(1)).default([]),
+  /** Client secrets and certificates Graph lists for the app registration (the secret above always works). */
+  passwordCredentials: z.array(credential).default([]),
+  keyCredentials: z.array(credential).default([]),
 });
 
 const user = z.object({
@@ -41,6 +57,8 @@ const user = z.object({
   email: z.string().min(3).optional(),
   groups: z.array(guid).default([]),
   appRoleAssignments: z.array(appRoleAssignment).default([]),
+  /** Issue the groups-overage marker instead of `groups` in this user's tokens. */
+  groupsOverage: z.boolean().default(false),
 });
 
 const tenant = z.object({

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleAuthorize } from "./authorize-endpoint";
 import { instanceDiscovery, issuerTenant, openIdConfiguration } from "./discovery";
 import { EntraError } from "./errors";
+import { handleGraph } from "./graph-endpoints";
 import { indexPage } from "./html";
 import { BodyTooLargeError, type EmulatorContext, isLoopbackAddress, requestUrl, sendEntraError, sendHtml, sendJson, sendPublicJson } from "./http";
 import { handleLogout } from "./logout-endpoint";
@@ -52,6 +53,8 @@ export async function route(ctx: EmulatorContext, req: IncomingMessage, res: Ser
     const path = rest.join("/");
     if (first === "" && req.method === "GET") return sendHtml(res, 200, indexPage(ctx.config, ctx.baseUrl));
     if (first === "_emulator") return await emulatorRoute(ctx, req, res, path);
+    // Microsoft Graph, served at the emulator's root as graph.microsoft.com serves it (ENTRA_GRAPH_URL).
+    if (first === "v1.0") return await handleGraph(ctx, req, res, decodeURIComponent(path), url);
     const handler = TENANT_ROUTES[`${req.method} ${path}`];
     if (handler) return await handler(ctx, req, res, decodeURIComponent(first), url);
     const otherMethod = Object.keys(TENANT_ROUTES).some((key) => key.endsWith(` ${path}`));

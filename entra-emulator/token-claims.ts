@@ -45,9 +45,9 @@ function audienceAndIssuer(ctx: ClaimContext, resource: Resource): Claims {
  * Entra's `groups` claim, or its overage marker when there are too many groups for a JWT: then
  * the token names a Graph endpoint to ask instead (`_claim_names` / `_claim_sources`).
  */
-export function groupClaims(ctx: ClaimContext, groups: string[], graphPath: string): Claims {
-  if (groups.length === 0) return {};
-  if (groups.length <= ctx.groupsOverageLimit) return { groups };
+export function groupClaims(ctx: ClaimContext, groups: string[], graphPath: string, forceOverage = false): Claims {
+  if (!forceOverage && groups.length === 0) return {};
+  if (!forceOverage && groups.length <= ctx.groupsOverageLimit) return { groups };
   return {
     _claim_names: { groups: "src1" },
     _claim_sources: { src1: { endpoint: `https://graph.windows.net/${ctx.tenantId}/${graphPath}/getMemberObjects` } },
@@ -56,13 +56,14 @@ export function groupClaims(ctx: ClaimContext, groups: string[], graphPath: stri
 
 export function appOnlyAccessTokenClaims(ctx: ClaimContext, client: EmulatorApp, resource: Resource): Claims {
   const oid = servicePrincipalObjectId(ctx.tenantId, client);
-  const roles = rolesOn(resource, client.appRoleAssignments);
+  // Graph's app roles are the application permissions consented to the client.
+  const roles = resource.app ? rolesOn(resource, client.appRoleAssignments) : client.graphPermissions;
   return {
     ...audienceAndIssuer(ctx, resource),
     ...common(ctx),
     ...(resource.tokenVersion === 1 ? { idp: v1Issuer(ctx.tenantId) } : {}),
     ...clientClaims(resource.tokenVersion, client),
-    ...groupClaims(ctx, client.groups, `servicePrincipals/${oid}`),
+    ...groupClaims(ctx, client.groups, `servicePrincipals/${oid}`, client.groupsOverage),
     idtyp: "app",
     oid,
     ...(roles.length > 0 ? { roles } : {}),
@@ -88,7 +89,7 @@ export function delegatedAccessTokenClaims(
     ...common(ctx),
     ...(resource.tokenVersion === 1 ? { acr: "1" } : {}),
     ...clientClaims(resource.tokenVersion, client),
-    ...groupClaims(ctx, user.groups, `users/${user.objectId}`),
+    ...groupClaims(ctx, user.groups, `users/${user.objectId}`, user.groupsOverage),
     ...userNames,
     oid: user.objectId,
     ...(roles.length > 0 ? { roles } : {}),
@@ -113,7 +114,7 @@ export function idTokenClaims(ctx: ClaimContext, client: EmulatorApp, user: Emul
     exp: ctx.now + ctx.lifetimeSeconds,
     aio: randomId(48),
     email: user.email ?? user.userPrincipalName,
-    ...groupClaims(ctx, user.groups, `users/${user.objectId}`),
+    ...groupClaims(ctx, user.groups, `users/${user.objectId}`, user.groupsOverage),
     name: user.displayName,
     ...(nonce ? { nonce } : {}),
     oid: user.objectId,

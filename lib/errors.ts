@@ -21,6 +21,12 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+export interface RefusedActor {
+  kind: string;
+  id: string;
+  name: string;
+}
+
 export interface FieldIssue {
   path: string;
   message: string;
@@ -46,11 +52,16 @@ export class AppError extends Error {
    * 401s carry one message for every cause; this is where the real cause lives.
    */
   readonly reason?: string;
+  /**
+   * Who was refused, when the caller is known although no principal was built (a verified Entra
+   * token of a disabled or unlinked app): for the audit log only, never the response body.
+   */
+  readonly actor?: RefusedActor;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fields?: FieldIssue[]; retryAfter?: number; reason?: string } = {},
+    options: { fields?: FieldIssue[]; retryAfter?: number; reason?: string; actor?: RefusedActor } = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -59,6 +70,7 @@ export class AppError extends Error {
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
     this.reason = options.reason;
+    this.actor = options.actor;
   }
 }
 

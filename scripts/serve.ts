@@ -6,8 +6,9 @@ import { apiApp } from "@/lib/api/create-api-app";
 import { isMachinePath } from "@/lib/api/machine-paths";
 import { warmEntraKeys } from "@/lib/auth/warm-entra-keys";
 import { getConfig } from "@/lib/config";
-import { disconnectDb } from "@/lib/db";
+import { disconnectDb, getDb } from "@/lib/db";
 import { log } from "@/lib/log";
+import { startHealthChecker } from "@/lib/servers/discovery/health-checker";
 
 /**
  * The production server (`npm start` runs it after migrations): one Node HTTP server that hands
@@ -32,7 +33,11 @@ async function main() {
   server.headersTimeout = 66_000;
   server.listen(config.port, () => log.info("listening", { port: config.port, url: config.registryUrl }));
 
+  // Health is per instance: each probes every enabled server (REGISTRY_HEALTH_INTERVAL_SECONDS, 0: off).
+  const healthChecker = config.healthIntervalSeconds > 0 ? startHealthChecker(getDb(), { intervalMs: config.healthIntervalSeconds * 1000 }) : null;
+
   const stop = () => {
+    void healthChecker?.stop();
     server.close(() => void disconnectDb().finally(() => process.exit(0)));
     server.closeIdleConnections();
     // In-flight requests get a moment to finish; streams (MCP SSE) are cut after it.

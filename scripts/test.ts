@@ -6,7 +6,7 @@ import { ensureTlsCertificate } from "@/entra-emulator/tls";
 /**
  * `npm test`: every test, on both databases.
  *   1. unit and integration tests (node's test runner) on the embedded SQLite database;
- *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api, tests/docs, tests/gateway, tests/cli, tests/scim);
+ *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api, tests/docs, tests/gateway, tests/cli, tests/scim, tests/servers);
  *   3. the production build;
  *   4. the conformance suite (conformance/): black-box HTTP checks against `npm start` on SQLite
  *      and PostgreSQL (scripts/test-conformance.ts);
@@ -40,7 +40,7 @@ async function main() {
   const all = findTests("tests").sort();
   run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), { ...env, TEST_DATABASE: "sqlite" });
 
-  const onBothDatabases = ["db", "api", "docs", "gateway", "cli", "scim"].map((folder) => join("tests", folder));
+  const onBothDatabases = ["db", "api", "docs", "gateway", "cli", "scim", "servers"].map((folder) => join("tests", folder));
   const databaseSuites = all.filter((file) => onBothDatabases.some((folder) => file.startsWith(folder)));
   if (databaseSuites.length > 0) {
     run(`database suites on PostgreSQL (${databaseSuites.length} files)`, process.execPath, nodeTest(databaseSuites), { ...env, TEST_DATABASE: "postgresql" });

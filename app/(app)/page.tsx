@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
 import { CatalogEmptyState } from "@/components/servers/catalog-empty-state";
 import { CatalogFilters } from "@/components/servers/catalog-filters";
+import { ImportServerJsonButton } from "@/components/servers/import-server-json-button";
 import { RegisterServerButton } from "@/components/servers/register-server-button";
 import { serverColumns } from "@/components/servers/server-columns";
 import { DataTable } from "@/components/ui/data-table";
@@ -27,7 +28,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Catalog"
         description="The MCP servers and tools your groups give you access to. Open a server to see its tools and how to connect an MCP client."
-        actions={canManage ? <RegisterServerButton /> : undefined}
+        actions={canManage ? (
+          <>
+            <ImportServerJsonButton />
+            <RegisterServerButton />
+          </>
+        ) : undefined}
       />
       <DataTable
         caption="Visible MCP servers"

@@ -59,7 +59,7 @@ export function AccessExplorer({ users, m2mAccounts, groups, initial, initialQue
 
   return (
     <div className="space-y-4">
-      <form ref={form} onSubmit={submit} aria-label="Explain access" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_minmax(0,1fr)] sm:items-end">
+      <form ref={form} onSubmit={submit} aria-label="Explain access" className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_minmax(0,1fr)] sm:items-end">
         <FormField label="View as">
           {(control) => (
             <Select {...control} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setSubject(""); setResult(null); }}

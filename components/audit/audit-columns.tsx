@@ -11,9 +11,10 @@ export const auditColumns: Column<AuditEventRecord>[] = [
     header: "Actor",
     className: "w-44",
     cell: (event) => (
-      <span className="flex items-center gap-1.5" title={event.actor.id ?? undefined}>
+      <span className="flex min-w-0 items-start gap-1.5" title={event.actor.id ?? undefined}>
         <ActorKindBadge kind={event.actor.kind} />
-        <span className="truncate"><ActorName actor={event.actor} /></span>
+        {/* break-words within a capped width: a long id wraps, yet never squeezes the column to a letter on phones (the table scrolls there). */}
+        <span className="max-w-36 min-w-0 break-words"><ActorName actor={event.actor} /></span>
       </span>
     ),
   },
@@ -23,7 +24,7 @@ export const auditColumns: Column<AuditEventRecord>[] = [
     header: "Target",
     cell: (event) =>
       event.target.type || event.target.name ? (
-        <span title={event.target.id ?? undefined}>
+        <span title={event.target.id ?? undefined} className="break-words">
           {event.target.type ? <span className="mr-1 text-xs text-slate-500">{event.target.type}</span> : null}
           {event.target.name ?? event.target.id}
         </span>
@@ -31,7 +32,17 @@ export const auditColumns: Column<AuditEventRecord>[] = [
         <span className="text-slate-400">—</span>
       ),
   },
-  { id: "outcome", header: "Outcome", className: "w-24", cell: (event) => <OutcomeBadge outcome={event.outcome} /> },
-  { id: "reason", header: "Reason", cell: (event) => (event.reason ? <span className="line-clamp-2 text-slate-600">{event.reason}</span> : <span className="text-slate-400">—</span>) },
+  {
+    id: "outcome",
+    header: "Outcome",
+    className: "w-48",
+    // The reason sits under its outcome (one column fewer keeps the table within 1280 px); Details shows it whole.
+    cell: (event) => (
+      <>
+        <OutcomeBadge outcome={event.outcome} />
+        {event.reason ? <p className="mt-0.5 line-clamp-2 text-xs break-words text-slate-600">{event.reason}</p> : null}
+      </>
+    ),
+  },
   { id: "details", header: <span className="sr-only">Details</span>, className: "w-20", cell: (event) => <AuditEventDetails event={event} /> },
 ];

@@ -33,7 +33,7 @@ export function EntraMappingsSection({
         title="Entra mappings"
         description="Principals whose Entra token or sign-in carries one of these values join this group automatically, in addition to members assigned here."
       />
-      <CardBody className="grid gap-4 md:grid-cols-2">
+      <CardBody className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <FormField
           label="Entra group object ids"
           hint="GUIDs of Entra security groups (from the groups claim). Press Enter or paste a list."

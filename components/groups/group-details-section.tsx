@@ -30,6 +30,7 @@ export function GroupDetailsSection({
             label="Name"
             required
             error={errors.name}
+            count={{ length: name.length, max: 63 }}
             hint="Lowercase letters, digits and hyphens, e.g. team-payments. The name is permanent: tokens and M2M accounts refer to it."
           >
             {(control) => (
@@ -37,9 +38,9 @@ export function GroupDetailsSection({
             )}
           </FormField>
         ) : null}
-        <FormField label="Description" error={errors.description} hint="Who this group is for and what it grants. Shown in lists and in the Access Explorer.">
+        <FormField label="Description" error={errors.description} hint="Who this group is for and what it grants. Shown in lists and in the Access Explorer." count={{ length: description.length, max: 2000 }}>
           {(control) => (
-            <Textarea {...control} name="description" value={description} onChange={(event) => onChange({ description: event.target.value })} rows={2} disabled={disabled} maxLength={2000} />
+            <Textarea {...control} name="description" value={description} onChange={(event) => onChange({ description: event.target.value })} rows={2} disabled={disabled} />
           )}
         </FormField>
       </CardBody>

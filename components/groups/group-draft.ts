@@ -73,8 +73,15 @@ const READ_ONLY_KEYS = ["id", "builtIn", "members", "version", "createdAt", "upd
 
 export type ImportResult = { ok: true; draft: GroupDraft; notes: string[] } | { ok: false; message: string; errors: string[] };
 
-/** Parses pasted group JSON (the JSON view's shape or a create body) with the create schema. */
-export function importGroupJson(text: string, currentName: string | null): ImportResult {
+/** The parts of a group JSON that fill the form, as they are named in the JSON. */
+const IMPORTED_PARTS = ["description", "entraMappings", "serverAccess", "permissions"] as const;
+
+/**
+ * Parses pasted group JSON (the JSON view's shape or a create body) with the create schema. Parts
+ * the JSON leaves out keep the form's current values (a pasted rule list must not wipe the
+ * description), and the notes say which parts were imported.
+ */
+export function importGroupJson(text: string, currentName: string | null, current: GroupDraft = emptyDraft()): ImportResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -91,7 +98,13 @@ export function importGroupJson(text: string, currentName: string | null): Impor
     if (typeof input.name === "string" && input.name !== currentName) notes.push(`The name "${input.name}" was ignored: a group cannot be renamed.`);
     input.name = currentName;
   }
-  const result = createGroupSchema.safeParse(input);
+  const imported = [...(currentName === null && "name" in input ? ["name"] : []), ...IMPORTED_PARTS.filter((key) => key in input)];
+  if (imported.length === 0) {
+    return { ok: false, message: `Nothing to import: the JSON has none of ${[...IMPORTED_PARTS].join(", ")}.`, errors: [] };
+  }
+  // A new group's name may still be empty: the imported parts are checked with a stand-in, and the form keeps its (empty) name.
+  const standIn = currentName === null && !("name" in input) ? { name: current.name || "imported-group" } : { name: current.name };
+  const result = createGroupSchema.safeParse({ ...standIn, ...bodyParts(current), ...input });
   if (!result.success) {
     return {
       ok: false,
@@ -99,7 +112,10 @@ export function importGroupJson(text: string, currentName: string | null): Impor
       errors: result.error.issues.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`),
     };
   }
-  return { ok: true, draft: draftFromGroup({ ...result.data, entraMappings: result.data.entraMappings }), notes };
+  const untouched = IMPORTED_PARTS.filter((key) => !(key in input));
+  notes.unshift(`Imported ${imported.join(", ")}.${untouched.length > 0 ? ` Kept the form's ${untouched.join(", ")}.` : ""}`);
+  const draft = draftFromGroup({ ...result.data, entraMappings: result.data.entraMappings });
+  return { ok: true, draft: "name" in input ? draft : { ...draft, name: current.name }, notes };
 }
 
 export function sameDraft(a: GroupDraft, b: GroupDraft): boolean {

@@ -13,7 +13,7 @@ import { GroupDetailsSection } from "./group-details-section";
 import { GroupJsonView } from "./group-json-view";
 import { ImportGroupJsonButton } from "./import-group-json-dialog";
 import { PermissionsSection } from "./permissions-section";
-import { ServerAccessSection } from "./server-access-section";
+import { missingServers, ServerAccessSection } from "./server-access-section";
 import { useGroupSave } from "./use-group-save";
 
 export interface GroupEditorProps {
@@ -26,9 +26,11 @@ export interface GroupEditorProps {
   members?: ReactNode;
   /** The group's Activity tab (audit:read holders only); `open` when the URL pages through it. */
   activity?: { content: ReactNode; open: boolean };
+  /** Every registered server's slug (editors only): rules naming another server get a warning. */
+  knownServers?: string[];
 }
 
-export function GroupEditor({ group, canWrite, locked = false, members, activity }: GroupEditorProps) {
+export function GroupEditor({ group, canWrite, locked = false, members, activity, knownServers }: GroupEditorProps) {
   const router = useRouter();
   const initial = useMemo(() => (group ? draftFromGroup(group) : emptyDraft()), [group]);
   const [draft, setDraft] = useState<GroupDraft>(initial);
@@ -48,7 +50,7 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
         disabled={readOnly}
       />
       {members}
-      <ServerAccessSection rules={draft.serverAccess} onChange={(serverAccess) => update({ serverAccess })} errors={errors} disabled={readOnly} />
+      <ServerAccessSection rules={draft.serverAccess} onChange={(serverAccess) => update({ serverAccess })} errors={errors} disabled={readOnly} knownServers={knownServers} />
       <PermissionsSection permissions={locked ? [...PERMISSIONS] : draft.permissions} onChange={(permissions) => update({ permissions })} errors={errors} locked={locked} disabled={readOnly} />
     </div>
   );
@@ -58,7 +60,7 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
       aria-label={group ? `Edit group ${group.name}` : "New group"}
       onSubmit={(event) => {
         event.preventDefault();
-        if (canWrite && !pending) void save(locked ? { ...draft, permissions: [...PERMISSIONS] } : draft);
+        if (canWrite && !pending) void save(locked ? { ...draft, permissions: [...PERMISSIONS] } : draft, missingServers(draft.serverAccess, knownServers));
       }}
       className="space-y-4 pb-4"
     >
@@ -68,7 +70,7 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
       <div className="relative">
         {canWrite ? (
           <div className="absolute top-1 right-0">
-            <ImportGroupJsonButton currentName={group?.name ?? null} onImport={(next) => { clear(); setDraft(locked ? { ...next, permissions: [...PERMISSIONS] } : next); }} />
+            <ImportGroupJsonButton currentName={group?.name ?? null} current={draft} onImport={(next) => { clear(); setDraft(locked ? { ...next, permissions: [...PERMISSIONS] } : next); }} />
           </div>
         ) : null}
         <Tabs

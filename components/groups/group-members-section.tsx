@@ -73,7 +73,7 @@ export function GroupMembersSection({ group, members, canWrite }: { group: strin
       />
       <CardBody className="space-y-3">
         {problem ? <Alert tone="danger" title="Membership not changed">{problem}</Alert> : null}
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {KINDS.map(({ kind, title, noun, href, members: key, total }) => {
             const list = members[key];
             return (

@@ -11,16 +11,16 @@ import { importGroupJson, type GroupDraft } from "./group-draft";
 
 /**
  * Paste a group as JSON; it is checked with the API's create schema and, when valid, replaces
- * the form's values. Nothing is saved until "Save changes".
+ * the parts of the form it contains (the others keep their values). Nothing is saved until "Save changes".
  */
-export function ImportGroupJsonButton({ currentName, onImport }: { currentName: string | null; onImport: (draft: GroupDraft) => void }) {
+export function ImportGroupJsonButton({ currentName, current, onImport }: { currentName: string | null; current: GroupDraft; onImport: (draft: GroupDraft) => void }) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [failure, setFailure] = useState<{ message: string; errors: string[] } | null>(null);
 
   function apply() {
-    const result = importGroupJson(text, currentName);
+    const result = importGroupJson(text, currentName, current);
     if (!result.ok) return setFailure({ message: result.message, errors: result.errors });
     onImport(result.draft);
     setOpen(false);
@@ -46,7 +46,7 @@ export function ImportGroupJsonButton({ currentName, onImport }: { currentName: 
         }}
         size="lg"
         title="Import group JSON"
-        description="Paste a group (as the JSON tab shows it, or a create request body). It replaces the form's description, Entra mappings, rules and permissions; nothing is saved yet."
+        description="Paste a group (as the JSON tab shows it, or a create request body). The parts it contains (description, Entra mappings, rules, permissions) replace the form's; parts it leaves out keep their values. Nothing is saved yet."
         footer={
           <>
             <Button onClick={() => setOpen(false)}>Cancel</Button>

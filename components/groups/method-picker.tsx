@@ -19,7 +19,7 @@ export function MethodPicker({ idPrefix, methods, onChange, disabled, error }: {
         onChange={(event) => onChange(event.target.checked ? ["*"] : [])}
       />
       {all ? null : (
-        <div className="grid grid-cols-2 gap-x-3 gap-y-1 pl-1">
+        <div className="grid grid-cols-1 gap-x-3 gap-y-1 pl-1 sm:grid-cols-2">
           {[...known, ...extra].map((method) => (
             <Checkbox
               key={method}

@@ -42,7 +42,7 @@ export function PermissionsSection({
             Locked: this built-in group always holds every permission, so the registry always has an administrator.
           </p>
         ) : null}
-        <fieldset className="grid gap-2.5 sm:grid-cols-2" aria-describedby={error ? "permissions-error" : undefined}>
+        <fieldset className="grid grid-cols-1 gap-2.5 sm:grid-cols-2" aria-describedby={error ? "permissions-error" : undefined}>
           <legend className="sr-only">Permissions</legend>
           {PERMISSIONS.map((permission) => (
             <Checkbox

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
@@ -9,9 +10,20 @@ import { MethodPicker } from "./method-picker";
 import { ServerPicker } from "./server-picker";
 import { ToolPicker } from "./tool-picker";
 
-function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rule: RuleDraft; index: number; onChange: (next: RuleDraft) => void; onRemove: () => void; errors: FieldErrors; disabled?: boolean }) {
+/**
+ * Slugs that rules name but no registered server has. A warning, not an error: a rule may be
+ * written before its server is registered, and applies from then on.
+ */
+export function missingServers(rules: Pick<RuleDraft, "server">[], knownServers: string[] | undefined): string[] {
+  if (!knownServers) return [];
+  return [...new Set(rules.map((rule) => rule.server.trim()).filter((server) => server !== "" && server !== "*" && !knownServers.includes(server)))];
+}
+
+function RuleEditor({ rule, index, onChange, onRemove, errors, disabled, missing }: { rule: RuleDraft; index: number; onChange: (next: RuleDraft) => void; onRemove: () => void; errors: FieldErrors; disabled?: boolean; missing: boolean }) {
   const path = `serverAccess.${index}`;
-  const idPrefix = `rule-${rule.key}`;
+  // useId, not the rule's key: keys come from a module counter that differs between the server
+  // render and the browser, so key-based ids could collide with a rule added later (two inputs, one label).
+  const idPrefix = `rule${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   return (
     <li className="rounded-md border border-slate-200 bg-slate-50/50 p-3" aria-label={`Rule ${index + 1}`}>
       <div className="mb-3 flex items-start justify-between gap-3">
@@ -19,7 +31,13 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rul
           label={`Rule ${index + 1}: server`}
           id={`${idPrefix}-server`}
           error={errors[`${path}.server`]}
-          hint={rule.server === "*" ? <span className="font-medium text-amber-800">Every server, including servers registered later.</span> : undefined}
+          hint={
+            rule.server === "*" ? (
+              <span className="font-medium text-amber-800">Every server, including servers registered later.</span>
+            ) : missing ? (
+              <span className="font-medium text-amber-800">No server {rule.server} is registered (yet). The rule is kept and applies once it is.</span>
+            ) : undefined
+          }
           className="w-full max-w-sm"
         >
           {(control) => <ServerPicker {...control} value={rule.server} onChange={(server) => onChange({ ...rule, server, tools: server === rule.server ? rule.tools : rule.tools.filter((t) => t === "*") })} disabled={disabled} />}
@@ -30,7 +48,7 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rul
           </Button>
         )}
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <MethodPicker idPrefix={idPrefix} methods={rule.methods} onChange={(methods) => onChange({ ...rule, methods })} disabled={disabled} error={errorUnder(errors, `${path}.methods`)} />
         <ToolPicker idPrefix={idPrefix} server={rule.server} tools={rule.tools} onChange={(tools) => onChange({ ...rule, tools })} disabled={disabled} error={errorUnder(errors, `${path}.tools`)} />
       </div>
@@ -38,7 +56,8 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled }: { rul
   );
 }
 
-export function ServerAccessSection({ rules, onChange, errors, disabled }: { rules: RuleDraft[]; onChange: (next: RuleDraft[]) => void; errors: FieldErrors; disabled?: boolean }) {
+export function ServerAccessSection({ rules, onChange, errors, disabled, knownServers }: { rules: RuleDraft[]; onChange: (next: RuleDraft[]) => void; errors: FieldErrors; disabled?: boolean; knownServers?: string[] }) {
+  const missing = missingServers(rules, knownServers);
   const listError = errors.serverAccess;
   return (
     <Card aria-labelledby="server-access-heading">
@@ -68,6 +87,7 @@ export function ServerAccessSection({ rules, onChange, errors, disabled }: { rul
                 index={index}
                 errors={errors}
                 disabled={disabled}
+                missing={missing.includes(rule.server.trim())}
                 onChange={(next) => onChange(rules.map((r) => (r.key === rule.key ? next : r)))}
                 onRemove={() => onChange(rules.filter((r) => r.key !== rule.key))}
               />

@@ -23,7 +23,9 @@ export function useGroupSave(existing: Pick<GroupRecord, "name" | "version"> | n
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<SaveProblem>(null);
 
-  async function save(draft: GroupDraft): Promise<void> {
+  /** `missingServers`: slugs rules name that no server has; saved anyway, and said so. */
+  async function save(draft: GroupDraft, missingServers: string[] = []): Promise<void> {
+    const warning = missingServers.length > 0 ? ` Warning: no server ${missingServers.join(", ")} is registered yet; ${missingServers.length === 1 ? "its rule applies" : "their rules apply"} once it is.` : "";
     const validated = existing ? updateBody(draft, existing.version) : createBody(draft);
     if (!validated.ok) {
       setErrors(validated.errors);
@@ -36,18 +38,24 @@ export function useGroupSave(existing: Pick<GroupRecord, "name" | "version"> | n
     try {
       if (existing) {
         await apiRequest<GroupRecord>("PATCH", `/api/iam/groups/${encodeURIComponent(existing.name)}`, validated.body);
-        toast({ title: "Group saved", description: `${existing.name} is updated; members get the new access on their next request.` });
+        toast({ title: "Group saved", description: `${existing.name} is updated; members get the new access on their next request.${warning}`, tone: warning ? "warning" : undefined });
         router.refresh();
       } else {
         const created = await apiRequest<GroupRecord>("POST", "/api/iam/groups", validated.body);
-        toast({ title: "Group created", description: `Assign members to ${created.name} on the user or M2M account pages.` });
+        toast({ title: "Group created", description: `Assign members to ${created.name} on the user or M2M account pages.${warning}`, tone: warning ? "warning" : undefined });
         router.push(`/settings/iam/groups/${encodeURIComponent(created.name)}`);
         router.refresh();
       }
     } catch (error) {
       const conflict = error instanceof ApiRequestError && error.status === 409;
-      setErrors(apiFieldErrors(error));
-      setProblem({ kind: conflict && existing ? "conflict" : "error", message: errorMessage(error) });
+      if (conflict && !existing) {
+        // On create, a 409 is a taken name: shown on the name field, like every form's duplicate.
+        setErrors({ name: errorMessage(error) });
+        setProblem(null);
+      } else {
+        setErrors(apiFieldErrors(error));
+        setProblem({ kind: conflict && existing ? "conflict" : "error", message: errorMessage(error) });
+      }
     } finally {
       setPending(false);
     }

@@ -14,30 +14,36 @@ import { M2mAccountFields, type GroupOption, type M2mAccountDraft } from "./m2m-
 const FIELDS = ["tenantId", "clientId", "name", "description", "groups"] as const;
 
 /** "Link Entra app": creates an M2M account for an app registration (tenant id + client id). */
-export function LinkEntraAppDialog({ defaultTenantId, groupOptions }: { defaultTenantId: string; groupOptions: GroupOption[] }) {
+export function LinkEntraAppDialog({ defaultTenantId, groupOptions, label = "Link Entra app" }: { defaultTenantId: string; groupOptions: GroupOption[]; label?: string }) {
   const router = useRouter();
   const toast = useToast();
   const empty: M2mAccountDraft = { tenantId: defaultTenantId, clientId: "", name: "", description: "", groups: [] };
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(empty);
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Fields the user has typed in: only those are checked on blur (tabbing past an empty field is not an error yet).
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
   function openDialog() {
     setDraft(empty);
     setErrors({});
+    setTouched(new Set());
     setFailure(null);
     setOpen(true);
   }
 
   function validateField(field: keyof M2mAccountDraft) {
+    if (!touched.has(field)) return;
     const shape = createM2mAccountSchema.shape[field];
     const result = shape.safeParse(draft[field]);
     setErrors((all) => ({ ...all, [field]: result.success ? undefined : (result.error.issues[0]?.message ?? "invalid") }) as FieldErrors);
   }
 
   function change(next: M2mAccountDraft) {
+    const edited = FIELDS.filter((field) => next[field] !== draft[field]);
+    if (edited.some((field) => !touched.has(field))) setTouched(new Set([...touched, ...edited]));
     setDraft(next);
     // Re-check a field that already shows an error, so it clears as soon as it is fixed.
     const fixed = FIELDS.filter((field) => errors[field] && createM2mAccountSchema.shape[field].safeParse(next[field]).success);
@@ -69,7 +75,7 @@ export function LinkEntraAppDialog({ defaultTenantId, groupOptions }: { defaultT
 
   return (
     <>
-      <Button variant="primary" onClick={openDialog}>Link Entra app</Button>
+      <Button variant="primary" onClick={openDialog}>{label}</Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}

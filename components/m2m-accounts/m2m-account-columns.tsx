@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { Badge, BadgeList } from "@/components/ui/badge";
+import { ShortId } from "@/components/ui/short-id";
 import type { Column } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import type { M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
+import { CredentialBadge, TokenVersion } from "./linked-app-health";
 
-const mono = "font-mono text-xs text-slate-600";
 
 export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
   {
@@ -21,10 +22,30 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
       </div>
     ),
   },
-  { id: "tenantId", header: "Tenant id", cell: (account) => <span className={mono}>{account.tenantId}</span> },
-  { id: "clientId", header: "Client id", cell: (account) => <span className={mono}>{account.clientId}</span> },
+  { id: "tenantId", header: "Tenant id", hideBelow: "xl", cell: (account) => <ShortId value={account.tenantId} label={`Copy tenant id of ${account.name}`} /> },
+  { id: "clientId", header: "Client id", cell: (account) => <ShortId value={account.clientId} label={`Copy client id of ${account.name}`} /> },
   { id: "groups", header: "Groups", cell: (account) => <BadgeList items={account.groups} tone="accent" mono empty="No groups" /> },
   { id: "enabled", header: "Status", cell: (account) => (account.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled</Badge>) },
-  { id: "lastUsed", header: "Last used", sortKey: "lastUsedAt", cell: (account) => <Time value={account.lastUsedAt} /> },
+  {
+    id: "lastUsed",
+    header: "Last used",
+    sortKey: "lastUsedAt",
+    cell: (account) => (
+      <div className="space-y-0.5">
+        <Time value={account.lastUsedAt} />
+        {account.lastTokenVersion ? <p className="text-xs text-slate-500">token <TokenVersion version={account.lastTokenVersion} /></p> : null}
+      </div>
+    ),
+  },
+  {
+    id: "credentials",
+    header: "Credentials",
+    cell: (account) => (
+      <div className="space-y-0.5">
+        <CredentialBadge credentials={account.entraApp.credentials} now={Date.now()} />
+        {account.entraApp.displayName && account.entraApp.displayName !== account.name ? <p className="text-xs text-slate-500">Entra: {account.entraApp.displayName}</p> : null}
+      </div>
+    ),
+  },
   { id: "createdBy", header: "Created by", cell: (account) => account.createdBy ?? <span className="text-slate-400">system</span> },
 ];

@@ -28,7 +28,7 @@ export function M2mAccountDetails({ account }: { account: M2mAccountRecord }) {
     <Card aria-labelledby="details-heading">
       <CardHeader id="details-heading" title="Details" />
       <CardBody>
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
           <Item label="Tenant id"><Guid value={account.tenantId} label="tenant id" /></Item>
           <Item label="Client id"><Guid value={account.clientId} label="client id" /></Item>
           <Item label="Groups"><BadgeList items={account.groups} tone="accent" mono empty="No groups" /></Item>

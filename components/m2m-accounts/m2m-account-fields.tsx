@@ -38,7 +38,7 @@ export function M2mAccountFields({ draft, errors, groupOptions, onChange, onBlur
   return (
     <div className="space-y-4">
       {identityEditable ? (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <FormField label="Tenant id" hint="Directory (tenant) id of the app registration." error={errors.tenantId} required name="tenantId">
             {(control) => <Input {...control} mono placeholder={GUID_PLACEHOLDER} value={draft.tenantId} disabled={disabled} onChange={(e) => set("tenantId", e.target.value)} onBlur={() => onBlurField?.("tenantId")} autoComplete="off" spellCheck={false} />}
           </FormField>
@@ -47,10 +47,10 @@ export function M2mAccountFields({ draft, errors, groupOptions, onChange, onBlur
           </FormField>
         </div>
       ) : null}
-      <FormField label="Name" hint="Shown in lists and the audit log, e.g. “ci-deploy-pipeline”." error={errors.name} required name="name">
-        {(control) => <Input {...control} value={draft.name} disabled={disabled} maxLength={100} onChange={(e) => set("name", e.target.value)} onBlur={() => onBlurField?.("name")} autoComplete="off" />}
+      <FormField label="Name" hint="Shown in lists and the audit log, e.g. “ci-deploy-pipeline”." error={errors.name} required name="name" count={{ length: draft.name.length, max: 100 }}>
+        {(control) => <Input {...control} value={draft.name} disabled={disabled} onChange={(e) => set("name", e.target.value)} onBlur={() => onBlurField?.("name")} autoComplete="off" />}
       </FormField>
-      <FormField label="Description" hint="What the app does and who owns it." error={errors.description} name="description">
+      <FormField label="Description" hint="What the app does and who owns it." error={errors.description} name="description" count={{ length: draft.description.length, max: 2000 }}>
         {(control) => <Textarea {...control} value={draft.description} disabled={disabled} rows={2} onChange={(e) => set("description", e.target.value)} />}
       </FormField>
       <CheckboxGroup

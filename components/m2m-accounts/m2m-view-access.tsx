@@ -3,46 +3,75 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { GrantReasonList, NameSetList, describeGroupReason } from "@/components/servers/grant-reasons";
-import type { M2mViewAccess } from "./load-m2m-view-access";
+import type { GrantReason } from "@/lib/access/effective-access";
+import type { M2mAccountAccess } from "@/lib/iam/m2m-accounts/explain-m2m-account";
+import { describeLastToken } from "@/lib/iam/m2m-accounts/m2m-last-token";
 
-type Row = M2mViewAccess["servers"][number];
+type Row = M2mAccountAccess["servers"][number];
 
-function columns(managesCatalog: boolean): Column<Row>[] {
-  const managed = <Badge tone="success">all (servers:write)</Badge>;
+const asSet = (value: "*" | string[]) => (value === "*" ? "*" : new Set(value));
+const ruleReasons = (row: Row) => row.reasons.filter((reason): reason is GrantReason => reason.rule !== null);
+const managedBy = (row: Row) => row.reasons.some((reason) => reason.rule === null);
+
+function columns(): Column<Row>[] {
   return [
     {
       id: "server",
       header: "Server",
       rowHeader: true,
-      cell: ({ server }) => (
+      cell: (server) => (
         <span>
           {server.name} <span className="ml-1 font-mono text-xs font-normal text-slate-500">{server.slug}</span>
           {!server.enabled ? <Badge tone="warning" className="ml-1.5">Disabled</Badge> : null}
         </span>
       ),
     },
-    { id: "methods", header: "Methods", cell: ({ grant }) => (grant ? <NameSetList set={grant.methods} noneLabel="lifecycle only" /> : managed) },
-    { id: "tools", header: "Tools", cell: ({ grant }) => (grant ? <NameSetList set={grant.tools} noneLabel="none" /> : managed) },
+    { id: "methods", header: "Methods", cell: (server) => <NameSetList set={asSet(server.methods)} noneLabel="lifecycle only" /> },
+    { id: "tools", header: "Tools", cell: (server) => <NameSetList set={asSet(server.tools)} noneLabel="none" /> },
     {
       id: "why",
       header: "Granted by",
-      cell: ({ grant }) => (grant ? <GrantReasonList reasons={grant.reasons} /> : managesCatalog ? <span className="text-[13px] text-slate-600">catalog manager (servers:write)</span> : null),
+      cell: (server) => (
+        <>
+          <GrantReasonList reasons={ruleReasons(server)} />
+          {managedBy(server) ? <span className="text-[13px] text-slate-600">catalog manager (servers:write)</span> : null}
+        </>
+      ),
     },
   ];
 }
 
-/** "View access": the servers and tools this account would see, and why. */
-export function M2mViewAccessCard({ view }: { view: M2mViewAccess }) {
-  const permissions = [...view.access.permissions.entries()];
+/**
+ * "View access": the servers and tools this account would see, and why. Only what the account can
+ * use is listed: tokens:create never applies to an app (API tokens belong to people), and a
+ * disabled account sees nothing at all.
+ */
+export function M2mViewAccessCard({ view, enabled }: { view: M2mAccountAccess; enabled: boolean }) {
+  const permissions = view.permissions.filter(({ permission }) => permission !== "tokens:create");
+  const tokensCreate = view.permissions.find(({ permission }) => permission === "tokens:create")?.groups;
+  if (!enabled) {
+    return (
+      <Card aria-labelledby="view-access-heading">
+        <CardHeader id="view-access-heading" title="View access" />
+        <CardBody>
+          <p className="text-[13px] text-slate-700"><span className="font-medium">Disabled: sees nothing.</span> Every request with this app&apos;s token is refused (403 client_not_registered) until the account is enabled again.</p>
+        </CardBody>
+      </Card>
+    );
+  }
   return (
     <Card aria-labelledby="view-access-heading">
       <CardHeader
         id="view-access-heading"
         title="View access"
-        description="What this account sees through its assigned groups. App roles or Entra group ids in its token can add groups mapped to them."
+        description="What this account sees through its assigned groups and the groups mapped to the app roles and Entra group ids of its last token."
       />
       <CardBody className="space-y-4">
-        <dl className="grid gap-3 text-[13px] sm:grid-cols-2">
+        <p data-testid="last-token" className="rounded-md bg-slate-50 px-3 py-2 text-[13px] text-slate-700 break-words">
+          {view.lastToken ? "Access " : null}
+          {describeLastToken(view.lastToken)}.
+        </p>
+        <dl className="grid grid-cols-1 gap-3 text-[13px] sm:grid-cols-2">
           <div>
             <dt className="mb-1 text-xs font-medium text-slate-500">Groups</dt>
             <dd>
@@ -64,10 +93,10 @@ export function M2mViewAccessCard({ view }: { view: M2mViewAccess }) {
             <dt className="mb-1 text-xs font-medium text-slate-500">Permissions</dt>
             <dd>
               {permissions.length === 0 ? (
-                <span className="text-slate-500">None (read-only access to granted servers).</span>
+                <span className="text-slate-500">None: it manages nothing in the registry. What it may call on each server is listed below.</span>
               ) : (
                 <ul className="space-y-1">
-                  {permissions.map(([permission, groups]) => (
+                  {permissions.map(({ permission, groups }) => (
                     <li key={permission} className="flex flex-wrap items-center gap-1.5">
                       <Badge mono>{permission}</Badge>
                       <span className="text-slate-500">via {groups.join(", ")}</span>
@@ -75,17 +104,18 @@ export function M2mViewAccessCard({ view }: { view: M2mViewAccess }) {
                   ))}
                 </ul>
               )}
+              {tokensCreate ? <p className="mt-1 text-xs text-slate-500">tokens:create (via {tokensCreate.join(", ")}) does not apply: only people hold API tokens.</p> : null}
             </dd>
           </div>
         </dl>
         <DataTable
           caption="Servers this account can see"
-          columns={columns(view.access.managesCatalog)}
+          columns={columns()}
           rows={view.servers}
-          rowKey={({ server }) => server.slug}
+          rowKey={(server) => server.slug}
           empty={<EmptyState title="No servers visible" description="Assign a group with a server access rule (IAM > Groups) to give this app access to servers and tools." />}
         />
-        {view.truncated ? <p className="text-xs text-slate-500">Showing the first 200 servers.</p> : null}
+        {view.truncated ? <p className="text-xs text-slate-500">Showing the first 500 servers.</p> : null}
       </CardBody>
     </Card>
   );

@@ -1,4 +1,5 @@
 import { parseJsonText } from "@/components/ui/parse-json-text";
+import { diffTools as diffToolLists } from "@/lib/servers/discovery/diff-tools";
 import { replaceToolsSchema, type ToolInput } from "@/lib/servers/schemas";
 
 export interface ToolImportDiff {
@@ -10,16 +11,10 @@ export interface ToolImportDiff {
 
 export type ToolImportCheck = { ok: true; tools: ToolInput[]; diff: ToolImportDiff } | { ok: false; message: string };
 
-const same = (a: ToolInput, b: ToolInput) => a.description === b.description && JSON.stringify(a.inputSchema) === JSON.stringify(b.inputSchema);
-
 /** What replacing `current` with `next` adds, changes and removes, by tool name. */
 export function diffTools(current: ToolInput[], next: ToolInput[]): ToolImportDiff {
-  const before = new Map(current.map((tool) => [tool.name, tool]));
-  const after = new Set(next.map((tool) => tool.name));
-  const added = next.filter((tool) => !before.has(tool.name)).map((tool) => tool.name);
-  const changed = next.filter((tool) => before.has(tool.name) && !same(before.get(tool.name)!, tool)).map((tool) => tool.name);
-  const removed = current.filter((tool) => !after.has(tool.name)).map((tool) => tool.name);
-  return { added, changed, removed, unchanged: next.length - added.length - changed.length };
+  const diff = diffToolLists(current, next);
+  return { ...diff, unchanged: diff.unchanged.length };
 }
 
 /**

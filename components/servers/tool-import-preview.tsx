@@ -15,10 +15,10 @@ function Group({ label, names, tone }: { label: string; names: string[]; tone: s
   );
 }
 
-/** The dry-run result of an import: which tools it adds, changes and removes. */
-export function ToolImportPreview({ diff }: { diff: ToolImportDiff }) {
+/** The dry-run result of an import (or a discovery): which tools it adds, changes and removes. */
+export function ToolImportPreview({ diff, label = "Import preview" }: { diff: ToolImportDiff; label?: string }) {
   return (
-    <section aria-label="Import preview" className="rounded-md border border-slate-200 p-3">
+    <section aria-label={label} className="rounded-md border border-slate-200 p-3">
       <p className="mb-2 text-[13px] text-slate-700">{`Preview: ${diff.added.length} added, ${diff.changed.length} changed, ${diff.removed.length} removed, ${diff.unchanged} unchanged.`}</p>
       <dl className="grid gap-3 sm:grid-cols-3">
         <Group label="Added" names={diff.added} tone="bg-emerald-50 text-emerald-900 ring-emerald-200" />

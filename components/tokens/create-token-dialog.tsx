@@ -25,10 +25,12 @@ export interface CreateTokenDialogProps {
   permissionOptions: TokenPermissionOption[];
   /** Server restriction prefilled from `?server=`; opens the dialog on arrival. */
   defaultServer?: string;
+  /** The opening button's text (the empty list offers its own "Create your first token"). */
+  label?: string;
 }
 
 /** Create an API token: name, expiry, groups subset, server restriction, permissions; secret shown once. */
-export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permissionOptions, defaultServer }: CreateTokenDialogProps) {
+export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permissionOptions, defaultServer, label = "Create token" }: CreateTokenDialogProps) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(Boolean(defaultServer));
@@ -69,7 +71,7 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
     const parsed = createTokenSchema.safeParse({ name, expiresInHours: hours, groups, servers: servers.length > 0 ? servers : undefined, permissions });
     const found = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (!Number.isFinite(hours)) found.expiresInHours = `Enter a whole number of hours from 1 to ${maxHours}.`;
-    else if (hours > maxHours) found.expiresInHours = `Expiry must be at most ${maxHours} hours (REGISTRY_TOKEN_MAX_TTL_HOURS).`;
+    else if (hours > maxHours) found.expiresInHours = `Expiry must be at most ${maxHours} hours on this registry.`;
     if (groups.length === 0) found.groups = "Choose at least one group — a token without groups sees nothing.";
     if (!parsed.success || Object.keys(found).length > 0) {
       setErrors(found);
@@ -92,7 +94,7 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
 
   return (
     <>
-      <Button variant="primary" onClick={start}>Create token</Button>
+      <Button variant="primary" onClick={start}>{label}</Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}
@@ -108,8 +110,8 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
         }
       >
         <form id="create-token-form" noValidate onSubmit={submit} className="space-y-4">
-          <FormField label="Name" hint="What uses it, e.g. “claude-desktop on laptop”." error={errors.name} required>
-            {(control) => <Input {...control} value={name} maxLength={100} disabled={pending} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
+          <FormField label="Name" hint="What uses it, e.g. “claude-desktop on laptop”." error={errors.name} required count={{ length: name.length, max: 100 }}>
+            {(control) => <Input {...control} value={name} disabled={pending} onChange={(e) => { setName(e.target.value); setErrors(({ name: _fixed, ...rest }) => rest); }} autoComplete="off" />}
           </FormField>
           <ExpiryField choice={expiry.choice} customHours={expiry.custom} maxHours={maxHours} error={errors.expiresInHours} disabled={pending} onChange={(choice, custom) => setExpiry({ choice, custom })} />
           <CheckboxGroup legend="Groups" hint="The token gets only these of your groups (all by default). If you later leave a group, the token loses it too." error={errors.groups} options={userGroups.map((g) => ({ value: g }))} value={groups} onChange={(next) => { setGroups(next); keepAllowed(next, servers); }} disabled={pending} mono emptyText="You are in no groups, so a token would see nothing." />

@@ -12,6 +12,7 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
       id: "name",
       header: "Name",
       rowHeader: true,
+      className: "min-w-36 break-words",
       cell: (token) => (
         <div>
           <span className="font-medium text-slate-900">{token.name}</span>
@@ -19,11 +20,11 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
         </div>
       ),
     },
-    { id: "groups", header: "Groups", cell: (token) => <BadgeList items={token.groups} tone="accent" mono empty="No groups" /> },
+    { id: "groups", header: "Groups", hideBelow: "md", cell: (token) => <BadgeList items={token.groups} tone="accent" mono empty="No groups" /> },
     { id: "permissions", header: "Permissions", cell: (token) => <BadgeList items={token.permissions} mono empty="Catalog reads only" /> },
     { id: "servers", header: "Servers", cell: (token) => (token.servers === null ? <span className="text-slate-500">All visible</span> : <BadgeList items={token.servers} mono empty="None" />) },
-    { id: "created", header: "Created", cell: (token) => <Time value={token.createdAt} /> },
-    { id: "lastUsed", header: "Last used", cell: (token) => <Time value={token.lastUsedAt} /> },
+    { id: "created", header: "Created", hideBelow: "2xl", cell: (token) => <Time value={token.createdAt} /> },
+    { id: "lastUsed", header: "Last used", hideBelow: "lg", cell: (token) => <Time value={token.lastUsedAt} /> },
     { id: "expires", header: "Expires", cell: (token) => <Time value={token.expiresAt} /> },
     {
       id: "status",
@@ -40,7 +41,7 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
     {
       id: "actions",
       header: <span className="sr-only">Actions</span>,
-      className: "text-right",
+      className: "text-right whitespace-nowrap",
       cell: (token) => <TokenRowActions id={token.id} name={token.name} usable={["active", "rotating-grace"].includes(tokenStatus(token, now))} />,
     },
   ];

@@ -3,7 +3,9 @@ import { cn } from "./cn";
 
 export function Card({ className, children, as: Tag = "section", ...aria }: { className?: string; children: ReactNode; as?: "section" | "div" | "article"; "aria-labelledby"?: string }) {
   return (
-    <Tag className={cn("rounded-lg border border-slate-200 bg-white shadow-xs", className)} {...aria}>
+        // A card takes the width it is given and never sizes its container from its content (a long
+    // URL, a nowrap hint): contain-inline-size, so no grid column or page grows past the screen.
+    <Tag className={cn("min-w-0 rounded-lg [contain:inline-size] border border-slate-200 bg-white shadow-xs", className)} {...aria}>
       {children}
     </Tag>
   );

@@ -18,8 +18,11 @@ async function writeClipboard(text: string): Promise<void> {
   if (!ok) throw new Error("copy failed");
 }
 
-/** Copies `value`; announces "Copied" politely. `label` names what is copied for screen readers. */
-export function CopyButton({ value, label = "Copy", variant = "secondary", size = "sm", className }: { value: string; label?: string; variant?: ButtonVariant; size?: ButtonSize; className?: string }) {
+/**
+ * Copies `value`; announces "Copied" politely. `label` names what is copied for screen readers.
+ * `iconOnly`: just the icon (tables), the state still announced to screen readers.
+ */
+export function CopyButton({ value, label = "Copy", variant = "secondary", size = "sm", className, iconOnly }: { value: string; label?: string; variant?: ButtonVariant; size?: ButtonSize; className?: string; iconOnly?: boolean }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -43,7 +46,7 @@ export function CopyButton({ value, label = "Copy", variant = "secondary", size 
           </>
         )}
       </svg>
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed — select and copy" : "Copy"}</span>
+      <span aria-live="polite" className={iconOnly ? "sr-only" : undefined}>{state === "copied" ? "Copied" : state === "failed" ? "Copy failed — select and copy" : "Copy"}</span>
     </button>
   );
 }

@@ -15,7 +15,12 @@ export interface Column<T> {
   rowHeader?: boolean;
   /** The server-side sort key (`?sort=key` / `?sort=-key`) this column's header toggles. */
   sortKey?: string;
+  /** Hide a secondary column below this breakpoint, so the table fits narrower screens. */
+  hideBelow?: "sm" | "md" | "lg" | "xl" | "2xl";
 }
+
+// Literal class names, so Tailwind generates them.
+const HIDE_BELOW = { sm: "hidden sm:table-cell", md: "hidden md:table-cell", lg: "hidden lg:table-cell", xl: "hidden xl:table-cell", "2xl": "hidden 2xl:table-cell" } as const;
 
 export interface DataTableProps<T> {
   columns: Column<T>[];
@@ -70,7 +75,7 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
                     key={column.id}
                     scope="col"
                     aria-sort={sort && column.sortKey && sort.current.replace(/^-/, "") === column.sortKey ? (sort.current.startsWith("-") ? "descending" : "ascending") : undefined}
-                    className={cn("px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500", column.className)}
+                    className={cn("px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}
                   >
                     {sort && column.sortKey ? <SortHeader label={column.header} sortKey={column.sortKey} sort={sort} /> : column.header}
                   </th>
@@ -82,11 +87,11 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
                 <tr key={rowKey(row)} className="hover:bg-slate-50/60">
                   {columns.map((column) =>
                     column.rowHeader ? (
-                      <th key={column.id} scope="row" className={cn("px-3 py-2 text-left align-top font-medium text-slate-900", column.className)}>
+                      <th key={column.id} scope="row" className={cn("px-3 py-2 text-left align-top font-medium text-slate-900", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}>
                         {column.cell(row)}
                       </th>
                     ) : (
-                      <td key={column.id} className={cn("px-3 py-2 align-top text-slate-700", column.className)}>
+                      <td key={column.id} className={cn("px-3 py-2 align-top text-slate-700", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}>
                         {column.cell(row)}
                       </td>
                     ),

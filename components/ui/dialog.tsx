@@ -85,7 +85,8 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
         if (dismissible && event.target === ref.current) onOpenChange(false);
       }}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] rounded-xl border border-slate-200 bg-white p-0 text-sm text-slate-900 shadow-2xl backdrop:bg-slate-950/40 backdrop:backdrop-blur-[1px]",
+        // A dialog opened from a table cell is that cell's DOM child: reset what cells set (right-aligned actions, nowrap, bold row headers).
+        "m-auto w-[calc(100%-2rem)] rounded-xl border border-slate-200 bg-white p-0 text-left text-sm font-normal whitespace-normal text-slate-900 shadow-2xl backdrop:bg-slate-950/40 backdrop:backdrop-blur-[1px]",
         widths[size],
       )}
     >

@@ -28,6 +28,11 @@ export interface FormFieldProps {
   name?: string;
   id?: string;
   className?: string;
+  /**
+   * A length limit: shows "12/100" by the label, and past the limit an error saying so. Give the
+   * control no `maxLength` — it would cut pasted text silently; the form refuses it instead.
+   */
+  count?: { length: number; max: number };
   children: (control: FieldControlProps) => ReactNode;
 }
 
@@ -35,18 +40,27 @@ export interface FormFieldProps {
  * Label + control + hint + error. The control is rendered by `children(controlProps)` so
  * any input gets the id, aria-describedby and aria-invalid it needs.
  */
-export function FormField({ label, hint, error, required, name, id, className, children }: FormFieldProps) {
+export function FormField({ label, hint, error: givenError, required, name, id, className, count, children }: FormFieldProps) {
   const fallbackId = useId();
   const controlId = id ?? fallbackId;
+  const over = count !== undefined && count.length > count.max;
+  const error = givenError ?? (over ? `At most ${count.max} characters: this is ${count.length}. Shorten it to save.` : undefined);
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("space-y-1", className)}>
-      <Label htmlFor={controlId}>
-        {label}
-        {required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
-      </Label>
+      <div className="flex items-baseline justify-between gap-2">
+        <Label htmlFor={controlId}>
+          {label}
+          {required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
+        </Label>
+        {count ? (
+          <span data-testid="character-count" className={cn("text-xs tabular-nums", over ? "font-medium text-red-700" : "text-slate-500")}>
+            {count.length}/{count.max}
+          </span>
+        ) : null}
+      </div>
       {children({
         id: controlId,
         name,

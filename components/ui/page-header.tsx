@@ -10,7 +10,7 @@ export function PageHeader({ title, description, actions, breadcrumbs, className
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
         {description ? <p className="mt-1 max-w-3xl text-[13px] text-slate-500">{description}</p> : null}
       </div>
-      {actions ? <div className="flex max-w-full min-w-0 shrink-0 items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex max-w-full min-w-0 flex-wrap items-center gap-2">{actions}</div> : null}
     </header>
   );
 }

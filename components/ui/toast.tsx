@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { cn } from "./cn";
 
-export type ToastTone = "success" | "error" | "info";
+export type ToastTone = "success" | "error" | "warning" | "info";
 
 export interface ToastInput {
   title: string;
@@ -21,6 +21,7 @@ const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 const tones: Record<ToastTone, string> = {
   success: "border-emerald-200 before:bg-emerald-500",
   error: "border-red-200 before:bg-red-500",
+  warning: "border-amber-200 before:bg-amber-500",
   info: "border-slate-200 before:bg-indigo-500",
 };
 
@@ -35,7 +36,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       const toast: ToastItem = { id: nextId++, title: input.title, description: input.description, tone: input.tone ?? "success" };
       setToasts((all) => [...all.slice(-3), toast]);
       // Errors stay longer: they usually say what to do next.
-      setTimeout(() => dismiss(toast.id), toast.tone === "error" ? 9000 : 5000);
+      setTimeout(() => dismiss(toast.id), toast.tone === "error" || toast.tone === "warning" ? 9000 : 5000);
     },
     [dismiss],
   );

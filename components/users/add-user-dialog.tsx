@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { ApiRequestError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
@@ -46,7 +46,9 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
       router.push(`/settings/iam/users/${user.id}`);
       router.refresh();
     } catch (error) {
-      setErrors({ ...apiFieldErrors(error, FIELDS), form: errorMessage(error) });
+      // A 409 is this Entra user already existing: shown on the object id, the field that makes it a duplicate.
+      if (error instanceof ApiRequestError && error.status === 409) setErrors({ objectId: errorMessage(error) });
+      else setErrors({ ...apiFieldErrors(error, FIELDS), form: errorMessage(error) });
     } finally {
       setPending(false);
     }
@@ -83,13 +85,13 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
             if (!pending) void submit();
           }}
         >
-          <FormField label="Display name" required error={errors.displayName}>
+          <FormField label="Display name" required error={errors.displayName} count={{ length: values.displayName.length, max: 200 }}>
             {(control) => <Input {...control} {...text("displayName")} autoComplete="off" data-autofocus />}
           </FormField>
           <FormField label="Email" error={errors.email} hint="Optional; shown in lists. Sign-in updates it.">
             {(control) => <Input {...control} {...text("email")} type="email" autoComplete="off" />}
           </FormField>
-          <div className="grid gap-3 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <FormField label="Tenant id" required error={errors.tenantId} hint={tenantIds.length > 0 ? "The directory the user signs in from." : undefined}>
               {(control) => (
                 <>

@@ -47,7 +47,7 @@ export function UserGroupsForm({ user, groups, canWrite }: { user: UserRecord; g
           ) : null}
         </CardBody>
         {canWrite ? (
-          <div className="flex items-center justify-end gap-2 border-t border-slate-200 px-4 py-2.5">
+          <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-4 py-2.5">
             <p className="mr-auto text-xs text-slate-500" aria-live="polite">
               {pending ? "Saving…" : dirty ? `Unsaved: ${[...added.map((g) => `+${g}`), ...removed.map((g) => `−${g}`)].join(", ")}` : "No unsaved changes."}
             </p>

@@ -61,6 +61,6 @@ test("an app role maps to a group; an unknown app and a garbage token are told a
   const garbage = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: "Bearer abc.def.ghi" } });
   const response = await garbage.get("/api/servers");
   expect(response.status()).toBe(401);
-  expect(response.headers()["www-authenticate"]).toBe('Bearer realm="mcp-registry", error="invalid_token"');
+  expect(response.headers()["www-authenticate"]).toMatch(/^Bearer realm="mcp-registry", error="invalid_token", resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource"$/);
   await garbage.dispose();
 });

@@ -35,8 +35,10 @@ test("an admin links an Entra app in the UI; its own token then sees exactly wha
   await expect(linkDialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `Linked ${accountName}` })).toBeVisible();
   const row = page.getByRole("table", { name: "M2M accounts" }).getByRole("row").filter({ has: page.getByRole("link", { name: accountName, exact: true }) });
-  await expect(row).toContainText(DEMO_APPS.unlinked.clientId);
-  await expect(row).toContainText(DEMO_TENANT);
+  // Ids are shortened in the list, whole on hover, and copyable.
+  await expect(row.getByTitle(DEMO_APPS.unlinked.clientId)).toHaveText(`${DEMO_APPS.unlinked.clientId.slice(0, 8)}…`);
+  await expect(row.getByRole("button", { name: /^Copy client id of / })).toBeVisible();
+  await expect(row.getByTitle(DEMO_TENANT)).toBeVisible();
   await expect(row).toContainText(group);
   await expect(row).toContainText("Enabled");
 
@@ -123,4 +125,26 @@ test("linking an app that is already linked shows the conflict on the client id 
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
   expect(await findM2mAccountsNamed(adminApi, secondName)).toEqual([]);
+});
+
+test("View access lists only what an app can use, never calls tools/call access read-only, and a disabled account sees nothing", async ({ page, adminApi, cleanup }) => {
+  const group = uniqueName("e2e-ui-callers");
+  await createGroup(adminApi, { name: group, permissions: ["tokens:create", "audit:read"], serverAccess: [{ server: "github", methods: ["tools/list", "tools/call"], tools: ["search_issues"] }] });
+  cleanup(() => deleteGroup(adminApi, group));
+  const account = await createM2mAccount(adminApi, { tenantId: DEMO_TENANT, clientId: randomUUID(), name: uniqueName("e2e-ui-caller"), groups: [group] });
+  cleanup(() => deleteM2mAccountsNamed(adminApi, account.name));
+
+  await page.goto(`/settings/iam/m2m-accounts/${account.id}`);
+  const card = page.getByRole("region", { name: "View access" });
+  const permissions = card.getByRole("definition").filter({ hasText: "audit:read" });
+  await expect(permissions.getByText("audit:read", { exact: true })).toBeVisible();
+  await expect(permissions.getByText("tokens:create", { exact: true })).toHaveCount(0);
+  await expect(permissions).toContainText("tokens:create (via " + group + ") does not apply: only people hold API tokens.");
+  await expect(card).not.toContainText(/read-only/i);
+  await expect(card.getByRole("table", { name: "Servers this account can see" }).getByRole("rowheader")).toHaveText([/GitHub/]);
+
+  expect((await adminApi.patch(`/api/iam/m2m-accounts/${account.id}`, { data: { enabled: false } })).status()).toBe(200);
+  await page.reload();
+  await expect(card).toContainText("Disabled: sees nothing.");
+  await expect(card.getByRole("table")).toHaveCount(0);
 });

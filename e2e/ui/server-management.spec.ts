@@ -59,10 +59,10 @@ test.describe("a catalog manager (the demo admin)", () => {
     await page.keyboard.press("Tab");
     // Left empty: now the name says what is wrong, next to the field.
     await expect(dialog.getByRole("textbox", { name: "Name" })).toHaveAttribute("aria-invalid", "true");
-    await expect(dialog.getByText("name is required")).toBeVisible();
+    await expect(dialog.getByText("Name is required")).toBeVisible();
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.type("E2E Docs");
-    await expect(dialog.getByText("name is required")).toHaveCount(0);
+    await expect(dialog.getByText("Name is required")).toHaveCount(0);
     await page.keyboard.press("Tab");
     await page.keyboard.type("Documentation search for the e2e suite.");
     await page.keyboard.press("Tab");
@@ -200,7 +200,7 @@ test.describe("a catalog manager (the demo admin)", () => {
     await expect(events).toHaveCount(8);
     expect(await events.evaluateAll((items) => items.map((item) => item.getAttribute("aria-label")))).toEqual([
       ...Array<string>(5).fill("server.tools.replace"),
-      "server.update",
+      "server.disable",
       "server.update",
       "server.create",
     ]);

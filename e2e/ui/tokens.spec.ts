@@ -51,6 +51,9 @@ test("a token created in the UI works against the API until it is revoked in the
 
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   const confirm = page.getByRole("alertdialog", { name: `Revoke ${name}?` });
+  // The dialog lives in the right-aligned, nowrap actions cell: its text must not inherit either.
+  const description = confirm.getByText("Every client using this token");
+  expect(await description.evaluate((el) => [getComputedStyle(el).textAlign, getComputedStyle(el).whiteSpace])).toEqual(["left", "normal"]);
   await confirm.getByRole("button", { name: "Revoke token" }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `Revoked ${name}` })).toBeVisible();
@@ -59,7 +62,7 @@ test("a token created in the UI works against the API until it is revoked in the
 
   const refused = await client.get("/api/servers");
   await expectError(refused, 401, "invalid_token");
-  expect(refused.headers()["www-authenticate"]).toBe('Bearer realm="mcp-registry", error="invalid_token"');
+  expect(refused.headers()["www-authenticate"]).toMatch(/^Bearer realm="mcp-registry", error="invalid_token", resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource"$/);
 });
 
 test("the dialog offers only the permissions you hold, none checked, and says exactly what the token can do", async ({ page, adminApi, bearerApi, cleanup }) => {
@@ -118,5 +121,13 @@ test.describe("as a user without registry permissions", () => {
     await expect(dialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox")).toHaveCount(0);
     await expect(dialog).toContainText("You hold no permission a token can carry");
     await expect(dialog.getByRole("region", { name: "What this token can do" })).toContainText("No other permissions.");
+  });
+
+  // No test creates a token for the regular demo user, so the list is empty.
+  test("the empty list offers the next step: creating the first token", async ({ page }) => {
+    await page.goto("/settings/tokens");
+    await expect(page.getByText("No API tokens yet")).toBeVisible();
+    await page.getByRole("button", { name: "Create your first token" }).click();
+    await expect(page.getByRole("dialog", { name: "Create API token" })).toBeVisible();
   });
 });

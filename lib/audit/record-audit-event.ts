@@ -17,7 +17,10 @@ export interface AuditContext {
   requestId: string;
   /** Start-up work (bootstrap, demo seed): recorded as actor kind "system". */
   system?: boolean;
-  /** An actor that is not a Principal (a SCIM provisioning token): recorded as given. */
+  /**
+   * An actor that is not a Principal, recorded as given: a SCIM provisioning token, or a refused
+   * caller known without a principal (lib/errors.ts RefusedActor).
+   */
   actor?: { kind: string; id: string; name: string };
 }
 

@@ -92,12 +92,13 @@ export async function loadUserGroups(
 
 /**
  * An M2M account's groups: its assigned groups (an account id, or the groups already loaded with
- * the account) plus mappings of the token's roles and groups claims.
+ * the account) plus mappings of the token's app roles and Entra group ids (resolved already, so
+ * an overage token passes the ids from SCIM or Graph, or none when that failed).
  */
 export async function loadM2mGroups(
   db: Db,
   account: string | GroupRef[],
-  claims: { roles: string[]; groups: string[]; groupsOverage: boolean },
+  claims: { roles: string[]; entraGroupIds: string[] },
 ): Promise<PrincipalGroup[]> {
   const collector = new GroupCollector();
   const assigned =
@@ -105,10 +106,6 @@ export async function loadM2mGroups(
       ? (await db.m2mAccountGroup.findMany({ where: { m2mAccountId: account }, select: { group: { select: { id: true, name: true } } } })).map((m) => m.group)
       : account;
   for (const group of assigned) collector.add(group, { kind: "assignment" });
-  // With the overage marker the groups claim is incomplete: no group-id mappings apply.
-  await addMappedGroups(db, collector, {
-    entraGroupIds: claims.groupsOverage ? [] : claims.groups,
-    appRoles: claims.roles,
-  });
+  await addMappedGroups(db, collector, { entraGroupIds: claims.entraGroupIds, appRoles: claims.roles });
   return collector.list();
 }

@@ -1,4 +1,4 @@
-import { defaultAuthorityHost } from "@/lib/auth/entra/issuers";
+import { defaultAuthorityHost, defaultGraphUrl } from "@/lib/auth/entra/issuers";
 import { environmentSchema } from "./schema";
 
 
@@ -15,6 +15,8 @@ export interface RegistryConfig {
     appIdUris: string[];
     cloud: "public" | "usgov" | "china";
     authorityHost: string;
+    /** Where Microsoft Graph is called (ENTRA_GRAPH_URL); tokens are still asked for the cloud's Graph resource. */
+    graphUrl: string;
     emulator: boolean;
     /** The emulator's tenant display name, for the sign-in page. */
     emulatorTenantName: string | undefined;
@@ -35,6 +37,8 @@ export interface RegistryConfig {
   secretsKey: Buffer | undefined;
   /** How long the MCP gateway waits for an upstream's first byte. */
   gatewayTimeoutMs: number;
+  /** Seconds between background health probes (scripts/serve.ts); 0: off. */
+  healthIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +74,7 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
       appIdUris: e.ENTRA_APP_ID_URIS,
       cloud: e.ENTRA_CLOUD,
       authorityHost: e.ENTRA_AUTHORITY_HOST ?? defaultAuthorityHost(e.ENTRA_CLOUD),
+      graphUrl: e.ENTRA_GRAPH_URL ?? defaultGraphUrl(e.ENTRA_CLOUD),
       emulator: e.ENTRA_EMULATOR ?? false,
       emulatorTenantName: e.ENTRA_EMULATOR_TENANT_NAME || undefined,
       emulatorCaCert: e.ENTRA_EMULATOR ? e.ENTRA_EMULATOR_CA_CERT || undefined : undefined,
@@ -88,6 +93,7 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
     sessionTtlHours: e.REGISTRY_SESSION_TTL_HOURS,
     secretsKey: e.REGISTRY_SECRETS_KEY ? Buffer.from(e.REGISTRY_SECRETS_KEY, "base64") : undefined,
     gatewayTimeoutMs: e.REGISTRY_GATEWAY_TIMEOUT_MS,
+    healthIntervalSeconds: e.REGISTRY_HEALTH_INTERVAL_SECONDS,
   };
 }
 

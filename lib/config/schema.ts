@@ -56,6 +56,8 @@ export const environmentSchema = z.object({
   ENTRA_CLIENT_SECRET: z.string().optional(),
   ENTRA_CLOUD: z.enum(["public", "usgov", "china"]).default("public"),
   ENTRA_AUTHORITY_HOST: authorityHostSchema.optional(),
+  /** Microsoft Graph's base URL (the emulator's for the demo); the cloud's Graph host by default. */
+  ENTRA_GRAPH_URL: authorityHostSchema.optional(),
   ENTRA_EMULATOR: booleanFlag,
   ENTRA_EMULATOR_TENANT_NAME: z.string().trim().max(200).optional(),
   /** Set by the start script when it runs the emulator: its self-signed certificate and its apps (for help snippets). */
@@ -78,6 +80,12 @@ export const environmentSchema = z.object({
       message: "must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)",
     }),
   REGISTRY_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Seconds between background health probes of every enabled server; 0 turns them off. */
+  REGISTRY_HEALTH_INTERVAL_SECONDS: z.coerce
+    .number({ message: "must be a whole number of seconds (0 turns the health checker off)" })
+    .int("must be a whole number of seconds (0 turns the health checker off)")
+    .refine((value) => value === 0 || (value >= 10 && value <= 86_400), { message: "must be 0 (off) or between 10 and 86400 seconds" })
+    .default(300),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,3 +1,4 @@
+import { readBoundedText } from "@/lib/http/read-bounded";
 import type { UsageOutcome } from "@/lib/usage/record-gateway-usage";
 import type { ResponseWatch } from "./response-watch";
 
@@ -12,7 +13,7 @@ const MAX_OBSERVED_BYTES = 1024 * 1024;
  */
 export async function observeJson(body: ReadableStream<Uint8Array>, watch: ResponseWatch, mustRewrite: boolean, finish: (detail: string, outcome?: UsageOutcome) => void): Promise<ReadableStream<Uint8Array> | string | null> {
   if (mustRewrite) {
-    const text = await readCapped(body, MAX_REWRITE_BYTES);
+    const text = await readBoundedText(body, MAX_REWRITE_BYTES);
     if (text === null) return null;
     let parsed: unknown;
     try {
@@ -46,21 +47,4 @@ export async function observeJson(body: ReadableStream<Uint8Array>, watch: Respo
       },
     }),
   );
-}
-
-async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<string | null> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
+import { readRequestText } from "@/lib/http/read-bounded";
 import { log } from "@/lib/log";
 import type { UsageOutcome } from "@/lib/usage/record-gateway-usage";
 import { authorizeMessages, type MessageVerdict } from "./authorize-messages";
@@ -16,25 +17,6 @@ function rpcAnswer(answers: JsonRpcResponse[], batch: boolean, status = 200): Re
   return new Response(JSON.stringify(batch ? answers : answers[0]), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 }
 
-async function readBody(request: Request): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /**
  * The gateway's own answer when the upstream failed: a JSON-RPC error for each forwarded
  * request (same ids), or a 502 when the POST carried only notifications.
@@ -49,7 +31,7 @@ function upstreamFailed(call: GatewayCall, verdict: MessageVerdict, batch: boole
 }
 
 export async function proxyPost(call: GatewayCall, request: Request): Promise<Response> {
-  const text = await readBody(request);
+  const text = await readRequestText(request, MAX_BODY_BYTES);
   if (text === null) return rpcAnswer([rpcError(null, RPC.invalidRequest, "The request body is larger than 4 MiB.")], false, 413);
   let body: unknown;
   try {

@@ -30,7 +30,7 @@ export async function auditAuthFailure(db: Db, error: unknown, principal: Princi
     requestId, code: error.code, reason: error.reason ?? error.message, tokenFingerprint: fingerprint, method: request.method, path,
   });
   try {
-    await recordAuditEvent(db, { principal, requestId }, {
+    await recordAuditEvent(db, { principal, requestId, actor: error.actor }, {
       action: denied ? "auth.denied" : "auth.failed",
       outcome: "denied",
       target: { type: "route", name: `${request.method} ${path}` },

@@ -1,27 +1,18 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { readRequestText } from "./read-bounded";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const TOO_LARGE = "The request body is larger than 1 MiB.";
-
-/** Reads at most MAX_BODY_BYTES: a huge body is refused without being held in memory. */
-export async function readBoundedText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError("invalid_request", TOO_LARGE);
-  if (!request.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new AppError("invalid_request", TOO_LARGE);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/** The request body as text, at most 1 MiB (400 past that). */
+export async function readBodyText(request: Request): Promise<string> {
+  const text = await readRequestText(request, MAX_BODY_BYTES);
+  if (text === null) throw new AppError("invalid_request", "The request body is larger than 1 MiB.");
+  return text;
 }
 
 export async function parseBody(request: Request): Promise<unknown> {
-  const text = await readBoundedText(request);
+  const text = await readBodyText(request);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;

@@ -35,6 +35,6 @@ export function readAuthRequest(request: Request): AuthRequest {
     authorization: authorization === null ? [] : [authorization],
     url: url.pathname + url.search,
     sessionCookie: readCookie(request.headers.get("cookie"), sessionCookieName(getConfig().secureCookies)),
-    isApiRoute: url.pathname.startsWith("/api/") || url.pathname.startsWith("/mcp/"),
+    isApiRoute: ["/api/", "/mcp/", "/v0.1/"].some((prefix) => url.pathname.startsWith(prefix)),
   };
 }

@@ -4,6 +4,7 @@ import type { ApiRoute } from "@/lib/api/route-definition";
 import { hasPermission, type EffectiveAccess } from "@/lib/access/effective-access";
 import { resolveRequestPrincipal } from "@/lib/auth/resolve-request-principal";
 import type { Principal } from "@/lib/auth/principal";
+import { getConfig } from "@/lib/config";
 import { getDb, dbReady, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { auditAuthFailure } from "./audit-auth-failure";
@@ -47,7 +48,8 @@ export function withAuth(route: ApiRoute): RouteRunner {
       return await route.handler({ ctx, query, body, params, request } as HandlerArgs<z.output<z.ZodType>, z.output<z.ZodType>, z.output<z.ZodType>>);
     } catch (error) {
       await auditAuthFailure(db, error, principal, requestId, request);
-      return errorResponse(error, requestId);
+      // RFC 9728 §5.1: every challenge names the metadata document, so a client can find where to get a token.
+      return errorResponse(error, requestId, { resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource` });
     }
   };
 }

@@ -5,7 +5,7 @@ import { verifyProvisioningRequest, type ProvisioningCaller } from "@/lib/auth/v
 import { dbReady, getDb, type Db } from "@/lib/db";
 import { auditAuthFailure } from "@/lib/http/audit-auth-failure";
 import { readAuthRequest } from "@/lib/http/read-auth-request";
-import { readBoundedText } from "@/lib/http/parse-input";
+import { readBodyText } from "@/lib/http/parse-input";
 import { ScimError } from "./scim-error";
 import { scimErrorResponse } from "./scim-response";
 
@@ -51,7 +51,7 @@ export function withScimAuth(handler: ScimHandler) {
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await readBoundedText(request);
+  const text = await readBodyText(request);
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -25,7 +25,7 @@ export const replaceToolsSchema = z.strictObject({
 
 export const createServerSchema = z.strictObject({
   slug: slug("slug"),
-  name: displayText("name", 120),
+  name: displayText("Name", 120),
   description: description.default(""),
   url: upstreamUrl,
   transport: transport.default("streamable-http"),
@@ -38,7 +38,7 @@ export type CreateServerInput = z.infer<typeof createServerSchema>;
 
 // Spelled out without defaults: a PATCH changes only the fields it names.
 export const updateServerSchema = z.strictObject({
-  name: displayText("name", 120).optional(),
+  name: displayText("Name", 120).optional(),
   description: description.optional(),
   url: upstreamUrl.optional(),
   transport: transport.optional(),
@@ -62,6 +62,20 @@ export interface ToolRecord {
   inputSchema: unknown;
 }
 
+export interface ServerHealthRecord {
+  status: string;
+  checkedAt: string | null;
+  /** initialize round trip of the last probe, when it was up. */
+  latencyMs: number | null;
+  /** Why the last probe failed, when it was down. */
+  error: string | null;
+}
+
+export const discoverToolsSchema = z.strictObject({
+  /** Replace the registry's tools with the upstream's in the same call (one audited change). */
+  apply: z.boolean().default(false),
+});
+
 export interface ServerRecord {
   id: string;
   slug: string;
@@ -72,7 +86,7 @@ export interface ServerRecord {
   tags: string[];
   version: string;
   enabled: boolean;
-  health: { status: string; checkedAt: string | null };
+  health: ServerHealthRecord;
   toolCount?: number;
   tools?: ToolRecord[];
   createdBy: string | null;

@@ -1,4 +1,4 @@
-import type { ServerRecord, ToolRecord } from "./schemas";
+import type { ServerHealthRecord, ServerRecord, ToolRecord } from "./schemas";
 
 interface ServerRow {
   id: string;
@@ -11,6 +11,8 @@ interface ServerRow {
   enabled: boolean;
   healthStatus: string;
   healthCheckedAt: Date | null;
+  healthLatencyMs: number | null;
+  healthError: string | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -28,7 +30,7 @@ export function toServerRecord(row: ServerRow, extra: { toolCount?: number; tool
     tags: row.tags.map((t) => t.tag).sort(),
     version: row.version,
     enabled: row.enabled,
-    health: { status: row.healthStatus, checkedAt: row.healthCheckedAt?.toISOString() ?? null },
+    health: toServerHealthRecord(row),
     ...extra,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -38,4 +40,8 @@ export function toServerRecord(row: ServerRow, extra: { toolCount?: number; tool
 
 export function toToolRecord(row: { name: string; description: string; inputSchema: unknown }): ToolRecord {
   return { name: row.name, description: row.description, inputSchema: row.inputSchema };
+}
+
+export function toServerHealthRecord(row: Pick<ServerRow, "healthStatus" | "healthCheckedAt" | "healthLatencyMs" | "healthError">): ServerHealthRecord {
+  return { status: row.healthStatus, checkedAt: row.healthCheckedAt?.toISOString() ?? null, latencyMs: row.healthLatencyMs, error: row.healthError };
 }

@@ -1,4 +1,5 @@
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import { updateAction } from "@/lib/audit/update-action";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { UpdateServerInput } from "./schemas";
@@ -19,7 +20,7 @@ export async function updateServer(db: Db, ctx: AuditContext, slug: string, inpu
       include: { tags: true },
     });
     const after = toServerRecord(updated);
-    await recordAuditEvent(tx, ctx, { action: "server.update", target: { type: "server", id: row.id, name: slug }, before: toServerRecord(row), after });
+    await recordAuditEvent(tx, ctx, { action: updateAction("server", row.enabled, after.enabled), target: { type: "server", id: row.id, name: slug }, before: toServerRecord(row), after });
     return after;
   });
 }

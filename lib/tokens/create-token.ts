@@ -17,8 +17,9 @@ export async function createToken(ctx: OperationContext, input: CreateTokenInput
   const owner = requireTokenOwner(ctx.principal);
   const maxHours = getConfig().tokenMaxTtlHours;
   if (input.expiresInHours > maxHours) {
+    // The limit is the operator's setting; the caller cannot change it, so the message names the number, not the variable.
     throw new AppError("validation_failed", `expiresInHours must be at most ${maxHours}.`, {
-      fields: [{ path: "expiresInHours", message: `must be at most ${maxHours} (REGISTRY_TOKEN_MAX_TTL_HOURS)` }],
+      fields: [{ path: "expiresInHours", message: `Expiry must be at most ${maxHours} hours on this registry` }],
     });
   }
   const ownGroups = ctx.principal.groups.map((group) => group.name);

@@ -18,7 +18,7 @@ export const displayText = (what: string, max: number) =>
   z.string().trim().min(1, `${what} is required`).max(max, `${what} must be at most ${max} characters`);
 
 /** No default here: a default inside .optional() would overwrite the stored value on every PATCH. */
-export const description = z.string().trim().max(2000, "description must be at most 2000 characters");
+export const description = z.string().trim().max(2000, "Description must be at most 2000 characters");
 
 /** Opaque cursors: base64url JSON of the last item's sort key (an array of 1–3 strings). */
 export function encodeCursor(key: string[]): string {

@@ -35,6 +35,7 @@ export async function startBundledEmulator(dataDir: string, port: number): Promi
       ENTRA_CLIENT_ID: api.clientId,
       ENTRA_CLIENT_SECRET: api.clientSecret ?? "",
       ENTRA_AUTHORITY_HOST: emulator.url,
+      ENTRA_GRAPH_URL: emulator.url,
       ENTRA_EMULATOR: "true",
       ENTRA_EMULATOR_TENANT_NAME: tenant.displayName,
       ENTRA_EMULATOR_CA_CERT: resolve(certPath),

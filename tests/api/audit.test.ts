@@ -84,6 +84,39 @@ test("token lifecycle events never hold the secret", async () => {
   for (const secret of [created.json.token, rotated.json.token]) assert.ok(!text.includes(secret));
 });
 
+test("disabling and enabling are their own actions, for users, M2M accounts and servers", async () => {
+  const targets: { family: string; path: string; params: Record<string, string>; target: string }[] = [
+    { family: "user", path: "/api/iam/users/{id}", params: { id: reg.userIds.megan }, target: reg.userIds.megan },
+    { family: "m2m-account", path: "/api/iam/m2m-accounts/{id}", params: { id: reg.accountIds.catalogSync }, target: reg.accountIds.catalogSync },
+    { family: "server", path: "/api/servers/{slug}", params: { slug: "jira" }, target: "jira" },
+  ];
+  for (const { family, path, params, target } of targets) {
+    const { enabled } = (await expectStatus(200, "GET", path, { as: admin, params })).json;
+    await expectStatus(200, "PATCH", path, { as: admin, params, body: { enabled: !enabled } });
+    await expectStatus(200, "PATCH", path, { as: admin, params, body: { enabled } });
+    const found = (await events({ action: `${family}.` })).filter((e) => e.target.id === target || e.target.name === target);
+    const expected = enabled ? [`${family}.enable`, `${family}.disable`] : [`${family}.disable`, `${family}.enable`];
+    assert.deepEqual(found.slice(0, 2).map((e) => e.action), expected, family);
+    assert.deepEqual([found[0]!.before!.enabled, found[0]!.after!.enabled], [!enabled, enabled]);
+  }
+  // A change that leaves the state alone is still an update.
+  await expectStatus(200, "PATCH", "/api/servers/{slug}", { as: admin, params: { slug: "jira" }, body: { description: "Issues." } });
+  assert.equal((await events({ action: "server.", target: "jira" }))[0]!.action, "server.update");
+});
+
+test("a refused app whose token verifies is named in the audit log, not anonymous", async () => {
+  const unlinked = assertError(await call("GET", "/api/servers", { as: { bearer: reg.appToken(DEMO.apps.unlinked) } }), 403, "client_not_registered");
+  await expectStatus(200, "PATCH", "/api/iam/m2m-accounts/{id}", { as: admin, params: { id: reg.accountIds.payments }, body: { enabled: false } });
+  const disabled = assertError(await call("GET", "/api/servers", { as: { bearer: reg.appToken(DEMO.apps.payments) } }), 403, "client_not_registered");
+  await expectStatus(200, "PATCH", "/api/iam/m2m-accounts/{id}", { as: admin, params: { id: reg.accountIds.payments }, body: { enabled: true } });
+  const denied = await events({ action: "auth.denied" });
+  const byRequest = (requestId: string) => denied.find((e) => e.requestId === requestId);
+  assert.deepEqual(byRequest(unlinked.requestId)?.actor, { kind: "app", id: `${DEMO.tenant}/${DEMO.apps.unlinked}`, name: `Entra app ${DEMO.apps.unlinked}` });
+  assert.deepEqual(byRequest(disabled.requestId)?.actor, { kind: "m2m", id: reg.accountIds.payments, name: "payments-ci-pipeline" });
+  // The actor filter finds the refusals by the app's ids.
+  assert.ok((await events({ actor: `${DEMO.tenant}/${DEMO.apps.unlinked}` })).some((e) => e.requestId === unlinked.requestId));
+});
+
 test("every 401 has an auth.failed event with a token fingerprint, never the token", async () => {
   const now = Math.floor(Date.now() / 1000);
   const revoked = await expectStatus(201, "POST", "/api/tokens", { as: admin, body: { name: "to revoke" } });
@@ -166,7 +199,7 @@ test("targetType narrows a target to one kind: a server's own events, newest fir
 
   assert.deepEqual((await events({ target: name })).map((e) => e.target.type).sort(), ["group", "server", "server", "server"]);
   const serverEvents = await events({ target: name, targetType: "server" });
-  assert.deepEqual(serverEvents.map((e) => e.action), ["server.tools.replace", "server.update", "server.create"]);
+  assert.deepEqual(serverEvents.map((e) => e.action), ["server.tools.replace", "server.disable", "server.create"]);
   assert.ok(serverEvents.every((e) => e.target.id === server.json.id));
   assert.deepEqual(serverEvents[1]!.before?.enabled, true);
   assert.deepEqual(serverEvents[1]!.after?.enabled, false);

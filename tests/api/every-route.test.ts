@@ -29,8 +29,8 @@ async function targetsSnapshot(): Promise<string> {
   const victim = await db.apiToken.findUniqueOrThrow({ where: { id: s.victimTokenId } });
   return JSON.stringify({
     group,
-    // Using a credential stamps lastUsedAt (and so updatedAt); that is not a change to the target.
-    account: { ...account, lastUsedAt: undefined, updatedAt: undefined },
+    // Using a credential stamps lastUsedAt and what the token carried (and so updatedAt); that is not a change to the target.
+    account: { ...account, lastUsedAt: undefined, updatedAt: undefined, lastTokenAt: undefined, lastTokenRoles: undefined, lastTokenGroups: undefined, lastTokenVersion: undefined, lastTokenOverage: undefined, lastTokenGroupsSource: undefined },
     alex,
     github,
     victim: { ...victim, lastUsedAt: undefined, updatedAt: undefined },

@@ -97,6 +97,29 @@ test("disabling a user ends their sessions: the next request is 401", async () =
   assertError(await call("GET", "/api/me", { as: alex }), 401, "unauthorized", [session]);
 });
 
+test("sign out everywhere ends every session of that user only, is audited, and leaves their tokens working", async () => {
+  const laptop = { session: await reg.session(reg.userIds.alex) };
+  const phone = { session: await reg.session(reg.userIds.alex) };
+  const megan = await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan } });
+  const { groups } = (await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { groups: ["team-payments"] } })).json;
+  const token = (await expectStatus(201, "POST", "/api/tokens", { as: laptop, body: { name: "alex-cli" } })).json.token;
+  const ended = await expectStatus(200, "POST", "/api/iam/users/{id}/sign-out", { as: admin, params: { id: reg.userIds.alex } });
+  assert.deepEqual(ended.json, { endedSessions: 2 });
+  for (const alex of [laptop, phone]) assertError(await call("GET", "/api/me", { as: alex }), 401, "unauthorized", [alex.session]);
+  await expectStatus(200, "GET", "/api/me", { as: { bearer: token } });
+  await expectStatus(200, "GET", "/api/me", { as: admin });
+  assert.equal(megan.json.enabled, (await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan } })).json.enabled);
+  const audit = (await expectStatus(200, "GET", "/api/audit", { as: admin, query: { action: "user.sign-out", target: reg.userIds.alex } })).json.items;
+  assert.equal(audit.length, 1);
+  assert.deepEqual(audit[0].after, { endedSessions: 2 });
+  assert.equal(audit[0].actor.id, reg.userIds.adele);
+  // Nobody signed in: still 200, nothing ended. An unknown user: 404.
+  assert.deepEqual((await expectStatus(200, "POST", "/api/iam/users/{id}/sign-out", { as: admin, params: { id: reg.userIds.alex } })).json, { endedSessions: 0 });
+  assertError(await call("POST", "/api/iam/users/{id}/sign-out", { as: admin, params: { id: "8e2b4d6f-1a3c-4e5f-9a7b-0c1d2e3f4a5b" } }), 404, "not_found");
+  assert.deepEqual(groups, ["team-payments"]);
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { groups: [] } });
+});
+
 test("concurrent creates of the same Entra user: one 201, the rest 409 (never 500)", async () => {
   const body = { tenantId: DEMO.tenant, objectId: randomUUID(), displayName: "Raced" };
   const results = await Promise.all([1, 2, 3].map(() => call("POST", "/api/iam/users", { as: adminM2m, body })));

@@ -33,6 +33,12 @@ export interface RouteCase {
 
 // github is visible to everyone below; slack is not visible to team-payments.
 const serverTarget = { params: () => ({ slug: "github" }), absent: { slug: "no-such-server" }, invisible: { to: "payments" as const, params: () => ({ slug: "slack" }) } };
+const officialTarget = { params: () => ({ serverName: "localhost/github" }), absent: { serverName: "localhost/no-such-server" }, invisible: { to: "payments" as const, params: () => ({ serverName: "localhost/slack" }) } };
+const officialVersionTarget = {
+  params: () => ({ serverName: "localhost/github", version: "latest" }),
+  absent: { serverName: "localhost/no-such-server", version: "latest" },
+  invisible: { to: "payments" as const, params: () => ({ serverName: "localhost/slack", version: "latest" }) },
+};
 const groupTarget = { params: () => ({ name: "team-payments" }), absent: { name: "no-such-group" } };
 const accountTarget = { params: (s: SuiteContext) => ({ id: s.reg.accountIds.payments }), absent: { id: "0b7e3a58-5f8e-4c2e-9d0a-6c1b2a3d4e5f" } };
 const userTarget = { params: (s: SuiteContext) => ({ id: s.reg.userIds.alex }), absent: { id: "4c9a1e27-3b6d-4f80-a2c5-7e8d9f0a1b2c" } };
@@ -86,6 +92,7 @@ export const ROUTE_TABLE: RouteCase[] = [
   },
   { method: "GET", path: "/api/iam/users/{id}", permission: "iam:read", namesObject: true, ok: 200, ...userTarget },
   { method: "PATCH", path: "/api/iam/users/{id}", permission: "iam:write", namesObject: true, ok: 200, ...userTarget, body: { enabled: false }, fresh: (s) => s.freshUser() },
+  { method: "POST", path: "/api/iam/users/{id}/sign-out", permission: "iam:write", namesObject: true, ok: 200, ...userTarget, fresh: (s) => s.freshUser() },
 
   { method: "GET", path: "/api/me", permission: null, namesObject: false, ok: 200 },
 
@@ -94,11 +101,20 @@ export const ROUTE_TABLE: RouteCase[] = [
     method: "POST", path: "/api/servers", permission: "servers:write", namesObject: false, ok: 201,
     body: { slug: "suite-created-server", name: "Suite server", url: "https://mcp.example.test/suite" },
   },
+  {
+    method: "POST", path: "/api/servers/import", permission: "servers:write", namesObject: false, ok: 200,
+    body: { dryRun: true, documents: [{ name: "io.example/suite-import", description: "Suite import", version: "1.0.0", remotes: [{ type: "streamable-http", url: "https://mcp.example.test/suite-import" }] }] },
+  },
   { method: "GET", path: "/api/servers/{slug}", permission: null, namesObject: true, ok: 200, ...serverTarget },
   { method: "PATCH", path: "/api/servers/{slug}", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { enabled: false }, fresh: (s) => s.freshServer() },
   { method: "DELETE", path: "/api/servers/{slug}", permission: "servers:write", namesObject: true, ok: 204, ...serverTarget, fresh: (s) => s.freshServer() },
   { method: "GET", path: "/api/servers/{slug}/tools", permission: null, namesObject: true, ok: 200, ...serverTarget },
   { method: "PUT", path: "/api/servers/{slug}/tools", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { tools: [] }, fresh: (s) => s.freshServer() },
+
+  // Fresh servers point at mcp.example.test, which never resolves: discovery answers 502 (the
+  // upstream is unreachable), a health check answers 200 with the server down.
+  { method: "POST", path: "/api/servers/{slug}/discover", permission: "servers:write", namesObject: true, ok: 502, ...serverTarget, body: {}, fresh: (s) => s.freshServer() },
+  { method: "POST", path: "/api/servers/{slug}/check-health", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, fresh: (s) => s.freshServer() },
 
   { method: "GET", path: "/api/servers/{slug}/upstream-credentials", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget },
   { method: "PUT", path: "/api/servers/{slug}/upstream-credentials", permission: "servers:write", namesObject: true, ok: 200, ...serverTarget, body: { headers: { "X-API-Key": "suite-key" } }, fresh: (s) => s.freshServer() },
@@ -112,6 +128,11 @@ export const ROUTE_TABLE: RouteCase[] = [
   { method: "POST", path: "/api/tokens/{id}/rotate", permission: "tokens:create", namesObject: true, ok: 200, ...tokenTarget, body: { graceHours: 0 }, fresh: (s) => s.freshToken() },
 
   { method: "GET", path: "/api/tools", permission: null, namesObject: false, ok: 200 },
+
+  // The official MCP Registry API: names are derived from REGISTRY_URL's host (localhost) and the slug.
+  { method: "GET", path: "/v0.1/servers", permission: null, namesObject: false, ok: 200 },
+  { method: "GET", path: "/v0.1/servers/{serverName}/versions", permission: null, namesObject: true, ok: 200, ...officialTarget },
+  { method: "GET", path: "/v0.1/servers/{serverName}/versions/{version}", permission: null, namesObject: true, ok: 200, ...officialVersionTarget },
 ];
 
 /** Routes that answer without a credential (they never use withAuth). */

@@ -38,7 +38,7 @@ describe("create, conflict, validation, delete", () => {
     assert.equal(created.json.transport, "streamable-http");
     assert.deepEqual(created.json.tags, ["docs", "testing"]);
     assert.equal(created.json.enabled, true);
-    assert.deepEqual(created.json.health, { status: "unknown", checkedAt: null });
+    assert.deepEqual(created.json.health, { status: "unknown", checkedAt: null, latencyMs: null, error: null });
     assert.equal(created.json.createdBy, "Adele Vance");
     assert.deepEqual(created.json.tools.map((tool: { name: string }) => tool.name), ["echo"]);
     const fetched = await expectStatus(200, "GET", "/api/servers/{slug}", { as: admin, params: { slug: "notes" } });

@@ -57,7 +57,10 @@ test("defaults: 8 hours; bounds: 1 h to REGISTRY_TOKEN_MAX_TTL_HOURS; unknown fi
   const created = await mint(owner, { name: "default expiry" });
   const hours = (Date.parse(created.expiresAt) - Date.parse(created.createdAt)) / 3600_000;
   assert.ok(Math.abs(hours - 8) < 0.01, `expires in ${hours} h`);
-  assertValidation(await call("POST", "/api/tokens", { as: owner, body: { name: "too long", expiresInHours: 721 } }), ["expiresInHours"]);
+  const tooLong = assertValidation(await call("POST", "/api/tokens", { as: owner, body: { name: "too long", expiresInHours: 721 } }), ["expiresInHours"]);
+  // People who create tokens cannot change the registry's settings: the number, never the variable's name.
+  assert.deepEqual(tooLong.error.fields, [{ path: "expiresInHours", message: "Expiry must be at most 720 hours on this registry" }]);
+  assert.ok(!JSON.stringify(tooLong).includes("REGISTRY_"));
   assertValidation(await call("POST", "/api/tokens", { as: owner, body: { name: "zero", expiresInHours: 0 } }), ["expiresInHours"]);
   assertValidation(await call("POST", "/api/tokens", { as: owner, body: { name: "x", scopes: ["*"] } }), ["scopes"]);
   assertValidation(await call("POST", "/api/tokens", { as: owner, body: { name: "x", groups: ["registry-admins"] } }), ["groups"]);

@@ -53,7 +53,7 @@ describe("JWKS cache: warm and outage", () => {
   });
 
   it("serves a known kid while the key endpoint hangs; the timeout ends the fetch", async () => {
-    h = await startHarness({ cache: { fetchTimeoutMs: 100 } });
+    h = await startHarness({ cache: { fetchTimeoutMs: 1_000 } });
     await h.verifier.verify(token());
     h.clock.advance(HOUR + MINUTE);
     h.issuer.setMode("hang");

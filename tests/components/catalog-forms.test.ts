@@ -38,7 +38,7 @@ test("the server form uses the API's schema: field errors, a named bad tag, and 
   const initial = { ...EMPTY_SERVER_DRAFT, slug: "docs", name: "Docs", url: "https://docs.example.com/mcp", tags: "docs, search" };
   const edit = checkServerChanges(initial, { ...initial, name: "Docs v2", tags: "docs,search" });
   assert.deepEqual(edit.ok && edit.input, { name: "Docs v2" });
-  assert.equal(checkServerChanges(initial, { ...initial, name: "" }).errors.name, "name is required");
+  assert.equal(checkServerChanges(initial, { ...initial, name: "" }).errors.name, "Name is required");
 });
 
 test("a tool's input schema must be a JSON object, and its name unique on the server", () => {

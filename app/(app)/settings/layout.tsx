@@ -7,9 +7,9 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const session = await getPageSession();
   if (!session) return children;
   return (
-    <div className="flex flex-col gap-6 md:flex-row">
-      <aside className="md:w-52 md:shrink-0">
-        <p className="mb-3 px-2.5 text-base font-semibold text-slate-900">Settings</p>
+    <div className="flex flex-col gap-4 md:flex-row md:gap-6">
+      <aside className="min-w-0 md:w-52 md:shrink-0">
+        <p className="mb-1 px-2.5 text-base font-semibold text-slate-900 md:mb-3">Settings</p>
         <SettingsNav groups={settingsSections(session.access)} />
       </aside>
       <div className="min-w-0 flex-1">{children}</div>

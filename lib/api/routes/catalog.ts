@@ -5,13 +5,18 @@ import { json, noContent } from "@/lib/http/json";
 import { slugParams } from "@/lib/http/route-params";
 import { createServer } from "@/lib/servers/create-server";
 import { deleteServer } from "@/lib/servers/delete-server";
+import { withCurrentHealth } from "@/lib/servers/discovery/with-current-health";
 import { findServers } from "@/lib/servers/find-servers";
 import { findTools } from "@/lib/servers/find-tools";
 import { getServer, getVisibleTools } from "@/lib/servers/get-server";
+import { importBody, importQuery, readImportBody } from "@/lib/servers/official/import-schemas";
+import { importServers } from "@/lib/servers/official/import-servers";
 import { replaceTools } from "@/lib/servers/replace-tools";
 import { createServerSchema, replaceToolsSchema, serverListQuery, updateServerSchema } from "@/lib/servers/schemas";
 import { updateServer } from "@/lib/servers/update-server";
 import { pageQuery } from "@/lib/validation/common";
+import { getConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 
 /** The caller and the catalog it can see. */
 export const catalogRoutes = [
@@ -35,7 +40,7 @@ export const catalogRoutes = [
     path: "/api/servers",
     summary: "Visible servers",
     query: serverListQuery,
-    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findServers(ctx.db, ctx.access, query)),
+    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findServers(ctx.db, ctx.access, query), (page) => withCurrentHealth(ctx.db, page)),
   }),
   defineRoute({
     method: "POST",
@@ -45,6 +50,22 @@ export const catalogRoutes = [
     body: createServerSchema,
     status: 201,
     handler: async ({ ctx, body }) => json(await createServer(ctx.db, ctx, body), 201),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/servers/import",
+    summary: "Import server.json documents (one, an array, or { servers: [{ server }] }); ?dryRun=true previews",
+    permission: "servers:write",
+    query: importQuery,
+    body: importBody,
+    handler: async ({ ctx, query, body }) => {
+      const read = readImportBody(body);
+      if (!read) {
+        const message = "The body must be a server.json object, an array of them (at most 200), { servers: [{ server }] }, or { dryRun?: boolean, documents }.";
+        throw new AppError("validation_failed", message, { fields: [{ path: "documents", message }] });
+      }
+      return json(await importServers(ctx.db, ctx, read.documents, query.dryRun === "true" || read.dryRun, getConfig().registryUrl));
+    },
   }),
   defineRoute({
     method: "GET",

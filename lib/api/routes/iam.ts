@@ -17,6 +17,7 @@ import { updateM2mAccount } from "@/lib/iam/m2m-accounts/update-m2m-account";
 import { createUser } from "@/lib/iam/users/create-user";
 import { findUsers, getUser, userListQuery } from "@/lib/iam/users/find-users";
 import { createUserSchema, updateUserSchema } from "@/lib/iam/users/schemas";
+import { signOutUser } from "@/lib/iam/users/sign-out-user";
 import { updateUser } from "@/lib/iam/users/update-user";
 import { pageQuery } from "@/lib/validation/common";
 
@@ -59,6 +60,10 @@ export const iamRoutes = [
   defineRoute({
     method: "PATCH", path: "/api/iam/users/{id}", summary: "Update a user's groups or enabled state", permission: "iam:write", params: idParams, body: updateUserSchema,
     handler: async ({ ctx, params, body }) => json(await updateUser(ctx.db, ctx, params.id, body)),
+  }),
+  defineRoute({
+    method: "POST", path: "/api/iam/users/{id}/sign-out", summary: "Sign a user out everywhere: end all their sessions (their API tokens keep working)", permission: "iam:write", params: idParams,
+    handler: async ({ ctx, params }) => json(await signOutUser(ctx.db, ctx, params.id)),
   }),
   defineRoute({
     method: "GET", path: "/api/iam/m2m-accounts", summary: "M2M accounts (sort: name, lastUsedAt, createdAt, - for descending; filters: enabled, group)", permission: "iam:read", query: m2mAccountListQuery,

@@ -74,6 +74,17 @@ export function defaultAuthorityHost(cloud: EntraCloud): string {
   return ENTRA_CLOUDS[cloud].authorityHost;
 }
 
+const GRAPH_HOSTS: Record<EntraCloud, string> = {
+  public: "https://graph.microsoft.com",
+  usgov: "https://graph.microsoft.us",
+  china: "https://microsoftgraph.chinacloudapi.cn",
+};
+
+/** The cloud's Microsoft Graph host: where Graph is called by default, and the resource its tokens are for. */
+export function defaultGraphUrl(cloud: EntraCloud): string {
+  return GRAPH_HOSTS[cloud];
+}
+
 /** The tenant key set. Built from configuration only, never from anything in a token. */
 export function jwksUrlFor(authorityHost: string, tenantId: string, version: EntraTokenVersion): string {
   const base = authorityHost.replace(/\/+$/, "");

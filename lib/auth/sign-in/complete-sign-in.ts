@@ -4,6 +4,8 @@ import { createSession } from "@/lib/auth/sessions";
 import type { RegistryConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { resolveEntraGroupIds } from "@/lib/auth/groups-overage/resolve-entra-group-ids";
+import { log } from "@/lib/log";
 import { recordSignIn } from "@/lib/iam/users/record-sign-in";
 import type { PendingSignIn } from "./cookies";
 import { SIGN_IN_SCOPES, callbackUrl, getMsalClient } from "./msal-client";
@@ -76,6 +78,12 @@ export async function completeSignIn(
   if (!objectId) throw new SignInError("failed", "ID token has no oid claim");
 
   const email = stringClaim(claims, "email") ?? stringClaim(claims, "preferred_username") ?? null;
+  // An ID token with the groups-overage marker: read the user's groups from SCIM or Graph. If that
+  // fails, the user signs in with no Entra group ids (assignments and app roles still apply).
+  const names = claims._claim_names;
+  const overage = (typeof names === "object" && names !== null && "groups" in names) || claims.hasgroups === true;
+  const entraGroups = await resolveEntraGroupIds(db, { tenantId, objectId, principalType: "user", groups: stringList(claims, "groups"), groupsOverage: overage });
+  if (!entraGroups.ok) log.warn("sign-in: groups overage lookup failed", { tenantId, objectId, reason: entraGroups.reason });
   let user;
   try {
     user = await recordSignIn(
@@ -85,7 +93,7 @@ export async function completeSignIn(
         objectId,
         displayName: stringClaim(claims, "name") ?? email ?? objectId,
         email,
-        groups: stringList(claims, "groups"),
+        groups: entraGroups.ids,
         roles: stringList(claims, "roles"),
       },
       requestId,

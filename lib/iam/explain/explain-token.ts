@@ -2,6 +2,7 @@ import { isAppError } from "@/lib/errors";
 import type { Db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { entraVerifier } from "@/lib/auth/entra-verifier";
+import { resolveEntraGroupIds } from "@/lib/auth/groups-overage/resolve-entra-group-ids";
 import { resolveEntraPrincipal } from "@/lib/auth/resolve-entra-principal";
 import { TOKEN_PREFIX } from "@/lib/tokens/token-secret";
 import { verifyRegistryToken } from "@/lib/tokens/verify-registry-token";
@@ -66,9 +67,17 @@ export async function explainToken(db: Db, token: string): Promise<{ steps: Expl
     return { steps, principal: null };
   }
   try {
-    const principal = await resolveEntraPrincipal(db, verified);
+    const principal = await resolveEntraPrincipal(db, verified, { recordToken: false });
     steps.push({ step: verified.kind === "app" ? "M2M account" : "registry user", ok: true, detail: `${principal.displayName} (${principal.kind})` });
-    if (verified.groupsOverage) steps.push({ step: "groups claim", ok: false, detail: "groups overage marker: Entra group mappings do not apply" });
+    if (verified.groupsOverage && verified.kind === "app") {
+      // The same (cached) lookup the request path made, so this shows what the caller got.
+      const resolved = await resolveEntraGroupIds(db, { tenantId: verified.tenantId, objectId: verified.objectId, principalType: "app", groups: verified.groups, groupsOverage: true });
+      steps.push({
+        step: "groups claim",
+        ok: resolved.ok,
+        detail: resolved.ok ? `groups overage marker: ${resolved.ids.length} Entra group id(s) read from ${resolved.source === "scim" ? "SCIM" : "Microsoft Graph"}` : `${resolved.reason} (fails closed: assigned groups and app-role mappings still apply)`,
+      });
+    }
     return { steps, principal };
   } catch (error) {
     steps.push({ step: verified.kind === "app" ? "M2M account" : "registry user", ok: false, detail: failure(error) });

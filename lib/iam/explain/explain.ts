@@ -8,6 +8,7 @@ import { answerCall } from "./answer-call";
 import { explainAccess } from "./explain-access";
 import { explainToken } from "./explain-token";
 import type { CallAnswer } from "./explain-call";
+import { describeLastToken, lastTokenOf, type M2mLastToken } from "../m2m-accounts/m2m-last-token";
 import type { ExplainInput, ExplainStep } from "./schemas";
 
 interface Subject {
@@ -15,6 +16,8 @@ interface Subject {
   verdict: { allowed: boolean; steps: ExplainStep[] };
   groups: PrincipalGroup[] | null;
   token: TokenScope | null;
+  /** M2M accounts only: the last valid token recorded, whose roles and groups stand in for the next one. */
+  lastToken?: M2mLastToken | null;
 }
 
 async function resolveSubject(db: Db, input: ExplainInput): Promise<Subject> {
@@ -33,10 +36,14 @@ async function resolveSubject(db: Db, input: ExplainInput): Promise<Subject> {
   if ("m2mAccountId" in input) {
     const account = await db.m2mAccount.findUnique({ where: { id: input.m2mAccountId } });
     if (!account) throw new AppError("not_found", "No such M2M account.");
-    const steps: ExplainStep[] = [{ step: "M2M account enabled", ok: account.enabled, detail: account.enabled ? `tokens for app ${account.clientId} in tenant ${account.tenantId} are accepted` : "disabled: its tokens get 403 client_not_registered" }];
-    // Without a token in hand, only assigned groups are known; role and group mappings come from each token.
-    const groups = await loadM2mGroups(db, account.id, { roles: [], groups: [], groupsOverage: false });
-    return { subject: { kind: "m2m", id: account.id, displayName: account.name }, verdict: { allowed: account.enabled, steps }, groups, token: null };
+    // Roles and groups live in Entra and arrive with each token: the last one recorded stands in.
+    const lastToken = lastTokenOf(account);
+    const steps: ExplainStep[] = [
+      { step: "M2M account enabled", ok: account.enabled, detail: account.enabled ? `tokens for app ${account.clientId} in tenant ${account.tenantId} are accepted` : "disabled: its tokens get 403 client_not_registered" },
+      { step: "last token", ok: lastToken !== null && !lastToken.groupsSource?.startsWith("failed"), detail: describeLastToken(lastToken) },
+    ];
+    const groups = await loadM2mGroups(db, account.id, { roles: lastToken?.roles ?? [], entraGroupIds: lastToken?.groups ?? [] });
+    return { subject: { kind: "m2m", id: account.id, displayName: account.name }, verdict: { allowed: account.enabled, steps }, groups, token: null, lastToken };
   }
   const group = await db.group.findUnique({ where: { name: input.groupName } });
   if (!group) throw new AppError("not_found", `No group named ${input.groupName}.`);
@@ -48,12 +55,12 @@ async function resolveSubject(db: Db, input: ExplainInput): Promise<Subject> {
  * with `server` (and `tool` and/or `method`), also whether it can make that one call, and why.
  */
 export async function explain(db: Db, input: ExplainInput) {
-  const { subject, verdict, groups, token } = await resolveSubject(db, input);
+  const { subject, verdict, groups, token, lastToken } = await resolveSubject(db, input);
   let call: CallAnswer | null = null;
   if (input.server) {
     const failed = verdict.steps.find((step) => !step.ok);
     const state = verdict.allowed ? { ok: true, detail: `${subject?.displayName ?? "the caller"} is let in` } : { ok: false, detail: failed ? `${failed.step}: ${failed.detail}` : "refused" };
     call = await answerCall(db, groups ?? [], token, state, { server: input.server, tool: input.tool, method: input.method });
   }
-  return { subject, verdict, access: groups ? await explainAccess(db, groups, token) : null, call };
+  return { subject, verdict, access: groups ? await explainAccess(db, groups, token) : null, call, ...(lastToken !== undefined ? { lastToken } : {}) };
 }

@@ -4,7 +4,7 @@ import { description, guid, SLUG_PATTERN } from "@/lib/validation/common";
 
 export const groupName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "name must be 1–63 lowercase letters, digits or hyphens, starting with a letter or digit");
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Name must be 1–63 lowercase letters, digits or hyphens, starting with a letter or digit");
 
 const methodName = z.string().regex(/^(\*|[a-z][a-zA-Z]*(\/[a-zA-Z]+)*)$/, "method must be an MCP method like tools/call, or *");
 const toolName = z.string().min(1, "tool name is required").max(128, "tool name must be at most 128 characters");

@@ -4,7 +4,17 @@ import { keyset, sortParam, type SortField } from "@/lib/validation/keyset-sort"
 import { pageQuery, toPage, type Page } from "@/lib/validation/common";
 import { groupName } from "../groups/schemas";
 import { loadM2mAccountRow, m2mAccountInclude, toM2mAccountRecord } from "./m2m-account-record";
-import type { M2mAccountRecord } from "./schemas";
+import { EXPIRY_WARNING_DAYS } from "./entra-app-health";
+import type { M2mAccountFilters, M2mAccountRecord } from "./schemas";
+
+const DAY_MS = 86_400_000;
+
+function filterWhere(filters: M2mAccountFilters, now: number) {
+  const where = [];
+  if (filters.expiring) where.push({ entraAppExpiresAt: { lte: new Date(now + EXPIRY_WARNING_DAYS * DAY_MS) } });
+  if (filters.unused) where.push({ OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - 30 * DAY_MS) } }] });
+  return where;
+}
 
 const M2M_SORTS = {
   name: { column: "name", type: "text" },
@@ -20,13 +30,16 @@ export const m2mAccountListQuery = pageQuery.extend({
 });
 export type M2mAccountListQuery = z.output<typeof m2mAccountListQuery>;
 
-/** M2M accounts sorted by name, last use or creation (keyset on (field, id)), searchable by name, client id or tenant id. */
-export async function findM2mAccounts(db: Db, query: M2mAccountListQuery): Promise<Page<M2mAccountRecord>> {
-  const { orderBy, where: cursorWhere, cursorOf } = keyset(M2M_SORTS, query.sort, query.cursor);
+/**
+ * M2M accounts sorted by name, last use or creation (keyset on (field, id)), searchable by name,
+ * client id or tenant id; `filters` narrow to accounts whose Entra secret expires soon or unused ones.
+ */
+export async function findM2mAccounts(db: Db, query: Omit<M2mAccountListQuery, "sort"> & { sort?: M2mAccountListQuery["sort"] }, filters: M2mAccountFilters = {}, now = Date.now()): Promise<Page<M2mAccountRecord>> {
+  const { orderBy, where: cursorWhere, cursorOf } = keyset(M2M_SORTS, query.sort ?? { key: "name", desc: false, token: "name" }, query.cursor);
   const q = query.q?.toLowerCase();
   const searchWhere = q ? { OR: [{ name: containsInsensitive(query.q!) }, { clientId: { startsWith: q } }, { tenantId: { startsWith: q } }] } : {};
   const rows = await db.m2mAccount.findMany({
-    where: { AND: [searchWhere, cursorWhere, query.enabled ? { enabled: query.enabled === "true" } : {}, query.group ? { groups: { some: { group: { name: query.group } } } } : {}] },
+    where: { AND: [searchWhere, cursorWhere, query.enabled ? { enabled: query.enabled === "true" } : {}, query.group ? { groups: { some: { group: { name: query.group } } } } : {}, ...filterWhere(filters, now)] },
     include: m2mAccountInclude,
     orderBy: orderBy as never,
     take: query.limit + 1,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { description, displayText, guid } from "@/lib/validation/common";
 import { groupName } from "../groups/schemas";
+import type { EntraAppCredential } from "./entra-app-health";
 
 export const createM2mAccountSchema = z.strictObject({
-  tenantId: guid("tenantId"),
-  clientId: guid("clientId"),
-  name: displayText("name", 100),
+  tenantId: guid("Tenant id"),
+  clientId: guid("Client id"),
+  name: displayText("Name", 100),
   description: description.default(""),
   groups: z.array(groupName).max(100).default([]),
   enabled: z.boolean().default(true),
@@ -13,7 +14,7 @@ export const createM2mAccountSchema = z.strictObject({
 export type CreateM2mAccountInput = z.infer<typeof createM2mAccountSchema>;
 
 export const updateM2mAccountSchema = z.strictObject({
-  name: displayText("name", 100).optional(),
+  name: displayText("Name", 100).optional(),
   description: description.optional(),
   groups: z.array(groupName).max(100).optional(),
   enabled: z.boolean().optional(),
@@ -30,8 +31,19 @@ export interface M2mAccountRecord {
   groups: string[];
   enabled: boolean;
   lastUsedAt: string | null;
+  /** When its last valid token was seen, and that token's version. */
+  lastTokenAt: string | null;
+  lastTokenVersion: 1 | 2 | null;
+  /** The linked app as Microsoft Graph describes it (cached; see refresh-entra-app.ts). */
+  entraApp: { displayName: string | null; credentials: EntraAppCredential[] | null; fetchedAt: string | null; error: string | null };
   createdBy: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** M2M list filters (in the page URL): credentials expiring within 30 days or expired; no call in 30 days. */
+export interface M2mAccountFilters {
+  expiring?: boolean;
+  unused?: boolean;
 }

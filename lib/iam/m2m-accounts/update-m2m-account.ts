@@ -1,4 +1,5 @@
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import { updateAction } from "@/lib/audit/update-action";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveGroupIds } from "../resolve-group-ids";
@@ -29,7 +30,7 @@ export async function updateM2mAccount(db: Db, ctx: AuditContext, id: string, in
     }
     const before = toM2mAccountRecord(row);
     const after = toM2mAccountRecord((await loadM2mAccountRow(tx, id))!);
-    await recordAuditEvent(tx, ctx, { action: "m2m-account.update", target: { type: "m2m-account", id, name: after.name }, before, after });
+    await recordAuditEvent(tx, ctx, { action: updateAction("m2m-account", before.enabled, after.enabled), target: { type: "m2m-account", id, name: after.name }, before, after });
     return after;
   });
 }

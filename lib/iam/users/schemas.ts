@@ -3,10 +3,10 @@ import { displayText, guid } from "@/lib/validation/common";
 import { groupName } from "../groups/schemas";
 
 export const createUserSchema = z.strictObject({
-  tenantId: guid("tenantId"),
-  objectId: guid("objectId"),
-  displayName: displayText("displayName", 200),
-  email: z.string().trim().email("email must be an email address").max(320).optional(),
+  tenantId: guid("Tenant id"),
+  objectId: guid("Object id"),
+  displayName: displayText("Display name", 200),
+  email: z.string().trim().email("Email must be an email address like name@example.com").max(320).optional(),
   groups: z.array(groupName).max(100).default([]),
   enabled: z.boolean().default(true),
 });

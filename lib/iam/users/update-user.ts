@@ -1,4 +1,5 @@
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import { updateAction } from "@/lib/audit/update-action";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveGroupIds } from "../resolve-group-ids";
@@ -48,6 +49,6 @@ export async function updateUserIn(tx: Tx, ctx: AuditContext, id: string, input:
   // A disabled user loses every session at once.
   if (input.enabled === false) await tx.session.deleteMany({ where: { userId: id } });
   const after = toUserRecord((await loadUserRow(tx, id))!);
-  await recordAuditEvent(tx, ctx, { action: "user.update", target: { type: "user", id, name: row.displayName }, before: toUserRecord(row), after });
+  await recordAuditEvent(tx, ctx, { action: updateAction("user", row.enabled, after.enabled), target: { type: "user", id, name: row.displayName }, before: toUserRecord(row), after });
   return after;
 }

@@ -2,14 +2,16 @@ import assert from "node:assert/strict";
 import type { ApiResponse } from "./call";
 
 const REALM = 'Bearer realm="mcp-registry"';
+// RFC 9728: every API challenge names the protected resource metadata (tests run at REGISTRY_ORIGIN).
+const METADATA = ', resource_metadata="http://localhost:3999/.well-known/oauth-protected-resource"';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // What must never reach a client: stack frames, library or file names.
 const INTERNALS = /\n\s+at |(\/|file:\/\/)[^\s"]*:\d+:\d+|node_modules|prisma|TypeError|ReferenceError|SyntaxError/i;
 
 const WWW_AUTHENTICATE: Partial<Record<string, string>> = {
-  unauthorized: REALM,
-  invalid_request: `${REALM}, error="invalid_request"`,
-  invalid_token: `${REALM}, error="invalid_token"`,
+  unauthorized: `${REALM}${METADATA}`,
+  invalid_request: `${REALM}, error="invalid_request"${METADATA}`,
+  invalid_token: `${REALM}, error="invalid_token"${METADATA}`,
 };
 
 export interface ErrorBody {

@@ -61,9 +61,10 @@ function buildServer(toolRuns: Map<string, number>, gate: () => Promise<void>): 
 
 /**
  * A real MCP server (the SDK's McpServer over Streamable HTTP, stateful sessions) on a local
- * port: JSON answers (`json`) or SSE answers (`sse`). It records what reached it.
+ * port: JSON answers (`json`) or SSE answers (`sse`). It records what reached it, and answers 401
+ * to any request without every one of `requireHeaders` (an upstream that wants its credentials).
  */
-export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstream> {
+export async function startTestUpstream(mode: "json" | "sse", options: { requireHeaders?: Record<string, string> } = {}): Promise<TestUpstream> {
   const seen: SeenRequest[] = [];
   const toolRuns = new Map<string, number>();
   const closedSessions: string[] = [];
@@ -86,6 +87,9 @@ export async function startTestUpstream(mode: "json" | "sse"): Promise<TestUpstr
       rpcMethods = (Array.isArray(body) ? body : [body]).map((m) => (m as { method?: string } | null)?.method ?? "(response)");
     }
     seen.push({ method: request.method, headers: Object.fromEntries(request.headers), rpcMethods, body: text });
+    for (const [name, value] of Object.entries(options.requireHeaders ?? {})) {
+      if (request.headers.get(name) !== value) return Response.json({ error: "unauthorized" }, { status: 401 });
+    }
     const sessionId = request.headers.get("mcp-session-id");
     if (sessionId) {
       const transport = transports.get(sessionId);

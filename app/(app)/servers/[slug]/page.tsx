@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageSession } from "@/components/layout/require-session";
 import { ConnectPanel } from "@/components/servers/connect-panel";
-import { EnabledBadge, HealthBadge } from "@/components/servers/health-badge";
+import { EnabledBadge } from "@/components/servers/health-badge";
 import { loadObjectActivity } from "@/components/audit/load-object-activity";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { ServerAccessCard } from "@/components/servers/server-access-card";
 import { ManagedToolList } from "@/components/servers/managed-tool-list";
+import { ServerHealth } from "@/components/servers/server-health";
 import { ServerManagementBar } from "@/components/servers/server-management-bar";
 import { ToolList } from "@/components/servers/tool-list";
 import { Badge } from "@/components/ui/badge";
@@ -53,7 +54,6 @@ export default async function ServerPage({ params, searchParams }: { params: Par
         description={server.description || undefined}
         actions={
           <div className="flex flex-wrap items-center gap-1.5">
-            <HealthBadge status={server.health.status} checkedAt={server.health.checkedAt} />
             <EnabledBadge enabled={server.enabled} />
             {server.version ? <Badge mono>v{server.version.replace(/^v/, "")}</Badge> : null}
             <Badge mono>{server.transport}</Badge>
@@ -61,6 +61,9 @@ export default async function ServerPage({ params, searchParams }: { params: Par
           </div>
         }
       />
+      <div className="mb-4 -mt-2">
+        <ServerHealth slug={server.slug} health={server.health} canCheck={canManage} />
+      </div>
       {canManage ? <ServerManagementBar server={server} /> : null}
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[minmax(0,1fr)_27rem]">
         {activity ? (

@@ -40,6 +40,15 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
   // One "now" per request so every row's status and actions agree.
   const now = Date.now();
   const listParams = { ...params, server: undefined };
+  const dialogProps = {
+    maxHours: getConfig().tokenMaxTtlHours,
+    userGroups: principal.groups.map((group) => group.name),
+    serverOptions: servers.items.map((s) => ({ slug: s.slug, name: s.name })),
+    permissionOptions: TOKEN_PERMISSIONS.flatMap((permission) => {
+      const groups = access.permissions.get(permission);
+      return groups ? [{ permission, groups }] : [];
+    }),
+  };
 
   return (
     <>
@@ -48,17 +57,8 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
         description={DESCRIPTION}
         actions={
           <>
-          {hasPermission(access, "iam:read") ? <ButtonLink href="/settings/tokens/all">All users' tokens</ButtonLink> : null}
-          <CreateTokenDialog
-            maxHours={getConfig().tokenMaxTtlHours}
-            userGroups={principal.groups.map((group) => group.name)}
-            serverOptions={servers.items.map((s) => ({ slug: s.slug, name: s.name }))}
-            permissionOptions={TOKEN_PERMISSIONS.flatMap((permission) => {
-              const groups = access.permissions.get(permission);
-              return groups ? [{ permission, groups }] : [];
-            })}
-            defaultServer={server && SLUG_PATTERN.test(server) ? server : undefined}
-          />
+            {hasPermission(access, "iam:read") ? <ButtonLink href="/settings/tokens/all">All users' tokens</ButtonLink> : null}
+            <CreateTokenDialog {...dialogProps} defaultServer={server && SLUG_PATTERN.test(server) ? server : undefined} />
           </>
         }
       />
@@ -68,7 +68,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
         rows={page.items}
         rowKey={(token) => token.id}
         toolbar={<SearchBox action={BASE} label="Search tokens" placeholder="Token name" defaultValue={query.q} keep={listParams} />}
-        empty={<TokensEmptyState q={query.q} />}
+        empty={<TokensEmptyState q={query.q} create={<CreateTokenDialog {...dialogProps} label="Create your first token" />} />}
         paging={{ basePath: BASE, params: listParams, nextCursor: page.nextCursor }}
       />
     </>

@@ -15,6 +15,7 @@ import { hasPermission } from "@/lib/access/effective-access";
 import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
 import { findGroupMembers } from "@/lib/iam/groups/find-group-members";
 import { getGroup } from "@/lib/iam/groups/find-groups";
+import { findServerSlugs } from "@/lib/servers/find-server-slugs";
 
 type Params = Promise<{ name: string }>;
 
@@ -30,13 +31,15 @@ export default async function GroupPage({ params, searchParams }: { params: Para
   if (!group) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
   const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
-  const [members, activity] = await Promise.all([
+  const [members, knownServers, activity] = await Promise.all([
     findGroupMembers(session.db, group),
+    // Only editors learn which slugs exist (for the warning on rules whose server does not).
+    canWrite ? findServerSlugs(session.db) : undefined,
     loadObjectActivity(session.db, session.access, { type: "group", id: group.id, noun: "group" }, { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: await searchParams }),
   ]);
 
   const editor = (
-    <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />}
+    <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} knownServers={knownServers} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />}
       activity={activity ? { content: <ObjectActivity {...activity} />, open: activity.newestHref !== null } : undefined}
     />
   );

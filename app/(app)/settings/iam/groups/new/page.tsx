@@ -5,6 +5,7 @@ import { requirePageSession } from "@/components/layout/require-session";
 import { GroupEditor } from "@/components/groups/group-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
+import { findServerSlugs } from "@/lib/servers/find-server-slugs";
 
 export const metadata: Metadata = { title: "New group" };
 
@@ -19,7 +20,7 @@ export default async function NewGroupPage() {
         title="New group"
         description="Name the group and choose what it grants. Members are assigned afterwards, on each user or M2M account."
       />
-      <GroupEditor group={null} canWrite />
+      <GroupEditor group={null} canWrite knownServers={await findServerSlugs(session.db)} />
     </>
   );
 }

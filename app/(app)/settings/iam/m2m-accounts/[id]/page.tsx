@@ -10,9 +10,10 @@ import { CallApiPanel } from "@/components/m2m-accounts/call-api-panel";
 import { emulatorAppSecret } from "@/lib/iam/m2m-accounts/emulator-app-secret";
 import { DeleteM2mAccountButton } from "@/components/m2m-accounts/delete-m2m-account-button";
 import { EditM2mAccountDialog } from "@/components/m2m-accounts/edit-m2m-account-dialog";
-import { loadM2mViewAccess } from "@/components/m2m-accounts/load-m2m-view-access";
 import { M2mAccountDetails } from "@/components/m2m-accounts/m2m-account-details";
 import { M2mAccountToggle } from "@/components/m2m-accounts/m2m-account-toggle";
+import { LinkedAppHealthCard } from "@/components/m2m-accounts/linked-app-health";
+import { refreshEntraApps } from "@/lib/iam/m2m-accounts/refresh-entra-app";
 import { M2mViewAccessCard } from "@/components/m2m-accounts/m2m-view-access";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,6 +21,7 @@ import { hasPermission } from "@/lib/access/effective-access";
 import { defaultAuthorityHost } from "@/lib/auth/entra/issuers";
 import { getConfig } from "@/lib/config";
 import { findGroups } from "@/lib/iam/groups/find-groups";
+import { explainM2mAccount } from "@/lib/iam/m2m-accounts/explain-m2m-account";
 import { getM2mAccount } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
 
 export const metadata: Metadata = { title: "M2M Account" };
@@ -28,11 +30,13 @@ export default async function M2mAccountPage({ params, searchParams }: { params:
   const { id } = await params;
   const { db, access } = await requirePageSession(`/settings/iam/m2m-accounts/${id}`);
   if (!hasPermission(access, "iam:read")) notFound();
-  const account = id.length <= 64 ? await getM2mAccount(db, id) : null;
+  let account = id.length <= 64 ? await getM2mAccount(db, id) : null;
   if (!account) notFound();
+  const fetchedAt = account.entraApp.fetchedAt ? new Date(account.entraApp.fetchedAt) : null;
+  if ((await refreshEntraApps(db, [{ ...account, entraAppFetchedAt: fetchedAt }])) > 0) account = (await getM2mAccount(db, id)) ?? account;
   const canWrite = hasPermission(access, "iam:write");
   const [view, groups, activity] = await Promise.all([
-    loadM2mViewAccess(db, account.id),
+    explainM2mAccount(db, account.id),
     canWrite ? findGroups(db, { limit: 200 }) : null,
     loadObjectActivity(db, access, { type: "m2m-account", id: account.id, noun: "M2M account" }, { path: `/settings/iam/m2m-accounts/${account.id}`, params: await searchParams }),
   ]);
@@ -42,7 +46,8 @@ export default async function M2mAccountPage({ params, searchParams }: { params:
   const details = (
     <div className="space-y-5">
       <M2mAccountDetails account={account} />
-      <M2mViewAccessCard view={view} />
+      <LinkedAppHealthCard account={account} now={Date.now()} />
+      {view ? <M2mViewAccessCard view={view} enabled={account.enabled} /> : null}
       <CallApiPanel
         authorityHost={config.entra.authorityHost}
         tenantId={account.tenantId}

@@ -9,6 +9,7 @@ import { requirePageSession } from "@/components/layout/require-session";
 import { loadGroupOptions } from "@/components/users/load-group-options";
 import { UserGroupsForm } from "@/components/users/user-groups-form";
 import { UserIdentityCard } from "@/components/users/user-identity-card";
+import { SignOutUserButton } from "@/components/users/sign-out-user-button";
 import { UserStatusButton } from "@/components/users/user-status-button";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -32,7 +33,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   ]);
 
   const details = (
-    <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <UserGroupsForm key={user.version} user={user} groups={groups} canWrite={canWrite} />
       <UserIdentityCard user={user} />
     </div>
@@ -53,6 +54,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         actions={
           <>
             <ButtonLink href={`/settings/access-explorer?userId=${encodeURIComponent(user.id)}`}>View access</ButtonLink>
+            {canWrite ? <SignOutUserButton id={user.id} displayName={user.displayName} isSelf={isSelf} /> : null}
             {canWrite ? <UserStatusButton key={`status-${user.version}`} user={user} isSelf={isSelf} /> : null}
           </>
         }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Server" ADD COLUMN     "healthError" TEXT,
+ADD COLUMN     "healthLatencyMs" INTEGER;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Server" ADD COLUMN "healthError" TEXT;
+ALTER TABLE "Server" ADD COLUMN "healthLatencyMs" INTEGER;

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Server" ADD COLUMN "registryName" TEXT;
+ALTER TABLE "Server" ADD COLUMN "registryMetadata" JSONB;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Server_registryName_key" ON "Server"("registryName");

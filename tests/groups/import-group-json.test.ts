@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { importGroupJson, type GroupDraft } from "@/components/groups/group-draft";
+
+const current: GroupDraft = {
+  name: "team-payments",
+  description: "Payments engineering.",
+  entraGroups: ["1b8a6496-4d8b-4429-a9cf-7bc3d64affa1"],
+  appRoles: ["Payments.Read"],
+  serverAccess: [{ key: "k", server: "github", methods: ["tools/list"], tools: ["search_issues"] }],
+  permissions: ["audit:read"],
+};
+
+test("parts the JSON leaves out keep the form's values, and the notes say what was imported", () => {
+  const result = importGroupJson(JSON.stringify({ serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] }), "team-payments", current);
+  assert.ok(result.ok);
+  assert.equal(result.draft.description, "Payments engineering.");
+  assert.deepEqual([result.draft.entraGroups, result.draft.appRoles, result.draft.permissions], [current.entraGroups, current.appRoles, ["audit:read"]]);
+  assert.deepEqual(result.draft.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })), [{ server: "jira", methods: ["*"], tools: ["*"] }]);
+  assert.deepEqual(result.notes, ["Imported serverAccess. Kept the form's description, entraMappings, permissions."]);
+});
+
+test("a part present in the JSON replaces the form's, even when empty", () => {
+  const result = importGroupJson(JSON.stringify({ description: "", permissions: [] }), "team-payments", current);
+  assert.ok(result.ok);
+  assert.equal(result.draft.description, "");
+  assert.deepEqual(result.draft.permissions, []);
+  assert.equal(result.draft.serverAccess.length, 1);
+});
+
+test("a new group keeps its typed name unless the JSON names one; renaming an existing group is refused with a note", () => {
+  const fresh = { ...current, name: "" };
+  const unnamed = importGroupJson(JSON.stringify({ description: "From JSON." }), null, fresh);
+  assert.ok(unnamed.ok);
+  assert.equal(unnamed.draft.name, "");
+  const named = importGroupJson(JSON.stringify({ name: "team-ops", description: "From JSON." }), null, fresh);
+  assert.ok(named.ok);
+  assert.equal(named.draft.name, "team-ops");
+  assert.match(named.notes[0]!, /^Imported name, description\./);
+  const renamed = importGroupJson(JSON.stringify({ name: "other", description: "x" }), "team-payments", current);
+  assert.ok(renamed.ok);
+  assert.equal(renamed.draft.name, "team-payments");
+  assert.ok(renamed.notes.some((note) => note.includes('"other" was ignored')));
+});
+
+test("JSON with nothing to import, or invalid parts, changes nothing and says why", () => {
+  const empty = importGroupJson(JSON.stringify({ id: "x", version: 3 }), "team-payments", current);
+  assert.equal(empty.ok, false);
+  const invalid = importGroupJson(JSON.stringify({ permissions: ["root"] }), "team-payments", current);
+  assert.ok(!invalid.ok);
+  assert.ok(invalid.errors.some((error) => error.startsWith("permissions.0")));
+});
