@@ -47,5 +47,5 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
       </div>
     ),
   },
-  { id: "createdBy", header: "Created by", cell: (account) => account.createdBy ?? <span className="text-slate-400">system</span> },
+  { id: "createdBy", header: "Created by", hideBelow: "2xl", cell: (account) => account.createdBy ?? <span className="text-slate-400">system</span> },
 ];
