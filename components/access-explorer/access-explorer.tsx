@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
@@ -7,19 +8,30 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import type { CallAnswer } from "@/lib/iam/explain/explain-call";
+import { CallAnswerCard } from "./call-answer";
+import { CallQuestionFields, type CallQuestionDraft } from "./call-question-fields";
 import { ExplainResult, type ExplainResponse } from "./explain-result";
 
 type Kind = "user" | "m2m" | "group" | "token";
+const SUBJECT_PARAM: Record<Exclude<Kind, "token">, string> = { user: "userId", m2m: "m2mAccountId", group: "groupName" };
 interface Option { value: string; label: string }
 
-/** "View as": pick a user, M2M account or group, or paste a token; the server explains. */
-export function AccessExplorer({ users, m2mAccounts, groups, initial }: { users: Option[]; m2mAccounts: Option[]; groups: Option[]; initial?: { kind: Kind; subject: string } }) {
+/**
+ * "View as": pick a user, M2M account or group, or paste a token; the server explains. With a
+ * server (and tool or method) it also answers "can it make this call?". The question is kept in
+ * the URL so it can be shared — except a pasted token, which is a secret and never goes there.
+ */
+export function AccessExplorer({ users, m2mAccounts, groups, initial, initialQuestion }: { users: Option[]; m2mAccounts: Option[]; groups: Option[]; initial?: { kind: Kind; subject: string }; initialQuestion?: CallQuestionDraft }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [question, setQuestion] = useState<CallQuestionDraft>(initialQuestion ?? { server: "", tool: "", method: "" });
   const [kind, setKind] = useState<Kind>(initial?.kind ?? "user");
   const [subject, setSubject] = useState(initial?.subject ?? "");
   const [token, setToken] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<ExplainResponse | null>(null);
+  const [result, setResult] = useState<(ExplainResponse & { call?: CallAnswer | null }) | null>(null);
   const options = kind === "user" ? users : kind === "m2m" ? m2mAccounts : groups;
 
   const form = useRef<HTMLFormElement>(null);
@@ -30,11 +42,13 @@ export function AccessExplorer({ users, m2mAccounts, groups, initial }: { users:
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const body = kind === "token" ? { token } : kind === "user" ? { userId: subject } : kind === "m2m" ? { m2mAccountId: subject } : { groupName: subject };
+    const asked = Object.fromEntries(Object.entries(question).map(([key, value]) => [key, value.trim()]).filter(([, value]) => value !== ""));
+    const body = { ...(kind === "token" ? { token } : { [SUBJECT_PARAM[kind]]: subject }), ...asked };
+    if (kind !== "token") router.replace(`${pathname}?${new URLSearchParams({ [SUBJECT_PARAM[kind]]: subject, ...asked }).toString()}`, { scroll: false });
     setPending(true);
     setError(null);
     try {
-      setResult(await apiRequest<ExplainResponse>("POST", "/api/iam/explain", body));
+      setResult(await apiRequest<ExplainResponse & { call: CallAnswer | null }>("POST", "/api/iam/explain", body));
     } catch (caught) {
       setResult(null);
       setError(errorMessage(caught));
@@ -45,7 +59,7 @@ export function AccessExplorer({ users, m2mAccounts, groups, initial }: { users:
 
   return (
     <div className="space-y-4">
-      <form ref={form} onSubmit={submit} className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+      <form ref={form} onSubmit={submit} aria-label="Explain access" className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_minmax(0,1fr)] sm:items-end">
         <FormField label="View as">
           {(control) => (
             <Select {...control} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setSubject(""); setResult(null); }}
@@ -61,9 +75,11 @@ export function AccessExplorer({ users, m2mAccounts, groups, initial }: { users:
             {(control) => <Select {...control} value={subject} onChange={(e) => setSubject(e.target.value)} options={[{ value: "", label: "Choose…" }, ...options]} />}
           </FormField>
         )}
-        <Button type="submit" variant="primary" pending={pending} disabled={kind === "token" ? token.trim() === "" : subject === ""}>Explain</Button>
+        <CallQuestionFields value={question} onChange={setQuestion} />
+        <Button type="submit" variant="primary" className="justify-self-end sm:col-span-2" pending={pending} disabled={kind === "token" ? token.trim() === "" : subject === ""}>Explain</Button>
       </form>
       {error ? <Alert tone="danger" title="Could not explain">{error}</Alert> : null}
+      {result?.call ? <CallAnswerCard answer={result.call} subject={result.subject?.displayName ?? "this token"} /> : null}
       {result ? <ExplainResult result={result} /> : null}
     </div>
   );

@@ -22,13 +22,15 @@ export interface GroupEditorProps {
   canWrite: boolean;
   /** The built-in admin group: permissions are locked to all. */
   locked?: boolean;
-  /** Read-only members section, rendered on the server. */
+  /** The members section (it saves on its own, through each member's PATCH). */
   members?: ReactNode;
+  /** The group's Activity tab (audit:read holders only); `open` when the URL pages through it. */
+  activity?: { content: ReactNode; open: boolean };
   /** Every registered server's slug (editors only): rules naming another server get a warning. */
   knownServers?: string[];
 }
 
-export function GroupEditor({ group, canWrite, locked = false, members, knownServers }: GroupEditorProps) {
+export function GroupEditor({ group, canWrite, locked = false, members, activity, knownServers }: GroupEditorProps) {
   const router = useRouter();
   const initial = useMemo(() => (group ? draftFromGroup(group) : emptyDraft()), [group]);
   const [draft, setDraft] = useState<GroupDraft>(initial);
@@ -76,7 +78,9 @@ export function GroupEditor({ group, canWrite, locked = false, members, knownSer
           items={[
             { id: "settings", label: "Settings", content: sections },
             { id: "json", label: "JSON", content: <GroupJsonView group={group} draft={draft} dirty={dirty} /> },
+            ...(activity ? [{ id: "activity", label: "Activity", content: activity.content }] : []),
           ]}
+          defaultTab={activity?.open ? "activity" : undefined}
         />
       </div>
 

@@ -1,60 +1,138 @@
+"use client";
+
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { createPortal } from "react-dom";
+import { Alert } from "@/components/ui/alert";
+import { errorMessage } from "@/components/ui/api-request";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
+import type { GroupMember, GroupMembers } from "@/lib/iam/groups/find-group-members";
+import { changeMembership, type MemberKind } from "./change-membership";
+import { MemberPicker } from "./member-picker";
 
-export interface MemberLink {
-  id: string;
-  name: string;
-  detail: string | null;
-  enabled: boolean;
-}
+const KINDS: { kind: MemberKind; title: string; noun: string; href: string; members: keyof Pick<GroupMembers, "users" | "m2mAccounts">; total: keyof Pick<GroupMembers, "userTotal" | "m2mTotal"> }[] = [
+  { kind: "user", title: "Users", noun: "user", href: "/settings/iam/users", members: "users", total: "userTotal" },
+  { kind: "m2m", title: "M2M accounts", noun: "M2M account", href: "/settings/iam/m2m-accounts", members: "m2mAccounts", total: "m2mTotal" },
+];
 
-function MemberList({ title, members, total, hrefFor, empty }: { title: string; members: MemberLink[]; total: number; hrefFor: (id: string) => string; empty: string }) {
-  return (
-    <div>
-      <h3 className="mb-1.5 text-xs font-medium tracking-wide text-slate-500 uppercase">
-        {title} <span className="text-slate-400">({total})</span>
-      </h3>
-      {members.length === 0 ? (
-        <p className="text-[13px] text-slate-500">{empty}</p>
-      ) : (
-        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-          {members.map((member) => (
-            <li key={member.id} className="flex items-center justify-between gap-2 px-2.5 py-1.5 text-[13px]">
-              <span className="min-w-0 truncate">
-                <Link href={hrefFor(member.id)} className="font-medium text-indigo-700 hover:underline">
-                  {member.name}
-                </Link>
-                {member.detail ? <span className="ml-2 text-slate-500">{member.detail}</span> : null}
-              </span>
-              {member.enabled ? null : <Badge tone="neutral">disabled</Badge>}
-            </li>
-          ))}
-        </ul>
-      )}
-      {total > members.length ? <p className="mt-1 text-xs text-slate-500">Showing {members.length} of {total}.</p> : null}
-    </div>
-  );
-}
+type Removal = { kind: MemberKind; member: GroupMember };
 
-/** Read-only: membership is assigned on the user or the M2M account, never on the group. */
-export function GroupMembersSection({ users, m2mAccounts, userTotal, m2mTotal }: { users: MemberLink[]; m2mAccounts: MemberLink[]; userTotal: number; m2mTotal: number }) {
+/**
+ * Assigned members, added and removed here through the same PATCH of the member's groups that
+ * the user and M2M account pages use. Principals mapped through Entra ids join at sign-in.
+ */
+export function GroupMembersSection({ group, members, canWrite }: { group: string; members: GroupMembers; canWrite: boolean }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+
+  async function add(kind: MemberKind, id: string, name: string) {
+    setPending(true);
+    setProblem(null);
+    try {
+      await changeMembership(kind, id, group, true);
+      toast({ title: `${name} added to ${group}`, description: "Their access changes on their next request." });
+      router.refresh();
+    } catch (error) {
+      setProblem(`${name} was not added: ${errorMessage(error)}`);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function remove() {
+    if (!removal) return;
+    setPending(true);
+    setRemoveError(null);
+    try {
+      await changeMembership(removal.kind, removal.member.id, group, false);
+      toast({ title: `${removal.member.name} removed from ${group}` });
+      setRemoval(null);
+      router.refresh();
+    } catch (error) {
+      setRemoveError(errorMessage(error));
+    } finally {
+      setPending(false);
+    }
+  }
+
   return (
     <Card aria-labelledby="members-heading">
       <CardHeader
         id="members-heading"
         title="Members"
-        description={
-          <>
-            Assigned members. Membership is edited on each <Link href="/settings/iam/users" className="text-indigo-700 hover:underline">user</Link> or{" "}
-            <Link href="/settings/iam/m2m-accounts" className="text-indigo-700 hover:underline">M2M account</Link>, not here. Principals mapped through Entra group ids or app roles join at sign-in or per token and are not listed.
-          </>
-        }
+        description="Assigned users and M2M accounts. Principals mapped through Entra group ids or app roles join at sign-in or per token and are not listed."
       />
-      <CardBody className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        <MemberList title="Users" members={users} total={userTotal} hrefFor={(id) => `/settings/iam/users/${id}`} empty="No users are assigned. Open a user and tick this group." />
-        <MemberList title="M2M accounts" members={m2mAccounts} total={m2mTotal} hrefFor={(id) => `/settings/iam/m2m-accounts/${id}`} empty="No M2M accounts are assigned. Open an M2M account and tick this group." />
+      <CardBody className="space-y-3">
+        {problem ? <Alert tone="danger" title="Membership not changed">{problem}</Alert> : null}
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+          {KINDS.map(({ kind, title, noun, href, members: key, total }) => {
+            const list = members[key];
+            return (
+              <section key={kind} aria-label={title} className="min-w-0 space-y-2">
+                <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
+                  {title} <span className="text-slate-400">({members[total]})</span>
+                </h3>
+                {canWrite ? <MemberPicker kind={kind} group={group} label={`Add ${noun}`} disabled={pending} onPick={(option) => void add(kind, option.id, option.name)} /> : null}
+                {list.length === 0 ? (
+                  <p className="text-[13px] text-slate-500">
+                    {canWrite ? `No ${noun}s are assigned. Search above to add one.` : `No ${noun}s are assigned.`}
+                  </p>
+                ) : (
+                  <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+                    {list.map((member) => (
+                      <li key={member.id} className="flex items-center justify-between gap-2 px-2.5 py-1.5 text-[13px]">
+                        <span className="min-w-0 truncate">
+                          <Link href={`${href}/${member.id}`} className="font-medium text-indigo-700 hover:underline">{member.name}</Link>
+                          {member.detail ? <span className="ml-2 text-slate-500">{member.detail}</span> : null}
+                        </span>
+                        <span className="flex shrink-0 items-center gap-2">
+                          {member.enabled ? null : <Badge tone="neutral">disabled</Badge>}
+                          {canWrite ? (
+                            <Button size="sm" variant="danger-ghost" aria-label={`Remove ${member.name}`} disabled={pending} onClick={() => { setRemoveError(null); setRemoval({ kind, member }); }}>
+                              Remove
+                            </Button>
+                          ) : null}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {members[total] > list.length ? <p className="text-xs text-slate-500">Showing {list.length} of {members[total]}.</p> : null}
+              </section>
+            );
+          })}
+        </div>
+        {canWrite ? null : <p className="text-xs text-slate-500">Read-only: changing members needs the iam:write permission.</p>}
       </CardBody>
+      {/* The section sits inside the group editor's form: the dialog (a form itself) goes to
+          <body>, and its submit must not reach the editor's onSubmit through React's tree. */}
+      {removal
+        ? createPortal(
+            <div onSubmit={(event) => event.stopPropagation()}>
+              <ConfirmDialog
+                open
+                onOpenChange={(open) => { if (!open) setRemoval(null); }}
+                title={removal ? `Remove ${removal.member.name} from ${group}?` : ""}
+                description="They lose what this group grants on their next request, unless another group grants it too."
+                confirmLabel="Remove"
+                destructive
+                pending={pending}
+                error={removeError}
+                onConfirm={() => void remove()}
+              />
+            </div>,
+            document.body,
+          )
+        : null}
     </Card>
   );
 }

@@ -11,6 +11,7 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
   {
     id: "name",
     header: "Name",
+    sortKey: "name",
     rowHeader: true,
     cell: (account) => (
       <div>
@@ -29,6 +30,7 @@ export const m2mAccountColumns: Column<M2mAccountRecord>[] = [
   {
     id: "lastUsed",
     header: "Last used",
+    sortKey: "lastUsedAt",
     cell: (account) => (
       <div className="space-y-0.5">
         <Time value={account.lastUsedAt} />

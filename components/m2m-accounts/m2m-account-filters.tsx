@@ -16,7 +16,7 @@ export function M2mAccountFilters({ basePath, params }: { basePath: string; para
         return (
           <Link
             key={key}
-            href={hrefWith(basePath, params, { [key]: active ? null : "1", cursor: null })}
+            href={hrefWith(basePath, params, { [key]: active ? null : "1", cursor: null, trail: null })}
             aria-current={active ? "true" : undefined}
             className={cn(
               "rounded-full border px-3 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",

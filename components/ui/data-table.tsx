@@ -1,7 +1,8 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "./cn";
 import { Pagination } from "./pagination";
-import type { SearchParamsRecord } from "./url-state";
+import { hrefWith, type SearchParamsRecord } from "./url-state";
 
 export interface Column<T> {
   /** Stable key (also the React key of the cell). */
@@ -12,6 +13,8 @@ export interface Column<T> {
   className?: string;
   /** Use a th scope="row" for this column (the row's name). */
   rowHeader?: boolean;
+  /** The server-side sort key (`?sort=key` / `?sort=-key`) this column's header toggles. */
+  sortKey?: string;
   /** Hide a secondary column below this breakpoint, so the table fits narrower screens. */
   hideBelow?: "sm" | "md" | "lg" | "xl" | "2xl";
 }
@@ -31,7 +34,22 @@ export interface DataTableProps<T> {
   toolbar?: ReactNode;
   /** Server-side cursor paging; omit for unpaged tables. */
   paging?: { basePath: string; params: SearchParamsRecord; nextCursor: string | null };
+  /** Server-side sort: the current `?sort=` token (e.g. `-lastUsedAt`); headers with a sortKey become links. */
+  sort?: { basePath: string; params: SearchParamsRecord; current: string };
   className?: string;
+}
+
+/** A sortable header: a link to the other direction (a new sort starts on the first page). */
+function SortHeader({ label, sortKey, sort }: { label: ReactNode; sortKey: string; sort: NonNullable<DataTableProps<unknown>["sort"]> }) {
+  const active = sort.current.replace(/^-/, "") === sortKey;
+  const desc = active && sort.current.startsWith("-");
+  const next = active && !desc ? `-${sortKey}` : sortKey;
+  return (
+    <Link href={hrefWith(sort.basePath, sort.params, { sort: next, cursor: null, trail: null })} className={cn("inline-flex items-center gap-1 hover:text-slate-800", active && "text-slate-800")}>
+      {label}
+      <span aria-hidden="true" className="text-[10px]">{active ? (desc ? "▼" : "▲") : "↕"}</span>
+    </Link>
+  );
 }
 
 /**
@@ -39,7 +57,7 @@ export interface DataTableProps<T> {
  * links (`?cursor=`), so filtering and paging live in the URL and run on the server.
  * Works in server components (cells are plain functions rendered on the server).
  */
-export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, paging, className }: DataTableProps<T>) {
+export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, paging, sort, className }: DataTableProps<T>) {
   return (
     <div className={cn("space-y-3", className)}>
       {toolbar ? <div className="flex flex-wrap items-center gap-2">{toolbar}</div> : null}
@@ -53,8 +71,13 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
             <thead className="border-b border-slate-200 bg-slate-50/80">
               <tr>
                 {columns.map((column) => (
-                  <th key={column.id} scope="col" className={cn("px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}>
-                    {column.header}
+                  <th
+                    key={column.id}
+                    scope="col"
+                    aria-sort={sort && column.sortKey && sort.current.replace(/^-/, "") === column.sortKey ? (sort.current.startsWith("-") ? "descending" : "ascending") : undefined}
+                    className={cn("px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}
+                  >
+                    {sort && column.sortKey ? <SortHeader label={column.header} sortKey={column.sortKey} sort={sort} /> : column.header}
                   </th>
                 ))}
               </tr>

@@ -13,9 +13,15 @@ export interface PaginationProps {
   className?: string;
 }
 
+/** `?trail=`: the cursors of the pages before this one ("-" is the first page), for "Previous". */
+function trailOf(params: SearchParamsRecord): string[] {
+  return (param(params, "trail") ?? "").split(".").filter((part) => part !== "").slice(-50);
+}
+
 /**
- * Cursor paging in the URL: "First page" (drops `?cursor=`) and "Next" (`?cursor=next`).
- * Cursors are opaque keyset positions, so there is no "previous" or page count.
+ * Cursor paging in the URL: "First page" (drops `?cursor=`), "Previous" and "Next"
+ * (`?cursor=next`). Keyset cursors only point forward, so the URL keeps the trail of earlier
+ * cursors (`?trail=`, dot-separated: base64url has no dots) and "Previous" pops it.
  */
 export function Pagination({ basePath, params, nextCursor, count, className }: PaginationProps) {
   const onFirstPage = !param(params, "cursor");
@@ -23,6 +29,10 @@ export function Pagination({ basePath, params, nextCursor, count, className }: P
     return count === undefined || count === 0 ? null : <p className={cn("px-1 text-xs text-slate-500", className)}>{count} {count === 1 ? "item" : "items"}</p>;
   }
   const disabled = buttonClasses({ size: "sm", className: "pointer-events-none opacity-50" });
+  const trail = trailOf(params);
+  const previous = trail.at(-1);
+  const previousHref = hrefWith(basePath, params, { cursor: previous === "-" ? null : previous, trail: trail.slice(0, -1).join(".") || null });
+  const nextHref = nextCursor ? hrefWith(basePath, params, { cursor: nextCursor, trail: [...trail, param(params, "cursor") || "-"].join(".") }) : null;
   return (
     <nav aria-label="Pagination" className={cn("flex items-center justify-between gap-2", className)}>
       <p className="px-1 text-xs text-slate-500">{count !== undefined ? `${count} ${count === 1 ? "item" : "items"} on this page` : null}</p>
@@ -30,10 +40,15 @@ export function Pagination({ basePath, params, nextCursor, count, className }: P
         {onFirstPage ? (
           <span aria-disabled="true" className={disabled}>First page</span>
         ) : (
-          <Link className={buttonClasses({ size: "sm" })} href={hrefWith(basePath, params, { cursor: undefined })}>First page</Link>
+          <Link className={buttonClasses({ size: "sm" })} href={hrefWith(basePath, params, { cursor: null, trail: null })}>First page</Link>
         )}
-        {nextCursor ? (
-          <Link className={buttonClasses({ size: "sm" })} href={hrefWith(basePath, params, { cursor: nextCursor })} rel="next">Next →</Link>
+        {onFirstPage || previous === undefined ? (
+          <span aria-disabled="true" className={disabled}>← Previous</span>
+        ) : (
+          <Link className={buttonClasses({ size: "sm" })} href={previousHref} rel="prev">← Previous</Link>
+        )}
+        {nextHref ? (
+          <Link className={buttonClasses({ size: "sm" })} href={nextHref} rel="next">Next →</Link>
         ) : (
           <span aria-disabled="true" className={disabled}>Next →</span>
         )}

@@ -22,10 +22,10 @@ export interface SearchBoxProps {
  */
 export function SearchBox({ action, defaultValue, label, placeholder, keep = {}, className }: SearchBoxProps) {
   return (
-    <form role="search" action={action} method="get" className={cn("flex w-full max-w-100 items-center gap-2", className)}>
+    <form role="search" action={action} method="get" className={cn("flex w-full max-w-100 min-w-0 items-center gap-2", className)}>
       {Object.entries(keep).map(([key, value]) => {
         const first = Array.isArray(value) ? value[0] : value;
-        if (key === "q" || key === "cursor" || !first) return null;
+        if (key === "q" || key === "cursor" || key === "trail" || !first) return null;
         return <input key={key} type="hidden" name={key} value={first} />;
       })}
       <div className="relative min-w-0 flex-1">

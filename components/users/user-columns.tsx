@@ -9,6 +9,7 @@ export function userColumns(currentUserId: string): Column<UserRecord>[] {
     {
       id: "name",
       header: "Name",
+      sortKey: "name",
       rowHeader: true,
       className: "w-56",
       cell: (user) => (
@@ -25,6 +26,7 @@ export function userColumns(currentUserId: string): Column<UserRecord>[] {
     {
       id: "lastSignIn",
       header: "Last sign-in",
+      sortKey: "lastSignInAt",
       className: "w-44",
       cell: (user) => <Time value={user.lastSignInAt} empty="Never" className="whitespace-nowrap text-slate-600 tabular-nums" />,
     },

@@ -20,7 +20,7 @@ export const displayText = (what: string, max: number) =>
 /** No default here: a default inside .optional() would overwrite the stored value on every PATCH. */
 export const description = z.string().trim().max(2000, "Description must be at most 2000 characters");
 
-/** Opaque cursors: base64url JSON of the last item's sort key (an array of 1–2 strings). */
+/** Opaque cursors: base64url JSON of the last item's sort key (an array of 1–3 strings). */
 export function encodeCursor(key: string[]): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
@@ -33,7 +33,7 @@ function parseCursor(cursor: string): string[] | null {
   if (cursor.length > 1024 || !BASE64URL.test(cursor)) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!Array.isArray(value) || value.length < 1 || value.length > 2) return null;
+    if (!Array.isArray(value) || value.length < 1 || value.length > 3) return null;
     return value.every((item) => typeof item === "string" && item.length <= 256) ? (value as string[]) : null;
   } catch {
     return null;

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, test } from "node:test";
 import { DEMO, startApiRegistry, type ApiRegistry } from "./support/api-registry";
 import { assertError, assertValidation } from "./support/assert-error";
@@ -9,6 +10,11 @@ let admin: Credential;
 let adminM2m: Credential;
 
 const NEW_USER = { tenantId: DEMO.tenant, objectId: "A1B2C3D4-E5F6-4789-8abc-def012345678", displayName: "Isaiah Langer", email: "isaiah@contoso.example", groups: ["team-payments"] };
+
+/** Each test provisions the users it needs (fresh object ids), so tests run alone or in any order. */
+async function provision(displayName: string, extra: Record<string, unknown> = {}) {
+  return (await expectStatus(201, "POST", "/api/iam/users", { as: admin, body: { tenantId: DEMO.tenant, objectId: randomUUID(), displayName, ...extra } })).json as { id: string; objectId: string; version: number };
+}
 
 before(async () => {
   reg = await startApiRegistry();
@@ -29,8 +35,10 @@ test("POST pre-provisions a user by tenantId + objectId (201), normalising the G
 });
 
 test("the same Entra user again (any letter case) → 409", async () => {
-  assertError(await call("POST", "/api/iam/users", { as: admin, body: { ...NEW_USER, objectId: NEW_USER.objectId.toLowerCase() } }), 409, "conflict");
-  assertError(await call("POST", "/api/iam/users", { as: admin, body: { ...NEW_USER, tenantId: DEMO.tenant.toUpperCase() } }), 409, "conflict");
+  const objectId = randomUUID().toUpperCase();
+  await provision("Duplicate Probe", { objectId });
+  assertError(await call("POST", "/api/iam/users", { as: admin, body: { tenantId: DEMO.tenant, objectId: objectId.toLowerCase(), displayName: "Again" } }), 409, "conflict");
+  assertError(await call("POST", "/api/iam/users", { as: admin, body: { tenantId: DEMO.tenant.toUpperCase(), objectId, displayName: "Again" } }), 409, "conflict");
 });
 
 test("bad GUIDs, unknown fields, unknown groups and bad emails → 422 with field details", async () => {
@@ -60,8 +68,8 @@ test("the last admin cannot be removed or disabled → 409, by themself or by au
 });
 
 test("with a second admin, the first can be removed from registry-admins (but never disable themself)", async () => {
-  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { groups: ["registry-admins"] } });
-  const alex = { session: await reg.session(reg.userIds.alex) };
+  const second = await provision("Second Admin", { groups: ["registry-admins"] });
+  const alex = { session: await reg.session(second.id) };
   // Not even through her own API token can Adele disable herself (the token acts for her).
   const own = (await expectStatus(201, "POST", "/api/tokens", { as: admin, body: { name: "self", permissions: ["iam:write"] } })).json.token;
   assertError(await call("PATCH", "/api/iam/users/{id}", { as: { bearer: own }, params: { id: reg.userIds.adele }, body: { enabled: false } }), 409, "conflict", [own]);
@@ -71,20 +79,21 @@ test("with a second admin, the first can be removed from registry-admins (but ne
   assertError(await call("GET", "/api/iam/users", { as: admin }), 403, "forbidden");
   await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: alex, params: { id: reg.userIds.adele }, body: { groups: ["registry-admins"] } });
   await expectStatus(200, "GET", "/api/iam/users", { as: admin });
-  // Alex is now the one who may not leave if Adele goes: reset to the demo state.
-  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { groups: [] } });
+  // The second admin is now the one who may not leave if Adele goes: reset to the demo state.
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: second.id }, body: { groups: [] } });
 });
 
 test("disabling a user ends their sessions: the next request is 401", async () => {
-  const session = await reg.session(reg.userIds.alex);
+  const { id: alexId } = await provision("Session Probe");
+  const session = await reg.session(alexId);
   const alex = { session };
   await expectStatus(200, "GET", "/api/me", { as: alex });
-  const disabled = await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { enabled: false } });
+  const disabled = await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: alexId }, body: { enabled: false } });
   assert.equal(disabled.json.enabled, false);
   assertError(await call("GET", "/api/me", { as: alex }), 401, "unauthorized", [session]);
-  assert.equal(await reg.db.session.count({ where: { userId: reg.userIds.alex } }), 0);
+  assert.equal(await reg.db.session.count({ where: { userId: alexId } }), 0);
   // Re-enabling does not bring the old session back.
-  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.alex }, body: { enabled: true } });
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: alexId }, body: { enabled: true } });
   assertError(await call("GET", "/api/me", { as: alex }), 401, "unauthorized", [session]);
 });
 
@@ -112,28 +121,35 @@ test("sign out everywhere ends every session of that user only, is audited, and 
 });
 
 test("concurrent creates of the same Entra user: one 201, the rest 409 (never 500)", async () => {
-  const body = { tenantId: DEMO.tenant, objectId: "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", displayName: "Raced" };
+  const body = { tenantId: DEMO.tenant, objectId: randomUUID(), displayName: "Raced" };
   const results = await Promise.all([1, 2, 3].map(() => call("POST", "/api/iam/users", { as: adminM2m, body })));
   assert.deepEqual(results.map((r) => r.status).sort(), [201, 409, 409]);
   for (const refused of results.filter((r) => r.status === 409)) assertError(refused, 409, "conflict");
 });
 
 test("stale versions → 409", async () => {
-  const { version } = (await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan } })).json;
-  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan }, body: { version, groups: [] } });
-  assertError(await call("PATCH", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan }, body: { version, enabled: true } }), 409, "conflict");
-  assert.equal((await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id: reg.userIds.megan } })).json.enabled, false);
+  const { id, version } = await provision("Stale Probe", { enabled: false, groups: ["team-payments"] });
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: admin, params: { id }, body: { version, groups: [] } });
+  assertError(await call("PATCH", "/api/iam/users/{id}", { as: admin, params: { id }, body: { version, enabled: true } }), 409, "conflict");
+  assert.equal((await expectStatus(200, "GET", "/api/iam/users/{id}", { as: admin, params: { id } })).json.enabled, false);
 });
 
 test("the list pages by display name and searches by name, email or object id", async () => {
-  const names: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { json: { items: { displayName: string }[]; nextCursor: string | null } } = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: { limit: "2", ...(cursor ? { cursor } : {}) } });
-    names.push(...page.json.items.map((user) => user.displayName));
-    cursor = page.json.nextCursor;
-  } while (cursor);
-  assert.deepEqual(names, ["Adele Vance", "Alex Wilber", "Isaiah Langer", "Megan Bowen", "Raced"]);
+  for (const name of ["Paging Probe C", "Paging Probe A", "Paging Probe B"]) await provision(name);
+  const collect = async (q?: string) => {
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { json: { items: { displayName: string }[]; nextCursor: string | null } } = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: { limit: "2", ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) } });
+      names.push(...page.json.items.map((user) => user.displayName));
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    return names;
+  };
+  assert.deepEqual(await collect("Paging Probe"), ["Paging Probe A", "Paging Probe B", "Paging Probe C"]);
+  const all = await collect();
+  assert.deepEqual(all, [...all].sort(), "every page in display-name order, no repeats or gaps");
+  for (const name of ["Adele Vance", "Alex Wilber", "Megan Bowen", "Paging Probe B"]) assert.ok(all.includes(name), name);
   const byEmail = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: "?q=megan.bowen@" });
   assert.deepEqual(byEmail.json.items.map((user: { displayName: string }) => user.displayName), ["Megan Bowen"]);
   const byObjectId = await expectStatus(200, "GET", "/api/iam/users", { as: admin, query: `?q=${DEMO.users.alex.slice(0, 8)}` });

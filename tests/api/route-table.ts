@@ -79,6 +79,12 @@ export const ROUTE_TABLE: RouteCase[] = [
     params: (s) => ({ id: s.victimProvisioningTokenId }), absent: { id: "2a6c8e0f-1b3d-4e5f-8a7b-9c0d1e2f3a4b" }, fresh: (s) => s.freshProvisioningToken(),
   },
 
+  { method: "GET", path: "/api/iam/tokens", permission: "iam:read", namesObject: false, ok: 200 },
+  {
+    method: "DELETE", path: "/api/iam/tokens/{id}", permission: "iam:write", namesObject: true, ok: 204,
+    params: victim, absent: { id: "5e1a9c3b-7d2f-4b6a-8c1e-0f4a3b9d5e7c" }, fresh: (s) => s.freshToken(),
+  },
+
   { method: "GET", path: "/api/iam/users", permission: "iam:read", namesObject: false, ok: 200 },
   {
     method: "POST", path: "/api/iam/users", permission: "iam:write", namesObject: false, ok: 201,

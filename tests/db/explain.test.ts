@@ -76,3 +76,34 @@ test("view as a pasted registry token: only the permissions it carries, narrowed
   assert.deepEqual(result.access!.permissions.map((p) => p.permission), ["servers:write"]);
   assert.deepEqual(result.access!.servers.map((s) => s.slug), ["github"]);
 });
+
+test("can an M2M account call a tool: yes with the chain, no with the missing link, no when the account is disabled", async () => {
+  const db = getDb();
+  const account = await db.m2mAccount.findFirstOrThrow({ where: { name: "payments-ci-pipeline" } });
+  const yes = await explain(db, { m2mAccountId: account.id, server: "github", tool: "search_issues" });
+  assert.equal(yes.call!.allowed, true);
+  assert.deepEqual(yes.call!.checks.at(-1)!.grants.map((g) => [g.group, g.ruleServer, g.via]), [["team-payments", "github", [{ kind: "assignment" }]]]);
+  const no = await explain(db, { m2mAccountId: account.id, server: "github", tool: "merge_pull_request" });
+  assert.equal(no.call!.allowed, false);
+  assert.equal(no.call!.checks.at(-1)!.check, "tool");
+  const absent = await explain(db, { m2mAccountId: account.id, server: "no-such-server", method: "tools/list" });
+  assert.match(absent.call!.checks.at(-1)!.detail, /no server no-such-server/);
+  // Without a question the answer carries no call.
+  assert.equal((await explain(db, { m2mAccountId: account.id })).call, null);
+
+  await db.m2mAccount.update({ where: { id: account.id }, data: { enabled: false } });
+  try {
+    const disabled = await explain(db, { m2mAccountId: account.id, server: "github", tool: "search_issues" });
+    assert.equal(disabled.call!.allowed, false);
+    assert.deepEqual(disabled.call!.checks.map((c) => [c.check, c.ok]), [["subject", false]]);
+    assert.match(disabled.call!.checks[0]!.detail, /disabled/);
+  } finally {
+    await db.m2mAccount.update({ where: { id: account.id }, data: { enabled: true } });
+  }
+});
+
+test("can a group use a disabled server: no, and the answer says the server is disabled", async () => {
+  const result = await explain(getDb(), { groupName: "catalog-readers", server: "kubernetes-prod", method: "tools/list" });
+  assert.equal(result.call!.allowed, false);
+  assert.match(result.call!.checks.at(-1)!.detail, /disabled/);
+});

@@ -11,11 +11,11 @@ import { createGroupSchema, updateGroupSchema } from "@/lib/iam/groups/schemas";
 import { updateGroup } from "@/lib/iam/groups/update-group";
 import { createM2mAccount } from "@/lib/iam/m2m-accounts/create-m2m-account";
 import { deleteM2mAccount } from "@/lib/iam/m2m-accounts/delete-m2m-account";
-import { findM2mAccounts, getM2mAccount } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
+import { findM2mAccounts, getM2mAccount, m2mAccountListQuery } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
 import { createM2mAccountSchema, updateM2mAccountSchema } from "@/lib/iam/m2m-accounts/schemas";
 import { updateM2mAccount } from "@/lib/iam/m2m-accounts/update-m2m-account";
 import { createUser } from "@/lib/iam/users/create-user";
-import { findUsers, getUser } from "@/lib/iam/users/find-users";
+import { findUsers, getUser, userListQuery } from "@/lib/iam/users/find-users";
 import { createUserSchema, updateUserSchema } from "@/lib/iam/users/schemas";
 import { signOutUser } from "@/lib/iam/users/sign-out-user";
 import { updateUser } from "@/lib/iam/users/update-user";
@@ -48,7 +48,7 @@ export const iamRoutes = [
       return noContent();
     },
   }),
-  defineRoute({ method: "GET", path: "/api/iam/users", summary: "Users", permission: "iam:read", query: pageQuery, handler: async ({ ctx, query }) => json(await findUsers(ctx.db, query)) }),
+  defineRoute({ method: "GET", path: "/api/iam/users", summary: "Users (sort: name, lastSignInAt, createdAt, - for descending; filters: enabled, group)", permission: "iam:read", query: userListQuery, handler: async ({ ctx, query }) => json(await findUsers(ctx.db, query)) }),
   defineRoute({
     method: "POST", path: "/api/iam/users", summary: "Pre-provision a user by tenantId + objectId", permission: "iam:write", body: createUserSchema, status: 201,
     handler: async ({ ctx, body }) => json(await createUser(ctx.db, ctx, body), 201),
@@ -66,7 +66,7 @@ export const iamRoutes = [
     handler: async ({ ctx, params }) => json(await signOutUser(ctx.db, ctx, params.id)),
   }),
   defineRoute({
-    method: "GET", path: "/api/iam/m2m-accounts", summary: "M2M accounts", permission: "iam:read", query: pageQuery,
+    method: "GET", path: "/api/iam/m2m-accounts", summary: "M2M accounts (sort: name, lastUsedAt, createdAt, - for descending; filters: enabled, group)", permission: "iam:read", query: m2mAccountListQuery,
     handler: async ({ ctx, query }) => json(await findM2mAccounts(ctx.db, query)),
   }),
   defineRoute({

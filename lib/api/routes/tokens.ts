@@ -2,7 +2,9 @@ import { defineRoute } from "@/lib/api/route-definition";
 import { json, noContent } from "@/lib/http/json";
 import { idParams } from "@/lib/http/route-params";
 import { createToken } from "@/lib/tokens/create-token";
+import { allTokensQuery, findAllTokens } from "@/lib/tokens/find-all-tokens";
 import { findTokens } from "@/lib/tokens/find-tokens";
+import { revokeAnyToken } from "@/lib/tokens/revoke-any-token";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 import { rotateToken } from "@/lib/tokens/rotate-token";
 import { createTokenSchema, rotateTokenSchema } from "@/lib/tokens/schemas";
@@ -25,5 +27,24 @@ export const tokenRoutes = [
   defineRoute({
     method: "POST", path: "/api/tokens/{id}/rotate", summary: "Rotate an API token with a grace period", permission: "tokens:create", params: idParams, body: rotateTokenSchema,
     handler: async ({ ctx, params, body }) => json(await rotateToken(ctx, params.id, body)),
+  }),
+];
+
+/**
+ * Everyone's API tokens, for admins: separate rows (not `?owner=all`) because they need other
+ * permissions than the own-token routes — reading iam:read, revoking iam:write — and M2M admin
+ * automation may use them too (it has no tokens of its own).
+ */
+export const adminTokenRoutes = [
+  defineRoute({
+    method: "GET", path: "/api/iam/tokens", summary: "Every user's API tokens (sort, status: active | expired | revoked | rotating, owner, q)", permission: "iam:read", query: allTokensQuery,
+    handler: async ({ ctx, query }) => json(await findAllTokens(ctx.db, query)),
+  }),
+  defineRoute({
+    method: "DELETE", path: "/api/iam/tokens/{id}", summary: "Revoke any user's API token (audited)", permission: "iam:write", params: idParams, status: 204,
+    handler: async ({ ctx, params }) => {
+      await revokeAnyToken(ctx, params.id);
+      return noContent();
+    },
   }),
 ];

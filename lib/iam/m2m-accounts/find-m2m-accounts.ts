@@ -1,5 +1,8 @@
+import { z } from "zod";
 import { containsInsensitive, type Db } from "@/lib/db";
-import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
+import { keyset, sortParam, type SortField } from "@/lib/validation/keyset-sort";
+import { pageQuery, toPage, type Page } from "@/lib/validation/common";
+import { groupName } from "../groups/schemas";
 import { loadM2mAccountRow, m2mAccountInclude, toM2mAccountRecord } from "./m2m-account-record";
 import { EXPIRY_WARNING_DAYS } from "./entra-app-health";
 import type { M2mAccountFilters, M2mAccountRecord } from "./schemas";
@@ -13,20 +16,35 @@ function filterWhere(filters: M2mAccountFilters, now: number) {
   return where;
 }
 
-/** M2M accounts by (name, id), searchable by name, client id or tenant id. */
-export async function findM2mAccounts(db: Db, query: PageQuery, filters: M2mAccountFilters = {}, now = Date.now()): Promise<Page<M2mAccountRecord>> {
-  const after = decodeCursor(query.cursor, ["text", "text"]);
-  const [name, id] = after ?? [];
-  const cursorWhere = typeof name === "string" && typeof id === "string" ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {};
+const M2M_SORTS = {
+  name: { column: "name", type: "text" },
+  lastUsedAt: { column: "lastUsedAt", type: "time", nullable: true },
+  createdAt: { column: "createdAt", type: "time" },
+} satisfies Record<string, SortField>;
+
+/** GET /api/iam/m2m-accounts and its page: paging, search, sort, and filters kept in the URL. */
+export const m2mAccountListQuery = pageQuery.extend({
+  sort: sortParam(M2M_SORTS, "name"),
+  enabled: z.enum(["true", "false"], "enabled must be true or false").optional(),
+  group: groupName.optional(),
+});
+export type M2mAccountListQuery = z.output<typeof m2mAccountListQuery>;
+
+/**
+ * M2M accounts sorted by name, last use or creation (keyset on (field, id)), searchable by name,
+ * client id or tenant id; `filters` narrow to accounts whose Entra secret expires soon or unused ones.
+ */
+export async function findM2mAccounts(db: Db, query: Omit<M2mAccountListQuery, "sort"> & { sort?: M2mAccountListQuery["sort"] }, filters: M2mAccountFilters = {}, now = Date.now()): Promise<Page<M2mAccountRecord>> {
+  const { orderBy, where: cursorWhere, cursorOf } = keyset(M2M_SORTS, query.sort ?? { key: "name", desc: false, token: "name" }, query.cursor);
   const q = query.q?.toLowerCase();
   const searchWhere = q ? { OR: [{ name: containsInsensitive(query.q!) }, { clientId: { startsWith: q } }, { tenantId: { startsWith: q } }] } : {};
   const rows = await db.m2mAccount.findMany({
-    where: { AND: [searchWhere, cursorWhere, ...filterWhere(filters, now)] },
+    where: { AND: [searchWhere, cursorWhere, query.enabled ? { enabled: query.enabled === "true" } : {}, query.group ? { groups: { some: { group: { name: query.group } } } } : {}, ...filterWhere(filters, now)] },
     include: m2mAccountInclude,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
+    orderBy: orderBy as never,
     take: query.limit + 1,
   });
-  const page = toPage(rows, query.limit, (row) => [row.name, row.id]);
+  const page = toPage(rows, query.limit, cursorOf);
   return { items: page.rows.map(toM2mAccountRecord), nextCursor: page.nextCursor };
 }
 

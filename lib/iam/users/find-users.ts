@@ -1,19 +1,42 @@
+import { z } from "zod";
 import { containsInsensitive, type Db } from "@/lib/db";
-import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
+import { keyset, sortParam, type SortField } from "@/lib/validation/keyset-sort";
+import { pageQuery, toPage, type Page } from "@/lib/validation/common";
+import { groupName } from "../groups/schemas";
 import type { UserRecord } from "./schemas";
 import { loadUserRow, toUserRecord, userInclude } from "./user-record";
 
-export async function findUsers(db: Db, query: PageQuery): Promise<Page<UserRecord>> {
-  const [name, id] = decodeCursor(query.cursor, ["text", "text"]) ?? [];
-  const cursorWhere = typeof name === "string" && typeof id === "string" ? { OR: [{ displayName: { gt: name } }, { displayName: name, id: { gt: id } }] } : {};
+const USER_SORTS = {
+  name: { column: "displayName", type: "text" },
+  lastSignInAt: { column: "lastSignInAt", type: "time", nullable: true },
+  createdAt: { column: "createdAt", type: "time" },
+} satisfies Record<string, SortField>;
+
+/** GET /api/iam/users and the Users page: paging, search, sort, and filters kept in the URL. */
+export const userListQuery = pageQuery.extend({
+  sort: sortParam(USER_SORTS, "name"),
+  enabled: z.enum(["true", "false"], "enabled must be true or false").optional(),
+  group: groupName.optional(),
+});
+export type UserListQuery = z.output<typeof userListQuery>;
+
+export async function findUsers(db: Db, query: UserListQuery): Promise<Page<UserRecord>> {
+  const { orderBy, where: cursorWhere, cursorOf } = keyset(USER_SORTS, query.sort, query.cursor);
   const searchWhere = query.q ? { OR: [{ displayName: containsInsensitive(query.q) }, { email: containsInsensitive(query.q) }, { objectId: { startsWith: query.q.toLowerCase() } }] } : {};
   const rows = await db.user.findMany({
-    where: { AND: [searchWhere, cursorWhere] },
+    where: {
+      AND: [
+        searchWhere,
+        cursorWhere,
+        query.enabled ? { enabled: query.enabled === "true" } : {},
+        query.group ? { groups: { some: { group: { name: query.group } } } } : {},
+      ],
+    },
     include: userInclude,
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+    orderBy: orderBy as never,
     take: query.limit + 1,
   });
-  const page = toPage(rows, query.limit, (row) => [row.displayName, row.id]);
+  const page = toPage(rows, query.limit, cursorOf);
   return { items: page.rows.map(toUserRecord), nextCursor: page.nextCursor };
 }
 

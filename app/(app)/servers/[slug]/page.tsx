@@ -4,17 +4,18 @@ import { notFound } from "next/navigation";
 import { requirePageSession } from "@/components/layout/require-session";
 import { ConnectPanel } from "@/components/servers/connect-panel";
 import { EnabledBadge } from "@/components/servers/health-badge";
+import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { ObjectActivity } from "@/components/audit/object-activity";
 import { ServerAccessCard } from "@/components/servers/server-access-card";
 import { ManagedToolList } from "@/components/servers/managed-tool-list";
-import { ServerActivity } from "@/components/servers/server-activity";
 import { ServerHealth } from "@/components/servers/server-health";
 import { ServerManagementBar } from "@/components/servers/server-management-bar";
 import { ToolList } from "@/components/servers/tool-list";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Tabs } from "@/components/ui/tabs";
+import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { grantFor, hasPermission } from "@/lib/access/effective-access";
-import { auditQuery, findAuditEvents } from "@/lib/audit/find-audit-events";
 import { getConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
 import { getServer } from "@/lib/servers/get-server";
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: (await params).slug };
 }
 
-export default async function ServerPage({ params }: { params: Params }) {
+export default async function ServerPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParamsRecord> }) {
   const { slug } = await params;
   const { db, access } = await requirePageSession(`/servers/${slug}`);
   if (!SLUG_PATTERN.test(slug)) notFound();
@@ -38,7 +39,7 @@ export default async function ServerPage({ params }: { params: Params }) {
   const canManage = hasPermission(access, "servers:write");
   const tools = canManage ? <ManagedToolList slug={server.slug} tools={server.tools ?? []} /> : <ToolList tools={server.tools ?? []} />;
   // The server's id, not its slug: a deleted server's events stay with it, not with a new namesake.
-  const activity = hasPermission(access, "audit:read") ? await findAuditEvents(db, auditQuery.parse({ targetType: "server", target: server.id, limit: 50 })) : null;
+  const activity = await loadObjectActivity(db, access, { type: "server", id: server.id, noun: "server" }, { path: `/servers/${server.slug}`, params: await searchParams });
 
   return (
     <>
@@ -68,10 +69,11 @@ export default async function ServerPage({ params }: { params: Params }) {
         {activity ? (
           <Tabs
             label="Server views"
+            defaultTab={activity.newestHref ? "activity" : undefined}
             className="min-w-0"
             items={[
               { id: "tools", label: "Tools", content: tools },
-              { id: "activity", label: "Activity", content: <ServerActivity serverId={server.id} events={activity.items} more={activity.nextCursor !== null} /> },
+              { id: "activity", label: "Activity", content: <ObjectActivity {...activity} /> },
             ]}
           />
         ) : (

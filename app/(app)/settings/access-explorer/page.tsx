@@ -5,8 +5,8 @@ import { requirePageSession } from "@/components/layout/require-session";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
 import { findGroups } from "@/lib/iam/groups/find-groups";
-import { findM2mAccounts } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
-import { findUsers } from "@/lib/iam/users/find-users";
+import { findM2mAccounts, m2mAccountListQuery } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
+import { findUsers, userListQuery } from "@/lib/iam/users/find-users";
 
 export const metadata: Metadata = { title: "Access Explorer" };
 
@@ -21,11 +21,18 @@ function initialSubject(params: SearchParams): { kind: "user" | "m2m" | "group";
   return undefined;
 }
 
+/** `?server=&tool=&method=` preselects the "can it call…?" question. */
+function initialQuestion(params: SearchParams) {
+  const first = (key: string) => (typeof params[key] === "string" ? (params[key] as string) : "");
+  return { server: first("server"), tool: first("tool"), method: first("method") };
+}
+
 export default async function AccessExplorerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const initial = initialSubject(await searchParams);
+  const params = await searchParams;
+  const initial = initialSubject(params);
   const { db, access } = await requirePageSession("/settings/access-explorer");
   if (!hasPermission(access, "iam:read")) notFound();
-  const [users, accounts, groups] = await Promise.all([findUsers(db, { limit: 200 }), findM2mAccounts(db, { limit: 200 }), findGroups(db, { limit: 200 })]);
+  const [users, accounts, groups] = await Promise.all([findUsers(db, userListQuery.parse({ limit: 200 })), findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 200 })), findGroups(db, { limit: 200 })]);
   return (
     <>
       <PageHeader title="Access Explorer" description="See the registry through someone else's eyes: each validation step, the groups that apply and why, and every server and tool they can see." />
@@ -34,6 +41,7 @@ export default async function AccessExplorerPage({ searchParams }: { searchParam
         m2mAccounts={accounts.items.map((a) => ({ value: a.id, label: `${a.name} · ${a.clientId}` }))}
         groups={groups.items.map((g) => ({ value: g.name, label: g.name }))}
         initial={initial}
+        initialQuestion={initialQuestion(params)}
       />
     </>
   );

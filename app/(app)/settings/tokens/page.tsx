@@ -4,6 +4,7 @@ import { CreateTokenDialog } from "@/components/tokens/create-token-dialog";
 import { tokenColumns } from "@/components/tokens/token-columns";
 import { TokensEmptyState } from "@/components/tokens/tokens-empty-state";
 import { TokensUnavailable } from "@/components/tokens/tokens-unavailable";
+import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchBox } from "@/components/ui/search-box";
@@ -54,7 +55,12 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="API Tokens"
         description={DESCRIPTION}
-        actions={<CreateTokenDialog {...dialogProps} defaultServer={server && SLUG_PATTERN.test(server) ? server : undefined} />}
+        actions={
+          <>
+            {hasPermission(access, "iam:read") ? <ButtonLink href="/settings/tokens/all">All users' tokens</ButtonLink> : null}
+            <CreateTokenDialog {...dialogProps} defaultServer={server && SLUG_PATTERN.test(server) ? server : undefined} />
+          </>
+        }
       />
       <DataTable
         caption="Your API tokens"

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { ObjectActivity } from "@/components/audit/object-activity";
+import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
 import { DeleteGroupButton } from "@/components/groups/delete-group-button";
 import { GroupEditor } from "@/components/groups/group-editor";
 import { GroupMembersSection } from "@/components/groups/group-members-section";
-import { loadGroupMembers } from "@/components/groups/load-group-members";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
 import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
+import { findGroupMembers } from "@/lib/iam/groups/find-group-members";
 import { getGroup } from "@/lib/iam/groups/find-groups";
 import { findServerSlugs } from "@/lib/servers/find-server-slugs";
 
@@ -20,7 +23,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Group ${(await params).name}` };
 }
 
-export default async function GroupPage({ params }: { params: Params }) {
+export default async function GroupPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParamsRecord> }) {
   const name = (await params).name;
   const session = await requirePageSession(`/settings/iam/groups/${name}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
@@ -28,9 +31,18 @@ export default async function GroupPage({ params }: { params: Params }) {
   if (!group) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
   const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
-  const members = await loadGroupMembers(session.db, group);
-  // Only editors learn which slugs exist (for the warning on rules whose server does not).
-  const knownServers = canWrite ? await findServerSlugs(session.db) : undefined;
+  const [members, knownServers, activity] = await Promise.all([
+    findGroupMembers(session.db, group),
+    // Only editors learn which slugs exist (for the warning on rules whose server does not).
+    canWrite ? findServerSlugs(session.db) : undefined,
+    loadObjectActivity(session.db, session.access, { type: "group", id: group.id, noun: "group" }, { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: await searchParams }),
+  ]);
+
+  const editor = (
+    <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} knownServers={knownServers} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />}
+      activity={activity ? { content: <ObjectActivity {...activity} />, open: activity.newestHref !== null } : undefined}
+    />
+  );
 
   return (
     <>
@@ -54,7 +66,7 @@ export default async function GroupPage({ params }: { params: Params }) {
           </>
         }
       />
-      <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} knownServers={knownServers} members={<GroupMembersSection {...members} />} />
+      {editor}
     </>
   );
 }

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { ObjectActivity } from "@/components/audit/object-activity";
+import { Tabs } from "@/components/ui/tabs";
+import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
 import { CallApiPanel } from "@/components/m2m-accounts/call-api-panel";
 import { emulatorAppSecret } from "@/lib/iam/m2m-accounts/emulator-app-secret";
@@ -22,7 +26,7 @@ import { getM2mAccount } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
 
 export const metadata: Metadata = { title: "M2M Account" };
 
-export default async function M2mAccountPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function M2mAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const { id } = await params;
   const { db, access } = await requirePageSession(`/settings/iam/m2m-accounts/${id}`);
   if (!hasPermission(access, "iam:read")) notFound();
@@ -31,9 +35,31 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
   const fetchedAt = account.entraApp.fetchedAt ? new Date(account.entraApp.fetchedAt) : null;
   if ((await refreshEntraApps(db, [{ ...account, entraAppFetchedAt: fetchedAt }])) > 0) account = (await getM2mAccount(db, id)) ?? account;
   const canWrite = hasPermission(access, "iam:write");
-  const [view, groups] = await Promise.all([explainM2mAccount(db, account.id), canWrite ? findGroups(db, { limit: 200 }) : null]);
+  const [view, groups, activity] = await Promise.all([
+    explainM2mAccount(db, account.id),
+    canWrite ? findGroups(db, { limit: 200 }) : null,
+    loadObjectActivity(db, access, { type: "m2m-account", id: account.id, noun: "M2M account" }, { path: `/settings/iam/m2m-accounts/${account.id}`, params: await searchParams }),
+  ]);
   const config = getConfig();
   const groupOptions = (groups?.items ?? []).map((group) => ({ name: group.name, description: group.description }));
+
+  const details = (
+    <div className="space-y-5">
+      <M2mAccountDetails account={account} />
+      <LinkedAppHealthCard account={account} now={Date.now()} />
+      {view ? <M2mViewAccessCard view={view} enabled={account.enabled} /> : null}
+      <CallApiPanel
+        authorityHost={config.entra.authorityHost}
+        tenantId={account.tenantId}
+        clientId={account.clientId}
+        apiClientId={config.entra.clientId}
+        registryUrl={config.registryUrl}
+        customAuthority={config.entra.authorityHost !== defaultAuthorityHost(config.entra.cloud)}
+        caCertPath={config.entra.emulatorCaCert}
+        demoSecret={await emulatorAppSecret(account.tenantId, account.clientId)}
+      />
+    </div>
+  );
 
   return (
     <div className="space-y-5">
@@ -59,19 +85,18 @@ export default async function M2mAccountPage({ params }: { params: Promise<{ id:
           )
         }
       />
-      <M2mAccountDetails account={account} />
-      <LinkedAppHealthCard account={account} now={Date.now()} />
-      {view ? <M2mViewAccessCard view={view} enabled={account.enabled} /> : null}
-      <CallApiPanel
-        authorityHost={config.entra.authorityHost}
-        tenantId={account.tenantId}
-        clientId={account.clientId}
-        apiClientId={config.entra.clientId}
-        registryUrl={config.registryUrl}
-        customAuthority={config.entra.authorityHost !== defaultAuthorityHost(config.entra.cloud)}
-        caCertPath={config.entra.emulatorCaCert}
-        demoSecret={await emulatorAppSecret(account.tenantId, account.clientId)}
-      />
+      {activity ? (
+        <Tabs
+          label="M2M account views"
+          defaultTab={activity.newestHref ? "activity" : undefined}
+          items={[
+            { id: "account", label: "Account", content: details },
+            { id: "activity", label: "Activity", content: <ObjectActivity {...activity} /> },
+          ]}
+        />
+      ) : (
+        details
+      )}
     </div>
   );
 }

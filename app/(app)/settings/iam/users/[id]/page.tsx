@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { ObjectActivity } from "@/components/audit/object-activity";
+import { Tabs } from "@/components/ui/tabs";
+import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
 import { loadGroupOptions } from "@/components/users/load-group-options";
 import { UserGroupsForm } from "@/components/users/user-groups-form";
@@ -15,7 +19,7 @@ import { getUser } from "@/lib/iam/users/find-users";
 
 export const metadata: Metadata = { title: "User" };
 
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const { id } = await params;
   const session = await requirePageSession(`/settings/iam/users/${id}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
@@ -23,7 +27,17 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
   const isSelf = user.id === session.principal.userId;
-  const groups = await loadGroupOptions(session.db);
+  const [groups, activity] = await Promise.all([
+    loadGroupOptions(session.db),
+    loadObjectActivity(session.db, session.access, { type: "user", id: user.id, noun: "user" }, { path: `/settings/iam/users/${user.id}`, params: await searchParams }),
+  ]);
+
+  const details = (
+    <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <UserGroupsForm key={user.version} user={user} groups={groups} canWrite={canWrite} />
+      <UserIdentityCard user={user} />
+    </div>
+  );
 
   return (
     <>
@@ -45,10 +59,18 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </>
         }
       />
-      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <UserGroupsForm key={user.version} user={user} groups={groups} canWrite={canWrite} />
-        <UserIdentityCard user={user} />
-      </div>
+      {activity ? (
+        <Tabs
+          label="User views"
+          defaultTab={activity.newestHref ? "activity" : undefined}
+          items={[
+            { id: "user", label: "Groups", content: details },
+            { id: "activity", label: "Activity", content: <ObjectActivity {...activity} /> },
+          ]}
+        />
+      ) : (
+        details
+      )}
     </>
   );
 }

@@ -7,20 +7,32 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import type { AuditEventRecord } from "@/lib/audit/find-audit-events";
 
-/** This server's audit events, newest first: who did what, when, and what changed. */
-export function ServerActivity({ serverId, events, more }: { serverId: string; events: AuditEventRecord[]; more: boolean }) {
+export interface ObjectActivityProps {
+  /** "server", "group", "user", "M2M account": used in headings and labels. */
+  noun: string;
+  /** The audit target id (the object's id, so a deleted object's events never move to a namesake). */
+  targetId: string;
+  events: AuditEventRecord[];
+  /** Links for paging (cursors in the URL); null when there is no such page. */
+  olderHref: string | null;
+  newestHref: string | null;
+}
+
+/** One object's audit events, newest first, paged: who did what, when, and what changed. */
+export function ObjectActivity({ noun, targetId, events, olderHref, newestHref }: ObjectActivityProps) {
+  const label = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} activity`;
   return (
     <Card aria-labelledby="activity-heading">
       <CardHeader
         id="activity-heading"
         title="Activity"
-        description="Changes to this server and its tools, newest first."
-        actions={<Link href={`/settings/audit?target=${serverId}`} className="text-[13px] text-indigo-700 hover:underline">Audit log</Link>}
+        description={`Changes to this ${noun}, newest first.`}
+        actions={<Link href={`/settings/audit?target=${encodeURIComponent(targetId)}`} className="text-[13px] text-indigo-700 hover:underline">Audit log</Link>}
       />
       {events.length === 0 ? (
-        <EmptyState title="No activity yet" description="Changes to this server will be listed here." />
+        <EmptyState title="No activity yet" description={`Changes to this ${noun} will be listed here.`} />
       ) : (
-        <ol aria-label="Server activity" className="divide-y divide-slate-100">
+        <ol aria-label={label} className="divide-y divide-slate-100">
           {events.map((event) => {
             const changes = summarizeChange(event.before, event.after);
             return (
@@ -44,7 +56,12 @@ export function ServerActivity({ serverId, events, more }: { serverId: string; e
           })}
         </ol>
       )}
-      {more ? <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">Showing the latest {events.length}. Open the audit log for older events.</p> : null}
+      {olderHref || newestHref ? (
+        <nav aria-label={`${label} pages`} className="flex justify-end gap-3 border-t border-slate-100 px-4 py-2 text-[13px]">
+          {newestHref ? <Link href={newestHref} scroll={false} className="text-indigo-700 hover:underline">Newest</Link> : null}
+          {olderHref ? <Link href={olderHref} scroll={false} className="text-indigo-700 hover:underline">Older events</Link> : null}
+        </nav>
+      ) : null}
     </Card>
   );
 }
