@@ -4,8 +4,9 @@ import { json } from "./json";
 const MAX_ENTRIES = 2_000;
 interface Entry<T> {
   value: T;
-  /** The serialized value, when nothing is added per request. */
   body: string;
+  /** With `fresh`: the freshness stamp `body` was made at. */
+  freshAt?: { stamp: string; at: number };
 }
 const entries = new Map<string, Entry<unknown>>();
 
@@ -27,14 +28,15 @@ function accessKey(principal: Principal): string {
  * every older entry unreachable. Keys never include a credential.
  *
  * `fresh` adds what changes without an audited change (server health, written by probes that
- * must not move the IAM generation): it runs on every request over the cached value, which it
- * must not mutate.
+ * must not move the IAM generation) over the cached value, which it must not mutate. It runs again
+ * when `freshness.stamp` changes or `freshness.ttlMs` has passed, not on every request.
  */
 export async function cachedCatalogJson<T>(
   ctx: { principal: Principal; generation: number },
   request: Request,
   compute: () => Promise<T>,
   fresh?: (cached: T) => Promise<unknown>,
+  freshness: { stamp: string; ttlMs: number } = { stamp: "", ttlMs: 0 },
 ): Promise<Response> {
   if (ctx.generation < 0) return json(fresh ? await fresh(await compute()) : await compute());
   const url = new URL(request.url);
@@ -46,6 +48,14 @@ export async function cachedCatalogJson<T>(
     entries.set(key, entry);
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   }
-  const body = fresh ? JSON.stringify(await fresh(entry.value)) : entry.body;
+  if (fresh) {
+    const now = Date.now();
+    if (!entry.freshAt || entry.freshAt.stamp !== freshness.stamp || now - entry.freshAt.at >= freshness.ttlMs) {
+      const stamped = { stamp: freshness.stamp, at: now };
+      entry.body = JSON.stringify(await fresh(entry.value));
+      entry.freshAt = stamped;
+    }
+  }
+  const body = entry.body;
   return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 }

@@ -5,6 +5,7 @@ import { json, noContent } from "@/lib/http/json";
 import { slugParams } from "@/lib/http/route-params";
 import { createServer } from "@/lib/servers/create-server";
 import { deleteServer } from "@/lib/servers/delete-server";
+import { HEALTH_TTL_MS, healthEpoch } from "@/lib/servers/discovery/health-epoch";
 import { withCurrentHealth } from "@/lib/servers/discovery/with-current-health";
 import { findServers } from "@/lib/servers/find-servers";
 import { findTools } from "@/lib/servers/find-tools";
@@ -40,7 +41,8 @@ export const catalogRoutes = [
     path: "/api/servers",
     summary: "Visible servers",
     query: serverListQuery,
-    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findServers(ctx.db, ctx.access, query), (page) => withCurrentHealth(ctx.db, page)),
+    handler: async ({ ctx, query, request }) =>
+      cachedCatalogJson(ctx, request, () => findServers(ctx.db, ctx.access, query), (page) => withCurrentHealth(ctx.db, page), { stamp: String(healthEpoch()), ttlMs: HEALTH_TTL_MS }),
   }),
   defineRoute({
     method: "POST",

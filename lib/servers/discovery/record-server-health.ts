@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { healthChanged } from "./health-epoch";
 
 export interface ServerHealth {
   status: "up" | "down";
@@ -15,7 +16,7 @@ export function healthErrorText(error: unknown): string {
 
 /**
  * Stores a probe's outcome on the server. Health is an observation, not an IAM or catalog change:
- * no audit event and no IAM generation bump (GET /api/servers reads health fresh; see
+ * no audit event and no IAM generation bump (GET /api/servers overlays current health; see
  * lib/servers/discovery/with-current-health.ts). `updatedAt` keeps meaning "last edited".
  */
 export async function recordServerHealth(db: Db, serverId: string, health: ServerHealth): Promise<void> {
@@ -27,4 +28,5 @@ export async function recordServerHealth(db: Db, serverId: string, health: Serve
       data: { healthStatus: health.status, healthCheckedAt: health.checkedAt, healthLatencyMs: health.latencyMs, healthError: health.error?.slice(0, 500) ?? null, updatedAt: row.updatedAt },
     });
   });
+  healthChanged();
 }

@@ -6,7 +6,8 @@ import type { Page } from "@/lib/validation/common";
 /**
  * A page of servers with the health stored now. Catalog pages are cached per IAM generation and
  * health probes deliberately do not move it (they are not IAM changes), so the one list route
- * that caches re-reads health on every request: one primary-key query for the page's servers.
+ * that caches overlays the stored health: one primary-key query for the page's servers, re-run
+ * when this instance recorded a probe or at most HEALTH_TTL_MS later (lib/servers/discovery/health-epoch.ts).
  */
 export async function withCurrentHealth(db: Db, page: Page<ServerRecord>): Promise<Page<ServerRecord>> {
   if (page.items.length === 0) return page;
