@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { cursorParam, decodeCursor, toPage, type Page } from "@/lib/validation/common";
+import { afterNewest, cursorParam, type Page, toPage } from "@/lib/validation/common";
 
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
@@ -33,7 +33,6 @@ export interface AuditEventRecord {
 
 /** Newest first, keyset-paged on (at, id). Actor and target match by id or by name; targetType by kind. */
 export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<AuditEventRecord>> {
-  const [at, id] = decodeCursor(query.cursor, ["time", "text"]) ?? [];
   const rows = await db.auditEvent.findMany({
     where: {
       AND: [
@@ -44,7 +43,7 @@ export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<A
         query.outcome ? { outcome: query.outcome } : {},
         query.from ? { at: { gte: query.from } } : {},
         query.to ? { at: { lte: query.to } } : {},
-        typeof at === "string" && typeof id === "string" ? { OR: [{ at: { lt: new Date(at) } }, { at: new Date(at), id: { lt: id } }] } : {},
+        afterNewest(query.cursor, "at"),
       ],
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { cursorParam, decodeCursor, toPage, type Page } from "@/lib/validation/common";
+import { afterNewest, cursorParam, type Page, toPage } from "@/lib/validation/common";
 
 export const usageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
@@ -30,7 +30,6 @@ export interface GatewayUsageRecord {
 
 /** Newest first, keyset-paged on (at, id), like the audit log. */
 export async function findGatewayUsage(db: Db, query: UsageQuery): Promise<Page<GatewayUsageRecord>> {
-  const [at, id] = decodeCursor(query.cursor, ["time", "text"]) ?? [];
   const rows = await db.gatewayUsage.findMany({
     where: {
       AND: [
@@ -40,7 +39,7 @@ export async function findGatewayUsage(db: Db, query: UsageQuery): Promise<Page<
         query.outcome ? { outcome: query.outcome } : {},
         query.from ? { at: { gte: query.from } } : {},
         query.to ? { at: { lte: query.to } } : {},
-        typeof at === "string" && typeof id === "string" ? { OR: [{ at: { lt: new Date(at) } }, { at: new Date(at), id: { lt: id } }] } : {},
+        afterNewest(query.cursor, "at"),
       ],
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -58,6 +58,20 @@ export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): s
 }
 
 /**
+ * For lists ordered newest first by (time field, id): a Prisma `where` fragment for the rows after
+ * the cursor's key ({} on the first page). A cursor not of that (time, id) shape is a 422.
+ */
+export function afterNewest<F extends string>(
+  cursor: string | undefined,
+  field: F,
+): { OR: [Record<F, { lt: Date }>, Record<F, Date> & { id: { lt: string } }] } | Record<string, never> {
+  const key = decodeCursor(cursor, ["time", "text"]);
+  if (!key) return {};
+  const at = new Date(key[0]!);
+  return { OR: [{ [field]: { lt: at } } as Record<F, { lt: Date }>, { [field]: at, id: { lt: key[1]! } } as Record<F, Date> & { id: { lt: string } }] };
+}
+
+/**
  * The `cursor` query parameter of every list: only something this API issued is accepted (in the
  * list's key shape, when given), so a forged or mangled cursor is a 422 naming `cursor` instead
  * of a silently restarted list. An empty value means "first page".
