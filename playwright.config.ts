@@ -18,7 +18,9 @@ const baseURL = `http://localhost:${port}`;
 // NODE_EXTRA_CA_CERTS, so this process (msal-node, fetch) trusts the emulator too.
 const TLS_DIR = ".test-data/tls";
 if (!process.env.NODE_EXTRA_CA_CERTS) {
-  console.warn(`NODE_EXTRA_CA_CERTS is not set: tests that call the Entra ID emulator from Node will fail. Run \`npm test\`, or set NODE_EXTRA_CA_CERTS=${TLS_DIR}/cert.pem.`);
+  console.warn(
+    `NODE_EXTRA_CA_CERTS is not set: tests that call the Entra ID emulator from Node will fail. Run \`npm test\`, or set NODE_EXTRA_CA_CERTS=${TLS_DIR}/cert.pem.`,
+  );
 }
 
 export default defineConfig({

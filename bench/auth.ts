@@ -29,7 +29,11 @@ async function measure(label: string, fn: () => Promise<unknown>): Promise<numbe
 async function main() {
   const issuer = await startFakeEntraIssuer();
   const database = await createTestDatabase("sqlite");
-  Object.assign(process.env, database.env, { ENTRA_TENANT_IDS: TENANT, ENTRA_CLIENT_ID: API, ENTRA_AUTHORITY_HOST: issuer.authorityHost });
+  Object.assign(process.env, database.env, {
+    ENTRA_TENANT_IDS: TENANT,
+    ENTRA_CLIENT_ID: API,
+    ENTRA_AUTHORITY_HOST: issuer.authorityHost,
+  });
   const { getDb, dbReady, disconnectDb } = await import("@/lib/db");
   const { authenticate } = await import("@/lib/auth/authenticate");
   const { resolveRequestPrincipal } = await import("@/lib/auth/resolve-request-principal");
@@ -48,23 +52,65 @@ async function main() {
   await seedDemo(db, ctx);
 
   const now = Math.floor(Date.now() / 1000);
-  const entraToken = issuer.sign({ aud: API, iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, iat: now, nbf: now, exp: now + 3600, azp: APP, azpacr: "1", idtyp: "app", oid: "0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a", sub: "0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a", tid: TENANT, ver: "2.0" });
+  const entraToken = issuer.sign({
+    aud: API,
+    iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+    iat: now,
+    nbf: now,
+    exp: now + 3600,
+    azp: APP,
+    azpacr: "1",
+    idtyp: "app",
+    oid: "0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a",
+    sub: "0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a",
+    tid: TENANT,
+    ver: "2.0",
+  });
   const adele = await db.user.findFirstOrThrow({ where: { displayName: "Adele Vance" } });
-  const owner = { kind: "user" as const, id: adele.id, userId: adele.id, displayName: adele.displayName, via: "session" as const, groups: await loadUserGroups(db, adele) };
-  const { token: registryToken } = await createToken({ db, principal: owner, access: await loadAccess(db, owner), requestId: "bench" }, { name: "bench", expiresInHours: 8 });
+  const owner = {
+    kind: "user" as const,
+    id: adele.id,
+    userId: adele.id,
+    displayName: adele.displayName,
+    via: "session" as const,
+    groups: await loadUserGroups(db, adele),
+  };
+  const { token: registryToken } = await createToken(
+    { db, principal: owner, access: await loadAccess(db, owner), requestId: "bench" },
+    { name: "bench", expiresInHours: 8 },
+  );
 
-  const jwks = (await (await fetch(`${issuer.authorityHost}/${TENANT}/discovery/v2.0/keys`)).json()) as { keys: Record<string, unknown>[] };
+  const jwks = (await (await fetch(`${issuer.authorityHost}/${TENANT}/discovery/v2.0/keys`)).json()) as {
+    keys: Record<string, unknown>[];
+  };
   const localKey = await importJWK(jwks.keys[0]! as Parameters<typeof importJWK>[0], "RS256");
   void createPublicKey;
-  const request = (token: string) => ({ authorization: [`Bearer ${token}`], url: "/api/servers", sessionCookie: undefined, isApiRoute: true });
+  const request = (token: string) => ({
+    authorization: [`Bearer ${token}`],
+    url: "/api/servers",
+    sessionCookie: undefined,
+    isApiRoute: true,
+  });
 
   console.log(`MCP Registry auth benchmark (${DURATION_MS} ms per row, warm caches, SQLite)\n`);
-  const bare = await measure("bare jose.jwtVerify, local key", () => jwtVerify(entraToken, localKey, { algorithms: ["RS256"] }));
-  const verifier = await measure("Entra verifier (steps 1-7, cached keys)", () => entraVerifier().verifier.verify(entraToken));
-  const fullEntra = await measure("authenticate(): Entra M2M token, uncached", () => authenticate(db, { kind: "bearer", token: entraToken }));
-  const fullRegistry = await measure("authenticate(): registry API token, uncached", () => authenticate(db, { kind: "bearer", token: registryToken }));
-  const warmEntra = await measure("per request: Entra M2M token (warm)", () => resolveRequestPrincipal(db, request(entraToken)));
-  const warmRegistry = await measure("per request: registry API token (warm)", () => resolveRequestPrincipal(db, request(registryToken)));
+  const bare = await measure("bare jose.jwtVerify, local key", () =>
+    jwtVerify(entraToken, localKey, { algorithms: ["RS256"] }),
+  );
+  const verifier = await measure("Entra verifier (steps 1-7, cached keys)", () =>
+    entraVerifier().verifier.verify(entraToken),
+  );
+  const fullEntra = await measure("authenticate(): Entra M2M token, uncached", () =>
+    authenticate(db, { kind: "bearer", token: entraToken }),
+  );
+  const fullRegistry = await measure("authenticate(): registry API token, uncached", () =>
+    authenticate(db, { kind: "bearer", token: registryToken }),
+  );
+  const warmEntra = await measure("per request: Entra M2M token (warm)", () =>
+    resolveRequestPrincipal(db, request(entraToken)),
+  );
+  const warmRegistry = await measure("per request: registry API token (warm)", () =>
+    resolveRequestPrincipal(db, request(registryToken)),
+  );
   const fetchesDuringBench = issuer.requests.length;
   console.log(`\nratio Entra verifier / bare jose:            ${(verifier / bare).toFixed(2)}`);
   console.log(`ratio authenticate(Entra) / bare jose:        ${(fullEntra / bare).toFixed(2)}`);

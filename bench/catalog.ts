@@ -44,10 +44,19 @@ async function waitForHealth(url: string, child: ChildProcess) {
 }
 
 /** A JSON-RPC POST as an MCP client sends it over Streamable HTTP. */
-function mcp(method: string, params: object, headers: Record<string, string>): Pick<Target, "method" | "headers" | "body"> {
+function mcp(
+  method: string,
+  params: object,
+  headers: Record<string, string>,
+): Pick<Target, "method" | "headers" | "body"> {
   return {
     method: "POST",
-    headers: { ...headers, "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
+    headers: {
+      ...headers,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      "mcp-protocol-version": "2025-06-18",
+    },
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
   };
 }
@@ -56,41 +65,82 @@ async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
   // A fresh embedded database, migrated the way `npm start` migrates it, then filled.
   const dataDir = mkdtempSync(join(tmpdir(), "registry-bench-"));
-  const database = { env: { REGISTRY_DATA_DIR: dataDir, DATABASE_URL: "" }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  const database = {
+    env: { REGISTRY_DATA_DIR: dataDir, DATABASE_URL: "" },
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
   await migrateDeploy({ ...process.env, ...database.env });
   const issuer = await startFakeEntraIssuer();
   const children: ChildProcess[] = [];
   try {
     let started = performance.now();
-    const upstream = spawn(process.execPath, ["--import", "tsx", "bench/upstream-mcp.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    const upstream = spawn(process.execPath, ["--import", "tsx", "bench/upstream-mcp.ts"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(upstream);
     const upstreamUrl = `http://127.0.0.1:${await firstLine(upstream)}/mcp`;
     const gateway = { slug: "bench-upstream", url: upstreamUrl, tools: BENCH_UPSTREAM_TOOLS };
     const { clientId } = generateCatalog(join(database.env.REGISTRY_DATA_DIR!, "registry.db"), TENANT, gateway);
-    console.log(`generated ${SIZES.servers} servers, ${SIZES.servers * SIZES.toolsPerServer} tools, ${SIZES.groups} groups, ${SIZES.m2mAccounts} M2M accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${SIZES.servers} servers, ${SIZES.servers * SIZES.toolsPerServer} tools, ${SIZES.groups} groups, ${SIZES.m2mAccounts} M2M accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const now = Math.floor(Date.now() / 1000);
     const iss = `https://login.microsoftonline.com/${TENANT}/v2.0`;
-    const token = issuer.sign({ aud: API, iss, iat: now, nbf: now, exp: now + 3600, azp: clientId, azpacr: "1", idtyp: "app", oid: "0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b", sub: "0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b", tid: TENANT, ver: "2.0" });
+    const token = issuer.sign({
+      aud: API,
+      iss,
+      iat: now,
+      nbf: now,
+      exp: now + 3600,
+      azp: clientId,
+      azpacr: "1",
+      idtyp: "app",
+      oid: "0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b",
+      sub: "0b0b0b0b-0b0b-4b0b-8b0b-0b0b0b0b0b0b",
+      tid: TENANT,
+      ver: "2.0",
+    });
     const headers = { authorization: `Bearer ${token}` };
 
     const port = String(20000 + Math.floor(Math.random() * 20000));
-    const env = { ...process.env, ...database.env, PORT: port, ENTRA_TENANT_IDS: TENANT, ENTRA_CLIENT_ID: API, ENTRA_AUTHORITY_HOST: issuer.authorityHost, NEXT_TELEMETRY_DISABLED: "1" };
+    const env = {
+      ...process.env,
+      ...database.env,
+      PORT: port,
+      ENTRA_TENANT_IDS: TENANT,
+      ENTRA_CLIENT_ID: API,
+      ENTRA_AUTHORITY_HOST: issuer.authorityHost,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
     // Started as users start it: `npm start` (scripts/start.ts → scripts/serve.ts). BENCH_PROFILE=<dir>
     // runs the server process itself (the database is already migrated) with a CPU profile written there.
     const profile = process.env.BENCH_PROFILE;
-    const command = profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`, "--import", "tsx", "scripts/serve.ts"] : ["--import", "tsx", "scripts/start.ts"];
-    const registry = spawn(process.execPath, command, { env: { ...env, NODE_ENV: "production", REGISTRY_LOG_LEVEL: "error" }, stdio: ["ignore", "ignore", "inherit"] });
+    const command = profile
+      ? ["--cpu-prof", `--cpu-prof-dir=${profile}`, "--import", "tsx", "scripts/serve.ts"]
+      : ["--import", "tsx", "scripts/start.ts"];
+    const registry = spawn(process.execPath, command, {
+      env: { ...env, NODE_ENV: "production", REGISTRY_LOG_LEVEL: "error" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     children.push(registry);
     const base = `http://localhost:${port}`;
     started = performance.now();
     await waitForHealth(base, registry);
-    console.log(`registry (production build, SQLite) ready in ${((performance.now() - started) / 1000).toFixed(1)} s; autocannon, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s per row\n`);
+    console.log(
+      `registry (production build, SQLite) ready in ${((performance.now() - started) / 1000).toFixed(1)} s; autocannon, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${SECONDS} s per row\n`,
+    );
 
-    const bare = spawn(process.execPath, ["--import", "tsx", "bench/bare-server.ts", `${issuer.authorityHost}/${TENANT}/discovery/v2.0/keys`, iss, API], { stdio: ["ignore", "pipe", "inherit"] });
+    const bare = spawn(
+      process.execPath,
+      ["--import", "tsx", "bench/bare-server.ts", `${issuer.authorityHost}/${TENANT}/discovery/v2.0/keys`, iss, API],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     children.push(bare);
     const bareUrl = `http://127.0.0.1:${await firstLine(bare)}/`;
-    const trivial = spawn(process.execPath, ["--import", "tsx", "bench/trivial-servers.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    const trivial = spawn(process.execPath, ["--import", "tsx", "bench/trivial-servers.ts"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(trivial);
     const [barePort, honoPort] = (await firstLine(trivial)).split(" ");
 
@@ -98,17 +148,31 @@ async function main() {
       { label: "GET /api/servers (M2M Entra token, restricted)", url: `${base}/api/servers`, headers },
       { label: "GET /api/tools?q=issues (same)", url: `${base}/api/tools?q=issues`, headers },
       { label: "GET /api/me (same)", url: `${base}/api/me`, headers },
-      { label: "gateway tools/list (same token)", url: `${base}/mcp/${gateway.slug}`, ...mcp("tools/list", {}, headers) },
+      {
+        label: "gateway tools/list (same token)",
+        url: `${base}/mcp/${gateway.slug}`,
+        ...mcp("tools/list", {}, headers),
+      },
       { label: "  the upstream's tools/list, called directly", url: upstreamUrl, ...mcp("tools/list", {}, {}) },
-      { label: "gateway tools/call (same token)", url: `${base}/mcp/${gateway.slug}`, ...mcp("tools/call", { name: "search_issues", arguments: { query: "x" } }, headers) },
-      { label: "  the upstream's tools/call, called directly", url: upstreamUrl, ...mcp("tools/call", { name: "search_issues", arguments: { query: "x" } }, {}) },
+      {
+        label: "gateway tools/call (same token)",
+        url: `${base}/mcp/${gateway.slug}`,
+        ...mcp("tools/call", { name: "search_issues", arguments: { query: "x" } }, headers),
+      },
+      {
+        label: "  the upstream's tools/call, called directly",
+        url: upstreamUrl,
+        ...mcp("tools/call", { name: "search_issues", arguments: { query: "x" } }, {}),
+      },
       { label: "bare node:http + jose (same token)", url: bareUrl, headers },
       { label: "trivial Hono route (constant JSON, no auth)", url: `http://127.0.0.1:${honoPort}/` },
       { label: "bare node:http (constant JSON, no auth)", url: `http://127.0.0.1:${barePort}/` },
     ];
     // BENCH_ONLY=<regex> measures only the matching rows (the baseline always runs).
     const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
-    const chosen = only ? targets.filter((target) => only.test(target.label) || target.label.startsWith("bare node:http + jose")) : targets;
+    const chosen = only
+      ? targets.filter((target) => only.test(target.label) || target.label.startsWith("bare node:http + jose"))
+      : targets;
     const rows = await measureInterleaved(chosen, { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS });
     const baseline = rows.find((row) => row.label.startsWith("bare node:http + jose"))!;
     console.log(formatTable(rows, baseline));
@@ -119,7 +183,9 @@ async function main() {
       if (!through || !direct) return "not measured";
       return `mean +${(through.mean - direct.mean).toFixed(2)} ms, p50 +${(through.p50 - direct.p50).toFixed(1)} ms, p99 +${(through.p99 - direct.p99).toFixed(1)} ms`;
     };
-    console.log(`gateway overhead over the direct upstream call: tools/list ${overhead("gateway tools/list (same token)", "  the upstream's tools/list, called directly")}; tools/call ${overhead("gateway tools/call (same token)", "  the upstream's tools/call, called directly")}`);
+    console.log(
+      `gateway overhead over the direct upstream call: tools/list ${overhead("gateway tools/list (same token)", "  the upstream's tools/list, called directly")}; tools/call ${overhead("gateway tools/call (same token)", "  the upstream's tools/call, called directly")}`,
+    );
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await issuer.close();

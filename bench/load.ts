@@ -28,7 +28,14 @@ export async function runRound(target: Target, connections: number, seconds: num
     connections,
     duration: seconds,
   });
-  return { perSecond: result.requests.average, mean: result.latency.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  return {
+    perSecond: result.requests.average,
+    mean: result.latency.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
 }
 
 function median(values: number[]): number {
@@ -52,11 +59,15 @@ export interface Summary {
  * Rounds are interleaved (target A, B, C, then A, B, C again …) so drift on a shared machine
  * hits every target alike; each figure is the median over rounds.
  */
-export async function measureInterleaved(targets: Target[], options: { rounds: number; seconds: number; connections: number }): Promise<Summary[]> {
+export async function measureInterleaved(
+  targets: Target[],
+  options: { rounds: number; seconds: number; connections: number },
+): Promise<Summary[]> {
   const rounds = new Map<string, RoundResult[]>(targets.map((target) => [target.label, []]));
   for (const target of targets) await runRound(target, options.connections, 1); // warm-up, discarded
   for (let round = 0; round < options.rounds; round++) {
-    for (const target of targets) rounds.get(target.label)!.push(await runRound(target, options.connections, options.seconds));
+    for (const target of targets)
+      rounds.get(target.label)!.push(await runRound(target, options.connections, options.seconds));
   }
   return targets.map(({ label }) => {
     const results = rounds.get(label)!;

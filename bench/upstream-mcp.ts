@@ -5,7 +5,6 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { BENCH_UPSTREAM_TOOLS } from "./upstream-tools";
 
-
 const TOOLS = BENCH_UPSTREAM_TOOLS.map((name) => ({
   name,
   description: `Bench tool ${name}`,
@@ -15,7 +14,11 @@ const TOOLS = BENCH_UPSTREAM_TOOLS.map((name) => ({
 function answer(message: { id?: unknown; method?: string }): unknown {
   switch (message.method) {
     case "initialize":
-      return { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "bench-upstream", version: "1.0.0" } };
+      return {
+        protocolVersion: "2025-06-18",
+        capabilities: { tools: {} },
+        serverInfo: { name: "bench-upstream", version: "1.0.0" },
+      };
     case "tools/list":
       return { tools: TOOLS };
     case "tools/call":
@@ -32,7 +35,9 @@ const server = createServer((req, res) => {
     if (req.method !== "POST") return void res.writeHead(405).end();
     const message = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { id?: unknown; method?: string };
     if (message.id === undefined) return void res.writeHead(202).end();
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: message.id, result: answer(message) }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ jsonrpc: "2.0", id: message.id, result: answer(message) }));
   });
 });
 server.listen(0, "127.0.0.1", () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`));

@@ -21,12 +21,20 @@ export function parseCommandArgs(command: Command, args: string[]) {
   try {
     const parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
     if (!parsed.values.help && parsed.positionals.length > (command.positionals ?? 0)) {
-      throw usageError(`Unexpected argument "${parsed.positionals[command.positionals ?? 0]}". See \`mcp-registry ${command.name} --help\`.`);
+      throw usageError(
+        `Unexpected argument "${parsed.positionals[command.positionals ?? 0]}". See \`mcp-registry ${command.name} --help\`.`,
+      );
     }
     return parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   } catch (error) {
-    if (error instanceof Error && "code" in error && String((error as { code: unknown }).code).startsWith("ERR_PARSE_ARGS")) {
-      throw usageError(`${error.message.split(". To specify")[0]!.replace(/\.$/, "")}. See \`mcp-registry ${command.name} --help\`.`);
+    if (
+      error instanceof Error &&
+      "code" in error &&
+      String((error as { code: unknown }).code).startsWith("ERR_PARSE_ARGS")
+    ) {
+      throw usageError(
+        `${error.message.split(". To specify")[0]!.replace(/\.$/, "")}. See \`mcp-registry ${command.name} --help\`.`,
+      );
     }
     throw error;
   }

@@ -33,7 +33,8 @@ export const CONFIG_FILE = "credentials.json";
 
 /** `$XDG_CONFIG_HOME/mcp-registry`, else `~/.config/mcp-registry`. */
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith("/") ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
+  const base =
+    env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith("/") ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
   return join(base, "mcp-registry");
 }
 
@@ -73,11 +74,17 @@ export function writeConfig(config: CliConfig, env: NodeJS.ProcessEnv = process.
     renameSync(temporary, join(dir, CONFIG_FILE));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw usageError(`Cannot write ${join(dir, CONFIG_FILE)} (${code}). Make it writable, or set XDG_CONFIG_HOME to a directory you own.`);
+    throw usageError(
+      `Cannot write ${join(dir, CONFIG_FILE)} (${code}). Make it writable, or set XDG_CONFIG_HOME to a directory you own.`,
+    );
   }
 }
 
-export function updateRegistry(registryUrl: string, change: (entry: StoredRegistry) => StoredRegistry, env: NodeJS.ProcessEnv = process.env): void {
+export function updateRegistry(
+  registryUrl: string,
+  change: (entry: StoredRegistry) => StoredRegistry,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   const config = readConfig(env);
   config.registries[registryUrl] = change(config.registries[registryUrl] ?? {});
   config.currentRegistry = registryUrl;

@@ -9,14 +9,18 @@ const EXPIRY_MARGIN_MS = 60_000;
 /** `--registry`, else MCP_REGISTRY_URL, else the registry of the last login; without a trailing slash. */
 export function resolveRegistryUrl(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const value = flag ?? env.MCP_REGISTRY_URL ?? readConfig(env).currentRegistry;
-  if (!value) throw usageError("No registry: pass --registry <url> (or set MCP_REGISTRY_URL), or run `mcp-registry login --registry <url> …` once.");
+  if (!value)
+    throw usageError(
+      "No registry: pass --registry <url> (or set MCP_REGISTRY_URL), or run `mcp-registry login --registry <url> …` once.",
+    );
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw usageError(`--registry must be a URL such as https://registry.example.com (got "${value}").`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw usageError(`--registry must be an http(s) URL (got "${value}").`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw usageError(`--registry must be an http(s) URL (got "${value}").`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
@@ -29,12 +33,17 @@ export function isFresh(expiresOn: string, now = Date.now()): boolean {
  * never written to disk); else the cached Entra token while it is fresh; else a new one from Entra
  * with the stored login and the secret read again from its environment variable.
  */
-export async function accessTokenFor(registryUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<{ token: string; source: "env-token" | "entra" }> {
+export async function accessTokenFor(
+  registryUrl: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ token: string; source: "env-token" | "entra" }> {
   if (env.MCP_REGISTRY_TOKEN) return { token: env.MCP_REGISTRY_TOKEN, source: "env-token" };
   const entry = readConfig(env).registries[registryUrl];
   if (entry?.token && isFresh(entry.token.expiresOn)) return { token: entry.token.accessToken, source: "entra" };
   if (!entry?.login) {
-    throw authError(`Not logged in to ${registryUrl}. Run \`mcp-registry login --registry ${registryUrl} --client-id <app id>\` (secret in MCP_REGISTRY_CLIENT_SECRET), or set MCP_REGISTRY_TOKEN to a registry API token.`);
+    throw authError(
+      `Not logged in to ${registryUrl}. Run \`mcp-registry login --registry ${registryUrl} --client-id <app id>\` (secret in MCP_REGISTRY_CLIENT_SECRET), or set MCP_REGISTRY_TOKEN to a registry API token.`,
+    );
   }
   if (!env[entry.login.secretEnv]) {
     throw authError(

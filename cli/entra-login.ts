@@ -4,7 +4,12 @@ import type { StoredEntraLogin, StoredToken } from "./config-store";
 import { fetchOrFail } from "./network-error";
 import type { ProtectedResourceMetadata } from "./registry-client";
 
-const MICROSOFT_HOSTS = new Set(["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn"]);
+const MICROSOFT_HOSTS = new Set([
+  "login.microsoftonline.com",
+  "login.microsoftonline.us",
+  "login.chinacloudapi.cn",
+  "login.partner.microsoftonline.cn",
+]);
 
 export interface LoginOptions {
   tenant?: string;
@@ -21,7 +26,8 @@ function httpsOrigin(value: string, what: string): string {
   } catch {
     throw usageError(`${what} must be a URL such as https://login.microsoftonline.com (got "${value}").`);
   }
-  if (url.protocol !== "https:") throw usageError(`${what} must use https (got "${value}"): MSAL talks to authorities over TLS only.`);
+  if (url.protocol !== "https:")
+    throw usageError(`${what} must use https (got "${value}"): MSAL talks to authorities over TLS only.`);
   return url.origin;
 }
 
@@ -44,10 +50,16 @@ export function resolveLogin(options: LoginOptions, metadata: ProtectedResourceM
   const hint = fromEndpoint(metadata.token_endpoint_hint);
   const issuer = fromEndpoint(metadata.authorization_servers?.[0]);
   const scope = options.scope ?? metadata.scopes_supported?.[0];
-  if (!scope) throw usageError("The registry's /.well-known/oauth-protected-resource names no scope (scopes_supported). Pass --scope api://{registry api client id}/.default.");
+  if (!scope)
+    throw usageError(
+      "The registry's /.well-known/oauth-protected-resource names no scope (scopes_supported). Pass --scope api://{registry api client id}/.default.",
+    );
   const tenantId = options.tenant ?? hint.tenant ?? issuer.tenant;
   if (!tenantId) throw usageError("No tenant: pass --tenant with the Directory (tenant) ID of your app registration.");
-  const authorityHost = httpsOrigin(options.authorityHost ?? hint.origin ?? issuer.origin ?? "https://login.microsoftonline.com", "--authority-host");
+  const authorityHost = httpsOrigin(
+    options.authorityHost ?? hint.origin ?? issuer.origin ?? "https://login.microsoftonline.com",
+    "--authority-host",
+  );
   return { tenantId, clientId: options.clientId, authorityHost, scope, secretEnv: options.secretEnv };
 }
 
@@ -69,10 +81,14 @@ async function openIdConfiguration(login: StoredEntraLogin): Promise<string> {
   try {
     body = JSON.parse(text);
   } catch {
-    throw authError(`${url} answered ${response.status} without Entra's JSON. Is ${login.authorityHost} an Entra ID authority host? Check --authority-host.`);
+    throw authError(
+      `${url} answered ${response.status} without Entra's JSON. Is ${login.authorityHost} an Entra ID authority host? Check --authority-host.`,
+    );
   }
   const description = body.error_description ?? "";
-  throw authError(describeEntraFailure([...(body.error_codes ?? []), ...aadstsCodes(description)], description, facts(login)));
+  throw authError(
+    describeEntraFailure([...(body.error_codes ?? []), ...aadstsCodes(description)], description, facts(login)),
+  );
 }
 
 /** Client credentials through MSAL: one access token for the registry's scope. */

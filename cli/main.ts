@@ -34,7 +34,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const command = COMMANDS.find((candidate) => candidate.name === name);
-    if (!command) throw usageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See \`mcp-registry --help\`.`);
+    if (!command)
+      throw usageError(
+        `Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See \`mcp-registry --help\`.`,
+      );
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
       print(command.help);
@@ -47,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`mcp-registry: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`mcp-registry: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `mcp-registry: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -31,10 +31,18 @@ export function networkError(kind: CliErrorKind, url: string, error: unknown): C
     );
   }
   if (code === "CERT_HAS_EXPIRED" || code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-    return new CliError(kind, `The TLS certificate of ${host} is not valid for this connection (${code}). Check the URL's host name and the server's certificate.`);
+    return new CliError(
+      kind,
+      `The TLS certificate of ${host} is not valid for this connection (${code}). Check the URL's host name and the server's certificate.`,
+    );
   }
-  if (code === "ECONNREFUSED") return new CliError(kind, `Nothing answers at ${host} (connection refused). Check the URL and that the server is running.`);
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new CliError(kind, `The host ${host} cannot be resolved (${code}). Check the URL.`);
+  if (code === "ECONNREFUSED")
+    return new CliError(
+      kind,
+      `Nothing answers at ${host} (connection refused). Check the URL and that the server is running.`,
+    );
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return new CliError(kind, `The host ${host} cannot be resolved (${code}). Check the URL.`);
   if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ETIMEDOUT" || code === "TimeoutError") {
     return new CliError(kind, `${host} did not answer in time (${code}). Check the network, proxy and firewall.`);
   }

@@ -7,10 +7,18 @@ export interface RegistryErrorBody {
 }
 
 /** The registry's answer to a failed request, as a message that says what to do next. */
-export function describeRegistryFailure(method: string, path: string, response: Response, body: RegistryErrorBody | undefined, credential: CredentialSource): CliError {
+export function describeRegistryFailure(
+  method: string,
+  path: string,
+  response: Response,
+  body: RegistryErrorBody | undefined,
+  credential: CredentialSource,
+): CliError {
   const code = body?.error?.code ?? "unknown";
   const message = body?.error?.message ?? response.statusText;
-  const lines = [`${method} ${path}: ${response.status} ${code}: ${message}${body?.requestId ? ` (requestId ${body.requestId})` : ""}`];
+  const lines = [
+    `${method} ${path}: ${response.status} ${code}: ${message}${body?.requestId ? ` (requestId ${body.requestId})` : ""}`,
+  ];
   if (response.status === 401) {
     lines.push(
       credential === "env-token"
@@ -22,7 +30,9 @@ export function describeRegistryFailure(method: string, path: string, response: 
       "Entra ID issued the token, but the registry has no enabled M2M account for this app. Ask a registry admin to link it (tenant id + client id) in Settings > IAM > M2M Accounts, or to enable it.",
     );
   } else if (response.status === 403) {
-    lines.push("You are known to the registry but may not do this: ask an admin for a group that grants it (`mcp-registry whoami` shows your groups and permissions).");
+    lines.push(
+      "You are known to the registry but may not do this: ask an admin for a group that grants it (`mcp-registry whoami` shows your groups and permissions).",
+    );
   } else if (response.status === 404) {
     lines.push("It does not exist or your groups do not grant it (the registry answers both the same way).");
   } else if (response.status === 503) {
@@ -45,12 +55,19 @@ export interface RegistryClient {
  * `renew`, when given, is asked once for a new token after a 401: a cached Entra token can be
  * refused before its expiry (the registry's trusted tenants or the issuer's keys changed).
  */
-export function registryClient(registryUrl: string, accessToken: string, credential: CredentialSource, renew?: () => Promise<string>): RegistryClient {
+export function registryClient(
+  registryUrl: string,
+  accessToken: string,
+  credential: CredentialSource,
+  renew?: () => Promise<string>,
+): RegistryClient {
   let token = accessToken;
   let renewed = false;
 
   async function get<T>(path: string): Promise<T> {
-    const response = await fetchOrFail("registry", `${registryUrl}${path}`, { headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } });
+    const response = await fetchOrFail("registry", `${registryUrl}${path}`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+    });
     if (response.status === 401 && renew && !renewed) {
       renewed = true;
       token = await renew();
@@ -61,9 +78,18 @@ export function registryClient(registryUrl: string, accessToken: string, credent
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
-      throw registryError(`GET ${path}: ${response.status}: the answer is not JSON. Is ${registryUrl} an MCP Registry?`);
+      throw registryError(
+        `GET ${path}: ${response.status}: the answer is not JSON. Is ${registryUrl} an MCP Registry?`,
+      );
     }
-    if (!response.ok) throw describeRegistryFailure("GET", path.split("?")[0]!, response, body as RegistryErrorBody | undefined, credential);
+    if (!response.ok)
+      throw describeRegistryFailure(
+        "GET",
+        path.split("?")[0]!,
+        response,
+        body as RegistryErrorBody | undefined,
+        credential,
+      );
     return body as T;
   }
 
@@ -95,10 +121,15 @@ export interface ProtectedResourceMetadata {
 export async function fetchProtectedResourceMetadata(registryUrl: string): Promise<ProtectedResourceMetadata> {
   const url = `${registryUrl}/.well-known/oauth-protected-resource`;
   const response = await fetchOrFail("registry", url);
-  if (!response.ok) throw registryError(`GET /.well-known/oauth-protected-resource: ${response.status}. Is ${registryUrl} an MCP Registry? Check --registry.`);
+  if (!response.ok)
+    throw registryError(
+      `GET /.well-known/oauth-protected-resource: ${response.status}. Is ${registryUrl} an MCP Registry? Check --registry.`,
+    );
   try {
     return (await response.json()) as ProtectedResourceMetadata;
   } catch {
-    throw registryError(`GET /.well-known/oauth-protected-resource: the answer is not JSON. Is ${registryUrl} an MCP Registry? Check --registry.`);
+    throw registryError(
+      `GET /.well-known/oauth-protected-resource: the answer is not JSON. Is ${registryUrl} an MCP Registry? Check --registry.`,
+    );
   }
 }

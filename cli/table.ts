@@ -3,7 +3,14 @@ export function formatTable(headers: string[], rows: string[][]): string {
   const clean = (cell: string) => cell.replace(/\s+/g, " ").trim();
   const all = [headers, ...rows.map((row) => row.map(clean))];
   const widths = headers.map((_, column) => Math.max(...all.map((row) => (row[column] ?? "").length)));
-  return all.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ").trimEnd()).join("\n");
+  return all
+    .map((row) =>
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 export function truncate(text: string, max: number): string {

@@ -5,14 +5,20 @@ import type { Exchange } from "./support/http-recorder";
 
 const OTHER_TENANT = "22222222-2222-4222-8222-222222222222";
 const GRAPH = "00000003-0000-0000-c000-000000000000";
-const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-const without = (claims: Record<string, unknown>, ...names: string[]) => Object.fromEntries(Object.entries(claims).filter(([name]) => !names.includes(name)));
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+const without = (claims: Record<string, unknown>, ...names: string[]) =>
+  Object.fromEntries(Object.entries(claims).filter(([name]) => !names.includes(name)));
 
 export function assertInvalidToken(response: Exchange, what: string): void {
   assert.equal(response.status, 401, `${what}: ${response.status} ${response.text}`);
   assert.equal(response.json?.error?.code, "invalid_token", what);
   assert.equal(response.json?.error?.message, "The access token is invalid.", `${what}: one message for every cause`);
-  assert.match(response.headers.get("www-authenticate") ?? "", /^Bearer realm="mcp-registry", error="invalid_token", resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource"$/, what);
+  assert.match(
+    response.headers.get("www-authenticate") ?? "",
+    /^Bearer realm="mcp-registry", error="invalid_token", resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource"$/,
+    what,
+  );
   assert.equal(typeof response.json?.requestId, "string", what);
 }
 
@@ -35,14 +41,16 @@ function rejectionCases(): [string, string][] {
     ["HS256 keyed with the RSA public key (PEM)", issuer.signHs256(v2(), issuer.publicKeyPem())],
     ["HS256 keyed with the RSA public key (JWK)", issuer.signHs256(v2(), issuer.publicJwkJson())],
     ["HMAC signature labelled RS256", issuer.signHs256(v2(), issuer.publicKeyPem(), { alg: "RS256" })],
-    ...(["RS384", "RS512", "PS256", "ES256", "rs256", "EdDSA", null, 256] as unknown[]).map(
-      (alg): [string, string] => [`alg ${JSON.stringify(alg)}`, issuer.sign(v2(), { alg })],
-    ),
+    ...(["RS384", "RS512", "PS256", "ES256", "rs256", "EdDSA", null, 256] as unknown[]).map((alg): [string, string] => [
+      `alg ${JSON.stringify(alg)}`,
+      issuer.sign(v2(), { alg }),
+    ]),
     ["alg missing", issuer.sign(v2(), { alg: undefined })],
     ["kid missing", issuer.sign(v2(), { kid: undefined })],
-    ...(["", "k".repeat(129), "a\nb", "a\u0001b", "\u00e9", 42, { x: 1 }] as unknown[]).map(
-      (kid): [string, string] => [`kid ${JSON.stringify(kid).slice(0, 20)}`, issuer.sign(v2(), { kid })],
-    ),
+    ...(["", "k".repeat(129), "a\nb", "a\u0001b", "\u00e9", 42, { x: 1 }] as unknown[]).map((kid): [string, string] => [
+      `kid ${JSON.stringify(kid).slice(0, 20)}`,
+      issuer.sign(v2(), { kid }),
+    ]),
     ["crit header", issuer.sign(v2(), { crit: ["exp"], exp: now })],
     ["b64 header", issuer.sign(v2(), { b64: false, crit: ["b64"] })],
     ["jku header (attacker's key set)", attacker.sign(v2(), { jku: jkuUrl })],
@@ -75,7 +83,10 @@ function rejectionCases(): [string, string][] {
     ["ver 1.0 on the v2 issuer", issuer.sign(v2({ ver: "1.0" }))],
     ["ver 2.0 on the v1 issuer", issuer.sign(v1({ ver: "2.0" }))],
     ["ver missing", issuer.sign(without(v2(), "ver"))],
-    ["issuer of a tenant not allowed", issuer.sign(v2({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`, tid: OTHER_TENANT }))],
+    [
+      "issuer of a tenant not allowed",
+      issuer.sign(v2({ iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`, tid: OTHER_TENANT })),
+    ],
     ["issuer with a trailing slash", issuer.sign(v2({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0/` }))],
     ["issuer over http", issuer.sign(v2({ iss: `http://login.microsoftonline.com/${TENANT}/v2.0` }))],
     ["issuer of another cloud", issuer.sign(v2({ iss: `https://login.microsoftonline.us/${TENANT}/v2.0` }))],
@@ -85,7 +96,16 @@ function rejectionCases(): [string, string][] {
     ["aud missing", issuer.sign(without(v2(), "aud"))],
     ["aud as an array containing ours", issuer.sign(v2({ aud: [API_CLIENT] }))],
     ["aud api:// with a trailing slash", issuer.sign(v2({ aud: `api://${API_CLIENT}/` }))],
-    ["ID token replayed (aud = the client app, nonce, no idtyp)", issuer.sign({ ...without(v2(), "idtyp", "azp", "azpacr"), aud: ADMIN_APP, nonce: "n-0S6_WzA2Mj", name: "Pipeline", preferred_username: "pipeline@contoso.example" })],
+    [
+      "ID token replayed (aud = the client app, nonce, no idtyp)",
+      issuer.sign({
+        ...without(v2(), "idtyp", "azp", "azpacr"),
+        aud: ADMIN_APP,
+        nonce: "n-0S6_WzA2Mj",
+        name: "Pipeline",
+        preferred_username: "pipeline@contoso.example",
+      }),
+    ],
     ["Microsoft Graph token replayed (GUID aud)", issuer.sign(v2({ aud: GRAPH }))],
     ["Microsoft Graph token replayed (URL aud)", issuer.sign(v2({ aud: "https://graph.microsoft.com" }))],
     ["oid missing", issuer.sign(without(v2(), "oid"))],
@@ -116,7 +136,10 @@ export function conformEntraRejections(): void {
       assert.equal(v2.json.kind, "m2m");
       const v1 = await suite.call("/api/me", { token: suite.issuer.sign(suite.tokens.appV1Claims()) }, "warm v1");
       assert.equal(v1.status, 200, v1.text);
-      assert.deepEqual(suite.issuer.requestsFor(TENANT).sort(), [`/${TENANT}/discovery/keys`, `/${TENANT}/discovery/v2.0/keys`]);
+      assert.deepEqual(suite.issuer.requestsFor(TENANT).sort(), [
+        `/${TENANT}/discovery/keys`,
+        `/${TENANT}/discovery/v2.0/keys`,
+      ]);
     });
 
     it("rejects each case with the generic 401 and fetches nothing", async () => {
@@ -137,14 +160,26 @@ export function conformEntraRejections(): void {
     it("50 concurrent unknown-kid tokens: all 401, no fetch inside the refresh window", async () => {
       const before = suite.issuer.requests.length;
       const responses = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => suite.call("/api/me", { token: suite.issuer.sign(suite.tokens.appV2Claims(), { kid: `kid-flood-${i}` }) }, "unknown kid flood")),
+        Array.from({ length: 50 }, (_, i) =>
+          suite.call(
+            "/api/me",
+            { token: suite.issuer.sign(suite.tokens.appV2Claims(), { kid: `kid-flood-${i}` }) },
+            "unknown kid flood",
+          ),
+        ),
       );
       for (const response of responses) assertInvalidToken(response, "unknown kid");
       assert.equal(suite.issuer.requests.length, before);
     });
 
     it("the same token on an IAM route and a catalog route gets the same answer", async () => {
-      const expired = suite.issuer.sign(suite.tokens.appV2Claims({ exp: suite.tokens.nowSeconds() - 3600, iat: suite.tokens.nowSeconds() - 7200, nbf: undefined }));
+      const expired = suite.issuer.sign(
+        suite.tokens.appV2Claims({
+          exp: suite.tokens.nowSeconds() - 3600,
+          iat: suite.tokens.nowSeconds() - 7200,
+          nbf: undefined,
+        }),
+      );
       for (const path of ["/api/servers", "/api/tools?q=x", "/api/iam/groups", "/api/audit"]) {
         assertInvalidToken(await suite.call(path, { token: expired }, "expired on every route"), path);
       }

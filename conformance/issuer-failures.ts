@@ -13,7 +13,10 @@ async function waitForKeyFetchesToSettle(): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const health = await suite.call("/api/health", {}, "health poll");
     const states: unknown = health.json?.entraKeys;
-    assert.ok(Array.isArray(states), `/api/health reports the key-cache state per tenant (SPEC §5): ${health.text.slice(0, 200)}`);
+    assert.ok(
+      Array.isArray(states),
+      `/api/health reports the key-cache state per tenant (SPEC §5): ${health.text.slice(0, 200)}`,
+    );
     if (!states.some((state: { refreshing?: unknown }) => state.refreshing === true)) return;
     await delay(100);
   }
@@ -30,14 +33,24 @@ export function conformIssuerFailures(): void {
   describe("SPEC §2.3 step 5: the identity provider failing", () => {
     it("links an M2M account in each cold tenant (that needs no keys)", async () => {
       for (const tenant of Object.values(COLD_TENANTS)) {
-        const created = await suite.call("/api/iam/m2m-accounts", { method: "POST", token: suite.adminToken(), body: { tenantId: tenant, clientId: COLD_APP, name: `cold ${tenant.slice(0, 8)}` } }, "link cold app");
+        const created = await suite.call(
+          "/api/iam/m2m-accounts",
+          {
+            method: "POST",
+            token: suite.adminToken(),
+            body: { tenantId: tenant, clientId: COLD_APP, name: `cold ${tenant.slice(0, 8)}` },
+          },
+          "link cold app",
+        );
         assert.equal(created.status, 201, created.text);
       }
     });
 
     const cold = Object.entries(COLD_FAILURE_MODES) as [keyof typeof COLD_FAILURE_MODES, JwksMode][];
     const coldRequests = (tenant: string, label: string) =>
-      Promise.all(Array.from({ length: 5 }, () => suite.call("/api/me", { token: suite.tokens.app(COLD_APP, tenant) }, label)));
+      Promise.all(
+        Array.from({ length: 5 }, () => suite.call("/api/me", { token: suite.tokens.app(COLD_APP, tenant) }, label)),
+      );
 
     it("cold tenants (the start-up warm-up failed: hang, 500, reset, invalid JSON, empty set): 503 with Retry-After at once, no new fetch", async () => {
       await waitForKeyFetchesToSettle();
@@ -50,7 +63,11 @@ export function conformIssuerFailures(): void {
             assertUnavailable(r.status, r.json?.error?.code, r.headers.get("retry-after"), `cold ${mode}`);
             assert.ok(r.ms < 3_000, `cold ${mode} inside the window took ${Math.round(r.ms)} ms`);
           }
-          assert.equal(suite.issuer.requestsFor(tenant).length, before, `cold ${mode}: no fetch inside the refresh window`);
+          assert.equal(
+            suite.issuer.requestsFor(tenant).length,
+            before,
+            `cold ${mode}: no fetch inside the refresh window`,
+          );
         }),
       );
     });
@@ -68,10 +85,15 @@ export function conformIssuerFailures(): void {
           if (name === "slow") {
             for (const r of responses) assert.equal(r.status, 200, r.text);
           } else {
-            for (const r of responses) assertUnavailable(r.status, r.json?.error?.code, r.headers.get("retry-after"), `cold ${mode}`);
+            for (const r of responses)
+              assertUnavailable(r.status, r.json?.error?.code, r.headers.get("retry-after"), `cold ${mode}`);
           }
           assert.ok(elapsed < COLD_BUDGET_MS, `cold ${name}: answered after ${Math.round(elapsed)} ms`);
-          assert.equal(suite.issuer.requestsFor(tenant).length - before, 1, `cold ${name}: one fetch for five requests`);
+          assert.equal(
+            suite.issuer.requestsFor(tenant).length - before,
+            1,
+            `cold ${name}: one fetch for five requests`,
+          );
         }),
       );
     });
@@ -92,7 +114,11 @@ export function conformIssuerFailures(): void {
         await suite.advanceClock(REFRESH_WINDOW_MS);
         const before = suite.issuer.requestsFor(TENANT).length;
         const total = suite.issuer.requests.length;
-        const unknown = suite.call("/api/me", { token: suite.issuer.sign(suite.tokens.appV2Claims(), { kid: `kid-rotated-away-${mode}` }) }, `warm ${mode} unknown kid`);
+        const unknown = suite.call(
+          "/api/me",
+          { token: suite.issuer.sign(suite.tokens.appV2Claims(), { kid: `kid-rotated-away-${mode}` }) },
+          `warm ${mode} unknown kid`,
+        );
         // The valid token goes once the refresh is in flight, to show it does not wait for it.
         await Promise.race([suite.issuer.waitForRequests(total + 1), unknown]);
         const valid = await suite.call("/api/me", { token: suite.tokens.app() }, `warm ${mode} valid`);

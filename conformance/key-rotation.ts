@@ -17,7 +17,11 @@ export function conformKeyRotation(): void {
       assert.equal(fresh.status, 200, fresh.text);
       assert.equal(v2Keys() - before, 1, "one refresh");
 
-      const old = await suite.call("/api/me", { token: suite.issuer.sign(suite.tokens.appV2Claims(), {}, oldKid) }, "old key");
+      const old = await suite.call(
+        "/api/me",
+        { token: suite.issuer.sign(suite.tokens.appV2Claims(), {}, oldKid) },
+        "old key",
+      );
       assert.equal(old.status, 200, old.text);
       const again = await suite.call("/api/me", { token: suite.tokens.app() }, "new key again");
       assert.equal(again.status, 200, again.text);
@@ -28,7 +32,13 @@ export function conformKeyRotation(): void {
       await suite.advanceClock(REFRESH_WINDOW_MS);
       const flood = (round: number) =>
         Promise.all(
-          Array.from({ length: 50 }, (_, i) => suite.call("/api/me", { token: suite.issuer.sign(suite.tokens.appV2Claims(), { kid: `kid-flood-${round}-${i}` }) }, `flood ${round}`)),
+          Array.from({ length: 50 }, (_, i) =>
+            suite.call(
+              "/api/me",
+              { token: suite.issuer.sign(suite.tokens.appV2Claims(), { kid: `kid-flood-${round}-${i}` }) },
+              `flood ${round}`,
+            ),
+          ),
         );
       const before = v2Keys();
       for (const response of await flood(1)) assertInvalidToken(response, "flood 1");

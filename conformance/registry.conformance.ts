@@ -41,8 +41,11 @@ describe(`conformance on ${databaseKind()}`, () => {
       const log = suite.registries.map((registry) => registry.output()).join("\n");
       assert.match(log, /authentication failed/, "the log was captured");
       const secrets = new Set(suite.recorder.credentials);
-      const keySet = (await (await fetch(`${suite.issuer.authorityHost}/${COLD_TENANTS["private-key"]}/discovery/v2.0/keys`)).json()) as { keys: Record<string, string>[] };
-      for (const jwk of keySet.keys) for (const member of ["d", "p", "q", "dp", "dq", "qi"]) if (jwk[member]) secrets.add(jwk[member]);
+      const keySet = (await (
+        await fetch(`${suite.issuer.authorityHost}/${COLD_TENANTS["private-key"]}/discovery/v2.0/keys`)
+      ).json()) as { keys: Record<string, string>[] };
+      for (const jwk of keySet.keys)
+        for (const member of ["d", "p", "q", "dp", "dq", "qi"]) if (jwk[member]) secrets.add(jwk[member]);
       assert.ok(secrets.size > suite.recorder.credentials.size, "the private members were collected");
       assert.deepEqual(leakedCredentialPieces(log, secrets), []);
     });

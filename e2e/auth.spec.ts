@@ -1,5 +1,12 @@
 import { expect, test } from "./fixtures";
-import { pickAccount, sessionCookie, signInThroughEmulator, signOut, startSignIn, waitForRegistryPage } from "./support/sign-in";
+import {
+  pickAccount,
+  sessionCookie,
+  signInThroughEmulator,
+  signOut,
+  startSignIn,
+  waitForRegistryPage,
+} from "./support/sign-in";
 import { DEMO_USERS } from "./support/users";
 
 interface Me {
@@ -19,7 +26,13 @@ test.describe("signing in with Entra ID (emulator)", () => {
     await signInThroughEmulator(page, DEMO_USERS.admin, { returnTo: "/?q=github" });
     await expect(page.getByTestId("signed-in-user")).toHaveText("Adele Vance");
     const cookie = await sessionCookie(context);
-    expect(cookie).toMatchObject({ name: "registry_session", httpOnly: true, sameSite: "Lax", path: "/", secure: false });
+    expect(cookie).toMatchObject({
+      name: "registry_session",
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/",
+      secure: false,
+    });
     expect(cookie!.expires * 1000 - Date.now()).toBeGreaterThan(7.5 * 3600_000);
     expect((await context.cookies()).map((c) => c.name)).not.toContain("registry_auth");
 
@@ -69,13 +82,25 @@ test.describe("signing in with Entra ID (emulator)", () => {
 });
 
 test.describe("signing out", () => {
-  test("ends the session: the old cookie is refused and the sign-in page says so", async ({ page, context, playwright, baseURL, saveScreenshot }) => {
+  test("ends the session: the old cookie is refused and the sign-in page says so", async ({
+    page,
+    context,
+    playwright,
+    baseURL,
+    saveScreenshot,
+  }) => {
     await signInThroughEmulator(page, DEMO_USERS.admin);
     const cookie = (await sessionCookie(context))!;
-    const oldCookie = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `${cookie.name}=${cookie.value}` } });
+    const oldCookie = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Cookie: `${cookie.name}=${cookie.value}` },
+    });
     expect((await oldCookie.get("/api/me")).status()).toBe(200);
 
-    const crossSite = await oldCookie.post("/auth/sign-out", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+    const crossSite = await oldCookie.post("/auth/sign-out", {
+      headers: { Origin: "https://evil.example" },
+      maxRedirects: 0,
+    });
     expect(crossSite.status()).toBe(403);
     expect((await oldCookie.get("/api/me")).status()).toBe(200);
 

@@ -13,7 +13,12 @@ import { withResponseParams } from "./redirect-uris";
  * `GET /{tenant}/oauth2/v2.0/authorize` shows the account picker; the picker POSTs back here
  * with the chosen account, and the emulator answers the client with a code.
  */
-export async function handleAuthorize(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, tenantSegment: string): Promise<void> {
+export async function handleAuthorize(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  tenantSegment: string,
+): Promise<void> {
   const params = req.method === "POST" ? await readForm(req) : requestUrl(req).searchParams;
   const validation = validateAuthorizeRequest(ctx.config, tenantSegment, params);
   if (validation.kind === "page") {

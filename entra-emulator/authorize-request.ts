@@ -36,7 +36,11 @@ const RESPONSE_MODES: ResponseMode[] = ["query", "fragment", "form_post"];
 const PKCE_CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
 
 /** Validates authorize parameters in Entra's order: tenant, client, redirect URI, then the rest. */
-export function validateAuthorizeRequest(config: EmulatorConfig, tenantSegment: string, params: URLSearchParams): AuthorizeValidation {
+export function validateAuthorizeRequest(
+  config: EmulatorConfig,
+  tenantSegment: string,
+  params: URLSearchParams,
+): AuthorizeValidation {
   const tenant = findTenant(config, tenantSegment);
   if (!tenant) return { kind: "page", error: entraErrors.tenantNotFound(tenantSegment) };
   const clientId = params.get("client_id");
@@ -49,7 +53,11 @@ export function validateAuthorizeRequest(config: EmulatorConfig, tenantSegment: 
     return { kind: "page", error: entraErrors.redirectUriNotRegistered(redirectUri, client.clientId), tenant };
   const mode = params.get("response_mode") ?? "query";
   if (!RESPONSE_MODES.includes(mode as ResponseMode))
-    return { kind: "page", error: entraErrors.invalidParameter("response_mode", "Use query, fragment or form_post."), tenant };
+    return {
+      kind: "page",
+      error: entraErrors.invalidParameter("response_mode", "Use query, fragment or form_post."),
+      tenant,
+    };
 
   const replyTo: ReplyTo = { redirectUri, responseMode: mode as ResponseMode, state: params.get("state") ?? undefined };
   const fail = (error: EntraError): AuthorizeValidation => ({ kind: "redirect", error, replyTo, tenant });

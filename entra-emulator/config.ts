@@ -17,7 +17,9 @@ const credential = z
     endDateTime: z.iso.datetime({ offset: true }).optional(),
     expiresInDays: z.number().min(-3650).max(3650).optional(),
   })
-  .refine((c) => (c.endDateTime === undefined) !== (c.expiresInDays === undefined), { message: "give exactly one of endDateTime and expiresInDays" });
+  .refine((c) => (c.endDateTime === undefined) !== (c.expiresInDays === undefined), {
+    message: "give exactly one of endDateTime and expiresInDays",
+  });
 
 const app = z.object({
   clientId: guid,
@@ -82,30 +84,43 @@ export const emulatorConfigSchema = z
     const seenTenants = new Set<string>();
     config.tenants.forEach((t, ti) => {
       const at = (...path: (string | number)[]) => ["tenants", ti, ...path];
-      if (seenTenants.has(t.id.toLowerCase())) ctx.addIssue({ code: "custom", message: "duplicate tenant id", path: at("id") });
+      if (seenTenants.has(t.id.toLowerCase()))
+        ctx.addIssue({ code: "custom", message: "duplicate tenant id", path: at("id") });
       seenTenants.add(t.id.toLowerCase());
       const groupIds = new Set(t.groups.map((g) => g.id.toLowerCase()));
       const clientIds = new Set<string>();
       const checkAssignments = (list: z.infer<typeof appRoleAssignment>[], path: (string | number)[]) =>
         list.forEach((a, i) => {
           const resource = t.apps.find((r) => identifiesApp(r, a.resource));
-          if (!resource) ctx.addIssue({ code: "custom", message: `no app '${a.resource}' in this tenant`, path: [...path, i, "resource"] });
+          if (!resource)
+            ctx.addIssue({
+              code: "custom",
+              message: `no app '${a.resource}' in this tenant`,
+              path: [...path, i, "resource"],
+            });
           else if (!(resource.appRoles ?? []).includes(a.role))
-            ctx.addIssue({ code: "custom", message: `app '${resource.displayName}' has no app role '${a.role}'`, path: [...path, i, "role"] });
+            ctx.addIssue({
+              code: "custom",
+              message: `app '${resource.displayName}' has no app role '${a.role}'`,
+              path: [...path, i, "role"],
+            });
         });
       const checkGroups = (list: string[], path: (string | number)[]) =>
         list.forEach((g, i) => {
-          if (!groupIds.has(g.toLowerCase())) ctx.addIssue({ code: "custom", message: `no group '${g}' in this tenant`, path: [...path, i] });
+          if (!groupIds.has(g.toLowerCase()))
+            ctx.addIssue({ code: "custom", message: `no group '${g}' in this tenant`, path: [...path, i] });
         });
       t.apps.forEach((a, ai) => {
-        if (clientIds.has(a.clientId.toLowerCase())) ctx.addIssue({ code: "custom", message: "duplicate client id", path: at("apps", ai, "clientId") });
+        if (clientIds.has(a.clientId.toLowerCase()))
+          ctx.addIssue({ code: "custom", message: "duplicate client id", path: at("apps", ai, "clientId") });
         clientIds.add(a.clientId.toLowerCase());
         checkAssignments(a.appRoleAssignments, at("apps", ai, "appRoleAssignments"));
         checkGroups(a.groups, at("apps", ai, "groups"));
       });
       const objectIds = new Set<string>();
       t.users.forEach((u, ui) => {
-        if (objectIds.has(u.objectId.toLowerCase())) ctx.addIssue({ code: "custom", message: "duplicate user object id", path: at("users", ui, "objectId") });
+        if (objectIds.has(u.objectId.toLowerCase()))
+          ctx.addIssue({ code: "custom", message: "duplicate user object id", path: at("users", ui, "objectId") });
         objectIds.add(u.objectId.toLowerCase());
         checkAssignments(u.appRoleAssignments, at("users", ui, "appRoleAssignments"));
         checkGroups(u.groups, at("users", ui, "groups"));

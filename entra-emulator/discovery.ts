@@ -21,7 +21,12 @@ export function issuerTenant(config: EmulatorConfig, segment: string): string {
  * Real-shaped OpenID configuration. The issuer is Entra's real string, so tokens look exactly as
  * they would in Azure; the endpoints point at the emulator itself.
  */
-export function openIdConfiguration(config: EmulatorConfig, baseUrl: string, segment: string, version: 1 | 2): Record<string, unknown> {
+export function openIdConfiguration(
+  config: EmulatorConfig,
+  baseUrl: string,
+  segment: string,
+  version: 1 | 2,
+): Record<string, unknown> {
   const issuerId = issuerTenant(config, segment);
   const at = (path: string) => `${baseUrl}/${segment}${path}`;
   const common = {
@@ -47,7 +52,27 @@ export function openIdConfiguration(config: EmulatorConfig, baseUrl: string, seg
       request_uri_parameter_supported: false,
       authorization_endpoint: at("/oauth2/v2.0/authorize"),
       end_session_endpoint: at("/oauth2/v2.0/logout"),
-      claims_supported: ["sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name", "msgraph_host", "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"],
+      claims_supported: [
+        "sub",
+        "iss",
+        "cloud_instance_name",
+        "cloud_instance_host_name",
+        "cloud_graph_host_name",
+        "msgraph_host",
+        "aud",
+        "exp",
+        "iat",
+        "auth_time",
+        "acr",
+        "nonce",
+        "preferred_username",
+        "name",
+        "tid",
+        "ver",
+        "at_hash",
+        "c_hash",
+        "email",
+      ],
       ...common,
     };
   }
@@ -61,7 +86,25 @@ export function openIdConfiguration(config: EmulatorConfig, baseUrl: string, seg
     microsoft_multi_refresh_token: true,
     authorization_endpoint: at("/oauth2/v2.0/authorize"),
     end_session_endpoint: at("/oauth2/v2.0/logout"),
-    claims_supported: ["sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name", "msgraph_host", "aud", "exp", "iat", "auth_time", "acr", "amr", "nonce", "email", "given_name", "family_name", "nickname"],
+    claims_supported: [
+      "sub",
+      "iss",
+      "cloud_instance_name",
+      "cloud_instance_host_name",
+      "cloud_graph_host_name",
+      "msgraph_host",
+      "aud",
+      "exp",
+      "iat",
+      "auth_time",
+      "acr",
+      "amr",
+      "nonce",
+      "email",
+      "given_name",
+      "family_name",
+      "nickname",
+    ],
     ...common,
   };
 }

@@ -3,7 +3,10 @@ import type { EmulatorApp } from "./config";
 
 /** A stable GUID derived from `parts` (UUIDv5-style: SHA hash, version and variant bits set). */
 export function deterministicGuid(...parts: string[]): string {
-  const bytes = createHash("sha256").update(parts.map((p) => p.toLowerCase()).join("\u0000")).digest().subarray(0, 16);
+  const bytes = createHash("sha256")
+    .update(parts.map((p) => p.toLowerCase()).join("\u0000"))
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString("hex");
@@ -11,7 +14,10 @@ export function deterministicGuid(...parts: string[]): string {
 }
 
 /** The object id of an app's service principal in a tenant: the `oid` (and `sub`) of its app-only tokens. */
-export function servicePrincipalObjectId(tenantId: string, app: Pick<EmulatorApp, "clientId" | "servicePrincipalObjectId">): string {
+export function servicePrincipalObjectId(
+  tenantId: string,
+  app: Pick<EmulatorApp, "clientId" | "servicePrincipalObjectId">,
+): string {
   return app.servicePrincipalObjectId ?? deterministicGuid("service-principal", tenantId, app.clientId);
 }
 

@@ -3,7 +3,13 @@ import type { Resource } from "./directory";
 import type { EmulatorContext } from "./http";
 import type { DelegatedScopes } from "./scopes";
 import { clientInfo } from "./identifiers";
-import { type ClaimContext, type Claims, appOnlyAccessTokenClaims, delegatedAccessTokenClaims, idTokenClaims } from "./token-claims";
+import {
+  type ClaimContext,
+  type Claims,
+  appOnlyAccessTokenClaims,
+  delegatedAccessTokenClaims,
+  idTokenClaims,
+} from "./token-claims";
 
 export interface TokenResponse {
   token_type: "Bearer";
@@ -37,7 +43,12 @@ function lifetimes(claimCtx: ClaimContext): { expires_in: number; ext_expires_in
   return { expires_in: expiresIn, ext_expires_in: expiresIn };
 }
 
-export function issueAppOnlyToken(ctx: EmulatorContext, tenant: EmulatorTenant, client: EmulatorApp, resource: Resource): TokenResponse {
+export function issueAppOnlyToken(
+  ctx: EmulatorContext,
+  tenant: EmulatorTenant,
+  client: EmulatorApp,
+  resource: Resource,
+): TokenResponse {
   const claimCtx = claimContext(ctx, tenant);
   const claims = appOnlyAccessTokenClaims(claimCtx, client, resource);
   return { token_type: "Bearer", ...lifetimes(claimCtx), access_token: sign(ctx, claims, resource.tokenVersion) };

@@ -10,7 +10,12 @@ import { isLoopbackHttpUrl, withResponseParams } from "./redirect-uris";
  * navigates: to `post_logout_redirect_uri` when it is a loopback URL or a redirect URI
  * registered in the tenant (never an arbitrary site), else to a signed-out page.
  */
-export function handleLogout(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, tenantSegment: string): void {
+export function handleLogout(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  tenantSegment: string,
+): void {
   const params = requestUrl(req).searchParams;
   const tenant = findTenant(ctx.config, tenantSegment);
   if (!tenant && !["common", "organizations"].includes(tenantSegment.toLowerCase())) {

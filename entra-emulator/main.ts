@@ -11,7 +11,8 @@ async function main(): Promise<void> {
     : fileURLToPath(new URL("./demo-tenant.json", import.meta.url));
   const portText = process.env.ENTRA_EMULATOR_PORT ?? "3443";
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`ENTRA_EMULATOR_PORT must be a port number (0-65535), got '${portText}'`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new Error(`ENTRA_EMULATOR_PORT must be a port number (0-65535), got '${portText}'`);
   const dataDir = resolve(process.env.REGISTRY_DATA_DIR ?? ".data", "entra-emulator");
 
   const config = await loadEmulatorConfig(configPath);

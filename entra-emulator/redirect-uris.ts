@@ -37,7 +37,11 @@ export function isRegisteredRedirectUri(registered: string[], requested: string)
 }
 
 /** Appends the authorization response to the redirect URI (query or fragment mode). */
-export function withResponseParams(redirectUri: string, mode: "query" | "fragment", fields: Record<string, string>): string {
+export function withResponseParams(
+  redirectUri: string,
+  mode: "query" | "fragment",
+  fields: Record<string, string>,
+): string {
   const url = new URL(redirectUri);
   if (mode === "query") {
     for (const [name, value] of Object.entries(fields)) url.searchParams.set(name, value);

@@ -4,18 +4,36 @@ import { instanceDiscovery, issuerTenant, openIdConfiguration } from "./discover
 import { EntraError } from "./errors";
 import { handleGraph } from "./graph-endpoints";
 import { indexPage } from "./html";
-import { BodyTooLargeError, type EmulatorContext, isLoopbackAddress, requestUrl, sendEntraError, sendHtml, sendJson, sendPublicJson } from "./http";
+import {
+  BodyTooLargeError,
+  type EmulatorContext,
+  isLoopbackAddress,
+  requestUrl,
+  sendEntraError,
+  sendHtml,
+  sendJson,
+  sendPublicJson,
+} from "./http";
 import { handleLogout } from "./logout-endpoint";
 import { handleTokenRequest } from "./token-endpoint";
 import { v2Issuer } from "./token-claims";
 
-type Handler = (ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, tenant: string, url: URL) => void | Promise<void>;
+type Handler = (
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  tenant: string,
+  url: URL,
+) => void | Promise<void>;
 
 /** Routes below `/{tenant}/`, keyed by "METHOD path". */
 const TENANT_ROUTES: Record<string, Handler> = {
-  "GET v2.0/.well-known/openid-configuration": (ctx, _req, res, t) => sendPublicJson(res, openIdConfiguration(ctx.config, ctx.baseUrl, t, 2)),
-  "GET .well-known/openid-configuration": (ctx, _req, res, t) => sendPublicJson(res, openIdConfiguration(ctx.config, ctx.baseUrl, t, 1)),
-  "GET discovery/v2.0/keys": (ctx, _req, res, t) => sendPublicJson(res, ctx.keys.jwks(v2Issuer(issuerTenant(ctx.config, t)))),
+  "GET v2.0/.well-known/openid-configuration": (ctx, _req, res, t) =>
+    sendPublicJson(res, openIdConfiguration(ctx.config, ctx.baseUrl, t, 2)),
+  "GET .well-known/openid-configuration": (ctx, _req, res, t) =>
+    sendPublicJson(res, openIdConfiguration(ctx.config, ctx.baseUrl, t, 1)),
+  "GET discovery/v2.0/keys": (ctx, _req, res, t) =>
+    sendPublicJson(res, ctx.keys.jwks(v2Issuer(issuerTenant(ctx.config, t)))),
   "GET discovery/keys": (ctx, _req, res, t) => {
     issuerTenant(ctx.config, t);
     sendPublicJson(res, ctx.keys.jwks());
@@ -35,11 +53,21 @@ function notFound(res: ServerResponse): void {
   sendJson(res, 404, { error: "not_found", error_description: "The emulator does not serve this path." });
 }
 
-async function emulatorRoute(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  if (req.method === "GET" && path === "health") return sendJson(res, 200, { status: "ok", keys: ctx.keys.published.map((k) => k.kid) });
+async function emulatorRoute(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  if (req.method === "GET" && path === "health")
+    return sendJson(res, 200, { status: "ok", keys: ctx.keys.published.map((k) => k.kid) });
   if (req.method === "POST" && path === "rotate-keys") {
     // Rotation changes what every client trusts: only the local machine may trigger it.
-    if (!isLoopbackAddress(req.socket.remoteAddress)) return sendJson(res, 403, { error: "forbidden", error_description: "Key rotation is allowed from loopback only." });
+    if (!isLoopbackAddress(req.socket.remoteAddress))
+      return sendJson(res, 403, {
+        error: "forbidden",
+        error_description: "Key rotation is allowed from loopback only.",
+      });
     await ctx.keys.rotate();
     return sendJson(res, 200, { current: ctx.keys.current.kid, published: ctx.keys.published.map((k) => k.kid) });
   }
@@ -58,13 +86,19 @@ export async function route(ctx: EmulatorContext, req: IncomingMessage, res: Ser
     const handler = TENANT_ROUTES[`${req.method} ${path}`];
     if (handler) return await handler(ctx, req, res, decodeURIComponent(first), url);
     const otherMethod = Object.keys(TENANT_ROUTES).some((key) => key.endsWith(` ${path}`));
-    if (otherMethod) return sendJson(res, 405, { error: "method_not_allowed", error_description: `${req.method} is not allowed here.` });
+    if (otherMethod)
+      return sendJson(res, 405, {
+        error: "method_not_allowed",
+        error_description: `${req.method} is not allowed here.`,
+      });
     notFound(res);
   } catch (e) {
     if (res.headersSent) return void res.destroy();
     if (e instanceof EntraError) return sendEntraError(req, res, e);
-    if (e instanceof BodyTooLargeError) return sendJson(res, 413, { error: "invalid_request", error_description: e.message });
-    if (e instanceof URIError) return sendJson(res, 400, { error: "invalid_request", error_description: "Malformed URL." });
+    if (e instanceof BodyTooLargeError)
+      return sendJson(res, 413, { error: "invalid_request", error_description: e.message });
+    if (e instanceof URIError)
+      return sendJson(res, 400, { error: "invalid_request", error_description: "Malformed URL." });
     console.error("entra-emulator: unexpected error", e);
     sendJson(res, 500, { error: "server_error", error_description: "The emulator failed to handle the request." });
   }

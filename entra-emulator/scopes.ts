@@ -36,7 +36,11 @@ export interface DelegatedScopes {
  * `{resource}/{name}` or `{resource}/.default`. Bare names and an absent resource mean
  * Microsoft Graph, as in Entra.
  */
-export function parseDelegatedScopes(tenant: EmulatorTenant, client: EmulatorApp, scopeParam: string | null): DelegatedScopes {
+export function parseDelegatedScopes(
+  tenant: EmulatorTenant,
+  client: EmulatorApp,
+  scopeParam: string | null,
+): DelegatedScopes {
   const scopes = splitScopes(scopeParam);
   if (scopes.length === 0) throw entraErrors.missingParameter("scope");
   const oidc = scopes.filter((s) => OIDC_SCOPES.includes(s.toLowerCase())).map((s) => s.toLowerCase());
@@ -59,7 +63,12 @@ export function parseDelegatedScopes(tenant: EmulatorTenant, client: EmulatorApp
   const permissions = [...new Set(names)];
   if (!resource.app) {
     const oidcInScp = oidc.filter((s) => s !== "offline_access");
-    return { oidc, resource, permissions: [...oidcInScp, ...permissions], granted: [...permissions, ...oidcInScp].join(" ") };
+    return {
+      oidc,
+      resource,
+      permissions: [...oidcInScp, ...permissions],
+      granted: [...permissions, ...oidcInScp].join(" "),
+    };
   }
   const identifier = resource.identifier;
   return { oidc, resource, permissions, granted: permissions.map((p) => `${identifier}/${p}`).join(" ") };
@@ -69,6 +78,7 @@ function expandPermission(client: EmulatorApp, resource: Resource, name: string)
   if (!resource.app) return [name === ".default" ? "User.Read" : name];
   // `.default` stands for every permission the client was granted; the emulator grants all of them.
   if (name === ".default") return resource.app.scopes;
-  if (!resource.app.scopes.includes(name)) throw entraErrors.scopeNotOnResource(client.displayName, name, resource.identifier);
+  if (!resource.app.scopes.includes(name))
+    throw entraErrors.scopeNotOnResource(client.displayName, name, resource.identifier);
   return [name];
 }

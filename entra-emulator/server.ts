@@ -32,7 +32,11 @@ export interface StartEntraEmulatorOptions {
 
 export async function startEntraEmulator(options: StartEntraEmulatorOptions): Promise<EntraEmulator> {
   const tls = await ensureTlsCertificate(options.tlsDir);
-  const [cert, key, keys] = await Promise.all([readFile(tls.certPath), readFile(tls.keyPath), SigningKeys.load(options.keysFile)]);
+  const [cert, key, keys] = await Promise.all([
+    readFile(tls.certPath),
+    readFile(tls.keyPath),
+    SigningKeys.load(options.keysFile),
+  ]);
   const ctx: EmulatorContext = { config: options.config, keys, grants: new GrantStore(), baseUrl: "" };
   const server = createServer({ cert, key }, (req, res) => void route(ctx, req, res));
   server.keepAliveTimeout = 5_000;

@@ -1,4 +1,12 @@
-import { type JsonWebKey, type KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPair, sign } from "node:crypto";
+import {
+  type JsonWebKey,
+  type KeyObject,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  sign,
+} from "node:crypto";
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { promisify } from "node:util";
@@ -72,7 +80,15 @@ export class SigningKeys {
 
   jwks(issuer?: string): { keys: PublishedJwk[] } {
     return {
-      keys: this.published.map((k) => ({ kty: "RSA", use: "sig", kid: k.kid, x5t: k.kid, n: k.publicJwk.n, e: k.publicJwk.e, ...(issuer ? { issuer } : {}) })),
+      keys: this.published.map((k) => ({
+        kty: "RSA",
+        use: "sig",
+        kid: k.kid,
+        x5t: k.kid,
+        n: k.publicJwk.n,
+        e: k.publicJwk.e,
+        ...(issuer ? { issuer } : {}),
+      })),
     };
   }
 
@@ -93,7 +109,11 @@ export class SigningKeys {
   private async save(): Promise<void> {
     if (!this.file) return;
     const { previous, current, next } = this.ring;
-    const stored: StoredKeys = { ...(previous ? { previous: toJwk(previous) } : {}), current: toJwk(current), next: toJwk(next) };
+    const stored: StoredKeys = {
+      ...(previous ? { previous: toJwk(previous) } : {}),
+      current: toJwk(current),
+      next: toJwk(next),
+    };
     await mkdir(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
@@ -111,7 +131,8 @@ async function readStored(file: string): Promise<StoredKeys | undefined> {
     throw e;
   }
   const stored = JSON.parse(text) as Partial<StoredKeys>;
-  if (!stored.current || !stored.next) throw new Error(`Entra emulator keys file ${file} is missing 'current' or 'next'`);
+  if (!stored.current || !stored.next)
+    throw new Error(`Entra emulator keys file ${file} is missing 'current' or 'next'`);
   return stored as StoredKeys;
 }
 
@@ -131,6 +152,8 @@ function toJwk(key: SigningKey): JsonWebKey {
 function describe(privateKey: KeyObject): SigningKey {
   const publicKey = createPublicKey(privateKey);
   const jwk = publicKey.export({ format: "jwk" });
-  const kid = createHash("sha1").update(publicKey.export({ format: "der", type: "spki" })).digest("base64url");
+  const kid = createHash("sha1")
+    .update(publicKey.export({ format: "der", type: "spki" }))
+    .digest("base64url");
   return { kid, privateKey, publicJwk: { kty: "RSA", n: String(jwk.n), e: String(jwk.e) } };
 }

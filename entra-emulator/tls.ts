@@ -54,13 +54,28 @@ async function createCertificate(dir: string, files: TlsFiles): Promise<void> {
     const key = join(tmp, "key.pem");
     const cert = join(tmp, "cert.pem");
     await run("openssl", [
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "825",
-      "-subj", "/CN=localhost",
-      "-keyout", key, "-out", cert,
-      "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1",
-      "-addext", "basicConstraints=critical,CA:TRUE",
-      "-addext", "keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign",
-      "-addext", "extendedKeyUsage=serverAuth",
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-sha256",
+      "-days",
+      "825",
+      "-subj",
+      "/CN=localhost",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1",
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign",
+      "-addext",
+      "extendedKeyUsage=serverAuth",
     ]);
     await chmod(key, 0o600);
     await rename(key, files.keyPath);
@@ -80,7 +95,10 @@ async function acquireLock(path: string): Promise<() => Promise<void>> {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST" || Date.now() > deadline) throw e;
       // A lock left behind by a killed process is stale after 30 s.
-      const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(path).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 30_000) await rm(path, { force: true });
       else await new Promise((r) => setTimeout(r, 100));
     }

@@ -103,8 +103,19 @@ export function delegatedAccessTokenClaims(
  * A v2 ID token for `client`. The `email` claim is always present, as when the app registration
  * configures the `email` optional claim.
  */
-export function idTokenClaims(ctx: ClaimContext, client: EmulatorApp, user: EmulatorUser, nonce: string | undefined): Claims {
-  const self: Resource = { app: client, clientId: client.clientId, displayName: client.displayName, identifier: client.clientId, tokenVersion: 2 };
+export function idTokenClaims(
+  ctx: ClaimContext,
+  client: EmulatorApp,
+  user: EmulatorUser,
+  nonce: string | undefined,
+): Claims {
+  const self: Resource = {
+    app: client,
+    clientId: client.clientId,
+    displayName: client.displayName,
+    identifier: client.clientId,
+    tokenVersion: 2,
+  };
   const roles = rolesOn(self, user.appRoleAssignments);
   return {
     aud: client.clientId,

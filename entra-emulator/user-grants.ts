@@ -16,14 +16,20 @@ function oidcScopesOf(scopes: string[]): string[] {
 function checkPkce(grant: AuthorizationCodeGrant, verifier: string | null): void {
   if (!grant.codeChallenge) return;
   if (!verifier) throw entraErrors.verifierMissing();
-  const computed = grant.codeChallengeMethod === "plain" ? verifier : createHash("sha256").update(verifier).digest("base64url");
+  const computed =
+    grant.codeChallengeMethod === "plain" ? verifier : createHash("sha256").update(verifier).digest("base64url");
   const a = Buffer.from(computed);
   const b = Buffer.from(grant.codeChallenge);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw entraErrors.verifierMismatch();
 }
 
 /** `grant_type=authorization_code`: redeems a single-use code issued by the authorize endpoint. */
-export function redeemAuthorizationCode(ctx: EmulatorContext, req: IncomingMessage, form: URLSearchParams, tenant: EmulatorTenant): TokenResponse {
+export function redeemAuthorizationCode(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  form: URLSearchParams,
+  tenant: EmulatorTenant,
+): TokenResponse {
   const client = authenticateClient(req, form, tenant, { allowPublic: true });
   const code = form.get("code");
   if (!code) throw entraErrors.missingParameter("code");
@@ -43,23 +49,49 @@ export function redeemAuthorizationCode(ctx: EmulatorContext, req: IncomingMessa
   const scopes = parseDelegatedScopes(tenant, client, form.get("scope") || grant.scopes.join(" "));
   const oidcScopes = oidcScopesOf(grant.scopes);
   const refreshToken = oidcScopes.includes("offline_access")
-    ? ctx.grants.issueRefreshToken({ tenantId: tenant.id, clientId: client.clientId, userObjectId: user.objectId, oidcScopes })
+    ? ctx.grants.issueRefreshToken({
+        tenantId: tenant.id,
+        clientId: client.clientId,
+        userObjectId: user.objectId,
+        oidcScopes,
+      })
     : undefined;
-  return issueUserTokens(ctx, { tenant, client, user, scopes, withIdToken: oidcScopes.includes("openid"), nonce: grant.nonce, refreshToken });
+  return issueUserTokens(ctx, {
+    tenant,
+    client,
+    user,
+    scopes,
+    withIdToken: oidcScopes.includes("openid"),
+    nonce: grant.nonce,
+    refreshToken,
+  });
 }
 
 /** `grant_type=refresh_token`: new tokens for any resource, and a new refresh token (the old one is revoked). */
-export function redeemRefreshToken(ctx: EmulatorContext, req: IncomingMessage, form: URLSearchParams, tenant: EmulatorTenant): TokenResponse {
+export function redeemRefreshToken(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  form: URLSearchParams,
+  tenant: EmulatorTenant,
+): TokenResponse {
   const client = authenticateClient(req, form, tenant, { allowPublic: true });
   const token = form.get("refresh_token");
   if (!token) throw entraErrors.missingParameter("refresh_token");
   const taken = ctx.grants.takeRefreshToken(token);
-  if ("problem" in taken) throw taken.problem === "expired" ? entraErrors.refreshTokenExpired() : entraErrors.refreshTokenInvalid();
+  if ("problem" in taken)
+    throw taken.problem === "expired" ? entraErrors.refreshTokenExpired() : entraErrors.refreshTokenInvalid();
   const grant = taken.grant;
   if (grant.tenantId !== tenant.id || grant.clientId !== client.clientId) throw entraErrors.refreshTokenInvalid();
   const user = findUser(tenant, grant.userObjectId);
   if (!user) throw entraErrors.userNotFound();
   const scopes = parseDelegatedScopes(tenant, client, form.get("scope") || grant.oidcScopes.join(" "));
   const refreshToken = ctx.grants.issueRefreshToken(grant);
-  return issueUserTokens(ctx, { tenant, client, user, scopes, withIdToken: grant.oidcScopes.includes("openid"), refreshToken });
+  return issueUserTokens(ctx, {
+    tenant,
+    client,
+    user,
+    scopes,
+    withIdToken: grant.oidcScopes.includes("openid"),
+    refreshToken,
+  });
 }

@@ -75,7 +75,8 @@ export class AppError extends Error {
 }
 
 export function isAppError(error: unknown): error is AppError {
-  if (typeof error !== "object" || error === null || (error as Record<symbol, unknown>)[APP_ERROR_BRAND] !== true) return false;
+  if (typeof error !== "object" || error === null || (error as Record<symbol, unknown>)[APP_ERROR_BRAND] !== true)
+    return false;
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" && Object.hasOwn(ERROR_STATUS, code);
 }

@@ -8,7 +8,8 @@ type Level = "debug" | "info" | "warn" | "error";
 const RANK: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 function enabled(level: Level): boolean {
-  const configured = (process.env.REGISTRY_LOG_LEVEL ?? (process.env.REGISTRY_DEBUG ? "debug" : "info")) as Level | "silent";
+  const configured = (process.env.REGISTRY_LOG_LEVEL ?? (process.env.REGISTRY_DEBUG ? "debug" : "info")) as
+    Level | "silent";
   return RANK[level] >= (RANK[configured] ?? RANK.info);
 }
 

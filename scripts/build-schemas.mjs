@@ -37,7 +37,9 @@ function main() {
     const file = schemaPath(provider);
     if (check) {
       let actual = "";
-      try { actual = readFileSync(file, "utf8"); } catch {}
+      try {
+        actual = readFileSync(file, "utf8");
+      } catch {}
       if (actual !== expected) {
         console.error(`${file} is out of date: run node scripts/build-schemas.mjs`);
         drifted = true;

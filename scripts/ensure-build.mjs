@@ -5,6 +5,9 @@ import { spawnSync } from "node:child_process";
 
 if (!existsSync(".next/BUILD_ID")) {
   console.log("==> first run: building the production bundle (about 30 s)");
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   process.exit(result.status ?? 1);
 }

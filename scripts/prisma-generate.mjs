@@ -9,7 +9,10 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const schemas = ["prisma/sqlite/schema.prisma", "prisma/postgresql/schema.prisma"];
-const prismaCli = path.join(path.dirname(createRequire(import.meta.url).resolve("prisma/package.json")), "build/index.js");
+const prismaCli = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("prisma/package.json")),
+  "build/index.js",
+);
 const env = {
   ...process.env,
   PRISMA_SCHEMA_ENGINE_BINARY:
@@ -21,9 +24,15 @@ const env = {
 function generate(schema) {
   if (!existsSync(path.join(root, schema))) return Promise.reject(new Error(`${schema} is missing`));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [prismaCli, "generate", "--schema", schema], { cwd: root, env, stdio: "inherit" });
+    const child = spawn(process.execPath, [prismaCli, "generate", "--schema", schema], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prisma generate --schema ${schema} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`prisma generate --schema ${schema} exited with ${code}`)),
+    );
   });
 }
 

@@ -34,7 +34,10 @@ async function main() {
   server.listen(config.port, () => log.info("listening", { port: config.port, url: config.registryUrl }));
 
   // Health is per instance: each probes every enabled server (REGISTRY_HEALTH_INTERVAL_SECONDS, 0: off).
-  const healthChecker = config.healthIntervalSeconds > 0 ? startHealthChecker(getDb(), { intervalMs: config.healthIntervalSeconds * 1000 }) : null;
+  const healthChecker =
+    config.healthIntervalSeconds > 0
+      ? startHealthChecker(getDb(), { intervalMs: config.healthIntervalSeconds * 1000 })
+      : null;
 
   const stop = () => {
     void healthChecker?.stop();

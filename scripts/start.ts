@@ -15,12 +15,18 @@ async function main() {
   const demo = process.argv.includes("--demo");
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   env.REGISTRY_DATA_DIR = resolve(env.REGISTRY_DATA_DIR || "./.data");
-  const emulatorWanted = env.ENTRA_EMULATOR ? env.ENTRA_EMULATOR === "true" || env.ENTRA_EMULATOR === "1" : !env.ENTRA_TENANT_IDS;
+  const emulatorWanted = env.ENTRA_EMULATOR
+    ? env.ENTRA_EMULATOR === "true" || env.ENTRA_EMULATOR === "1"
+    : !env.ENTRA_TENANT_IDS;
 
   let stopEmulator = async () => {};
   if (emulatorWanted) {
-    const { emulator, env: emulatorEnv } = await startBundledEmulator(env.REGISTRY_DATA_DIR, Number(env.ENTRA_EMULATOR_PORT || 3443));
-    for (const [key, value] of Object.entries(emulatorEnv)) if (!env[key] || key === "ENTRA_EMULATOR" || key === "NODE_EXTRA_CA_CERTS") env[key] = value;
+    const { emulator, env: emulatorEnv } = await startBundledEmulator(
+      env.REGISTRY_DATA_DIR,
+      Number(env.ENTRA_EMULATOR_PORT || 3443),
+    );
+    for (const [key, value] of Object.entries(emulatorEnv))
+      if (!env[key] || key === "ENTRA_EMULATOR" || key === "NODE_EXTRA_CA_CERTS") env[key] = value;
     stopEmulator = () => emulator.close();
     console.log(`Entra ID emulator: ${emulator.url} (tenant ${env.ENTRA_TENANT_IDS})`);
   }
@@ -44,7 +50,10 @@ async function main() {
   }
   const port = env.PORT || "3000";
   // The registry's own server (scripts/serve.ts): the API application and Next in one process.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env: { ...env, PORT: port, NODE_ENV: "production" }, stdio: "inherit" });
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...env, PORT: port, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
   console.log(`MCP Registry: ${env.REGISTRY_URL || `http://localhost:${port}`}`);
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);

@@ -43,8 +43,12 @@ if (!existsSync(buildId)) {
 const wanted = process.argv.slice(2).filter((arg) => arg === "sqlite" || arg === "postgresql");
 const databases = wanted.length > 0 ? wanted : ["sqlite", "postgresql"];
 for (const database of databases) {
-  run(`conformance suite on ${database} (npm start, over HTTP)`, ["--import", "tsx", "--test", "--test-reporter=spec", "conformance/registry.conformance.ts"], {
-    ...env,
-    CONFORMANCE_DATABASE: database,
-  });
+  run(
+    `conformance suite on ${database} (npm start, over HTTP)`,
+    ["--import", "tsx", "--test", "--test-reporter=spec", "conformance/registry.conformance.ts"],
+    {
+      ...env,
+      CONFORMANCE_DATABASE: database,
+    },
+  );
 }

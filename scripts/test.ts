@@ -34,21 +34,46 @@ async function main() {
   const onlyUnit = process.argv.includes("unit");
   const { certPath } = await ensureTlsCertificate(".test-data/tls");
   // In-process route tests would print every refused request; the log itself has its own test.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: resolve(certPath), NEXT_TELEMETRY_DISABLED: "1", REGISTRY_LOG_LEVEL: process.env.REGISTRY_LOG_LEVEL ?? "error" };
-  const nodeTest = (files: string[]) => ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_EXTRA_CA_CERTS: resolve(certPath),
+    NEXT_TELEMETRY_DISABLED: "1",
+    REGISTRY_LOG_LEVEL: process.env.REGISTRY_LOG_LEVEL ?? "error",
+  };
+  const nodeTest = (files: string[]) => [
+    "--import",
+    "tsx",
+    "--test",
+    "--test-concurrency=2",
+    "--test-reporter=spec",
+    ...files,
+  ];
 
   const all = findTests("tests").sort();
-  run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), { ...env, TEST_DATABASE: "sqlite" });
+  run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), {
+    ...env,
+    TEST_DATABASE: "sqlite",
+  });
 
-  const onBothDatabases = ["db", "api", "docs", "gateway", "cli", "scim", "servers"].map((folder) => join("tests", folder));
+  const onBothDatabases = ["db", "api", "docs", "gateway", "cli", "scim", "servers"].map((folder) =>
+    join("tests", folder),
+  );
   const databaseSuites = all.filter((file) => onBothDatabases.some((folder) => file.startsWith(folder)));
   if (databaseSuites.length > 0) {
-    run(`database suites on PostgreSQL (${databaseSuites.length} files)`, process.execPath, nodeTest(databaseSuites), { ...env, TEST_DATABASE: "postgresql" });
+    run(`database suites on PostgreSQL (${databaseSuites.length} files)`, process.execPath, nodeTest(databaseSuites), {
+      ...env,
+      TEST_DATABASE: "postgresql",
+    });
   }
   if (onlyUnit) return;
 
   run("production build", process.execPath, ["node_modules/next/dist/bin/next", "build"], env);
-  run("conformance suite (npm start over HTTP, SQLite and PostgreSQL)", process.execPath, ["--import", "tsx", "scripts/test-conformance.ts"], env);
+  run(
+    "conformance suite (npm start over HTTP, SQLite and PostgreSQL)",
+    process.execPath,
+    ["--import", "tsx", "scripts/test-conformance.ts"],
+    env,
+  );
   run("Playwright (Debian's Chromium)", process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
 }
 

@@ -19,11 +19,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <ToastProvider>
       <div className="min-h-screen text-sm">
-        <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+        >
           Skip to content
         </a>
         <AppHeader displayName={session.principal.displayName} />
-        <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</main>
+        <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+          {children}
+        </main>
       </div>
     </ToastProvider>
   );

@@ -17,7 +17,12 @@ export const metadata: Metadata = { title: "Catalog" };
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
   const { db, access, principal } = await requirePageSession(pathWithQuery("/", params));
-  const parsed = serverListQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, tag: param(params, "tag") || undefined, cursor: param(params, "cursor") || undefined });
+  const parsed = serverListQuery.safeParse({
+    limit: 50,
+    q: param(params, "q") || undefined,
+    tag: param(params, "tag") || undefined,
+    cursor: param(params, "cursor") || undefined,
+  });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const page = await findServers(db, access, query);
   const canManage = hasPermission(access, "servers:write");
@@ -28,12 +33,14 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Catalog"
         description="The MCP servers and tools your groups give you access to. Open a server to see its tools and how to connect an MCP client."
-        actions={canManage ? (
-          <>
-            <ImportServerJsonButton />
-            <RegisterServerButton />
-          </>
-        ) : undefined}
+        actions={
+          canManage ? (
+            <>
+              <ImportServerJsonButton />
+              <RegisterServerButton />
+            </>
+          ) : undefined
+        }
       />
       <DataTable
         caption="Visible MCP servers"
@@ -41,7 +48,15 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         rows={page.items}
         rowKey={(server) => server.slug}
         toolbar={<CatalogFilters params={params} q={query.q} tag={query.tag} tags={tags} />}
-        empty={<CatalogEmptyState filtered={Boolean(query.q || query.tag || query.cursor)} hasGroups={principal.groups.length > 0} canManage={canManage} q={query.q} tag={query.tag} />}
+        empty={
+          <CatalogEmptyState
+            filtered={Boolean(query.q || query.tag || query.cursor)}
+            hasGroups={principal.groups.length > 0}
+            canManage={canManage}
+            q={query.q}
+            tag={query.tag}
+          />
+        }
         paging={{ basePath: "/", params, nextCursor: page.nextCursor }}
       />
     </>

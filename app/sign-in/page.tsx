@@ -21,7 +21,9 @@ async function isSignedIn(): Promise<boolean> {
     return (await getPageSession()) !== null;
   } catch (error) {
     // The page must still offer sign-in when the session lookup fails (e.g. the database restarts).
-    log.error("sign-in page: session lookup failed", { reason: error instanceof Error ? error.message : String(error) });
+    log.error("sign-in page: session lookup failed", {
+      reason: error instanceof Error ? error.message : String(error),
+    });
     return false;
   }
 }
@@ -46,20 +48,27 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </div>
 
         <section aria-labelledby="sign-in-title" className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-          <h1 id="sign-in-title" className="text-xl font-semibold tracking-tight">Sign in</h1>
+          <h1 id="sign-in-title" className="text-xl font-semibold tracking-tight">
+            Sign in
+          </h1>
           <p className="mt-1.5 text-sm text-slate-600">
-            Use your work account to browse the MCP servers and tools you can use, see why you can use them, and create API tokens.
+            Use your work account to browse the MCP servers and tools you can use, see why you can use them, and create
+            API tokens.
           </p>
 
           <div className="mt-5 space-y-3 empty:hidden">
             {signedOut ? (
               <div data-testid="signed-out-notice">
-                <Alert tone="success" title="You are signed out">Your registry session has ended. Sign in again to continue.</Alert>
+                <Alert tone="success" title="You are signed out">
+                  Your registry session has ended. Sign in again to continue.
+                </Alert>
               </div>
             ) : null}
             {errorMessage ? (
               <div data-testid="sign-in-error" data-error={error}>
-                <Alert tone="danger" title={errorMessage.title}>{errorMessage.detail}</Alert>
+                <Alert tone="danger" title={errorMessage.title}>
+                  {errorMessage.detail}
+                </Alert>
               </div>
             ) : null}
           </div>
@@ -93,8 +102,9 @@ function WhereYouSignIn({ provider }: { provider: SignInProvider }) {
           <p className="mt-1.5 text-sm font-medium text-slate-900">Entra ID emulator — {provider.tenantName}</p>
           <p className="mt-0.5 break-all font-mono text-xs text-slate-500">tenant {tenants}</p>
           <Alert tone="warning" className="mt-3">
-            This is a local demo: the registry runs its bundled Entra ID emulator, with fictional accounts and no passwords. To sign in
-            with your organization&apos;s accounts, set <code className="font-mono">ENTRA_TENANT_IDS</code>.
+            This is a local demo: the registry runs its bundled Entra ID emulator, with fictional accounts and no
+            passwords. To sign in with your organization&apos;s accounts, set{" "}
+            <code className="font-mono">ENTRA_TENANT_IDS</code>.
           </Alert>
         </>
       ) : (
@@ -103,7 +113,9 @@ function WhereYouSignIn({ provider }: { provider: SignInProvider }) {
             Microsoft Entra ID — {provider.tenantIds.length === 1 ? "tenant" : "tenants"}{" "}
             <span className="break-all font-mono text-xs font-normal text-slate-600">{tenants}</span>
           </p>
-          <p className="mt-1 text-xs text-slate-500">You will be sent to Microsoft to sign in, then brought back here.</p>
+          <p className="mt-1 text-xs text-slate-500">
+            You will be sent to Microsoft to sign in, then brought back here.
+          </p>
         </>
       )}
     </div>
@@ -114,7 +126,14 @@ function RegistryMark() {
   return (
     <svg width="28" height="28" viewBox="0 0 28 28" aria-hidden="true">
       <rect width="28" height="28" rx="7" className="fill-indigo-600" />
-      <path d="M8 19V9l6 6 6-6v10" fill="none" stroke="white" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M8 19V9l6 6 6-6v10"
+        fill="none"
+        stroke="white"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

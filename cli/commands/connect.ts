@@ -7,7 +7,8 @@ export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const WHERE: Record<ClientKind, string> = {
   vscode: "Put this in .vscode/mcp.json (or your user mcp.json); VS Code asks for the token on first use.",
-  claude: "Merge this into claude_desktop_config.json and replace <token> in env with your token (an mcpr_… API token).",
+  claude:
+    "Merge this into claude_desktop_config.json and replace <token> in env with your token (an mcpr_… API token).",
   json: "Replace <token> with your token where your client keeps secrets.",
 };
 
@@ -27,9 +28,11 @@ The JSON goes to stdout, where to put it to stderr.`,
   async run(values, positionals) {
     const slug = positionals[0];
     if (!slug) throw usageError("Name the server: `mcp-registry connect <slug> --client vscode|claude|json`.");
-    if (!SLUG_PATTERN.test(slug)) throw usageError(`"${slug}" is not a server slug (lowercase letters, digits, hyphens).`);
+    if (!SLUG_PATTERN.test(slug))
+      throw usageError(`"${slug}" is not a server slug (lowercase letters, digits, hyphens).`);
     const kind = stringOption(values, "client");
-    if (!kind || !CLIENT_KINDS.includes(kind as ClientKind)) throw usageError(`--client must be one of ${CLIENT_KINDS.join(", ")}${kind ? ` (got "${kind}")` : ""}.`);
+    if (!kind || !CLIENT_KINDS.includes(kind as ClientKind))
+      throw usageError(`--client must be one of ${CLIENT_KINDS.join(", ")}${kind ? ` (got "${kind}")` : ""}.`);
     const registryUrl = resolveRegistryUrl(stringOption(values, "registry"));
     await (await clientFor(registryUrl)).get(`/api/servers/${slug}`);
     print(clientConfig(kind as ClientKind, slug, gatewayEndpoint(registryUrl, slug)));

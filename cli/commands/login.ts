@@ -51,7 +51,9 @@ Examples:
   },
   async run(values) {
     if (values["client-secret"] !== undefined) {
-      throw usageError(`--client-secret is not accepted: a secret on the command line lands in shell history and process lists. Put it in an environment variable (${DEFAULT_SECRET_ENV}, or name one with --client-secret-env).`);
+      throw usageError(
+        `--client-secret is not accepted: a secret on the command line lands in shell history and process lists. Put it in an environment variable (${DEFAULT_SECRET_ENV}, or name one with --client-secret-env).`,
+      );
     }
     const registryUrl = resolveRegistryUrl(stringOption(values, "registry"));
     const stored = readConfig().registries[registryUrl]?.login;
@@ -59,16 +61,28 @@ Examples:
     if (!stringOption(values, "client-id") && process.env.MCP_REGISTRY_TOKEN) {
       const me = await registryClient(registryUrl, process.env.MCP_REGISTRY_TOKEN, "env-token").get<Me>("/api/me");
       updateRegistry(registryUrl, (entry) => entry);
-      print(`MCP_REGISTRY_TOKEN works on ${registryUrl}: ${describeCaller(me)}.\nCommands use it while it is set; nothing was written but the registry's address.`);
+      print(
+        `MCP_REGISTRY_TOKEN works on ${registryUrl}: ${describeCaller(me)}.\nCommands use it while it is set; nothing was written but the registry's address.`,
+      );
       return;
     }
     const clientId = stringOption(values, "client-id") ?? stored?.clientId;
-    if (!clientId) throw usageError("--client-id is required (the app registration's Application (client) ID). See `mcp-registry login --help`.");
+    if (!clientId)
+      throw usageError(
+        "--client-id is required (the app registration's Application (client) ID). See `mcp-registry login --help`.",
+      );
 
-    const secretEnv = stringOption(values, "client-secret-env") ?? (clientId === stored?.clientId ? stored.secretEnv : undefined) ?? DEFAULT_SECRET_ENV;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretEnv)) throw usageError(`--client-secret-env takes the name of an environment variable (got "${secretEnv}").`);
+    const secretEnv =
+      stringOption(values, "client-secret-env") ??
+      (clientId === stored?.clientId ? stored.secretEnv : undefined) ??
+      DEFAULT_SECRET_ENV;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(secretEnv))
+      throw usageError(`--client-secret-env takes the name of an environment variable (got "${secretEnv}").`);
     const secret = process.env[secretEnv];
-    if (!secret) throw usageError(`${secretEnv} is not set. Put the client secret of app ${clientId} in it (the CLI never takes a secret as an argument).`);
+    if (!secret)
+      throw usageError(
+        `${secretEnv} is not set. Put the client secret of app ${clientId} in it (the CLI never takes a secret as an argument).`,
+      );
 
     const sameApp = clientId === stored?.clientId ? stored : undefined;
     const metadata = await fetchProtectedResourceMetadata(registryUrl);
@@ -87,6 +101,8 @@ Examples:
     const me = await registryClient(registryUrl, token.accessToken, "entra").get<Me>("/api/me");
     if (me.kind !== "m2m") throw authError(`The registry took this token as a ${me.kind}, not an M2M account.`);
     updateRegistry(registryUrl, () => ({ login, token }));
-    print(`Logged in to ${registryUrl} as ${describeCaller(me)}.\nToken cached until ${token.expiresOn} in ${configPath()}.`);
+    print(
+      `Logged in to ${registryUrl} as ${describeCaller(me)}.\nToken cached until ${token.expiresOn} in ${configPath()}.`,
+    );
   },
 };

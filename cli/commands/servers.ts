@@ -28,9 +28,13 @@ Options:
   options: { ...registryOption, search: { type: "string" }, tag: { type: "string" }, json: { type: "boolean" } },
   async run(values) {
     const client = await clientFor(resolveRegistryUrl(stringOption(values, "registry")));
-    const servers = await client.getAll<ServerItem>("/api/servers", { q: stringOption(values, "search"), tag: stringOption(values, "tag") });
+    const servers = await client.getAll<ServerItem>("/api/servers", {
+      q: stringOption(values, "search"),
+      tag: stringOption(values, "tag"),
+    });
     if (values.json) return printJson(servers);
-    if (servers.length === 0) return print("No servers. Your groups grant none (or none match); `mcp-registry whoami` shows your groups.");
+    if (servers.length === 0)
+      return print("No servers. Your groups grant none (or none match); `mcp-registry whoami` shows your groups.");
     const rows = servers.map((server) => [
       server.slug,
       truncate(server.name, 40),

@@ -26,7 +26,8 @@ Options:
   options: { ...registryOption, server: { type: "string" }, search: { type: "string" }, json: { type: "boolean" } },
   async run(values) {
     const server = stringOption(values, "server");
-    if (server !== undefined && !SLUG_PATTERN.test(server)) throw usageError(`--server takes a server slug (lowercase letters, digits, hyphens), got "${server}".`);
+    if (server !== undefined && !SLUG_PATTERN.test(server))
+      throw usageError(`--server takes a server slug (lowercase letters, digits, hyphens), got "${server}".`);
     const search = stringOption(values, "search");
     const client = await clientFor(resolveRegistryUrl(stringOption(values, "registry")));
     let tools: ToolItem[];
@@ -34,12 +35,21 @@ Options:
       // The per-server route answers the whole list and has no q: filter here with the API's rule.
       const { items } = await client.get<{ items: ToolItem[] }>(`/api/servers/${server}/tools`);
       const needle = search?.toLowerCase();
-      tools = needle ? items.filter((tool) => tool.name.toLowerCase().includes(needle) || tool.description.toLowerCase().includes(needle)) : items;
+      tools = needle
+        ? items.filter(
+            (tool) => tool.name.toLowerCase().includes(needle) || tool.description.toLowerCase().includes(needle),
+          )
+        : items;
     } else {
       tools = await client.getAll<ToolItem>("/api/tools", { q: search });
     }
     if (values.json) return printJson(tools);
-    if (tools.length === 0) return print(server ? `No tools of ${server} match, or your groups grant none of them.` : "No tools. Your groups grant none (or none match).");
+    if (tools.length === 0)
+      return print(
+        server
+          ? `No tools of ${server} match, or your groups grant none of them.`
+          : "No tools. Your groups grant none (or none match).",
+      );
     const rows = tools.map((tool) => [tool.server ?? server!, tool.name, truncate(tool.description, 70)]);
     print(formatTable(["SERVER", "TOOL", "DESCRIPTION"], rows));
   },

@@ -38,8 +38,15 @@ Options:
       ["kind", me.kind],
       ["name", me.displayName],
       ["id", me.id],
-      ...(me.tenantId ? ([["tenant", me.tenantId], ["client", me.clientId ?? ""]] as [string, string][]) : []),
-      ...(me.kind === "token" ? ([["servers", me.servers?.join(", ") || "all its groups grant"]] as [string, string][]) : []),
+      ...(me.tenantId
+        ? ([
+            ["tenant", me.tenantId],
+            ["client", me.clientId ?? ""],
+          ] as [string, string][])
+        : []),
+      ...(me.kind === "token"
+        ? ([["servers", me.servers?.join(", ") || "all its groups grant"]] as [string, string][])
+        : []),
       ["groups", me.groups.map((group) => group.name).join(", ") || "none"],
       ["permissions", me.permissions.join(", ") || "none (reads the catalog its groups grant)"],
     ];

@@ -14,7 +14,10 @@ function via(grant: CallGrant): string {
 }
 
 function chain(grant: CallGrant): string {
-  const rule = grant.rule === null ? "servers:write" : `rule ${grant.rule + 1}${grant.ruleServer ? ` (server ${grant.ruleServer})` : ""}`;
+  const rule =
+    grant.rule === null
+      ? "servers:write"
+      : `rule ${grant.rule + 1}${grant.ruleServer ? ` (server ${grant.ruleServer})` : ""}`;
   return `${rule} ← group ${grant.group} ← ${via(grant)}`;
 }
 
@@ -26,20 +29,31 @@ export function CallAnswerCard({ answer, subject }: { answer: CallAnswer; subjec
       <CardHeader
         id="call-answer-heading"
         title={`Can ${subject} ${what} on ${answer.server}?`}
-        actions={<Badge tone={answer.allowed ? "success" : "danger"} dot>{answer.allowed ? "Yes" : "No"}</Badge>}
+        actions={
+          <Badge tone={answer.allowed ? "success" : "danger"} dot>
+            {answer.allowed ? "Yes" : "No"}
+          </Badge>
+        }
       />
       <CardBody>
         <ol aria-label="Why" className="space-y-2 text-sm">
           {answer.checks.map((check) => (
             <li key={check.check} className="min-w-0">
               <p className="flex flex-wrap gap-x-2">
-                <span aria-hidden className={check.ok ? "text-emerald-600" : "text-red-600"}>{check.ok ? "✓" : "✗"}</span>
+                <span aria-hidden className={check.ok ? "text-emerald-600" : "text-red-600"}>
+                  {check.ok ? "✓" : "✗"}
+                </span>
                 <span className="font-medium">{check.check}</span>
-                <span className="min-w-0 break-words text-slate-600">{check.ok ? "" : "missing: "}{check.detail}</span>
+                <span className="min-w-0 break-words text-slate-600">
+                  {check.ok ? "" : "missing: "}
+                  {check.detail}
+                </span>
               </p>
               {check.grants.length > 0 ? (
                 <ul className="mt-0.5 ml-5 space-y-0.5 font-mono text-xs break-words text-slate-600">
-                  {check.grants.map((grant, index) => <li key={index}>{chain(grant)}</li>)}
+                  {check.grants.map((grant, index) => (
+                    <li key={index}>{chain(grant)}</li>
+                  ))}
                 </ul>
               ) : null}
             </li>

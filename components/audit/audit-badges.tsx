@@ -1,8 +1,22 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const KIND_TONES: Record<string, BadgeTone> = { user: "accent", token: "neutral", m2m: "warning", app: "warning", system: "neutral", anonymous: "danger" };
+const KIND_TONES: Record<string, BadgeTone> = {
+  user: "accent",
+  token: "neutral",
+  m2m: "warning",
+  app: "warning",
+  system: "neutral",
+  anonymous: "danger",
+};
 // "app": a verified Entra app with no (enabled) M2M account, refused; its id is "<tenant id>/<client id>".
-const KIND_LABELS: Record<string, string> = { user: "user", token: "API token", m2m: "M2M", app: "Entra app", system: "system", anonymous: "anonymous" };
+const KIND_LABELS: Record<string, string> = {
+  user: "user",
+  token: "API token",
+  m2m: "M2M",
+  app: "Entra app",
+  system: "system",
+  anonymous: "anonymous",
+};
 
 export function ActorKindBadge({ kind }: { kind: string }) {
   return <Badge tone={KIND_TONES[kind] ?? "neutral"}>{KIND_LABELS[kind] ?? kind}</Badge>;

@@ -5,7 +5,12 @@ import { ActorKindBadge, ActorName, OutcomeBadge } from "./audit-badges";
 import { AuditEventDetails } from "./audit-event-details";
 
 export const auditColumns: Column<AuditEventRecord>[] = [
-  { id: "at", header: "Time", className: "w-36", cell: (event) => <Time value={event.at} className="whitespace-nowrap text-slate-600 tabular-nums" /> },
+  {
+    id: "at",
+    header: "Time",
+    className: "w-36",
+    cell: (event) => <Time value={event.at} className="whitespace-nowrap text-slate-600 tabular-nums" />,
+  },
   {
     id: "actor",
     header: "Actor",
@@ -14,11 +19,19 @@ export const auditColumns: Column<AuditEventRecord>[] = [
       <span className="flex min-w-0 items-start gap-1.5" title={event.actor.id ?? undefined}>
         <ActorKindBadge kind={event.actor.kind} />
         {/* break-words within a capped width: a long id wraps, yet never squeezes the column to a letter on phones (the table scrolls there). */}
-        <span className="max-w-36 min-w-0 break-words"><ActorName actor={event.actor} /></span>
+        <span className="max-w-36 min-w-0 break-words">
+          <ActorName actor={event.actor} />
+        </span>
       </span>
     ),
   },
-  { id: "action", header: "Action", rowHeader: true, className: "w-40", cell: (event) => <span className="font-mono text-xs font-normal">{event.action}</span> },
+  {
+    id: "action",
+    header: "Action",
+    rowHeader: true,
+    className: "w-40",
+    cell: (event) => <span className="font-mono text-xs font-normal">{event.action}</span>,
+  },
   {
     id: "target",
     header: "Target",
@@ -44,5 +57,10 @@ export const auditColumns: Column<AuditEventRecord>[] = [
       </>
     ),
   },
-  { id: "details", header: <span className="sr-only">Details</span>, className: "w-20", cell: (event) => <AuditEventDetails event={event} /> },
+  {
+    id: "details",
+    header: <span className="sr-only">Details</span>,
+    className: "w-20",
+    cell: (event) => <AuditEventDetails event={event} />,
+  },
 ];

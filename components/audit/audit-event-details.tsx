@@ -17,7 +17,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const mono = (value: string | null) => (value ? <span className="font-mono text-xs">{value}</span> : <span className="text-slate-400">—</span>);
+const mono = (value: string | null) =>
+  value ? <span className="font-mono text-xs">{value}</span> : <span className="text-slate-400">—</span>;
 
 /** "Details" for one audit event: who, what, why, and before/after side by side. */
 export function AuditEventDetails({ event }: { event: AuditEventRecord }) {
@@ -26,13 +27,26 @@ export function AuditEventDetails({ event }: { event: AuditEventRecord }) {
   const hasSnapshots = event.before !== null || event.after !== null;
   return (
     <div className="flex justify-end">
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Details of ${event.action} on ${target}`}>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => setOpen(true)}
+        aria-label={`Details of ${event.action} on ${target}`}
+      >
         Details
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} size="lg" title={<span className="font-mono">{event.action}</span>} description={`${formatDateTime(event.at)} · ${event.at}`}>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        size="lg"
+        title={<span className="font-mono">{event.action}</span>}
+        description={`${formatDateTime(event.at)} · ${event.at}`}
+      >
         <div className="space-y-4">
           <dl className="divide-y divide-slate-100">
-            <Row label="Outcome"><OutcomeBadge outcome={event.outcome} /></Row>
+            <Row label="Outcome">
+              <OutcomeBadge outcome={event.outcome} />
+            </Row>
             <Row label="Actor">
               <span className="flex flex-wrap items-center gap-1.5">
                 <ActorKindBadge kind={event.actor.kind} />
@@ -43,13 +57,19 @@ export function AuditEventDetails({ event }: { event: AuditEventRecord }) {
             <Row label="Target">
               {event.target.type ? <span className="mr-1.5 text-slate-500">{event.target.type}</span> : null}
               {event.target.name ?? <span className="text-slate-400">—</span>}
-              {event.target.id ? <span className="ml-1.5 font-mono text-xs text-slate-500">{event.target.id}</span> : null}
+              {event.target.id ? (
+                <span className="ml-1.5 font-mono text-xs text-slate-500">{event.target.id}</span>
+              ) : null}
             </Row>
             <Row label="Reason">{event.reason ?? <span className="text-slate-400">—</span>}</Row>
             <Row label="Request id">{mono(event.requestId)}</Row>
             <Row label="Token">{mono(event.tokenFingerprint)}</Row>
           </dl>
-          {hasSnapshots ? <JsonDiff before={event.before} after={event.after} /> : <p className="text-[13px] text-slate-500">This event records no before/after snapshot.</p>}
+          {hasSnapshots ? (
+            <JsonDiff before={event.before} after={event.after} />
+          ) : (
+            <p className="text-[13px] text-slate-500">This event records no before/after snapshot.</p>
+          )}
         </div>
       </Dialog>
     </div>

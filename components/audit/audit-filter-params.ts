@@ -8,11 +8,17 @@ export type AuditFilters = Partial<Record<AuditFilterKey, string>>;
 /** A datetime-local value ("2025-03-14T09:26") is read as UTC, the zone the log is shown in. */
 function utc(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value.length === 16 ? `${value}:00` : value}Z` : value;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)
+    ? `${value.length === 16 ? `${value}:00` : value}Z`
+    : value;
 }
 
 /** The URL's filters, normalised (UTC times) and checked with the API's own query schema. */
-export function readAuditFilters(params: SearchParamsRecord): { filters: AuditFilters; query: AuditQuery; invalid: string[] } {
+export function readAuditFilters(params: SearchParamsRecord): {
+  filters: AuditFilters;
+  query: AuditQuery;
+  invalid: string[];
+} {
   const filters: AuditFilters = {};
   for (const key of AUDIT_FILTER_KEYS) {
     const value = param(params, key)?.trim();

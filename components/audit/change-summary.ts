@@ -6,14 +6,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function short(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? "null";
+  const text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? "null");
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 function listChange(key: string, before: unknown[], after: unknown[]): string {
   const added = after.filter((item) => !before.some((old) => JSON.stringify(old) === JSON.stringify(item)));
   const removed = before.filter((item) => !after.some((now) => JSON.stringify(now) === JSON.stringify(item)));
-  const parts = [...added.map((item) => `+${typeof item === "string" ? item : short(item)}`), ...removed.map((item) => `−${typeof item === "string" ? item : short(item)}`)];
+  const parts = [
+    ...added.map((item) => `+${typeof item === "string" ? item : short(item)}`),
+    ...removed.map((item) => `−${typeof item === "string" ? item : short(item)}`),
+  ];
   return `${key}: ${parts.join(" ") || "reordered"}`;
 }
 

@@ -18,8 +18,15 @@ export async function loadObjectActivity(
   page: { path: string; params: SearchParamsRecord },
 ): Promise<ObjectActivityProps | null> {
   if (!hasPermission(access, "audit:read")) return null;
-  const parsed = auditQuery.safeParse({ targetType: target.type, target: target.id, limit: PAGE, cursor: param(page.params, "activity") });
-  const query = parsed.success ? parsed.data : auditQuery.parse({ targetType: target.type, target: target.id, limit: PAGE });
+  const parsed = auditQuery.safeParse({
+    targetType: target.type,
+    target: target.id,
+    limit: PAGE,
+    cursor: param(page.params, "activity"),
+  });
+  const query = parsed.success
+    ? parsed.data
+    : auditQuery.parse({ targetType: target.type, target: target.id, limit: PAGE });
   const result = await findAuditEvents(db, query);
   return {
     noun: target.noun,

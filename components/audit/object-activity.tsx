@@ -27,7 +27,14 @@ export function ObjectActivity({ noun, targetId, events, olderHref, newestHref }
         id="activity-heading"
         title="Activity"
         description={`Changes to this ${noun}, newest first.`}
-        actions={<Link href={`/settings/audit?target=${encodeURIComponent(targetId)}`} className="text-[13px] text-indigo-700 hover:underline">Audit log</Link>}
+        actions={
+          <Link
+            href={`/settings/audit?target=${encodeURIComponent(targetId)}`}
+            className="text-[13px] text-indigo-700 hover:underline"
+          >
+            Audit log
+          </Link>
+        }
       />
       {events.length === 0 ? (
         <EmptyState title="No activity yet" description={`Changes to this ${noun} will be listed here.`} />
@@ -40,13 +47,20 @@ export function ObjectActivity({ noun, targetId, events, olderHref, newestHref }
                 <div className="min-w-0 flex-1 space-y-1">
                   <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]">
                     <span className="font-mono text-xs font-medium text-slate-900">{event.action}</span>
-                    <span className="inline-flex items-center gap-1.5 text-slate-700"><ActorKindBadge kind={event.actor.kind} /><ActorName actor={event.actor} /></span>
+                    <span className="inline-flex items-center gap-1.5 text-slate-700">
+                      <ActorKindBadge kind={event.actor.kind} />
+                      <ActorName actor={event.actor} />
+                    </span>
                     <Time value={event.at} className="text-xs whitespace-nowrap text-slate-500 tabular-nums" />
-                    {event.outcome !== "success" ? <span className="text-xs text-amber-700">{event.outcome}</span> : null}
+                    {event.outcome !== "success" ? (
+                      <span className="text-xs text-amber-700">{event.outcome}</span>
+                    ) : null}
                   </p>
                   {changes.length > 0 ? (
                     <ul className="space-y-0.5 font-mono text-[11.5px] break-all text-slate-600">
-                      {changes.map((line) => <li key={line}>{line}</li>)}
+                      {changes.map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
                     </ul>
                   ) : null}
                 </div>
@@ -57,9 +71,20 @@ export function ObjectActivity({ noun, targetId, events, olderHref, newestHref }
         </ol>
       )}
       {olderHref || newestHref ? (
-        <nav aria-label={`${label} pages`} className="flex justify-end gap-3 border-t border-slate-100 px-4 py-2 text-[13px]">
-          {newestHref ? <Link href={newestHref} scroll={false} className="text-indigo-700 hover:underline">Newest</Link> : null}
-          {olderHref ? <Link href={olderHref} scroll={false} className="text-indigo-700 hover:underline">Older events</Link> : null}
+        <nav
+          aria-label={`${label} pages`}
+          className="flex justify-end gap-3 border-t border-slate-100 px-4 py-2 text-[13px]"
+        >
+          {newestHref ? (
+            <Link href={newestHref} scroll={false} className="text-indigo-700 hover:underline">
+              Newest
+            </Link>
+          ) : null}
+          {olderHref ? (
+            <Link href={olderHref} scroll={false} className="text-indigo-700 hover:underline">
+              Older events
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </Card>

@@ -24,7 +24,19 @@ export interface ChipsInputProps {
  * A list of short values entered one by one: Enter, comma, Tab or paste adds (a pasted list is
  * split on commas, spaces and new lines), Backspace in the empty box removes the last one.
  */
-export function ChipsInput({ id, values, onChange, validate, normalize = (v) => v.trim(), placeholder, disabled, mono, itemLabel, invalidPaths, ...aria }: ChipsInputProps) {
+export function ChipsInput({
+  id,
+  values,
+  onChange,
+  validate,
+  normalize = (v) => v.trim(),
+  placeholder,
+  disabled,
+  mono,
+  itemLabel,
+  invalidPaths,
+  ...aria
+}: ChipsInputProps) {
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -112,9 +124,14 @@ export function ChipsInput({ id, values, onChange, validate, normalize = (v) => 
             onPaste={onPaste}
             onBlur={commit}
             placeholder={values.length === 0 ? placeholder : undefined}
-            aria-describedby={[problem ? problemId : "", aria["aria-describedby"] ?? ""].filter(Boolean).join(" ") || undefined}
+            aria-describedby={
+              [problem ? problemId : "", aria["aria-describedby"] ?? ""].filter(Boolean).join(" ") || undefined
+            }
             aria-invalid={problem || aria["aria-invalid"] ? true : undefined}
-            className={cn("h-6 min-w-40 flex-1 border-0 bg-transparent px-1 text-sm outline-none placeholder:text-slate-400", mono && "font-mono text-[13px]")}
+            className={cn(
+              "h-6 min-w-40 flex-1 border-0 bg-transparent px-1 text-sm outline-none placeholder:text-slate-400",
+              mono && "font-mono text-[13px]",
+            )}
           />
         )}
       </div>

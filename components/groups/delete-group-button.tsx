@@ -9,7 +9,15 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 
 /** Delete with a typed confirmation; built-in groups show as protected instead. */
-export function DeleteGroupButton({ name, protectedGroup, memberCount }: { name: string; protectedGroup: boolean; memberCount: number }) {
+export function DeleteGroupButton({
+  name,
+  protectedGroup,
+  memberCount,
+}: {
+  name: string;
+  protectedGroup: boolean;
+  memberCount: number;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -64,7 +72,9 @@ export function DeleteGroupButton({ name, protectedGroup, memberCount }: { name:
       >
         <ul className="list-disc space-y-1 pl-5 text-[13px] text-slate-700">
           <li>
-            {memberCount === 0 ? "No users or M2M accounts are assigned to it." : `${memberCount} assigned member${memberCount === 1 ? "" : "s"} (users and M2M accounts) lose the access it grants on their next request.`}
+            {memberCount === 0
+              ? "No users or M2M accounts are assigned to it."
+              : `${memberCount} assigned member${memberCount === 1 ? "" : "s"} (users and M2M accounts) lose the access it grants on their next request.`}
           </li>
           <li>Principals mapped to it through Entra group ids or app roles lose that access too.</li>
           <li>API tokens limited to this group lose it; the deletion is recorded in the audit log.</li>

@@ -7,7 +7,7 @@ import { errorUnder, invalidIndexes, type FieldErrors } from "./field-errors";
 import { ChipsInput } from "./chips-input";
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | null {
-  return result.success ? null : result.error?.issues[0]?.message ?? "not valid";
+  return result.success ? null : (result.error?.issues[0]?.message ?? "not valid");
 }
 
 const validateGroupId = (value: string) => firstIssue(entraMappingsSchema.shape.groups.safeParse([value]));

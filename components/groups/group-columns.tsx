@@ -7,7 +7,8 @@ import type { GroupRecord } from "@/lib/iam/groups/schemas";
 function ruleSummary(group: GroupRecord): string {
   const rules = group.serverAccess;
   if (rules.length === 0) return "No server access";
-  if (rules.some((rule) => rule.server === "*")) return `All servers${rules.length > 1 ? ` + ${rules.length - 1} more rule${rules.length > 2 ? "s" : ""}` : ""}`;
+  if (rules.some((rule) => rule.server === "*"))
+    return `All servers${rules.length > 1 ? ` + ${rules.length - 1} more rule${rules.length > 2 ? "s" : ""}` : ""}`;
   return `${rules.length} server${rules.length === 1 ? "" : "s"}`;
 }
 
@@ -19,17 +20,29 @@ export const groupColumns: Column<GroupRecord>[] = [
     className: "w-52",
     cell: (group) => (
       <span className="flex flex-wrap items-center gap-1.5">
-        <Link href={`/settings/iam/groups/${encodeURIComponent(group.name)}`} className="font-mono text-[13px] text-indigo-700 hover:underline">
+        <Link
+          href={`/settings/iam/groups/${encodeURIComponent(group.name)}`}
+          className="font-mono text-[13px] text-indigo-700 hover:underline"
+        >
           {group.name}
         </Link>
-        {group.builtIn ? <Badge tone="accent" title="Built in: cannot be deleted or lose permissions">built-in</Badge> : null}
+        {group.builtIn ? (
+          <Badge tone="accent" title="Built in: cannot be deleted or lose permissions">
+            built-in
+          </Badge>
+        ) : null}
       </span>
     ),
   },
   {
     id: "description",
     header: "Description",
-    cell: (group) => (group.description ? <span className="line-clamp-2 text-slate-600">{group.description}</span> : <span className="text-slate-400">—</span>),
+    cell: (group) =>
+      group.description ? (
+        <span className="line-clamp-2 text-slate-600">{group.description}</span>
+      ) : (
+        <span className="text-slate-400">—</span>
+      ),
   },
   {
     id: "members",
@@ -41,12 +54,21 @@ export const groupColumns: Column<GroupRecord>[] = [
       return (
         <span className="tabular-nums">
           {users.length} {users.length === 1 ? "user" : "users"}, {m2mAccounts.length} M2M
-          {mapped > 0 ? <span className="block text-xs text-slate-500">+ {mapped} Entra mapping{mapped === 1 ? "" : "s"}</span> : null}
+          {mapped > 0 ? (
+            <span className="block text-xs text-slate-500">
+              + {mapped} Entra mapping{mapped === 1 ? "" : "s"}
+            </span>
+          ) : null}
         </span>
       );
     },
   },
-  { id: "access", header: "Server access", className: "w-36 whitespace-nowrap", cell: (group) => <span className="text-slate-600">{ruleSummary(group)}</span> },
+  {
+    id: "access",
+    header: "Server access",
+    className: "w-36 whitespace-nowrap",
+    cell: (group) => <span className="text-slate-600">{ruleSummary(group)}</span>,
+  },
   {
     id: "permissions",
     header: "Permissions",
@@ -58,7 +80,9 @@ export const groupColumns: Column<GroupRecord>[] = [
         <ul className="flex flex-wrap gap-1" aria-label={`Permissions of ${group.name}`}>
           {group.permissions.map((permission) => (
             <li key={permission}>
-              <Badge mono tone={ADMIN_PERMISSIONS.includes(permission as Permission) ? "warning" : "neutral"}>{permission}</Badge>
+              <Badge mono tone={ADMIN_PERMISSIONS.includes(permission as Permission) ? "warning" : "neutral"}>
+                {permission}
+              </Badge>
             </li>
           ))}
         </ul>

@@ -34,13 +34,35 @@ export function GroupDetailsSection({
             hint="Lowercase letters, digits and hyphens, e.g. team-payments. The name is permanent: tokens and M2M accounts refer to it."
           >
             {(control) => (
-              <Input {...control} name="name" value={name} onChange={(event) => onChange({ name: event.target.value })} autoComplete="off" spellCheck={false} mono className="max-w-sm" data-autofocus />
+              <Input
+                {...control}
+                name="name"
+                value={name}
+                onChange={(event) => onChange({ name: event.target.value })}
+                autoComplete="off"
+                spellCheck={false}
+                mono
+                className="max-w-sm"
+                data-autofocus
+              />
             )}
           </FormField>
         ) : null}
-        <FormField label="Description" error={errors.description} hint="Who this group is for and what it grants. Shown in lists and in the Access Explorer." count={{ length: description.length, max: 2000 }}>
+        <FormField
+          label="Description"
+          error={errors.description}
+          hint="Who this group is for and what it grants. Shown in lists and in the Access Explorer."
+          count={{ length: description.length, max: 2000 }}
+        >
           {(control) => (
-            <Textarea {...control} name="description" value={description} onChange={(event) => onChange({ description: event.target.value })} rows={2} disabled={disabled} />
+            <Textarea
+              {...control}
+              name="description"
+              value={description}
+              onChange={(event) => onChange({ description: event.target.value })}
+              rows={2}
+              disabled={disabled}
+            />
           )}
         </FormField>
       </CardBody>

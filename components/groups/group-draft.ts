@@ -41,7 +41,12 @@ export function draftFromGroup(group: GroupShape): GroupDraft {
     description: group.description,
     entraGroups: [...group.entraMappings.groups],
     appRoles: [...group.entraMappings.appRoles],
-    serverAccess: group.serverAccess.map((rule) => ({ key: ruleKey(), server: rule.server, methods: [...rule.methods], tools: [...rule.tools] })),
+    serverAccess: group.serverAccess.map((rule) => ({
+      key: ruleKey(),
+      server: rule.server,
+      methods: [...rule.methods],
+      tools: [...rule.tools],
+    })),
     permissions: [...group.permissions],
   };
 }
@@ -71,7 +76,8 @@ export function updateBody(draft: GroupDraft, version: number): Validated<unknow
 /** Fields the API adds to a group; an imported record may carry them, and they are ignored. */
 const READ_ONLY_KEYS = ["id", "builtIn", "members", "version", "createdAt", "updatedAt"];
 
-export type ImportResult = { ok: true; draft: GroupDraft; notes: string[] } | { ok: false; message: string; errors: string[] };
+export type ImportResult =
+  { ok: true; draft: GroupDraft; notes: string[] } | { ok: false; message: string; errors: string[] };
 
 /** The parts of a group JSON that fill the form, as they are named in the JSON. */
 const IMPORTED_PARTS = ["description", "entraMappings", "serverAccess", "permissions"] as const;
@@ -81,12 +87,20 @@ const IMPORTED_PARTS = ["description", "entraMappings", "serverAccess", "permiss
  * the JSON leaves out keep the form's current values (a pasted rule list must not wipe the
  * description), and the notes say which parts were imported.
  */
-export function importGroupJson(text: string, currentName: string | null, current: GroupDraft = emptyDraft()): ImportResult {
+export function importGroupJson(
+  text: string,
+  currentName: string | null,
+  current: GroupDraft = emptyDraft(),
+): ImportResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: "This is not valid JSON.", errors: [error instanceof Error ? error.message : String(error)] };
+    return {
+      ok: false,
+      message: "This is not valid JSON.",
+      errors: [error instanceof Error ? error.message : String(error)],
+    };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, message: "Paste one group: a JSON object like the JSON view shows.", errors: [] };
@@ -95,15 +109,24 @@ export function importGroupJson(text: string, currentName: string | null, curren
   const notes: string[] = [];
   for (const key of READ_ONLY_KEYS) delete input[key];
   if (currentName !== null) {
-    if (typeof input.name === "string" && input.name !== currentName) notes.push(`The name "${input.name}" was ignored: a group cannot be renamed.`);
+    if (typeof input.name === "string" && input.name !== currentName)
+      notes.push(`The name "${input.name}" was ignored: a group cannot be renamed.`);
     input.name = currentName;
   }
-  const imported = [...(currentName === null && "name" in input ? ["name"] : []), ...IMPORTED_PARTS.filter((key) => key in input)];
+  const imported = [
+    ...(currentName === null && "name" in input ? ["name"] : []),
+    ...IMPORTED_PARTS.filter((key) => key in input),
+  ];
   if (imported.length === 0) {
-    return { ok: false, message: `Nothing to import: the JSON has none of ${[...IMPORTED_PARTS].join(", ")}.`, errors: [] };
+    return {
+      ok: false,
+      message: `Nothing to import: the JSON has none of ${[...IMPORTED_PARTS].join(", ")}.`,
+      errors: [],
+    };
   }
   // A new group's name may still be empty: the imported parts are checked with a stand-in, and the form keeps its (empty) name.
-  const standIn = currentName === null && !("name" in input) ? { name: current.name || "imported-group" } : { name: current.name };
+  const standIn =
+    currentName === null && !("name" in input) ? { name: current.name || "imported-group" } : { name: current.name };
   const result = createGroupSchema.safeParse({ ...standIn, ...bodyParts(current), ...input });
   if (!result.success) {
     return {
@@ -113,12 +136,18 @@ export function importGroupJson(text: string, currentName: string | null, curren
     };
   }
   const untouched = IMPORTED_PARTS.filter((key) => !(key in input));
-  notes.unshift(`Imported ${imported.join(", ")}.${untouched.length > 0 ? ` Kept the form's ${untouched.join(", ")}.` : ""}`);
+  notes.unshift(
+    `Imported ${imported.join(", ")}.${untouched.length > 0 ? ` Kept the form's ${untouched.join(", ")}.` : ""}`,
+  );
   const draft = draftFromGroup({ ...result.data, entraMappings: result.data.entraMappings });
   return { ok: true, draft: "name" in input ? draft : { ...draft, name: current.name }, notes };
 }
 
 export function sameDraft(a: GroupDraft, b: GroupDraft): boolean {
-  const strip = (d: GroupDraft) => JSON.stringify({ ...d, serverAccess: d.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })) });
+  const strip = (d: GroupDraft) =>
+    JSON.stringify({
+      ...d,
+      serverAccess: d.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })),
+    });
   return strip(a) === strip(b);
 }

@@ -41,17 +41,41 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
 
   const sections = (
     <div className="space-y-4">
-      <GroupDetailsSection name={draft.name} description={draft.description} onChange={update} errors={errors} creating={!group} disabled={readOnly} />
+      <GroupDetailsSection
+        name={draft.name}
+        description={draft.description}
+        onChange={update}
+        errors={errors}
+        creating={!group}
+        disabled={readOnly}
+      />
       <EntraMappingsSection
         groups={draft.entraGroups}
         appRoles={draft.appRoles}
-        onChange={(next) => update({ ...(next.groups ? { entraGroups: next.groups } : {}), ...(next.appRoles ? { appRoles: next.appRoles } : {}) })}
+        onChange={(next) =>
+          update({
+            ...(next.groups ? { entraGroups: next.groups } : {}),
+            ...(next.appRoles ? { appRoles: next.appRoles } : {}),
+          })
+        }
         errors={errors}
         disabled={readOnly}
       />
       {members}
-      <ServerAccessSection rules={draft.serverAccess} onChange={(serverAccess) => update({ serverAccess })} errors={errors} disabled={readOnly} knownServers={knownServers} />
-      <PermissionsSection permissions={locked ? [...PERMISSIONS] : draft.permissions} onChange={(permissions) => update({ permissions })} errors={errors} locked={locked} disabled={readOnly} />
+      <ServerAccessSection
+        rules={draft.serverAccess}
+        onChange={(serverAccess) => update({ serverAccess })}
+        errors={errors}
+        disabled={readOnly}
+        knownServers={knownServers}
+      />
+      <PermissionsSection
+        permissions={locked ? [...PERMISSIONS] : draft.permissions}
+        onChange={(permissions) => update({ permissions })}
+        errors={errors}
+        locked={locked}
+        disabled={readOnly}
+      />
     </div>
   );
 
@@ -60,17 +84,30 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
       aria-label={group ? `Edit group ${group.name}` : "New group"}
       onSubmit={(event) => {
         event.preventDefault();
-        if (canWrite && !pending) void save(locked ? { ...draft, permissions: [...PERMISSIONS] } : draft, missingServers(draft.serverAccess, knownServers));
+        if (canWrite && !pending)
+          void save(
+            locked ? { ...draft, permissions: [...PERMISSIONS] } : draft,
+            missingServers(draft.serverAccess, knownServers),
+          );
       }}
       className="space-y-4 pb-4"
     >
       {canWrite ? null : (
-        <Alert title="Read-only">Changing groups needs the iam:write permission. Ask a registry admin if you need it.</Alert>
+        <Alert title="Read-only">
+          Changing groups needs the iam:write permission. Ask a registry admin if you need it.
+        </Alert>
       )}
       <div className="relative">
         {canWrite ? (
           <div className="absolute top-1 right-0">
-            <ImportGroupJsonButton currentName={group?.name ?? null} current={draft} onImport={(next) => { clear(); setDraft(locked ? { ...next, permissions: [...PERMISSIONS] } : next); }} />
+            <ImportGroupJsonButton
+              currentName={group?.name ?? null}
+              current={draft}
+              onImport={(next) => {
+                clear();
+                setDraft(locked ? { ...next, permissions: [...PERMISSIONS] } : next);
+              }}
+            />
           </div>
         ) : null}
         <Tabs
@@ -89,8 +126,18 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
           {problem?.kind === "conflict" ? (
             <Alert tone="danger" title="Someone else changed this group while you were editing">
               <p>{problem.message}</p>
-              <p className="mt-1">Reload to get the latest version. Your unsaved edits will be lost: copy them from the JSON tab first if you want to import them again.</p>
-              <Button size="sm" className="mt-2" onClick={() => { clear(); router.refresh(); }}>
+              <p className="mt-1">
+                Reload to get the latest version. Your unsaved edits will be lost: copy them from the JSON tab first if
+                you want to import them again.
+              </p>
+              <Button
+                size="sm"
+                className="mt-2"
+                onClick={() => {
+                  clear();
+                  router.refresh();
+                }}
+              >
                 Reload
               </Button>
             </Alert>
@@ -104,14 +151,26 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
               {group ? "Save changes" : "Create group"}
             </Button>
             {group ? (
-              <Button onClick={() => { clear(); setDraft(initial); }} disabled={!dirty || pending}>
+              <Button
+                onClick={() => {
+                  clear();
+                  setDraft(initial);
+                }}
+                disabled={!dirty || pending}
+              >
                 Discard changes
               </Button>
             ) : (
               <ButtonLink href="/settings/iam/groups">Cancel</ButtonLink>
             )}
             <p className="ml-2 text-xs text-slate-500" aria-live="polite">
-              {pending ? "Saving…" : dirty ? "You have unsaved changes." : group ? "No unsaved changes." : "Name the group, then create it."}
+              {pending
+                ? "Saving…"
+                : dirty
+                  ? "You have unsaved changes."
+                  : group
+                    ? "No unsaved changes."
+                    : "Name the group, then create it."}
             </p>
           </div>
         </div>

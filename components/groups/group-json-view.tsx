@@ -14,15 +14,30 @@ export function groupJson(group: GroupRecord | null, draft: GroupDraft): string 
   return JSON.stringify(value, null, 2);
 }
 
-export function GroupJsonView({ group, draft, dirty }: { group: GroupRecord | null; draft: GroupDraft; dirty: boolean }) {
+export function GroupJsonView({
+  group,
+  draft,
+  dirty,
+}: {
+  group: GroupRecord | null;
+  draft: GroupDraft;
+  dirty: boolean;
+}) {
   return (
     <div className="space-y-2">
       <p className="text-[13px] text-slate-500">
         {dirty ? "Includes your unsaved changes. " : ""}
-        This is the shape of <span className="font-mono">GET /api/iam/groups/{group?.name ?? "{name}"}</span>. Paste it into Import JSON (here or in another registry) to fill the form;
-        id, members, version and timestamps are ignored on import.
+        This is the shape of <span className="font-mono">GET /api/iam/groups/{group?.name ?? "{name}"}</span>. Paste it
+        into Import JSON (here or in another registry) to fill the form; id, members, version and timestamps are ignored
+        on import.
       </p>
-      <CodeBlock code={groupJson(group, draft)} title={`${group?.name ?? (draft.name || "new-group")}.json`} language="json" copyLabel="Copy group JSON" maxHeight="36rem" />
+      <CodeBlock
+        code={groupJson(group, draft)}
+        title={`${group?.name ?? (draft.name || "new-group")}.json`}
+        language="json"
+        copyLabel="Copy group JSON"
+        maxHeight="36rem"
+      />
     </div>
   );
 }

@@ -15,9 +15,23 @@ import type { GroupMember, GroupMembers } from "@/lib/iam/groups/find-group-memb
 import { changeMembership, type MemberKind } from "./change-membership";
 import { MemberPicker } from "./member-picker";
 
-const KINDS: { kind: MemberKind; title: string; noun: string; href: string; members: keyof Pick<GroupMembers, "users" | "m2mAccounts">; total: keyof Pick<GroupMembers, "userTotal" | "m2mTotal"> }[] = [
+const KINDS: {
+  kind: MemberKind;
+  title: string;
+  noun: string;
+  href: string;
+  members: keyof Pick<GroupMembers, "users" | "m2mAccounts">;
+  total: keyof Pick<GroupMembers, "userTotal" | "m2mTotal">;
+}[] = [
   { kind: "user", title: "Users", noun: "user", href: "/settings/iam/users", members: "users", total: "userTotal" },
-  { kind: "m2m", title: "M2M accounts", noun: "M2M account", href: "/settings/iam/m2m-accounts", members: "m2mAccounts", total: "m2mTotal" },
+  {
+    kind: "m2m",
+    title: "M2M accounts",
+    noun: "M2M account",
+    href: "/settings/iam/m2m-accounts",
+    members: "m2mAccounts",
+    total: "m2mTotal",
+  },
 ];
 
 type Removal = { kind: MemberKind; member: GroupMember };
@@ -26,7 +40,15 @@ type Removal = { kind: MemberKind; member: GroupMember };
  * Assigned members, added and removed here through the same PATCH of the member's groups that
  * the user and M2M account pages use. Principals mapped through Entra ids join at sign-in.
  */
-export function GroupMembersSection({ group, members, canWrite }: { group: string; members: GroupMembers; canWrite: boolean }) {
+export function GroupMembersSection({
+  group,
+  members,
+  canWrite,
+}: {
+  group: string;
+  members: GroupMembers;
+  canWrite: boolean;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState(false);
@@ -72,7 +94,11 @@ export function GroupMembersSection({ group, members, canWrite }: { group: strin
         description="Assigned users and M2M accounts. Principals mapped through Entra group ids or app roles join at sign-in or per token and are not listed."
       />
       <CardBody className="space-y-3">
-        {problem ? <Alert tone="danger" title="Membership not changed">{problem}</Alert> : null}
+        {problem ? (
+          <Alert tone="danger" title="Membership not changed">
+            {problem}
+          </Alert>
+        ) : null}
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           {KINDS.map(({ kind, title, noun, href, members: key, total }) => {
             const list = members[key];
@@ -81,7 +107,15 @@ export function GroupMembersSection({ group, members, canWrite }: { group: strin
                 <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
                   {title} <span className="text-slate-400">({members[total]})</span>
                 </h3>
-                {canWrite ? <MemberPicker kind={kind} group={group} label={`Add ${noun}`} disabled={pending} onPick={(option) => void add(kind, option.id, option.name)} /> : null}
+                {canWrite ? (
+                  <MemberPicker
+                    kind={kind}
+                    group={group}
+                    label={`Add ${noun}`}
+                    disabled={pending}
+                    onPick={(option) => void add(kind, option.id, option.name)}
+                  />
+                ) : null}
                 {list.length === 0 ? (
                   <p className="text-[13px] text-slate-500">
                     {canWrite ? `No ${noun}s are assigned. Search above to add one.` : `No ${noun}s are assigned.`}
@@ -91,13 +125,24 @@ export function GroupMembersSection({ group, members, canWrite }: { group: strin
                     {list.map((member) => (
                       <li key={member.id} className="flex items-center justify-between gap-2 px-2.5 py-1.5 text-[13px]">
                         <span className="min-w-0 truncate">
-                          <Link href={`${href}/${member.id}`} className="font-medium text-indigo-700 hover:underline">{member.name}</Link>
+                          <Link href={`${href}/${member.id}`} className="font-medium text-indigo-700 hover:underline">
+                            {member.name}
+                          </Link>
                           {member.detail ? <span className="ml-2 text-slate-500">{member.detail}</span> : null}
                         </span>
                         <span className="flex shrink-0 items-center gap-2">
                           {member.enabled ? null : <Badge tone="neutral">disabled</Badge>}
                           {canWrite ? (
-                            <Button size="sm" variant="danger-ghost" aria-label={`Remove ${member.name}`} disabled={pending} onClick={() => { setRemoveError(null); setRemoval({ kind, member }); }}>
+                            <Button
+                              size="sm"
+                              variant="danger-ghost"
+                              aria-label={`Remove ${member.name}`}
+                              disabled={pending}
+                              onClick={() => {
+                                setRemoveError(null);
+                                setRemoval({ kind, member });
+                              }}
+                            >
                               Remove
                             </Button>
                           ) : null}
@@ -106,12 +151,18 @@ export function GroupMembersSection({ group, members, canWrite }: { group: strin
                     ))}
                   </ul>
                 )}
-                {members[total] > list.length ? <p className="text-xs text-slate-500">Showing {list.length} of {members[total]}.</p> : null}
+                {members[total] > list.length ? (
+                  <p className="text-xs text-slate-500">
+                    Showing {list.length} of {members[total]}.
+                  </p>
+                ) : null}
               </section>
             );
           })}
         </div>
-        {canWrite ? null : <p className="text-xs text-slate-500">Read-only: changing members needs the iam:write permission.</p>}
+        {canWrite ? null : (
+          <p className="text-xs text-slate-500">Read-only: changing members needs the iam:write permission.</p>
+        )}
       </CardBody>
       {/* The section sits inside the group editor's form: the dialog (a form itself) goes to
           <body>, and its submit must not reach the editor's onSubmit through React's tree. */}
@@ -120,7 +171,9 @@ export function GroupMembersSection({ group, members, canWrite }: { group: strin
             <div onSubmit={(event) => event.stopPropagation()}>
               <ConfirmDialog
                 open
-                onOpenChange={(open) => { if (!open) setRemoval(null); }}
+                onOpenChange={(open) => {
+                  if (!open) setRemoval(null);
+                }}
                 title={removal ? `Remove ${removal.member.name} from ${group}?` : ""}
                 description="They lose what this group grants on their next request, unless another group grants it too."
                 confirmLabel="Remove"

@@ -13,7 +13,15 @@ import { importGroupJson, type GroupDraft } from "./group-draft";
  * Paste a group as JSON; it is checked with the API's create schema and, when valid, replaces
  * the parts of the form it contains (the others keep their values). Nothing is saved until "Save changes".
  */
-export function ImportGroupJsonButton({ currentName, current, onImport }: { currentName: string | null; current: GroupDraft; onImport: (draft: GroupDraft) => void }) {
+export function ImportGroupJsonButton({
+  currentName,
+  current,
+  onImport,
+}: {
+  currentName: string | null;
+  current: GroupDraft;
+  onImport: (draft: GroupDraft) => void;
+}) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
@@ -28,7 +36,10 @@ export function ImportGroupJsonButton({ currentName, current, onImport }: { curr
     setFailure(null);
     toast({
       title: "JSON imported into the form",
-      description: [...result.notes, `Review the sections, then ${currentName ? "Save changes" : "Create group"}.`].join(" "),
+      description: [
+        ...result.notes,
+        `Review the sections, then ${currentName ? "Save changes" : "Create group"}.`,
+      ].join(" "),
       tone: "info",
     });
   }
@@ -69,7 +80,9 @@ export function ImportGroupJsonButton({ currentName, current, onImport }: { curr
                 rows={14}
                 spellCheck={false}
                 className="font-mono text-xs"
-                placeholder={'{\n  "name": "team-payments",\n  "description": "…",\n  "entraMappings": { "groups": [], "appRoles": [] },\n  "serverAccess": [{ "server": "*", "methods": ["tools/list"], "tools": ["*"] }],\n  "permissions": []\n}'}
+                placeholder={
+                  '{\n  "name": "team-payments",\n  "description": "…",\n  "entraMappings": { "groups": [], "appRoles": [] },\n  "serverAccess": [{ "server": "*", "methods": ["tools/list"], "tools": ["*"] }],\n  "permissions": []\n}'
+                }
                 data-autofocus
               />
             )}

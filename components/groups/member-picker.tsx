@@ -15,12 +15,27 @@ export interface MemberOption {
 
 const search: Record<MemberKind, (q: string) => Promise<MemberOption[]>> = {
   user: async (q) => {
-    const page = await apiRequest<{ items: { id: string; displayName: string; email: string | null; groups: string[] }[] }>("GET", `/api/iam/users?limit=10${q ? `&q=${encodeURIComponent(q)}` : ""}`);
-    return page.items.map((user) => ({ id: user.id, name: user.displayName, detail: user.email ?? "", groups: user.groups }));
+    const page = await apiRequest<{
+      items: { id: string; displayName: string; email: string | null; groups: string[] }[];
+    }>("GET", `/api/iam/users?limit=10${q ? `&q=${encodeURIComponent(q)}` : ""}`);
+    return page.items.map((user) => ({
+      id: user.id,
+      name: user.displayName,
+      detail: user.email ?? "",
+      groups: user.groups,
+    }));
   },
   m2m: async (q) => {
-    const page = await apiRequest<{ items: { id: string; name: string; clientId: string; groups: string[] }[] }>("GET", `/api/iam/m2m-accounts?limit=10${q ? `&q=${encodeURIComponent(q)}` : ""}`);
-    return page.items.map((account) => ({ id: account.id, name: account.name, detail: `client ${account.clientId}`, groups: account.groups }));
+    const page = await apiRequest<{ items: { id: string; name: string; clientId: string; groups: string[] }[] }>(
+      "GET",
+      `/api/iam/m2m-accounts?limit=10${q ? `&q=${encodeURIComponent(q)}` : ""}`,
+    );
+    return page.items.map((account) => ({
+      id: account.id,
+      name: account.name,
+      detail: `client ${account.clientId}`,
+      groups: account.groups,
+    }));
   },
 };
 
@@ -28,7 +43,19 @@ const search: Record<MemberKind, (q: string) => Promise<MemberOption[]>> = {
  * Searches users or M2M accounts on the server as you type; Enter (or a click) picks the
  * highlighted one. Those already in the group are shown but cannot be picked.
  */
-export function MemberPicker({ kind, group, label, disabled, onPick }: { kind: MemberKind; group: string; label: string; disabled?: boolean; onPick: (option: MemberOption) => void }) {
+export function MemberPicker({
+  kind,
+  group,
+  label,
+  disabled,
+  onPick,
+}: {
+  kind: MemberKind;
+  group: string;
+  label: string;
+  disabled?: boolean;
+  onPick: (option: MemberOption) => void;
+}) {
   const listId = useId();
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
@@ -105,7 +132,12 @@ export function MemberPicker({ kind, group, label, disabled, onPick }: { kind: M
         className={cn(controlClasses, "h-8 text-[13px]")}
       />
       {open ? (
-        <ul id={listId} role="listbox" aria-label={label} className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={label}
+          className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {options.map((option, index) => {
             const member = option.groups.includes(group);
             return (
@@ -118,16 +150,26 @@ export function MemberPicker({ kind, group, label, disabled, onPick }: { kind: M
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(option)}
                 onMouseEnter={() => setActive(index)}
-                className={cn("flex items-baseline justify-between gap-3 px-2.5 py-1.5", member ? "cursor-default text-slate-400" : "cursor-pointer", index === active && "bg-indigo-50")}
+                className={cn(
+                  "flex items-baseline justify-between gap-3 px-2.5 py-1.5",
+                  member ? "cursor-default text-slate-400" : "cursor-pointer",
+                  index === active && "bg-indigo-50",
+                )}
               >
                 <span className="min-w-0 truncate text-[13px]">{option.name}</span>
-                <span className="min-w-0 truncate text-xs text-slate-500">{member ? "already a member" : option.detail}</span>
+                <span className="min-w-0 truncate text-xs text-slate-500">
+                  {member ? "already a member" : option.detail}
+                </span>
               </li>
             );
           })}
           {status !== "idle" || options.length === 0 ? (
             <li role="presentation" className="px-2.5 py-1 text-xs text-slate-500">
-              {status === "loading" ? "Searching…" : status === "failed" ? "Could not search. Check your connection and retry." : "No matches. Try another name."}
+              {status === "loading"
+                ? "Searching…"
+                : status === "failed"
+                  ? "Could not search. Check your connection and retry."
+                  : "No matches. Try another name."}
             </li>
           ) : null}
         </ul>

@@ -4,7 +4,19 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { MCP_METHODS } from "@/lib/access/mcp-methods";
 
 /** "All methods (*)" or an explicit list of MCP methods; unknown methods from imports stay visible. */
-export function MethodPicker({ idPrefix, methods, onChange, disabled, error }: { idPrefix: string; methods: string[]; onChange: (next: string[]) => void; disabled?: boolean; error?: string }) {
+export function MethodPicker({
+  idPrefix,
+  methods,
+  onChange,
+  disabled,
+  error,
+}: {
+  idPrefix: string;
+  methods: string[];
+  onChange: (next: string[]) => void;
+  disabled?: boolean;
+  error?: string;
+}) {
   const all = methods.includes("*");
   const known: string[] = [...MCP_METHODS];
   const extra = methods.filter((m) => m !== "*" && !known.includes(m));
@@ -27,12 +39,16 @@ export function MethodPicker({ idPrefix, methods, onChange, disabled, error }: {
               label={<span className="font-mono text-xs">{method}</span>}
               checked={methods.includes(method)}
               disabled={disabled}
-              onChange={(event) => onChange(event.target.checked ? [...methods, method] : methods.filter((m) => m !== method))}
+              onChange={(event) =>
+                onChange(event.target.checked ? [...methods, method] : methods.filter((m) => m !== method))
+              }
             />
           ))}
         </div>
       )}
-      {!all && methods.length === 0 ? <p className="text-xs text-amber-700">No methods selected: members can only initialize and ping this server.</p> : null}
+      {!all && methods.length === 0 ? (
+        <p className="text-xs text-amber-700">No methods selected: members can only initialize and ping this server.</p>
+      ) : null}
       {error ? <p className="text-xs text-red-700">{error}</p> : null}
       <p className="text-xs text-slate-500">initialize and ping are always allowed on visible servers.</p>
     </fieldset>

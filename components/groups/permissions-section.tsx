@@ -42,7 +42,10 @@ export function PermissionsSection({
             Locked: this built-in group always holds every permission, so the registry always has an administrator.
           </p>
         ) : null}
-        <fieldset className="grid grid-cols-1 gap-2.5 sm:grid-cols-2" aria-describedby={error ? "permissions-error" : undefined}>
+        <fieldset
+          className="grid grid-cols-1 gap-2.5 sm:grid-cols-2"
+          aria-describedby={error ? "permissions-error" : undefined}
+        >
           <legend className="sr-only">Permissions</legend>
           {PERMISSIONS.map((permission) => (
             <Checkbox
@@ -52,12 +55,18 @@ export function PermissionsSection({
               checked={locked || permissions.includes(permission)}
               disabled={locked || disabled}
               onChange={(event) =>
-                onChange(event.target.checked ? PERMISSIONS.filter((p) => p === permission || permissions.includes(p)) : permissions.filter((p) => p !== permission))
+                onChange(
+                  event.target.checked
+                    ? PERMISSIONS.filter((p) => p === permission || permissions.includes(p))
+                    : permissions.filter((p) => p !== permission),
+                )
               }
               label={
                 <span className="font-mono text-[13px]">
                   {permission}
-                  {ADMIN_PERMISSIONS.includes(permission) ? <span className="ml-1.5 font-sans text-[11px] font-medium text-amber-700">admin</span> : null}
+                  {ADMIN_PERMISSIONS.includes(permission) ? (
+                    <span className="ml-1.5 font-sans text-[11px] font-medium text-amber-700">admin</span>
+                  ) : null}
                 </span>
               }
               hint={DESCRIPTIONS[permission]}
@@ -70,11 +79,16 @@ export function PermissionsSection({
           </p>
         ) : null}
         {grantedAdmin.length > 0 && !locked ? (
-          <div role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-[13px] text-amber-900">
+          <div
+            role="note"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-[13px] text-amber-900"
+          >
             <p className="font-medium">Admin permissions: {grantedAdmin.join(", ")}</p>
             <p className="mt-0.5 text-amber-800">
-              Every member of this group, including M2M accounts and users mapped from Entra, can change who has access to what
-              {grantedAdmin.includes("servers:write") ? " and sees the entire catalog" : ""}. Grant this only to groups of trusted administrators.
+              Every member of this group, including M2M accounts and users mapped from Entra, can change who has access
+              to what
+              {grantedAdmin.includes("servers:write") ? " and sees the entire catalog" : ""}. Grant this only to groups
+              of trusted administrators.
             </p>
           </div>
         ) : null}

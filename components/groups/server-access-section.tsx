@@ -16,10 +16,32 @@ import { ToolPicker } from "./tool-picker";
  */
 export function missingServers(rules: Pick<RuleDraft, "server">[], knownServers: string[] | undefined): string[] {
   if (!knownServers) return [];
-  return [...new Set(rules.map((rule) => rule.server.trim()).filter((server) => server !== "" && server !== "*" && !knownServers.includes(server)))];
+  return [
+    ...new Set(
+      rules
+        .map((rule) => rule.server.trim())
+        .filter((server) => server !== "" && server !== "*" && !knownServers.includes(server)),
+    ),
+  ];
 }
 
-function RuleEditor({ rule, index, onChange, onRemove, errors, disabled, missing }: { rule: RuleDraft; index: number; onChange: (next: RuleDraft) => void; onRemove: () => void; errors: FieldErrors; disabled?: boolean; missing: boolean }) {
+function RuleEditor({
+  rule,
+  index,
+  onChange,
+  onRemove,
+  errors,
+  disabled,
+  missing,
+}: {
+  rule: RuleDraft;
+  index: number;
+  onChange: (next: RuleDraft) => void;
+  onRemove: () => void;
+  errors: FieldErrors;
+  disabled?: boolean;
+  missing: boolean;
+}) {
   const path = `serverAccess.${index}`;
   // useId, not the rule's key: keys come from a module counter that differs between the server
   // render and the browser, so key-based ids could collide with a rule added later (two inputs, one label).
@@ -35,28 +57,74 @@ function RuleEditor({ rule, index, onChange, onRemove, errors, disabled, missing
             rule.server === "*" ? (
               <span className="font-medium text-amber-800">Every server, including servers registered later.</span>
             ) : missing ? (
-              <span className="font-medium text-amber-800">No server {rule.server} is registered (yet). The rule is kept and applies once it is.</span>
+              <span className="font-medium text-amber-800">
+                No server {rule.server} is registered (yet). The rule is kept and applies once it is.
+              </span>
             ) : undefined
           }
           className="w-full max-w-sm"
         >
-          {(control) => <ServerPicker {...control} value={rule.server} onChange={(server) => onChange({ ...rule, server, tools: server === rule.server ? rule.tools : rule.tools.filter((t) => t === "*") })} disabled={disabled} />}
+          {(control) => (
+            <ServerPicker
+              {...control}
+              value={rule.server}
+              onChange={(server) =>
+                onChange({
+                  ...rule,
+                  server,
+                  tools: server === rule.server ? rule.tools : rule.tools.filter((t) => t === "*"),
+                })
+              }
+              disabled={disabled}
+            />
+          )}
         </FormField>
         {disabled ? null : (
-          <Button variant="ghost" size="sm" onClick={onRemove} aria-label={`Remove rule ${index + 1}`} className="mt-5 text-red-700! hover:bg-red-50!">
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={onRemove}
+            aria-label={`Remove rule ${index + 1}`}
+            className="mt-5 text-red-700! hover:bg-red-50!"
+          >
             Remove
           </Button>
         )}
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <MethodPicker idPrefix={idPrefix} methods={rule.methods} onChange={(methods) => onChange({ ...rule, methods })} disabled={disabled} error={errorUnder(errors, `${path}.methods`)} />
-        <ToolPicker idPrefix={idPrefix} server={rule.server} tools={rule.tools} onChange={(tools) => onChange({ ...rule, tools })} disabled={disabled} error={errorUnder(errors, `${path}.tools`)} />
+        <MethodPicker
+          idPrefix={idPrefix}
+          methods={rule.methods}
+          onChange={(methods) => onChange({ ...rule, methods })}
+          disabled={disabled}
+          error={errorUnder(errors, `${path}.methods`)}
+        />
+        <ToolPicker
+          idPrefix={idPrefix}
+          server={rule.server}
+          tools={rule.tools}
+          onChange={(tools) => onChange({ ...rule, tools })}
+          disabled={disabled}
+          error={errorUnder(errors, `${path}.tools`)}
+        />
       </div>
     </li>
   );
 }
 
-export function ServerAccessSection({ rules, onChange, errors, disabled, knownServers }: { rules: RuleDraft[]; onChange: (next: RuleDraft[]) => void; errors: FieldErrors; disabled?: boolean; knownServers?: string[] }) {
+export function ServerAccessSection({
+  rules,
+  onChange,
+  errors,
+  disabled,
+  knownServers,
+}: {
+  rules: RuleDraft[];
+  onChange: (next: RuleDraft[]) => void;
+  errors: FieldErrors;
+  disabled?: boolean;
+  knownServers?: string[];
+}) {
   const missing = missingServers(rules, knownServers);
   const listError = errors.serverAccess;
   return (
@@ -76,7 +144,8 @@ export function ServerAccessSection({ rules, onChange, errors, disabled, knownSe
       <CardBody>
         {rules.length === 0 ? (
           <p className="py-4 text-center text-[13px] text-slate-500">
-            No rules: members of this group see no servers through it. {disabled ? "" : "Add a rule to grant a server (or All servers) with its methods and tools."}
+            No rules: members of this group see no servers through it.{" "}
+            {disabled ? "" : "Add a rule to grant a server (or All servers) with its methods and tools."}
           </p>
         ) : (
           <ol className="space-y-3">

@@ -20,7 +20,20 @@ const ALL: ServerOption = { slug: "*", name: "All servers" };
  * chosen only by clicking it or by moving onto it with the arrow keys. A slug that matches
  * nothing can still be typed (a rule may precede its server).
  */
-export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: string; value: string; onChange: (slug: string) => void; disabled?: boolean; "aria-describedby"?: string; "aria-invalid"?: true }) {
+export function ServerPicker({
+  id,
+  value,
+  onChange,
+  disabled,
+  ...aria
+}: {
+  id: string;
+  value: string;
+  onChange: (slug: string) => void;
+  disabled?: boolean;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+}) {
   const listId = useId();
   const [text, setText] = useState(value);
   const [open, setOpen] = useState(false);
@@ -39,7 +52,10 @@ export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: s
     const query = text === value || text === "*" ? "" : text.trim();
     const timer = setTimeout(async () => {
       setLoading(true);
-      const result = await apiRequest<{ items: ServerOption[] }>("GET", `/api/servers?limit=20${query ? `&q=${encodeURIComponent(query)}` : ""}`).catch(() => null);
+      const result = await apiRequest<{ items: ServerOption[] }>(
+        "GET",
+        `/api/servers?limit=20${query ? `&q=${encodeURIComponent(query)}` : ""}`,
+      ).catch(() => null);
       if (controller.signal.aborted) return;
       setLoading(false);
       setFailed(result === null);
@@ -116,7 +132,12 @@ export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: s
         {...aria}
       />
       {open ? (
-        <ul id={listId} role="listbox" aria-label="Servers" className="absolute z-20 mt-1 max-h-64 w-full min-w-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Servers"
+          className="absolute z-20 mt-1 max-h-64 w-full min-w-64 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {shown.map((option, index) => (
             <li
               key={option.slug}
@@ -126,15 +147,26 @@ export function ServerPicker({ id, value, onChange, disabled, ...aria }: { id: s
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(option.slug)}
               onMouseEnter={() => setActive(index)}
-              className={cn("flex cursor-pointer items-baseline justify-between gap-3 px-2.5 py-1.5", index === active && "bg-indigo-50")}
+              className={cn(
+                "flex cursor-pointer items-baseline justify-between gap-3 px-2.5 py-1.5",
+                index === active && "bg-indigo-50",
+              )}
             >
-              <span className="font-mono text-[13px] text-slate-900">{option.slug === "*" ? "All servers (*)" : option.slug}</span>
-              <span className="truncate text-xs text-slate-500">{option.slug === "*" ? "every server, now and later" : option.name}</span>
+              <span className="font-mono text-[13px] text-slate-900">
+                {option.slug === "*" ? "All servers (*)" : option.slug}
+              </span>
+              <span className="truncate text-xs text-slate-500">
+                {option.slug === "*" ? "every server, now and later" : option.name}
+              </span>
             </li>
           ))}
           {loading || failed || options.length === 0 ? (
             <li role="presentation" className="px-2.5 py-1 text-xs text-slate-400">
-              {loading ? "Searching…" : failed ? "Could not load servers; you can still type a slug." : "No matching servers; a typed slug is kept."}
+              {loading
+                ? "Searching…"
+                : failed
+                  ? "Could not load servers; you can still type a slug."
+                  : "No matching servers; a typed slug is kept."}
             </li>
           ) : null}
         </ul>

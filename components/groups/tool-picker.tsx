@@ -25,7 +25,8 @@ function useServerTools(server: string, enabled: boolean): Load {
         if (!cancelled) setLoad({ state: "ready", tools: result.items });
       },
       (error: unknown) => {
-        if (!cancelled) setLoad({ state: error instanceof ApiRequestError && error.status === 404 ? "missing" : "failed" });
+        if (!cancelled)
+          setLoad({ state: error instanceof ApiRequestError && error.status === 404 ? "missing" : "failed" });
       },
     );
     return () => {
@@ -36,7 +37,21 @@ function useServerTools(server: string, enabled: boolean): Load {
 }
 
 /** "All tools (*)", tools picked from the chosen server's list, or typed names. */
-export function ToolPicker({ idPrefix, server, tools, onChange, disabled, error }: { idPrefix: string; server: string; tools: string[]; onChange: (next: string[]) => void; disabled?: boolean; error?: string }) {
+export function ToolPicker({
+  idPrefix,
+  server,
+  tools,
+  onChange,
+  disabled,
+  error,
+}: {
+  idPrefix: string;
+  server: string;
+  tools: string[];
+  onChange: (next: string[]) => void;
+  disabled?: boolean;
+  error?: string;
+}) {
   // Read-only viewers see the rule's tool names as they are; no catalog lookup is needed.
   const load = useServerTools(server, !disabled);
   const [filter, setFilter] = useState("");
@@ -49,19 +64,40 @@ export function ToolPicker({ idPrefix, server, tools, onChange, disabled, error 
   return (
     <fieldset className="space-y-1.5">
       <legend className="text-[13px] font-medium text-slate-800">Tools</legend>
-      <Checkbox id={`${idPrefix}-all-tools`} label="All tools (*)" checked={all} disabled={disabled} onChange={(event) => onChange(event.target.checked ? ["*"] : [])} />
+      <Checkbox
+        id={`${idPrefix}-all-tools`}
+        label="All tools (*)"
+        checked={all}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.checked ? ["*"] : [])}
+      />
       {all ? null : disabled ? (
         <ul className="flex flex-wrap gap-1 pl-1" aria-label="Granted tools">
           {tools.map((tool) => (
-            <li key={tool} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 ring-1 ring-slate-200 ring-inset">{tool}</li>
+            <li
+              key={tool}
+              className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700 ring-1 ring-slate-200 ring-inset"
+            >
+              {tool}
+            </li>
           ))}
         </ul>
       ) : (
         <div className="space-y-2 pl-1">
           {load.state === "loading" ? <p className="text-xs text-slate-500">Loading the tools of {server}…</p> : null}
-          {load.state === "missing" ? <p className="text-xs text-slate-500">You cannot see a server named {server} (or it does not exist yet): type tool names below.</p> : null}
-          {load.state === "failed" ? <p className="text-xs text-red-700">The tools of {server} could not be loaded; type tool names below or reload the page.</p> : null}
-          {load.state === "ready" && listed.length === 0 ? <p className="text-xs text-slate-500">{server} has no tools registered yet.</p> : null}
+          {load.state === "missing" ? (
+            <p className="text-xs text-slate-500">
+              You cannot see a server named {server} (or it does not exist yet): type tool names below.
+            </p>
+          ) : null}
+          {load.state === "failed" ? (
+            <p className="text-xs text-red-700">
+              The tools of {server} could not be loaded; type tool names below or reload the page.
+            </p>
+          ) : null}
+          {load.state === "ready" && listed.length === 0 ? (
+            <p className="text-xs text-slate-500">{server} has no tools registered yet.</p>
+          ) : null}
           {listed.length > 8 ? (
             <Input
               aria-label={`Filter tools of ${server}`}
@@ -82,7 +118,9 @@ export function ToolPicker({ idPrefix, server, tools, onChange, disabled, error 
                   hint={tool.description ? <span className="line-clamp-1">{tool.description}</span> : undefined}
                   checked={tools.includes(tool.name)}
                   disabled={disabled}
-                  onChange={(event) => onChange(event.target.checked ? [...tools, tool.name] : tools.filter((t) => t !== tool.name))}
+                  onChange={(event) =>
+                    onChange(event.target.checked ? [...tools, tool.name] : tools.filter((t) => t !== tool.name))
+                  }
                 />
               ))}
               {shown.length === 0 ? <p className="text-xs text-slate-500">No tool matches “{filter}”.</p> : null}
@@ -97,7 +135,9 @@ export function ToolPicker({ idPrefix, server, tools, onChange, disabled, error 
               itemLabel="tool"
               values={typed}
               onChange={(next) => onChange([...tools.filter((t) => listedNames.has(t)), ...next])}
-              validate={(value) => (value === "*" ? "use All tools (*) instead" : value.length > 128 ? "at most 128 characters" : null)}
+              validate={(value) =>
+                value === "*" ? "use All tools (*) instead" : value.length > 128 ? "at most 128 characters" : null
+              }
               placeholder="tool_name"
               disabled={disabled}
               mono
@@ -107,7 +147,8 @@ export function ToolPicker({ idPrefix, server, tools, onChange, disabled, error 
       )}
       {!all && tools.length === 0 ? (
         <p role="note" className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
-          No tools selected: this rule grants <strong>no tools</strong> (an empty list fails closed). Members see the server but cannot list or call its tools.
+          No tools selected: this rule grants <strong>no tools</strong> (an empty list fails closed). Members see the
+          server but cannot list or call its tools.
         </p>
       ) : null}
       {error ? <p className="text-xs text-red-700">{error}</p> : null}

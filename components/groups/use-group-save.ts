@@ -25,11 +25,17 @@ export function useGroupSave(existing: Pick<GroupRecord, "name" | "version"> | n
 
   /** `missingServers`: slugs rules name that no server has; saved anyway, and said so. */
   async function save(draft: GroupDraft, missingServers: string[] = []): Promise<void> {
-    const warning = missingServers.length > 0 ? ` Warning: no server ${missingServers.join(", ")} is registered yet; ${missingServers.length === 1 ? "its rule applies" : "their rules apply"} once it is.` : "";
+    const warning =
+      missingServers.length > 0
+        ? ` Warning: no server ${missingServers.join(", ")} is registered yet; ${missingServers.length === 1 ? "its rule applies" : "their rules apply"} once it is.`
+        : "";
     const validated = existing ? updateBody(draft, existing.version) : createBody(draft);
     if (!validated.ok) {
       setErrors(validated.errors);
-      setProblem({ kind: "error", message: "Some fields need attention: fix the highlighted fields, then save again." });
+      setProblem({
+        kind: "error",
+        message: "Some fields need attention: fix the highlighted fields, then save again.",
+      });
       return;
     }
     setPending(true);
@@ -38,11 +44,19 @@ export function useGroupSave(existing: Pick<GroupRecord, "name" | "version"> | n
     try {
       if (existing) {
         await apiRequest<GroupRecord>("PATCH", `/api/iam/groups/${encodeURIComponent(existing.name)}`, validated.body);
-        toast({ title: "Group saved", description: `${existing.name} is updated; members get the new access on their next request.${warning}`, tone: warning ? "warning" : undefined });
+        toast({
+          title: "Group saved",
+          description: `${existing.name} is updated; members get the new access on their next request.${warning}`,
+          tone: warning ? "warning" : undefined,
+        });
         router.refresh();
       } else {
         const created = await apiRequest<GroupRecord>("POST", "/api/iam/groups", validated.body);
-        toast({ title: "Group created", description: `Assign members to ${created.name} on the user or M2M account pages.${warning}`, tone: warning ? "warning" : undefined });
+        toast({
+          title: "Group created",
+          description: `Assign members to ${created.name} on the user or M2M account pages.${warning}`,
+          tone: warning ? "warning" : undefined,
+        });
         router.push(`/settings/iam/groups/${encodeURIComponent(created.name)}`);
         router.refresh();
       }

@@ -20,6 +20,7 @@ export function settingsSections(access: EffectiveAccess): SettingsNavGroup[] {
     });
   }
   groups.push({ label: "Access", items: [{ href: "/settings/tokens", label: "API Tokens" }] });
-  if (hasPermission(access, "audit:read")) groups.push({ label: "Monitoring", items: [{ href: "/settings/audit", label: "Audit Log" }] });
+  if (hasPermission(access, "audit:read"))
+    groups.push({ label: "Monitoring", items: [{ href: "/settings/audit", label: "Audit Log" }] });
   return groups;
 }

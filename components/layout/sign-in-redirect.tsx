@@ -14,7 +14,11 @@ export function SignInRedirect() {
   return (
     <div role="status" className="flex min-h-screen items-center justify-center text-sm text-slate-600">
       <p>
-        Your session has ended. <a className="font-medium text-indigo-700 underline" href="/sign-in">Sign in</a> to continue.
+        Your session has ended.{" "}
+        <a className="font-medium text-indigo-700 underline" href="/sign-in">
+          Sign in
+        </a>{" "}
+        to continue.
       </p>
     </div>
   );

@@ -16,18 +16,46 @@ export function CallApiPanel(props: CallApiParams) {
         <Tabs
           label="Client-credentials examples"
           items={[
-            { id: "curl", label: "curl", content: <CodeBlock title="Shell (curl + jq)" language="bash" code={curlSnippet(props)} copyLabel="Copy curl example" /> },
-            { id: "msal", label: "@azure/msal-node", content: <CodeBlock title="Node.js (@azure/msal-node)" language="javascript" code={msalSnippet(props)} copyLabel="Copy msal-node example" /> },
+            {
+              id: "curl",
+              label: "curl",
+              content: (
+                <CodeBlock
+                  title="Shell (curl + jq)"
+                  language="bash"
+                  code={curlSnippet(props)}
+                  copyLabel="Copy curl example"
+                />
+              ),
+            },
+            {
+              id: "msal",
+              label: "@azure/msal-node",
+              content: (
+                <CodeBlock
+                  title="Node.js (@azure/msal-node)"
+                  language="javascript"
+                  code={msalSnippet(props)}
+                  copyLabel="Copy msal-node example"
+                />
+              ),
+            },
           ]}
         />
         <p className="text-xs text-slate-500">
           {props.demoSecret ? (
-            <>This is the bundled Entra ID emulator: the examples carry this demo app&apos;s secret and trust the emulator&apos;s self-signed certificate, so they run as shown. </>
+            <>
+              This is the bundled Entra ID emulator: the examples carry this demo app&apos;s secret and trust the
+              emulator&apos;s self-signed certificate, so they run as shown.{" "}
+            </>
           ) : (
-            <>Set <code className="font-mono">CLIENT_SECRET</code> to a client secret of the app registration. </>
+            <>
+              Set <code className="font-mono">CLIENT_SECRET</code> to a client secret of the app registration.{" "}
+            </>
           )}
           The token&apos;s audience must be
-          <code className="mx-1 font-mono">api://{props.apiClientId}</code>; the registry answers 403 <code className="font-mono">client_not_registered</code> while this account is disabled.
+          <code className="mx-1 font-mono">api://{props.apiClientId}</code>; the registry answers 403{" "}
+          <code className="font-mono">client_not_registered</code> while this account is disabled.
         </p>
       </CardBody>
     </Card>

@@ -25,7 +25,9 @@ export function curlSnippet(p: CallApiParams): string {
   const trust = p.caCertPath ? ` --cacert ${shellQuote(p.caCertPath)}` : "";
   const secret = p.demoSecret ? shellQuote(p.demoSecret) : '"$CLIENT_SECRET"';
   return [
-    ...(p.demoSecret ? ["# The bundled Entra ID emulator: this is the app's demo secret (entra-emulator/demo-tenant.json)."] : ["# CLIENT_SECRET: a client secret of this app registration, from your secret store."]),
+    ...(p.demoSecret
+      ? ["# The bundled Entra ID emulator: this is the app's demo secret (entra-emulator/demo-tenant.json)."]
+      : ["# CLIENT_SECRET: a client secret of this app registration, from your secret store."]),
     "# 1. Get an access token from Entra ID (client-credentials flow)",
     `TOKEN=$(curl -sS${trust} -X POST "${tokenUrl}" \\`,
     "  -d grant_type=client_credentials \\",

@@ -33,7 +33,15 @@ export function DeleteM2mAccountButton({ id, name }: { id: string; name: string 
 
   return (
     <>
-      <Button variant="danger" onClick={() => { setError(null); setOpen(true); }}>Delete</Button>
+      <Button
+        variant="danger"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
+        Delete
+      </Button>
       <ConfirmDialog
         open={open}
         onOpenChange={setOpen}

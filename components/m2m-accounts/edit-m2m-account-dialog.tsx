@@ -12,10 +12,22 @@ import { updateM2mAccountSchema, type M2mAccountRecord } from "@/lib/iam/m2m-acc
 import { M2mAccountFields, type GroupOption, type M2mAccountDraft } from "./m2m-account-fields";
 
 /** Edits name, description and groups (tenant and client id identify the app and stay fixed). */
-export function EditM2mAccountDialog({ account, groupOptions }: { account: M2mAccountRecord; groupOptions: GroupOption[] }) {
+export function EditM2mAccountDialog({
+  account,
+  groupOptions,
+}: {
+  account: M2mAccountRecord;
+  groupOptions: GroupOption[];
+}) {
   const router = useRouter();
   const toast = useToast();
-  const initial: M2mAccountDraft = { tenantId: account.tenantId, clientId: account.clientId, name: account.name, description: account.description, groups: account.groups };
+  const initial: M2mAccountDraft = {
+    tenantId: account.tenantId,
+    clientId: account.clientId,
+    name: account.name,
+    description: account.description,
+    groups: account.groups,
+  };
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -24,7 +36,12 @@ export function EditM2mAccountDialog({ account, groupOptions }: { account: M2mAc
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = updateM2mAccountSchema.safeParse({ name: draft.name, description: draft.description, groups: draft.groups, version: account.version });
+    const parsed = updateM2mAccountSchema.safeParse({
+      name: draft.name,
+      description: draft.description,
+      groups: draft.groups,
+      version: account.version,
+    });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
       return;
@@ -34,10 +51,14 @@ export function EditM2mAccountDialog({ account, groupOptions }: { account: M2mAc
     try {
       await apiRequest("PATCH", `/api/iam/m2m-accounts/${account.id}`, parsed.data);
       setOpen(false);
-      toast({ title: `Saved ${parsed.data.name ?? account.name}`, description: "Group changes apply from the app's next request." });
+      toast({
+        title: `Saved ${parsed.data.name ?? account.name}`,
+        description: "Group changes apply from the app's next request.",
+      });
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0) setErrors(apiFieldErrors(error, ["name", "description", "groups"]));
+      if (error instanceof ApiRequestError && error.fields.length > 0)
+        setErrors(apiFieldErrors(error, ["name", "description", "groups"]));
       else setFailure(errorMessage(error));
     } finally {
       setPending(false);
@@ -65,13 +86,24 @@ export function EditM2mAccountDialog({ account, groupOptions }: { account: M2mAc
         description="Tenant id and client id identify the Entra app and cannot change; link a new app instead."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" type="submit" form="edit-m2m-account-form" pending={pending}>{pending ? "Saving…" : "Save changes"}</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" type="submit" form="edit-m2m-account-form" pending={pending}>
+              {pending ? "Saving…" : "Save changes"}
+            </Button>
           </>
         }
       >
         <form id="edit-m2m-account-form" noValidate onSubmit={submit} className="space-y-4">
-          <M2mAccountFields draft={draft} errors={errors} groupOptions={groupOptions} onChange={setDraft} identityEditable={false} disabled={pending} />
+          <M2mAccountFields
+            draft={draft}
+            errors={errors}
+            groupOptions={groupOptions}
+            onChange={setDraft}
+            identityEditable={false}
+            disabled={pending}
+          />
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
         </form>
       </Dialog>

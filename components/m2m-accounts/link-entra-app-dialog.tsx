@@ -14,7 +14,15 @@ import { M2mAccountFields, type GroupOption, type M2mAccountDraft } from "./m2m-
 const FIELDS = ["tenantId", "clientId", "name", "description", "groups"] as const;
 
 /** "Link Entra app": creates an M2M account for an app registration (tenant id + client id). */
-export function LinkEntraAppDialog({ defaultTenantId, groupOptions, label = "Link Entra app" }: { defaultTenantId: string; groupOptions: GroupOption[]; label?: string }) {
+export function LinkEntraAppDialog({
+  defaultTenantId,
+  groupOptions,
+  label = "Link Entra app",
+}: {
+  defaultTenantId: string;
+  groupOptions: GroupOption[];
+  label?: string;
+}) {
   const router = useRouter();
   const toast = useToast();
   const empty: M2mAccountDraft = { tenantId: defaultTenantId, clientId: "", name: "", description: "", groups: [] };
@@ -38,7 +46,13 @@ export function LinkEntraAppDialog({ defaultTenantId, groupOptions, label = "Lin
     if (!touched.has(field)) return;
     const shape = createM2mAccountSchema.shape[field];
     const result = shape.safeParse(draft[field]);
-    setErrors((all) => ({ ...all, [field]: result.success ? undefined : (result.error.issues[0]?.message ?? "invalid") }) as FieldErrors);
+    setErrors(
+      (all) =>
+        ({
+          ...all,
+          [field]: result.success ? undefined : (result.error.issues[0]?.message ?? "invalid"),
+        }) as FieldErrors,
+    );
   }
 
   function change(next: M2mAccountDraft) {
@@ -46,8 +60,13 @@ export function LinkEntraAppDialog({ defaultTenantId, groupOptions, label = "Lin
     if (edited.some((field) => !touched.has(field))) setTouched(new Set([...touched, ...edited]));
     setDraft(next);
     // Re-check a field that already shows an error, so it clears as soon as it is fixed.
-    const fixed = FIELDS.filter((field) => errors[field] && createM2mAccountSchema.shape[field].safeParse(next[field]).success);
-    if (fixed.length > 0) setErrors((all) => Object.fromEntries(Object.entries(all).filter(([key]) => !fixed.includes(key as (typeof FIELDS)[number]))));
+    const fixed = FIELDS.filter(
+      (field) => errors[field] && createM2mAccountSchema.shape[field].safeParse(next[field]).success,
+    );
+    if (fixed.length > 0)
+      setErrors((all) =>
+        Object.fromEntries(Object.entries(all).filter(([key]) => !fixed.includes(key as (typeof FIELDS)[number]))),
+      );
   }
 
   async function submit(event: FormEvent) {
@@ -62,7 +81,11 @@ export function LinkEntraAppDialog({ defaultTenantId, groupOptions, label = "Lin
     try {
       const created = await apiRequest<M2mAccountRecord>("POST", "/api/iam/m2m-accounts", parsed.data);
       setOpen(false);
-      toast({ title: `Linked ${created.name}`, description: "The app can now call the API with a client-credentials token.", tone: "success" });
+      toast({
+        title: `Linked ${created.name}`,
+        description: "The app can now call the API with a client-credentials token.",
+        tone: "success",
+      });
       router.refresh();
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 409) setErrors({ clientId: error.message });
@@ -75,7 +98,9 @@ export function LinkEntraAppDialog({ defaultTenantId, groupOptions, label = "Lin
 
   return (
     <>
-      <Button variant="primary" onClick={openDialog}>{label}</Button>
+      <Button variant="primary" onClick={openDialog}>
+        {label}
+      </Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}
@@ -85,13 +110,25 @@ export function LinkEntraAppDialog({ defaultTenantId, groupOptions, label = "Lin
         description="Register an Entra ID app registration as an M2M account so it can call the registry with its own access token."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" type="submit" form="link-entra-app-form" pending={pending}>{pending ? "Linking…" : "Link app"}</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" type="submit" form="link-entra-app-form" pending={pending}>
+              {pending ? "Linking…" : "Link app"}
+            </Button>
           </>
         }
       >
         <form id="link-entra-app-form" noValidate onSubmit={submit} className="space-y-4">
-          <M2mAccountFields draft={draft} errors={errors} groupOptions={groupOptions} onChange={change} onBlurField={validateField} identityEditable disabled={pending} />
+          <M2mAccountFields
+            draft={draft}
+            errors={errors}
+            groupOptions={groupOptions}
+            onChange={change}
+            onBlurField={validateField}
+            identityEditable
+            disabled={pending}
+          />
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
         </form>
       </Dialog>

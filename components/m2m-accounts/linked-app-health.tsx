@@ -2,7 +2,12 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
-import { credentialStatus, daysUntil, worstCredential, type EntraAppCredential } from "@/lib/iam/m2m-accounts/entra-app-health";
+import {
+  credentialStatus,
+  daysUntil,
+  worstCredential,
+  type EntraAppCredential,
+} from "@/lib/iam/m2m-accounts/entra-app-health";
 import type { M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
 
 function expiryText(credential: EntraAppCredential, now: number): string {
@@ -39,14 +44,35 @@ export function LinkedAppHealthCard({ account, now }: { account: M2mAccountRecor
   const { entraApp } = account;
   return (
     <Card aria-labelledby="linked-app-heading">
-      <CardHeader id="linked-app-heading" title="Linked app health" description="From Microsoft Graph (refreshed every 15 minutes) and the app's last valid token." />
+      <CardHeader
+        id="linked-app-heading"
+        title="Linked app health"
+        description="From Microsoft Graph (refreshed every 15 minutes) and the app's last valid token."
+      />
       <CardBody className="space-y-3">
         <dl className="grid gap-x-6 gap-y-3 text-[13px] sm:grid-cols-3">
-          <div className="min-w-0"><dt className="text-xs font-medium text-slate-500">Entra display name</dt><dd className="break-words">{entraApp.displayName ?? <span className="text-slate-400">unknown</span>}</dd></div>
-          <div><dt className="text-xs font-medium text-slate-500">Last successful call</dt><dd><Time value={account.lastUsedAt} /></dd></div>
-          <div><dt className="text-xs font-medium text-slate-500">Token version seen</dt><dd><TokenVersion version={account.lastTokenVersion} /></dd></div>
+          <div className="min-w-0">
+            <dt className="text-xs font-medium text-slate-500">Entra display name</dt>
+            <dd className="break-words">{entraApp.displayName ?? <span className="text-slate-400">unknown</span>}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium text-slate-500">Last successful call</dt>
+            <dd>
+              <Time value={account.lastUsedAt} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium text-slate-500">Token version seen</dt>
+            <dd>
+              <TokenVersion version={account.lastTokenVersion} />
+            </dd>
+          </div>
         </dl>
-        {entraApp.error ? <Alert tone="warning" title="Credentials not available">{entraApp.error}</Alert> : null}
+        {entraApp.error ? (
+          <Alert tone="warning" title="Credentials not available">
+            {entraApp.error}
+          </Alert>
+        ) : null}
         {entraApp.credentials && entraApp.credentials.length > 0 ? (
           <ul className="space-y-1.5 text-[13px]" aria-label="Secrets and certificates">
             {entraApp.credentials.map((credential, index) => {
@@ -55,8 +81,16 @@ export function LinkedAppHealthCard({ account, now }: { account: M2mAccountRecor
                 <li key={index} className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{credential.kind === "secret" ? "Secret" : "Certificate"}</span>
                   <span className="break-all text-slate-600">{credential.displayName ?? "(no name)"}</span>
-                  <span className="text-slate-500">ends <Time value={credential.endDateTime} /></span>
-                  {status === "ok" ? <Badge tone="success">Valid</Badge> : <Badge tone={status === "expired" ? "danger" : "warning"} dot>{expiryText(credential, now)}</Badge>}
+                  <span className="text-slate-500">
+                    ends <Time value={credential.endDateTime} />
+                  </span>
+                  {status === "ok" ? (
+                    <Badge tone="success">Valid</Badge>
+                  ) : (
+                    <Badge tone={status === "expired" ? "danger" : "warning"} dot>
+                      {expiryText(credential, now)}
+                    </Badge>
+                  )}
                 </li>
               );
             })}

@@ -29,12 +29,25 @@ export function M2mAccountDetails({ account }: { account: M2mAccountRecord }) {
       <CardHeader id="details-heading" title="Details" />
       <CardBody>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-2">
-          <Item label="Tenant id"><Guid value={account.tenantId} label="tenant id" /></Item>
-          <Item label="Client id"><Guid value={account.clientId} label="client id" /></Item>
-          <Item label="Groups"><BadgeList items={account.groups} tone="accent" mono empty="No groups" /></Item>
-          <Item label="Last used"><Time value={account.lastUsedAt} /></Item>
-          <Item label="Created"><Time value={account.createdAt} /> {account.createdBy ? <span className="text-slate-500">by {account.createdBy}</span> : null}</Item>
-          <Item label="Updated"><Time value={account.updatedAt} /></Item>
+          <Item label="Tenant id">
+            <Guid value={account.tenantId} label="tenant id" />
+          </Item>
+          <Item label="Client id">
+            <Guid value={account.clientId} label="client id" />
+          </Item>
+          <Item label="Groups">
+            <BadgeList items={account.groups} tone="accent" mono empty="No groups" />
+          </Item>
+          <Item label="Last used">
+            <Time value={account.lastUsedAt} />
+          </Item>
+          <Item label="Created">
+            <Time value={account.createdAt} />{" "}
+            {account.createdBy ? <span className="text-slate-500">by {account.createdBy}</span> : null}
+          </Item>
+          <Item label="Updated">
+            <Time value={account.updatedAt} />
+          </Item>
         </dl>
       </CardBody>
     </Card>

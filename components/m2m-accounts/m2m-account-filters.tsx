@@ -20,7 +20,9 @@ export function M2mAccountFilters({ basePath, params }: { basePath: string; para
             aria-current={active ? "true" : undefined}
             className={cn(
               "rounded-full border px-3 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-indigo-600",
-              active ? "border-indigo-300 bg-indigo-50 text-indigo-700" : "border-slate-200 bg-white text-slate-600 hover:bg-slate-50",
+              active
+                ? "border-indigo-300 bg-indigo-50 text-indigo-700"
+                : "border-slate-200 bg-white text-slate-600 hover:bg-slate-50",
             )}
           >
             {label}

@@ -8,7 +8,13 @@ import { useToast } from "@/components/ui/toast";
 import type { M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
 
 /** Enables or disables the account at once; a disabled app's tokens get 403 on the next call. */
-export function M2mAccountToggle({ account, disabled }: { account: Pick<M2mAccountRecord, "id" | "name" | "enabled" | "version">; disabled?: boolean }) {
+export function M2mAccountToggle({
+  account,
+  disabled,
+}: {
+  account: Pick<M2mAccountRecord, "id" | "name" | "enabled" | "version">;
+  disabled?: boolean;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [enabled, setEnabled] = useState(account.enabled);
@@ -21,7 +27,9 @@ export function M2mAccountToggle({ account, disabled }: { account: Pick<M2mAccou
       await apiRequest("PATCH", `/api/iam/m2m-accounts/${account.id}`, { enabled: next, version: account.version });
       toast({
         title: next ? `${account.name} enabled` : `${account.name} disabled`,
-        description: next ? "The app can call the API again." : "Its Entra tokens are refused (403 client_not_registered) from the next request.",
+        description: next
+          ? "The app can call the API again."
+          : "Its Entra tokens are refused (403 client_not_registered) from the next request.",
       });
       router.refresh();
     } catch (error) {

@@ -3,7 +3,17 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
 /** `link`: the next step for editors, a link button (the page passes its dialog). */
-export function M2mAccountsEmptyState({ q, filtered = false, canWrite, link }: { q?: string; filtered?: boolean; canWrite: boolean; link?: ReactNode }) {
+export function M2mAccountsEmptyState({
+  q,
+  filtered = false,
+  canWrite,
+  link,
+}: {
+  q?: string;
+  filtered?: boolean;
+  canWrite: boolean;
+  link?: ReactNode;
+}) {
   if (q || filtered) {
     return (
       <EmptyState

@@ -22,11 +22,19 @@ function columns(): Column<Row>[] {
       cell: (server) => (
         <span>
           {server.name} <span className="ml-1 font-mono text-xs font-normal text-slate-500">{server.slug}</span>
-          {!server.enabled ? <Badge tone="warning" className="ml-1.5">Disabled</Badge> : null}
+          {!server.enabled ? (
+            <Badge tone="warning" className="ml-1.5">
+              Disabled
+            </Badge>
+          ) : null}
         </span>
       ),
     },
-    { id: "methods", header: "Methods", cell: (server) => <NameSetList set={asSet(server.methods)} noneLabel="lifecycle only" /> },
+    {
+      id: "methods",
+      header: "Methods",
+      cell: (server) => <NameSetList set={asSet(server.methods)} noneLabel="lifecycle only" />,
+    },
     { id: "tools", header: "Tools", cell: (server) => <NameSetList set={asSet(server.tools)} noneLabel="none" /> },
     {
       id: "why",
@@ -34,7 +42,9 @@ function columns(): Column<Row>[] {
       cell: (server) => (
         <>
           <GrantReasonList reasons={ruleReasons(server)} />
-          {managedBy(server) ? <span className="text-[13px] text-slate-600">catalog manager (servers:write)</span> : null}
+          {managedBy(server) ? (
+            <span className="text-[13px] text-slate-600">catalog manager (servers:write)</span>
+          ) : null}
         </>
       ),
     },
@@ -54,7 +64,10 @@ export function M2mViewAccessCard({ view, enabled }: { view: M2mAccountAccess; e
       <Card aria-labelledby="view-access-heading">
         <CardHeader id="view-access-heading" title="View access" />
         <CardBody>
-          <p className="text-[13px] text-slate-700"><span className="font-medium">Disabled: sees nothing.</span> Every request with this app&apos;s token is refused (403 client_not_registered) until the account is enabled again.</p>
+          <p className="text-[13px] text-slate-700">
+            <span className="font-medium">Disabled: sees nothing.</span> Every request with this app&apos;s token is
+            refused (403 client_not_registered) until the account is enabled again.
+          </p>
         </CardBody>
       </Card>
     );
@@ -81,7 +94,9 @@ export function M2mViewAccessCard({ view, enabled }: { view: M2mAccountAccess; e
                 <ul className="space-y-1">
                   {view.groups.map((group) => (
                     <li key={group.id} className="flex flex-wrap items-center gap-1.5">
-                      <Badge tone="accent" mono>{group.name}</Badge>
+                      <Badge tone="accent" mono>
+                        {group.name}
+                      </Badge>
                       <span className="text-slate-500">{group.reasons.map(describeGroupReason).join(", ")}</span>
                     </li>
                   ))}
@@ -93,7 +108,9 @@ export function M2mViewAccessCard({ view, enabled }: { view: M2mAccountAccess; e
             <dt className="mb-1 text-xs font-medium text-slate-500">Permissions</dt>
             <dd>
               {permissions.length === 0 ? (
-                <span className="text-slate-500">None: it manages nothing in the registry. What it may call on each server is listed below.</span>
+                <span className="text-slate-500">
+                  None: it manages nothing in the registry. What it may call on each server is listed below.
+                </span>
               ) : (
                 <ul className="space-y-1">
                   {permissions.map(({ permission, groups }) => (
@@ -104,7 +121,11 @@ export function M2mViewAccessCard({ view, enabled }: { view: M2mAccountAccess; e
                   ))}
                 </ul>
               )}
-              {tokensCreate ? <p className="mt-1 text-xs text-slate-500">tokens:create (via {tokensCreate.join(", ")}) does not apply: only people hold API tokens.</p> : null}
+              {tokensCreate ? (
+                <p className="mt-1 text-xs text-slate-500">
+                  tokens:create (via {tokensCreate.join(", ")}) does not apply: only people hold API tokens.
+                </p>
+              ) : null}
             </dd>
           </div>
         </dl>
@@ -113,7 +134,12 @@ export function M2mViewAccessCard({ view, enabled }: { view: M2mAccountAccess; e
           columns={columns()}
           rows={view.servers}
           rowKey={(server) => server.slug}
-          empty={<EmptyState title="No servers visible" description="Assign a group with a server access rule (IAM > Groups) to give this app access to servers and tools." />}
+          empty={
+            <EmptyState
+              title="No servers visible"
+              description="Assign a group with a server access rule (IAM > Groups) to give this app access to servers and tools."
+            />
+          }
         />
         {view.truncated ? <p className="text-xs text-slate-500">Showing the first 500 servers.</p> : null}
       </CardBody>

@@ -44,12 +44,17 @@ export function CreateProvisioningTokenDialog({ tenantIds }: { tenantIds: string
     setPending(true);
     setFailure(null);
     try {
-      const result = await apiRequest<{ name: string; secret: string }>("POST", "/api/iam/provisioning-tokens", parsed.data);
+      const result = await apiRequest<{ name: string; secret: string }>(
+        "POST",
+        "/api/iam/provisioning-tokens",
+        parsed.data,
+      );
       setOpen(false);
       setCreated({ name: result.name, secret: result.secret });
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0) setErrors(apiFieldErrors(error, ["name", "tenantId"]));
+      if (error instanceof ApiRequestError && error.fields.length > 0)
+        setErrors(apiFieldErrors(error, ["name", "tenantId"]));
       else setFailure(errorMessage(error));
     } finally {
       setPending(false);
@@ -58,7 +63,9 @@ export function CreateProvisioningTokenDialog({ tenantIds }: { tenantIds: string
 
   return (
     <>
-      <Button variant="primary" onClick={start}>Create secret</Button>
+      <Button variant="primary" onClick={start}>
+        Create secret
+      </Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}
@@ -67,18 +74,50 @@ export function CreateProvisioningTokenDialog({ tenantIds }: { tenantIds: string
         description="Entra's provisioning service uses this secret to create, update and disable users and groups of one tenant. Give each enterprise app its own secret."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" type="submit" form="create-provisioning-form" pending={pending}>{pending ? "Creating…" : "Create secret"}</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" type="submit" form="create-provisioning-form" pending={pending}>
+              {pending ? "Creating…" : "Create secret"}
+            </Button>
           </>
         }
       >
         <form id="create-provisioning-form" noValidate onSubmit={submit} className="space-y-4">
-          <FormField label="Name" hint="Which enterprise app uses it, e.g. “Entra – Contoso production”." error={errors.name} required>
-            {(control) => <Input {...control} value={name} maxLength={100} disabled={pending} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
+          <FormField
+            label="Name"
+            hint="Which enterprise app uses it, e.g. “Entra – Contoso production”."
+            error={errors.name}
+            required
+          >
+            {(control) => (
+              <Input
+                {...control}
+                value={name}
+                maxLength={100}
+                disabled={pending}
+                onChange={(e) => setName(e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </FormField>
           {tenantIds.length > 1 ? (
-            <FormField label="Entra tenant" hint="Users and groups of this tenant only." error={errors.tenantId} required>
-              {(control) => <Select {...control} value={tenantId} disabled={pending} onChange={(e) => setTenantId(e.target.value)} options={tenantIds.map((id) => ({ value: id, label: id }))} className="font-mono" />}
+            <FormField
+              label="Entra tenant"
+              hint="Users and groups of this tenant only."
+              error={errors.tenantId}
+              required
+            >
+              {(control) => (
+                <Select
+                  {...control}
+                  value={tenantId}
+                  disabled={pending}
+                  onChange={(e) => setTenantId(e.target.value)}
+                  options={tenantIds.map((id) => ({ value: id, label: id }))}
+                  className="font-mono"
+                />
+              )}
             </FormField>
           ) : null}
           {errors.form ? <Alert tone="danger">{errors.form}</Alert> : null}
@@ -89,7 +128,10 @@ export function CreateProvisioningTokenDialog({ tenantIds }: { tenantIds: string
         secret={created?.secret ?? null}
         name={created?.name ?? ""}
         onClose={() => {
-          toast({ title: `Created provisioning secret ${created?.name ?? ""}`.trim(), description: "It is listed below; the secret is not shown again." });
+          toast({
+            title: `Created provisioning secret ${created?.name ?? ""}`.trim(),
+            description: "It is listed below; the secret is not shown again.",
+          });
           setCreated(null);
         }}
       />

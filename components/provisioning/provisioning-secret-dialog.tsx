@@ -6,7 +6,15 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 
 /** Shows a new provisioning secret this one time, with copy and where to paste it in Entra. */
-export function ProvisioningSecretDialog({ secret, name, onClose }: { secret: string | null; name: string; onClose: () => void }) {
+export function ProvisioningSecretDialog({
+  secret,
+  name,
+  onClose,
+}: {
+  secret: string | null;
+  name: string;
+  onClose: () => void;
+}) {
   return (
     <Dialog
       open={secret !== null}
@@ -16,14 +24,21 @@ export function ProvisioningSecretDialog({ secret, name, onClose }: { secret: st
       dismissible={false}
       title={`Provisioning secret ${name} created`}
       description="Copy the secret now and paste it into Entra as the Secret Token. You will not be able to see it again."
-      footer={<Button variant="primary" onClick={onClose}>I have copied the secret</Button>}
+      footer={
+        <Button variant="primary" onClick={onClose}>
+          I have copied the secret
+        </Button>
+      }
     >
       <div className="space-y-3">
         <Alert tone="warning" title="Shown only once">
-          The registry keeps only a hash of this secret. If you lose it, create a new one, update Entra, then revoke this one.
+          The registry keeps only a hash of this secret. If you lose it, create a new one, update Entra, then revoke
+          this one.
         </Alert>
         <div className="flex items-center gap-2">
-          <label htmlFor="new-provisioning-secret" className="sr-only">New provisioning secret</label>
+          <label htmlFor="new-provisioning-secret" className="sr-only">
+            New provisioning secret
+          </label>
           <input
             id="new-provisioning-secret"
             data-testid="provisioning-secret"
@@ -34,7 +49,10 @@ export function ProvisioningSecretDialog({ secret, name, onClose }: { secret: st
           />
           <CopyButton value={secret ?? ""} label="Copy secret" size="md" variant="primary" />
         </div>
-        <p className="text-xs text-slate-500">It works only for SCIM provisioning at <code className="font-mono">/scim/v2</code>; the API and the MCP gateway refuse it.</p>
+        <p className="text-xs text-slate-500">
+          It works only for SCIM provisioning at <code className="font-mono">/scim/v2</code>; the API and the MCP
+          gateway refuse it.
+        </p>
       </div>
     </Dialog>
   );

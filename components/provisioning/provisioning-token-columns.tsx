@@ -14,24 +14,51 @@ export function provisioningTokenColumns(canWrite: boolean): Column<Provisioning
       cell: (token) => (
         <div>
           <span className="font-medium text-slate-900">{token.name}</span>
-          <p className="font-mono text-xs font-normal whitespace-nowrap text-slate-500" title="Secret stub: prefix and last characters">{token.stub}</p>
+          <p
+            className="font-mono text-xs font-normal whitespace-nowrap text-slate-500"
+            title="Secret stub: prefix and last characters"
+          >
+            {token.stub}
+          </p>
         </div>
       ),
     },
-    { id: "tenant", header: "Tenant", cell: (token) => <span className="font-mono text-xs break-all text-slate-600">{token.tenantId}</span> },
-    { id: "created", header: "Created", cell: (token) => <div><Time value={token.createdAt} />{token.createdBy ? <p className="text-xs text-slate-500">by {token.createdBy}</p> : null}</div> },
+    {
+      id: "tenant",
+      header: "Tenant",
+      cell: (token) => <span className="font-mono text-xs break-all text-slate-600">{token.tenantId}</span>,
+    },
+    {
+      id: "created",
+      header: "Created",
+      cell: (token) => (
+        <div>
+          <Time value={token.createdAt} />
+          {token.createdBy ? <p className="text-xs text-slate-500">by {token.createdBy}</p> : null}
+        </div>
+      ),
+    },
     { id: "lastUsed", header: "Last used", cell: (token) => <Time value={token.lastUsedAt} /> },
     {
       id: "status",
       header: "Status",
       cell: (token) =>
-        token.revokedAt ? <Badge tone="danger" dot title={`Revoked ${formatDateTime(token.revokedAt)}`}>Revoked</Badge> : <Badge tone="success" dot>Active</Badge>,
+        token.revokedAt ? (
+          <Badge tone="danger" dot title={`Revoked ${formatDateTime(token.revokedAt)}`}>
+            Revoked
+          </Badge>
+        ) : (
+          <Badge tone="success" dot>
+            Active
+          </Badge>
+        ),
     },
     {
       id: "actions",
       header: <span className="sr-only">Actions</span>,
       className: "text-right",
-      cell: (token) => (canWrite && !token.revokedAt ? <RevokeProvisioningTokenButton id={token.id} name={token.name} /> : null),
+      cell: (token) =>
+        canWrite && !token.revokedAt ? <RevokeProvisioningTokenButton id={token.id} name={token.name} /> : null,
     },
   ];
 }

@@ -21,7 +21,10 @@ export function RevokeProvisioningTokenButton({ id, name }: { id: string; name: 
     try {
       await apiRequest("DELETE", `/api/iam/provisioning-tokens/${id}`);
       setOpen(false);
-      toast({ title: `Revoked ${name}`, description: "Entra's provisioning requests with this secret are refused from now on." });
+      toast({
+        title: `Revoked ${name}`,
+        description: "Entra's provisioning requests with this secret are refused from now on.",
+      });
       router.refresh();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -32,7 +35,17 @@ export function RevokeProvisioningTokenButton({ id, name }: { id: string; name: 
 
   return (
     <>
-      <Button size="sm" variant="danger-ghost" onClick={() => { setError(null); setOpen(true); }} aria-label={`Revoke ${name}`}>Revoke</Button>
+      <Button
+        size="sm"
+        variant="danger-ghost"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+        aria-label={`Revoke ${name}`}
+      >
+        Revoke
+      </Button>
       <ConfirmDialog
         open={open}
         onOpenChange={setOpen}

@@ -13,7 +13,16 @@ export function AddToolButton({ variant = "secondary" }: { variant?: "primary" |
   const [opening, setOpening] = useState(0);
   return (
     <>
-      <Button size="sm" variant={variant} onClick={() => { setOpening((n) => n + 1); setOpen(true); }}>Add tool</Button>
+      <Button
+        size="sm"
+        variant={variant}
+        onClick={() => {
+          setOpening((n) => n + 1);
+          setOpen(true);
+        }}
+      >
+        Add tool
+      </Button>
       <ToolFormDialog
         key={opening}
         open={open}

@@ -3,7 +3,19 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { RegisterServerButton } from "./register-server-button";
 
 /** Says why the catalog is empty: a filter, no server registered yet, no groups, or groups that grant no server. */
-export function CatalogEmptyState({ filtered, hasGroups, canManage, q, tag }: { filtered: boolean; hasGroups: boolean; canManage: boolean; q?: string; tag?: string }) {
+export function CatalogEmptyState({
+  filtered,
+  hasGroups,
+  canManage,
+  q,
+  tag,
+}: {
+  filtered: boolean;
+  hasGroups: boolean;
+  canManage: boolean;
+  q?: string;
+  tag?: string;
+}) {
   if (filtered) {
     const what = [q ? `“${q}”` : null, tag ? `tag ${tag}` : null].filter(Boolean).join(" and ");
     return (
@@ -16,7 +28,13 @@ export function CatalogEmptyState({ filtered, hasGroups, canManage, q, tag }: { 
   }
   // Catalog managers see every server, so an empty catalog means none is registered.
   if (canManage) {
-    return <EmptyState title="No servers registered yet" description="Register the MCP servers your organisation runs, then grant them to groups with server access rules." action={<RegisterServerButton />} />;
+    return (
+      <EmptyState
+        title="No servers registered yet"
+        description="Register the MCP servers your organisation runs, then grant them to groups with server access rules."
+        action={<RegisterServerButton />}
+      />
+    );
   }
   return (
     <EmptyState

@@ -10,8 +10,17 @@ export function gatewayEndpoint(registryUrl: string, slug: string): string {
 export function vscodeConfig(slug: string, endpoint: string): string {
   return JSON.stringify(
     {
-      inputs: [{ type: "promptString", id: "mcp-registry-token", description: "MCP Registry API token (mcpr_…) or Entra ID access token", password: true }],
-      servers: { [slug]: { type: "http", url: endpoint, headers: { Authorization: "Bearer ${input:mcp-registry-token}" } } },
+      inputs: [
+        {
+          type: "promptString",
+          id: "mcp-registry-token",
+          description: "MCP Registry API token (mcpr_…) or Entra ID access token",
+          password: true,
+        },
+      ],
+      servers: {
+        [slug]: { type: "http", url: endpoint, headers: { Authorization: "Bearer ${input:mcp-registry-token}" } },
+      },
     },
     null,
     2,
@@ -37,7 +46,11 @@ export function claudeDesktopConfig(slug: string, endpoint: string): string {
 }
 
 export function cursorConfig(slug: string, endpoint: string): string {
-  return JSON.stringify({ mcpServers: { [slug]: { url: endpoint, headers: { Authorization: "Bearer <token>" } } } }, null, 2);
+  return JSON.stringify(
+    { mcpServers: { [slug]: { url: endpoint, headers: { Authorization: "Bearer <token>" } } } },
+    null,
+    2,
+  );
 }
 
 export function typescriptSdkSnippet(endpoint: string): string {

@@ -34,7 +34,15 @@ export function DeleteServerButton({ slug }: { slug: string }) {
 
   return (
     <>
-      <Button variant="danger" onClick={() => { setError(null); setOpen(true); }}>Delete</Button>
+      <Button
+        variant="danger"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
+        Delete
+      </Button>
       <ConfirmDialog
         open={open}
         onOpenChange={setOpen}
@@ -48,7 +56,9 @@ export function DeleteServerButton({ slug }: { slug: string }) {
         onConfirm={confirm}
       >
         <Alert tone="warning">
-          Group rules naming <span className="font-mono">{slug}</span> stay and then match nothing. If a server with this slug is registered again, those rules grant it again — remove them under Settings › IAM › Groups if that is not wanted.
+          Group rules naming <span className="font-mono">{slug}</span> stay and then match nothing. If a server with
+          this slug is registered again, those rules grant it again — remove them under Settings › IAM › Groups if that
+          is not wanted.
         </Alert>
       </ConfirmDialog>
     </>

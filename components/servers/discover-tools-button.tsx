@@ -11,7 +11,8 @@ import type { ToolRecord } from "@/lib/servers/schemas";
 import { toToolInput, useToolEditor } from "./tool-editor";
 import { ToolImportPreview } from "./tool-import-preview";
 
-type Discovery = { state: "asking" } | { state: "failed"; message: string } | { state: "found"; tools: ToolRecord[]; diff: ToolDiff };
+type Discovery =
+  { state: "asking" } | { state: "failed"; message: string } | { state: "found"; tools: ToolRecord[]; diff: ToolDiff };
 
 /**
  * Asks the server's upstream for its tools (POST …/discover, a dry run), shows what would change,
@@ -31,7 +32,11 @@ export function DiscoverToolsButton() {
     setFailure(null);
     setOpen(true);
     try {
-      const result = await apiRequest<{ tools: ToolRecord[]; diff: ToolDiff }>("POST", `/api/servers/${editor.slug}/discover`, {});
+      const result = await apiRequest<{ tools: ToolRecord[]; diff: ToolDiff }>(
+        "POST",
+        `/api/servers/${editor.slug}/discover`,
+        {},
+      );
       setDiscovery({ state: "found", tools: result.tools, diff: result.diff });
     } catch (error) {
       setDiscovery({ state: "failed", message: errorMessage(error) });
@@ -49,7 +54,9 @@ export function DiscoverToolsButton() {
 
   return (
     <>
-      <Button size="sm" onClick={discover}>Discover tools</Button>
+      <Button size="sm" onClick={discover}>
+        Discover tools
+      </Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}
@@ -59,9 +66,13 @@ export function DiscoverToolsButton() {
         description="The registry connects to the server's upstream as an MCP client (with its upstream credentials) and lists its tools. Nothing changes until you apply."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
             {discovery.state === "failed" ? <Button onClick={discover}>Try again</Button> : null}
-            <Button variant="primary" onClick={apply} disabled={!found || changes === 0} pending={pending}>Apply</Button>
+            <Button variant="primary" onClick={apply} disabled={!found || changes === 0} pending={pending}>
+              Apply
+            </Button>
           </>
         }
       >
@@ -71,11 +82,18 @@ export function DiscoverToolsButton() {
               <Spinner /> Asking the upstream for its tools…
             </p>
           ) : null}
-          {discovery.state === "failed" ? <Alert tone="danger" title="Discovery failed">{discovery.message}</Alert> : null}
+          {discovery.state === "failed" ? (
+            <Alert tone="danger" title="Discovery failed">
+              {discovery.message}
+            </Alert>
+          ) : null}
           {found ? (
             <>
               <p className="text-[13px] text-slate-700">{`The upstream lists ${found.tools.length} ${found.tools.length === 1 ? "tool" : "tools"}.${changes === 0 ? " The registry already matches it." : ""}`}</p>
-              <ToolImportPreview diff={{ ...found.diff, unchanged: found.diff.unchanged.length }} label="Discovered changes" />
+              <ToolImportPreview
+                diff={{ ...found.diff, unchanged: found.diff.unchanged.length }}
+                label="Discovered changes"
+              />
             </>
           ) : null}
           {failure ? <Alert tone="danger">{failure}</Alert> : null}

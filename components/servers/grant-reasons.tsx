@@ -24,7 +24,9 @@ export function GrantReasonList({ reasons }: { reasons: GrantReason[] }) {
       {reasons.map((reason, index) => (
         <li key={`${reason.group}-${reason.rule}-${index}`} className="text-[13px] text-slate-600">
           <span className="flex flex-wrap items-center gap-1.5">
-            <Badge tone="accent" mono>{reason.group}</Badge>
+            <Badge tone="accent" mono>
+              {reason.group}
+            </Badge>
             <span>rule #{reason.rule + 1}</span>
           </span>
           <span className="mt-0.5 block text-xs text-slate-500">

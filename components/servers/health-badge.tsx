@@ -4,8 +4,18 @@ import { formatDateTime } from "@/components/ui/time";
 const tones: Record<string, BadgeTone> = { up: "success", down: "danger", unknown: "neutral" };
 const labels: Record<string, string> = { up: "Up", down: "Down", unknown: "Unknown" };
 
-export function HealthBadge({ status, checkedAt, latencyMs = null }: { status: string; checkedAt: string | null; latencyMs?: number | null }) {
-  const title = checkedAt ? `Health ${status}${latencyMs !== null ? ` (${latencyMs} ms)` : ""}, last checked ${formatDateTime(checkedAt)}` : "Health not checked yet";
+export function HealthBadge({
+  status,
+  checkedAt,
+  latencyMs = null,
+}: {
+  status: string;
+  checkedAt: string | null;
+  latencyMs?: number | null;
+}) {
+  const title = checkedAt
+    ? `Health ${status}${latencyMs !== null ? ` (${latencyMs} ms)` : ""}, last checked ${formatDateTime(checkedAt)}`
+    : "Health not checked yet";
   return (
     <Badge tone={tones[status] ?? "neutral"} dot title={title}>
       <span className="sr-only">Health: </span>

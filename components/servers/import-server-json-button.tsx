@@ -42,7 +42,10 @@ export function ImportServerJsonButton() {
       const answer = await apiRequest<ImportReport>("POST", "/api/servers/import", { dryRun, documents: parsed.value });
       if (dryRun) return setReport(answer);
       setOpen(false);
-      toast({ title: `Imported ${answer.summary.create} new and ${answer.summary.update} updated servers`, description: "Group rules decide who sees them." });
+      toast({
+        title: `Imported ${answer.summary.create} new and ${answer.summary.update} updated servers`,
+        description: "Group rules decide who sees them.",
+      });
       router.refresh();
     } catch (error) {
       setFailure(errorMessage(error));
@@ -57,7 +60,14 @@ export function ImportServerJsonButton() {
 
   return (
     <>
-      <Button onClick={() => { edit(""); setOpen(true); }}>Import server.json</Button>
+      <Button
+        onClick={() => {
+          edit("");
+          setOpen(true);
+        }}
+      >
+        Import server.json
+      </Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}
@@ -67,19 +77,50 @@ export function ImportServerJsonButton() {
         description="Official MCP Registry server.json documents: one, an array, or a registry's { servers: [...] } answer. Preview first: nothing is saved until you apply."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button onClick={() => send(true)} disabled={pending}>Preview</Button>
-            <Button variant="primary" onClick={() => send(false)} disabled={!ready} pending={pending && Boolean(report)}>Apply import</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button onClick={() => send(true)} disabled={pending}>
+              Preview
+            </Button>
+            <Button
+              variant="primary"
+              onClick={() => send(false)}
+              disabled={!ready}
+              pending={pending && Boolean(report)}
+            >
+              Apply import
+            </Button>
           </>
         }
       >
         <div className="min-w-0 space-y-3">
-          <FormField label="server.json documents" hint="Each needs name (reverse-DNS, e.g. io.github.acme/weather), description, version and a streamable-http or sse remote.">
-            {(control) => <Textarea {...control} rows={10} className="font-mono text-[12.5px]" value={text} disabled={pending} spellCheck={false} onChange={(e) => edit(e.target.value)} data-autofocus />}
+          <FormField
+            label="server.json documents"
+            hint="Each needs name (reverse-DNS, e.g. io.github.acme/weather), description, version and a streamable-http or sse remote."
+          >
+            {(control) => (
+              <Textarea
+                {...control}
+                rows={10}
+                className="font-mono text-[12.5px]"
+                value={text}
+                disabled={pending}
+                spellCheck={false}
+                onChange={(e) => edit(e.target.value)}
+                data-autofocus
+              />
+            )}
           </FormField>
           <label className="block min-w-0 text-[13px] text-slate-700">
             <span className="mr-2">Or upload a file:</span>
-            <input type="file" accept="application/json,.json" className="max-w-full text-[13px]" disabled={pending} onChange={(e) => upload(e.target.files?.[0])} />
+            <input
+              type="file"
+              accept="application/json,.json"
+              className="max-w-full text-[13px]"
+              disabled={pending}
+              onChange={(e) => upload(e.target.files?.[0])}
+            />
           </label>
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
           {report ? <ServerImportPreview report={report} /> : null}

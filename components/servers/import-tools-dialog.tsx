@@ -31,7 +31,17 @@ export function ImportToolsButton() {
 
   return (
     <>
-      <Button size="sm" onClick={() => { setText(""); setPreview(null); setFailure(null); setOpen(true); }}>Import JSON</Button>
+      <Button
+        size="sm"
+        onClick={() => {
+          setText("");
+          setPreview(null);
+          setFailure(null);
+          setOpen(true);
+        }}
+      >
+        Import JSON
+      </Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}
@@ -41,15 +51,38 @@ export function ImportToolsButton() {
         description="The pasted list replaces the server's tools. Preview first: nothing is saved until you apply."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button onClick={() => setPreview(checkToolImport(text, editor.tools))} disabled={pending}>Preview</Button>
-            <Button variant="primary" onClick={apply} disabled={!ready} pending={pending}>Apply import</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button onClick={() => setPreview(checkToolImport(text, editor.tools))} disabled={pending}>
+              Preview
+            </Button>
+            <Button variant="primary" onClick={apply} disabled={!ready} pending={pending}>
+              Apply import
+            </Button>
           </>
         }
       >
         <div className="space-y-3">
-          <FormField label="Tools JSON" hint='An array of { "name", "description", "inputSchema" }, or { "tools": [...] } as returned by tools/list.'>
-            {(control) => <Textarea {...control} rows={10} className="font-mono text-[12.5px]" value={text} disabled={pending} spellCheck={false} onChange={(e) => { setText(e.target.value); setPreview(null); }} data-autofocus />}
+          <FormField
+            label="Tools JSON"
+            hint='An array of { "name", "description", "inputSchema" }, or { "tools": [...] } as returned by tools/list.'
+          >
+            {(control) => (
+              <Textarea
+                {...control}
+                rows={10}
+                className="font-mono text-[12.5px]"
+                value={text}
+                disabled={pending}
+                spellCheck={false}
+                onChange={(e) => {
+                  setText(e.target.value);
+                  setPreview(null);
+                }}
+                data-autofocus
+              />
+            )}
           </FormField>
           {preview && !preview.ok ? <Alert tone="danger">{preview.message}</Alert> : null}
           {ready ? <ToolImportPreview diff={ready.diff} /> : null}

@@ -22,7 +22,13 @@ export function ManagedToolList({ slug, tools }: { slug: string; tools: ToolReco
             </>
           ),
           toolActions: (tool) => <ToolRowActions name={tool.name} />,
-          empty: <EmptyState title="No tools yet" description="Discover the tools from the server's upstream, add them one by one, or import its tools/list JSON." action={<AddToolButton variant="primary" />} />,
+          empty: (
+            <EmptyState
+              title="No tools yet"
+              description="Discover the tools from the server's upstream, add them one by one, or import its tools/list JSON."
+              action={<AddToolButton variant="primary" />}
+            />
+          ),
         }}
       />
     </ToolEditorProvider>

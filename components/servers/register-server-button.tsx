@@ -27,7 +27,10 @@ export function RegisterServerButton({ variant = "primary" }: { variant?: "prima
     try {
       const server = await apiRequest<ServerRecord>("POST", "/api/servers", input);
       setOpen(false);
-      toast({ title: `Registered ${server.name}`, description: "Group rules decide who sees it: add a server access rule to grant it." });
+      toast({
+        title: `Registered ${server.name}`,
+        description: "Group rules decide who sees it: add a server access rule to grant it.",
+      });
       router.push(`/servers/${server.slug}`);
       router.refresh();
     } catch (error) {

@@ -14,11 +14,16 @@ export function serverColumns(params: SearchParamsRecord): Column<ServerRecord>[
       className: "min-w-64",
       cell: (server) => (
         <div className="min-w-0">
-          <Link href={`/servers/${server.slug}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+          <Link
+            href={`/servers/${server.slug}`}
+            className="font-medium text-slate-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
             {server.name}
           </Link>
           <span className="ml-2 font-mono text-xs font-normal text-slate-500">{server.slug}</span>
-          {server.description ? <p className="mt-0.5 line-clamp-2 max-w-xl text-[13px] font-normal text-slate-500">{server.description}</p> : null}
+          {server.description ? (
+            <p className="mt-0.5 line-clamp-2 max-w-xl text-[13px] font-normal text-slate-500">{server.description}</p>
+          ) : null}
         </div>
       ),
     },
@@ -44,9 +49,17 @@ export function serverColumns(params: SearchParamsRecord): Column<ServerRecord>[
           </ul>
         ),
     },
-    { id: "health", header: "Health", cell: (server) => <HealthBadge status={server.health.status} checkedAt={server.health.checkedAt} /> },
+    {
+      id: "health",
+      header: "Health",
+      cell: (server) => <HealthBadge status={server.health.status} checkedAt={server.health.checkedAt} />,
+    },
     { id: "tools", header: "Tools", className: "text-right tabular-nums", cell: (server) => server.toolCount ?? 0 },
-    { id: "version", header: "Version", cell: (server) => <span className="font-mono text-xs text-slate-600">{server.version || "—"}</span> },
+    {
+      id: "version",
+      header: "Version",
+      cell: (server) => <span className="font-mono text-xs text-slate-600">{server.version || "—"}</span>,
+    },
     { id: "enabled", header: "Status", cell: (server) => <EnabledBadge enabled={server.enabled} /> },
   ];
 }

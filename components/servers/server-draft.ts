@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import type { FieldErrors } from "@/components/ui/form-errors";
-import { createServerSchema, updateServerSchema, type CreateServerInput, type ServerRecord, type UpdateServerInput } from "@/lib/servers/schemas";
+import {
+  createServerSchema,
+  updateServerSchema,
+  type CreateServerInput,
+  type ServerRecord,
+  type UpdateServerInput,
+} from "@/lib/servers/schemas";
 
 /** The register/edit form's values as typed: tags are one comma-separated text. */
 export interface ServerDraft {
@@ -14,15 +20,45 @@ export interface ServerDraft {
 }
 
 export type ServerField = keyof ServerDraft;
-export const SERVER_FIELDS: readonly ServerField[] = ["slug", "name", "description", "url", "transport", "tags", "version"];
+export const SERVER_FIELDS: readonly ServerField[] = [
+  "slug",
+  "name",
+  "description",
+  "url",
+  "transport",
+  "tags",
+  "version",
+];
 
 /** Max lengths from lib/servers/schemas.ts and lib/validation/common.ts, for the counters. */
-export const SERVER_FIELD_MAX: Partial<Record<ServerField, number>> = { slug: 63, name: 120, description: 2000, url: 2000, version: 40 };
+export const SERVER_FIELD_MAX: Partial<Record<ServerField, number>> = {
+  slug: 63,
+  name: 120,
+  description: 2000,
+  url: 2000,
+  version: 40,
+};
 
-export const EMPTY_SERVER_DRAFT: ServerDraft = { slug: "", name: "", description: "", url: "", transport: "streamable-http", tags: "", version: "" };
+export const EMPTY_SERVER_DRAFT: ServerDraft = {
+  slug: "",
+  name: "",
+  description: "",
+  url: "",
+  transport: "streamable-http",
+  tags: "",
+  version: "",
+};
 
 export function serverDraft(server: ServerRecord): ServerDraft {
-  return { slug: server.slug, name: server.name, description: server.description, url: server.url, transport: server.transport, tags: server.tags.join(", "), version: server.version };
+  return {
+    slug: server.slug,
+    name: server.name,
+    description: server.description,
+    url: server.url,
+    transport: server.transport,
+    tags: server.tags.join(", "),
+    version: server.version,
+  };
 }
 
 function tagList(text: string): string[] {
@@ -47,7 +83,9 @@ export type DraftCheck<T> = { ok: true; input: T; errors: FieldErrors } | { ok: 
 export function checkNewServer(draft: ServerDraft): DraftCheck<CreateServerInput> {
   const input = { ...draft, tags: tagList(draft.tags) };
   const parsed = createServerSchema.safeParse(input);
-  return parsed.success ? { ok: true, input: parsed.data, errors: {} } : { ok: false, errors: fieldErrors(parsed.error, input.tags) };
+  return parsed.success
+    ? { ok: true, input: parsed.data, errors: {} }
+    : { ok: false, errors: fieldErrors(parsed.error, input.tags) };
 }
 
 /**

@@ -20,7 +20,9 @@ export function ServerEnabledToggle({ slug, enabled: initial }: { slug: string; 
       await apiRequest("PATCH", `/api/servers/${slug}`, { enabled: next });
       toast({
         title: next ? `${slug} enabled` : `${slug} disabled`,
-        description: next ? "Groups that grant it see it again." : "Only catalog managers see it now; everyone else's catalog and API no longer list it.",
+        description: next
+          ? "Groups that grant it see it again."
+          : "Only catalog managers see it now; everyone else's catalog and API no longer list it.",
       });
       router.refresh();
     } catch (error) {

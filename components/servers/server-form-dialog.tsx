@@ -14,7 +14,12 @@ interface ServerFormDialogProps {
   title: ReactNode;
   description: ReactNode;
   submitLabel: string;
-  form: { draft: ServerDraft; errors: FieldErrors; change: (field: ServerField, value: string) => void; blur: (field: ServerField) => void };
+  form: {
+    draft: ServerDraft;
+    errors: FieldErrors;
+    change: (field: ServerField, value: string) => void;
+    blur: (field: ServerField) => void;
+  };
   slugEditable: boolean;
   pending: boolean;
   failure: string | null;
@@ -22,7 +27,18 @@ interface ServerFormDialogProps {
 }
 
 /** The server form in a dialog: Enter submits, Escape cancels, focus starts on the first field. */
-export function ServerFormDialog({ open, onOpenChange, title, description, submitLabel, form, slugEditable, pending, failure, onSubmit }: ServerFormDialogProps) {
+export function ServerFormDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  submitLabel,
+  form,
+  slugEditable,
+  pending,
+  failure,
+  onSubmit,
+}: ServerFormDialogProps) {
   const formId = slugEditable ? "register-server-form" : "edit-server-form";
   return (
     <Dialog
@@ -34,8 +50,12 @@ export function ServerFormDialog({ open, onOpenChange, title, description, submi
       description={description}
       footer={
         <>
-          <Button onClick={() => onOpenChange(false)} disabled={pending}>Cancel</Button>
-          <Button variant="primary" type="submit" form={formId} pending={pending}>{submitLabel}</Button>
+          <Button onClick={() => onOpenChange(false)} disabled={pending}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" form={formId} pending={pending}>
+            {submitLabel}
+          </Button>
         </>
       }
     >
@@ -48,7 +68,14 @@ export function ServerFormDialog({ open, onOpenChange, title, description, submi
           if (!pending) onSubmit();
         }}
       >
-        <ServerFields draft={form.draft} errors={form.errors} onChange={form.change} onBlur={form.blur} slugEditable={slugEditable} disabled={pending} />
+        <ServerFields
+          draft={form.draft}
+          errors={form.errors}
+          onChange={form.change}
+          onBlur={form.blur}
+          slugEditable={slugEditable}
+          disabled={pending}
+        />
         {failure ? <Alert tone="danger">{failure}</Alert> : null}
       </form>
     </Dialog>

@@ -10,7 +10,15 @@ import { HealthBadge } from "./health-badge";
 import { TimeAgo } from "./time-ago";
 
 /** The server's last probe: status, latency, when, why it was down; "Check now" for catalog managers. */
-export function ServerHealth({ slug, health, canCheck }: { slug: string; health: ServerHealthRecord; canCheck: boolean }) {
+export function ServerHealth({
+  slug,
+  health,
+  canCheck,
+}: {
+  slug: string;
+  health: ServerHealthRecord;
+  canCheck: boolean;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState(false);
@@ -19,7 +27,11 @@ export function ServerHealth({ slug, health, canCheck }: { slug: string; health:
     setPending(true);
     try {
       const result = await apiRequest<ServerHealthRecord>("POST", `/api/servers/${slug}/check-health`);
-      toast(result.status === "up" ? { title: `${slug} is up`, description: `It answered initialize in ${result.latencyMs} ms.` } : { title: `${slug} is down`, description: result.error ?? "The probe failed.", tone: "error" });
+      toast(
+        result.status === "up"
+          ? { title: `${slug} is up`, description: `It answered initialize in ${result.latencyMs} ms.` }
+          : { title: `${slug} is down`, description: result.error ?? "The probe failed.", tone: "error" },
+      );
       router.refresh();
     } catch (error) {
       toast({ title: "Could not check health", description: errorMessage(error), tone: "error" });
@@ -31,7 +43,9 @@ export function ServerHealth({ slug, health, canCheck }: { slug: string; health:
   return (
     <section aria-label="Health" className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
       <HealthBadge status={health.status} checkedAt={health.checkedAt} latencyMs={health.latencyMs} />
-      {health.latencyMs !== null && health.status === "up" ? <span className="tabular-nums">{`${health.latencyMs} ms`}</span> : null}
+      {health.latencyMs !== null && health.status === "up" ? (
+        <span className="tabular-nums">{`${health.latencyMs} ms`}</span>
+      ) : null}
       {health.checkedAt ? (
         <span>
           checked <TimeAgo value={health.checkedAt} />
@@ -44,7 +58,9 @@ export function ServerHealth({ slug, health, canCheck }: { slug: string; health:
           Check now
         </Button>
       ) : null}
-      {health.status === "down" && health.error ? <p className="w-full min-w-0 break-words text-red-700">{health.error}</p> : null}
+      {health.status === "down" && health.error ? (
+        <p className="w-full min-w-0 break-words text-red-700">{health.error}</p>
+      ) : null}
     </section>
   );
 }

@@ -7,7 +7,12 @@ const ACTION = {
   error: { label: "Error", tone: "bg-red-50 text-red-900 ring-red-200" },
 } as const;
 
-const shown = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : typeof value === "string" ? value : JSON.stringify(value));
+const shown = (value: unknown) =>
+  value === null || value === undefined || value === ""
+    ? "—"
+    : typeof value === "string"
+      ? value
+      : JSON.stringify(value);
 
 /** What an import would do (or did) to each pasted document. */
 export function ServerImportPreview({ report }: { report: ImportReport }) {
@@ -19,15 +24,27 @@ export function ServerImportPreview({ report }: { report: ImportReport }) {
         {report.results.map((result) => {
           const action = ACTION[result.action];
           return (
-            <li key={result.index} aria-label={`Document ${result.index + 1}`} className="min-w-0 rounded border border-slate-100 p-2">
+            <li
+              key={result.index}
+              aria-label={`Document ${result.index + 1}`}
+              className="min-w-0 rounded border border-slate-100 p-2"
+            >
               <div className="flex min-w-0 flex-wrap items-center gap-2">
-                <span className={`rounded px-1.5 py-0.5 text-[11.5px] font-medium ring-1 ring-inset ${action.tone}`}>{action.label}</span>
-                <span className="min-w-0 font-mono text-[12.5px] break-all">{result.name ?? `Document ${result.index + 1}`}</span>
+                <span className={`rounded px-1.5 py-0.5 text-[11.5px] font-medium ring-1 ring-inset ${action.tone}`}>
+                  {action.label}
+                </span>
+                <span className="min-w-0 font-mono text-[12.5px] break-all">
+                  {result.name ?? `Document ${result.index + 1}`}
+                </span>
                 {result.slug ? <span className="text-xs text-slate-500 break-all">{`→ ${result.slug}`}</span> : null}
               </div>
               {result.errors?.length ? (
                 <ul className="mt-1 list-disc pl-5 text-[12.5px] text-red-800">
-                  {result.errors.map((e) => <li key={`${e.path}:${e.message}`} className="break-words">{e.path ? `${e.path}: ${e.message}` : e.message}</li>)}
+                  {result.errors.map((e) => (
+                    <li key={`${e.path}:${e.message}`} className="break-words">
+                      {e.path ? `${e.path}: ${e.message}` : e.message}
+                    </li>
+                  ))}
                 </ul>
               ) : null}
               {result.action === "update" && result.changes?.length ? (

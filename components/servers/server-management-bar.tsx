@@ -7,9 +7,14 @@ import { ServerEnabledToggle } from "./server-enabled-toggle";
 export function ServerManagementBar({ server }: { server: ServerRecord }) {
   const { tools: _tools, ...fields } = server;
   return (
-    <section aria-label="Manage server" className="mb-5 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-xs">
+    <section
+      aria-label="Manage server"
+      className="mb-5 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-xs"
+    >
       <ServerEnabledToggle slug={server.slug} enabled={server.enabled} />
-      <p className="min-w-40 flex-1 text-xs text-slate-500">{server.enabled ? "Visible to the groups that grant it." : "Disabled: only catalog managers see it."}</p>
+      <p className="min-w-40 flex-1 text-xs text-slate-500">
+        {server.enabled ? "Visible to the groups that grant it." : "Disabled: only catalog managers see it."}
+      </p>
       <div className="flex gap-2">
         <EditServerButton server={fields} />
         <DeleteServerButton slug={server.slug} />

@@ -17,14 +17,29 @@ const ToolEditorContext = createContext<ToolEditor | null>(null);
 
 export function toToolInput(tool: ToolRecord): ToolInput {
   const schema = tool.inputSchema;
-  return { name: tool.name, description: tool.description, inputSchema: schema && typeof schema === "object" && !Array.isArray(schema) ? (schema as Record<string, unknown>) : { type: "object" } };
+  return {
+    name: tool.name,
+    description: tool.description,
+    inputSchema:
+      schema && typeof schema === "object" && !Array.isArray(schema)
+        ? (schema as Record<string, unknown>)
+        : { type: "object" },
+  };
 }
 
 /**
  * The server's full tool list for catalog managers (servers:write sees every tool). The API only
  * replaces the list as a whole, so each add, edit, removal or import sends the list it produces.
  */
-export function ToolEditorProvider({ slug, tools, children }: { slug: string; tools: ToolRecord[]; children: ReactNode }) {
+export function ToolEditorProvider({
+  slug,
+  tools,
+  children,
+}: {
+  slug: string;
+  tools: ToolRecord[];
+  children: ReactNode;
+}) {
   const router = useRouter();
   const toast = useToast();
   const value = useMemo<ToolEditor>(
@@ -34,7 +49,10 @@ export function ToolEditorProvider({ slug, tools, children }: { slug: string; to
       save: async (next, done) => {
         try {
           await apiRequest("PUT", `/api/servers/${slug}/tools`, { tools: next });
-          toast({ title: done, description: `${slug} now has ${next.length} ${next.length === 1 ? "tool" : "tools"}.` });
+          toast({
+            title: done,
+            description: `${slug} now has ${next.length} ${next.length === 1 ? "tool" : "tools"}.`,
+          });
           router.refresh();
           return null;
         } catch (error) {

@@ -22,10 +22,20 @@ interface ToolFormDialogProps {
   onSave: (tool: ToolInput) => Promise<string | null>;
 }
 
-const counter = (length: number, max: number) => <span className={length > max ? "text-red-700 tabular-nums" : "tabular-nums"}>{`${length}/${max}`}</span>;
+const counter = (length: number, max: number) => (
+  <span className={length > max ? "text-red-700 tabular-nums" : "tabular-nums"}>{`${length}/${max}`}</span>
+);
 
 /** Add or edit one tool. Errors show once a field was left, or for all fields on submit. */
-export function ToolFormDialog({ open, onOpenChange, title, submitLabel, initial, otherNames, onSave }: ToolFormDialogProps) {
+export function ToolFormDialog({
+  open,
+  onOpenChange,
+  title,
+  submitLabel,
+  initial,
+  otherNames,
+  onSave,
+}: ToolFormDialogProps) {
   const [draft, setDraft] = useState(initial);
   const [touched, setTouched] = useState<Set<ToolField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -56,20 +66,79 @@ export function ToolFormDialog({ open, onOpenChange, title, submitLabel, initial
       description="Saved at once: the server's whole tool list is replaced with the result."
       footer={
         <>
-          <Button onClick={() => onOpenChange(false)} disabled={pending}>Cancel</Button>
-          <Button variant="primary" type="submit" form="tool-form" pending={pending}>{submitLabel}</Button>
+          <Button onClick={() => onOpenChange(false)} disabled={pending}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" form="tool-form" pending={pending}>
+            {submitLabel}
+          </Button>
         </>
       }
     >
       <form id="tool-form" noValidate onSubmit={submit} className="space-y-4">
-        <FormField label="Name" required error={error("name")} hint={<span className="flex justify-between gap-3"><span>Letters, digits, _ . - /</span>{counter(draft.name.length, TOOL_NAME_MAX)}</span>}>
-          {(control) => <Input {...control} mono data-autofocus value={draft.name} disabled={pending} onChange={(e) => set("name", e.target.value)} onBlur={() => leave("name")} autoComplete="off" spellCheck={false} />}
+        <FormField
+          label="Name"
+          required
+          error={error("name")}
+          hint={
+            <span className="flex justify-between gap-3">
+              <span>Letters, digits, _ . - /</span>
+              {counter(draft.name.length, TOOL_NAME_MAX)}
+            </span>
+          }
+        >
+          {(control) => (
+            <Input
+              {...control}
+              mono
+              data-autofocus
+              value={draft.name}
+              disabled={pending}
+              onChange={(e) => set("name", e.target.value)}
+              onBlur={() => leave("name")}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
         </FormField>
-        <FormField label="Description" error={error("description")} hint={<span className="flex justify-between gap-3"><span>What the tool does, for people and models.</span>{counter(draft.description.length, TOOL_DESCRIPTION_MAX)}</span>}>
-          {(control) => <Textarea {...control} rows={2} value={draft.description} disabled={pending} onChange={(e) => set("description", e.target.value)} onBlur={() => leave("description")} />}
+        <FormField
+          label="Description"
+          error={error("description")}
+          hint={
+            <span className="flex justify-between gap-3">
+              <span>What the tool does, for people and models.</span>
+              {counter(draft.description.length, TOOL_DESCRIPTION_MAX)}
+            </span>
+          }
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              rows={2}
+              value={draft.description}
+              disabled={pending}
+              onChange={(e) => set("description", e.target.value)}
+              onBlur={() => leave("description")}
+            />
+          )}
         </FormField>
-        <FormField label="Input schema (JSON)" error={error("inputSchema")} hint="A JSON Schema object describing the tool's arguments.">
-          {(control) => <Textarea {...control} rows={8} className="font-mono text-[12.5px]" value={draft.inputSchema} disabled={pending} onChange={(e) => set("inputSchema", e.target.value)} onBlur={() => leave("inputSchema")} spellCheck={false} />}
+        <FormField
+          label="Input schema (JSON)"
+          error={error("inputSchema")}
+          hint="A JSON Schema object describing the tool's arguments."
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              rows={8}
+              className="font-mono text-[12.5px]"
+              value={draft.inputSchema}
+              disabled={pending}
+              onChange={(e) => set("inputSchema", e.target.value)}
+              onBlur={() => leave("inputSchema")}
+              spellCheck={false}
+            />
+          )}
         </FormField>
         {failure ? <Alert tone="danger">{failure}</Alert> : null}
       </form>

@@ -25,14 +25,22 @@ export function checkToolImport(text: string, current: ToolInput[]): ToolImportC
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, message: `Not valid JSON. ${json.message}` };
   const value = json.value;
-  const tools = Array.isArray(value) ? value : value && typeof value === "object" && "tools" in value ? (value as { tools: unknown }).tools : undefined;
-  if (!Array.isArray(tools)) return { ok: false, message: 'Paste a JSON array of tools, or an object with a "tools" array.' };
+  const tools = Array.isArray(value)
+    ? value
+    : value && typeof value === "object" && "tools" in value
+      ? (value as { tools: unknown }).tools
+      : undefined;
+  if (!Array.isArray(tools))
+    return { ok: false, message: 'Paste a JSON array of tools, or an object with a "tools" array.' };
   const parsed = replaceToolsSchema.safeParse({ tools });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const [, index, field] = issue.path;
     const name = typeof index === "number" ? (tools[index] as { name?: unknown } | null)?.name : undefined;
-    const where = typeof index === "number" ? `Tool ${index + 1}${typeof name === "string" && name ? ` (${name})` : ""}${field !== undefined ? `, field ${String(field)}` : ""}: ` : "";
+    const where =
+      typeof index === "number"
+        ? `Tool ${index + 1}${typeof name === "string" && name ? ` (${name})` : ""}${field !== undefined ? `, field ${String(field)}` : ""}: `
+        : "";
     return { ok: false, message: `${where}${issue.message}` };
   }
   return { ok: true, tools: parsed.data.tools, diff: diffTools(current, parsed.data.tools) };

@@ -5,9 +5,18 @@ function Group({ label, names, tone }: { label: string; names: string[]; tone: s
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-600">{`${label} (${names.length})`}</dt>
       <dd className="mt-1">
-        {names.length === 0 ? <span className="text-xs text-slate-400">none</span> : (
+        {names.length === 0 ? (
+          <span className="text-xs text-slate-400">none</span>
+        ) : (
           <ul aria-label={label} className="flex flex-wrap gap-1">
-            {names.map((name) => <li key={name} className={`rounded px-1.5 py-0.5 font-mono text-[11.5px] break-all ring-1 ring-inset ${tone}`}>{name}</li>)}
+            {names.map((name) => (
+              <li
+                key={name}
+                className={`rounded px-1.5 py-0.5 font-mono text-[11.5px] break-all ring-1 ring-inset ${tone}`}
+              >
+                {name}
+              </li>
+            ))}
           </ul>
         )}
       </dd>

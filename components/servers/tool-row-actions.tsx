@@ -29,8 +29,28 @@ export function ToolRowActions({ name }: { name: string }) {
 
   return (
     <div className="flex shrink-0 gap-1">
-      <Button size="sm" variant="ghost" onClick={() => { setOpening((n) => n + 1); setEditing(true); }} aria-label={`Edit tool ${name}`}>Edit</Button>
-      <Button size="sm" variant="danger-ghost" onClick={() => { setError(null); setRemoving(true); }} aria-label={`Remove tool ${name}`}>Remove</Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => {
+          setOpening((n) => n + 1);
+          setEditing(true);
+        }}
+        aria-label={`Edit tool ${name}`}
+      >
+        Edit
+      </Button>
+      <Button
+        size="sm"
+        variant="danger-ghost"
+        onClick={() => {
+          setError(null);
+          setRemoving(true);
+        }}
+        aria-label={`Remove tool ${name}`}
+      >
+        Remove
+      </Button>
       <ToolFormDialog
         key={opening}
         open={editing}
@@ -40,7 +60,10 @@ export function ToolRowActions({ name }: { name: string }) {
         initial={() => toolDraft(tool)}
         otherNames={others.map((item) => item.name)}
         onSave={async (next) => {
-          const failure = await editor.save(editor.tools.map((item) => (item.name === name ? next : item)), `Saved tool ${next.name}`);
+          const failure = await editor.save(
+            editor.tools.map((item) => (item.name === name ? next : item)),
+            `Saved tool ${next.name}`,
+          );
           if (!failure) setEditing(false);
           return failure;
         }}

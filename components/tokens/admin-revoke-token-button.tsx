@@ -20,7 +20,10 @@ export function AdminRevokeTokenButton({ id, name, owner }: { id: string; name: 
     setError(null);
     try {
       await apiRequest("DELETE", `/api/iam/tokens/${encodeURIComponent(id)}`);
-      toast({ title: `Revoked ${name}`, description: `${owner}'s clients using it are refused from their next request.` });
+      toast({
+        title: `Revoked ${name}`,
+        description: `${owner}'s clients using it are refused from their next request.`,
+      });
       setOpen(false);
       router.refresh();
     } catch (caught) {
@@ -32,7 +35,17 @@ export function AdminRevokeTokenButton({ id, name, owner }: { id: string; name: 
 
   return (
     <>
-      <Button size="sm" variant="danger-ghost" aria-label={`Revoke ${name} of ${owner}`} onClick={() => { setError(null); setOpen(true); }}>Revoke</Button>
+      <Button
+        size="sm"
+        variant="danger-ghost"
+        aria-label={`Revoke ${name} of ${owner}`}
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
+        Revoke
+      </Button>
       <ConfirmDialog
         open={open}
         onOpenChange={setOpen}

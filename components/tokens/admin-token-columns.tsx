@@ -20,13 +20,35 @@ export function adminTokenColumns(now: number, canRevoke: boolean): Column<Admin
         </div>
       ),
     },
-    { id: "owner", header: "Owner", cell: (token) => <Link href={`/settings/iam/users/${token.owner.id}`} className="text-indigo-700 hover:underline">{token.owner.displayName}</Link> },
+    {
+      id: "owner",
+      header: "Owner",
+      cell: (token) => (
+        <Link href={`/settings/iam/users/${token.owner.id}`} className="text-indigo-700 hover:underline">
+          {token.owner.displayName}
+        </Link>
+      ),
+    },
     { id: "status", header: "Status", cell: (token) => <TokenStatusBadge token={token} now={now} /> },
     { id: "created", header: "Created", sortKey: "createdAt", cell: (token) => <Time value={token.createdAt} /> },
-    { id: "lastUsed", header: "Last used", sortKey: "lastUsedAt", cell: (token) => <Time value={token.lastUsedAt} empty="Never" /> },
+    {
+      id: "lastUsed",
+      header: "Last used",
+      sortKey: "lastUsedAt",
+      cell: (token) => <Time value={token.lastUsedAt} empty="Never" />,
+    },
     { id: "expires", header: "Expires", sortKey: "expiresAt", cell: (token) => <Time value={token.expiresAt} /> },
     ...(canRevoke
-      ? [{ id: "actions", header: <span className="sr-only">Actions</span>, cell: (token: AdminTokenRecord) => (token.revokedAt ? null : <AdminRevokeTokenButton id={token.id} name={token.name} owner={token.owner.displayName} />) }]
+      ? [
+          {
+            id: "actions",
+            header: <span className="sr-only">Actions</span>,
+            cell: (token: AdminTokenRecord) =>
+              token.revokedAt ? null : (
+                <AdminRevokeTokenButton id={token.id} name={token.name} owner={token.owner.displayName} />
+              ),
+          },
+        ]
       : []),
   ];
 }

@@ -30,7 +30,14 @@ export interface CreateTokenDialogProps {
 }
 
 /** Create an API token: name, expiry, groups subset, server restriction, permissions; secret shown once. */
-export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permissionOptions, defaultServer, label = "Create token" }: CreateTokenDialogProps) {
+export function CreateTokenDialog({
+  maxHours,
+  userGroups,
+  serverOptions,
+  permissionOptions,
+  defaultServer,
+  label = "Create token",
+}: CreateTokenDialogProps) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(Boolean(defaultServer));
@@ -43,7 +50,10 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const options = serverOptions.some((s) => s.slug === defaultServer) || !defaultServer ? serverOptions : [{ slug: defaultServer, name: defaultServer }, ...serverOptions];
+  const options =
+    serverOptions.some((s) => s.slug === defaultServer) || !defaultServer
+      ? serverOptions
+      : [{ slug: defaultServer, name: defaultServer }, ...serverOptions];
 
   function start() {
     setName("");
@@ -59,16 +69,24 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
   // A change of groups or servers unchecks the permissions it rules out, so what is checked (and
   // summarised) is always what will be sent.
   function keepAllowed(nextGroups: string[], nextServers: string[]) {
-    setPermissions((current) => current.filter((permission) => {
-      const option = permissionOptions.find((o) => o.permission === permission);
-      return option !== undefined && permissionBlocker(option, nextGroups, nextServers.length > 0) === null;
-    }));
+    setPermissions((current) =>
+      current.filter((permission) => {
+        const option = permissionOptions.find((o) => o.permission === permission);
+        return option !== undefined && permissionBlocker(option, nextGroups, nextServers.length > 0) === null;
+      }),
+    );
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const hours = expiryHours(expiry.choice, expiry.custom);
-    const parsed = createTokenSchema.safeParse({ name, expiresInHours: hours, groups, servers: servers.length > 0 ? servers : undefined, permissions });
+    const parsed = createTokenSchema.safeParse({
+      name,
+      expiresInHours: hours,
+      groups,
+      servers: servers.length > 0 ? servers : undefined,
+      permissions,
+    });
     const found = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (!Number.isFinite(hours)) found.expiresInHours = `Enter a whole number of hours from 1 to ${maxHours}.`;
     else if (hours > maxHours) found.expiresInHours = `Expiry must be at most ${maxHours} hours on this registry.`;
@@ -85,7 +103,8 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
       setCreated({ name: result.name, token: result.token });
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0) setErrors(apiFieldErrors(error, ["name", "expiresInHours", "groups", "servers", "permissions"]));
+      if (error instanceof ApiRequestError && error.fields.length > 0)
+        setErrors(apiFieldErrors(error, ["name", "expiresInHours", "groups", "servers", "permissions"]));
       else setFailure(errorMessage(error));
     } finally {
       setPending(false);
@@ -94,7 +113,9 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
 
   return (
     <>
-      <Button variant="primary" onClick={start}>{label}</Button>
+      <Button variant="primary" onClick={start}>
+        {label}
+      </Button>
       <Dialog
         open={open}
         onOpenChange={setOpen}
@@ -104,19 +125,81 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
         description="A token reads the catalog as you, limited to the groups and servers you choose, and may do only what you allow it here. It stops working when it expires, when you revoke it, or when you lose a group."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" type="submit" form="create-token-form" pending={pending}>{pending ? "Creating…" : "Create token"}</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" type="submit" form="create-token-form" pending={pending}>
+              {pending ? "Creating…" : "Create token"}
+            </Button>
           </>
         }
       >
         <form id="create-token-form" noValidate onSubmit={submit} className="space-y-4">
-          <FormField label="Name" hint="What uses it, e.g. “claude-desktop on laptop”." error={errors.name} required count={{ length: name.length, max: 100 }}>
-            {(control) => <Input {...control} value={name} disabled={pending} onChange={(e) => { setName(e.target.value); setErrors(({ name: _fixed, ...rest }) => rest); }} autoComplete="off" />}
+          <FormField
+            label="Name"
+            hint="What uses it, e.g. “claude-desktop on laptop”."
+            error={errors.name}
+            required
+            count={{ length: name.length, max: 100 }}
+          >
+            {(control) => (
+              <Input
+                {...control}
+                value={name}
+                disabled={pending}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setErrors(({ name: _fixed, ...rest }) => rest);
+                }}
+                autoComplete="off"
+              />
+            )}
           </FormField>
-          <ExpiryField choice={expiry.choice} customHours={expiry.custom} maxHours={maxHours} error={errors.expiresInHours} disabled={pending} onChange={(choice, custom) => setExpiry({ choice, custom })} />
-          <CheckboxGroup legend="Groups" hint="The token gets only these of your groups (all by default). If you later leave a group, the token loses it too." error={errors.groups} options={userGroups.map((g) => ({ value: g }))} value={groups} onChange={(next) => { setGroups(next); keepAllowed(next, servers); }} disabled={pending} mono emptyText="You are in no groups, so a token would see nothing." />
-          <CheckboxGroup legend="Restrict to servers" hint="Optional. Leave empty to allow every server your groups grant." error={errors.servers} options={options.map((s) => ({ value: s.slug, hint: s.name !== s.slug ? s.name : undefined }))} value={servers} onChange={(next) => { setServers(next); keepAllowed(groups, next); }} disabled={pending} mono emptyText="No servers are visible to you." />
-          <TokenPermissionsField options={permissionOptions} value={permissions} onChange={setPermissions} groups={groups} restricted={servers.length > 0} error={errors.permissions} disabled={pending} />
+          <ExpiryField
+            choice={expiry.choice}
+            customHours={expiry.custom}
+            maxHours={maxHours}
+            error={errors.expiresInHours}
+            disabled={pending}
+            onChange={(choice, custom) => setExpiry({ choice, custom })}
+          />
+          <CheckboxGroup
+            legend="Groups"
+            hint="The token gets only these of your groups (all by default). If you later leave a group, the token loses it too."
+            error={errors.groups}
+            options={userGroups.map((g) => ({ value: g }))}
+            value={groups}
+            onChange={(next) => {
+              setGroups(next);
+              keepAllowed(next, servers);
+            }}
+            disabled={pending}
+            mono
+            emptyText="You are in no groups, so a token would see nothing."
+          />
+          <CheckboxGroup
+            legend="Restrict to servers"
+            hint="Optional. Leave empty to allow every server your groups grant."
+            error={errors.servers}
+            options={options.map((s) => ({ value: s.slug, hint: s.name !== s.slug ? s.name : undefined }))}
+            value={servers}
+            onChange={(next) => {
+              setServers(next);
+              keepAllowed(groups, next);
+            }}
+            disabled={pending}
+            mono
+            emptyText="No servers are visible to you."
+          />
+          <TokenPermissionsField
+            options={permissionOptions}
+            value={permissions}
+            onChange={setPermissions}
+            groups={groups}
+            restricted={servers.length > 0}
+            error={errors.permissions}
+            disabled={pending}
+          />
           <TokenScopeSummary groups={groups} servers={servers} permissions={permissions} />
           {errors.form ? <Alert tone="danger">{errors.form}</Alert> : null}
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
@@ -126,7 +209,10 @@ export function CreateTokenDialog({ maxHours, userGroups, serverOptions, permiss
         secret={created?.token ?? null}
         title={created ? `Token ${created.name} created` : "Token created"}
         onClose={() => {
-          toast({ title: `Created token ${created?.name ?? ""}`.trim(), description: "It is listed below; the secret is not shown again." });
+          toast({
+            title: `Created token ${created?.name ?? ""}`.trim(),
+            description: "It is listed below; the secret is not shown again.",
+          });
           setCreated(null);
         }}
       />

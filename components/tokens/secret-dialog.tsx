@@ -6,7 +6,17 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 
 /** Shows a new token secret this one time, with copy and a clear warning. */
-export function SecretDialog({ secret, title, note, onClose }: { secret: string | null; title: string; note?: string; onClose: () => void }) {
+export function SecretDialog({
+  secret,
+  title,
+  note,
+  onClose,
+}: {
+  secret: string | null;
+  title: string;
+  note?: string;
+  onClose: () => void;
+}) {
   return (
     <Dialog
       open={secret !== null}
@@ -16,14 +26,20 @@ export function SecretDialog({ secret, title, note, onClose }: { secret: string 
       dismissible={false}
       title={title}
       description="Copy the token now and store it in a secret manager. You will not be able to see it again."
-      footer={<Button variant="primary" onClick={onClose}>I have copied the token</Button>}
+      footer={
+        <Button variant="primary" onClick={onClose}>
+          I have copied the token
+        </Button>
+      }
     >
       <div className="space-y-3">
         <Alert tone="warning" title="Shown only once">
           The registry keeps only a hash of this token. If you lose it, rotate the token or create a new one.
         </Alert>
         <div className="flex items-center gap-2">
-          <label htmlFor="new-token-secret" className="sr-only">New API token</label>
+          <label htmlFor="new-token-secret" className="sr-only">
+            New API token
+          </label>
           <input
             id="new-token-secret"
             data-testid="token-secret"
@@ -36,7 +52,8 @@ export function SecretDialog({ secret, title, note, onClose }: { secret: string 
         </div>
         {note ? <p className="text-[13px] text-slate-600">{note}</p> : null}
         <p className="text-xs text-slate-500">
-          Use it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> for the API and the MCP gateway.
+          Use it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> for the API and the MCP
+          gateway.
         </p>
       </div>
     </Dialog>

@@ -16,13 +16,36 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
       cell: (token) => (
         <div>
           <span className="font-medium text-slate-900">{token.name}</span>
-          <p className="font-mono text-xs font-normal whitespace-nowrap text-slate-500" title="Token stub: prefix and last characters">{token.stub}</p>
+          <p
+            className="font-mono text-xs font-normal whitespace-nowrap text-slate-500"
+            title="Token stub: prefix and last characters"
+          >
+            {token.stub}
+          </p>
         </div>
       ),
     },
-    { id: "groups", header: "Groups", hideBelow: "md", cell: (token) => <BadgeList items={token.groups} tone="accent" mono empty="No groups" /> },
-    { id: "permissions", header: "Permissions", cell: (token) => <BadgeList items={token.permissions} mono empty="Catalog reads only" /> },
-    { id: "servers", header: "Servers", cell: (token) => (token.servers === null ? <span className="text-slate-500">All visible</span> : <BadgeList items={token.servers} mono empty="None" />) },
+    {
+      id: "groups",
+      header: "Groups",
+      hideBelow: "md",
+      cell: (token) => <BadgeList items={token.groups} tone="accent" mono empty="No groups" />,
+    },
+    {
+      id: "permissions",
+      header: "Permissions",
+      cell: (token) => <BadgeList items={token.permissions} mono empty="Catalog reads only" />,
+    },
+    {
+      id: "servers",
+      header: "Servers",
+      cell: (token) =>
+        token.servers === null ? (
+          <span className="text-slate-500">All visible</span>
+        ) : (
+          <BadgeList items={token.servers} mono empty="None" />
+        ),
+    },
     { id: "created", header: "Created", hideBelow: "2xl", cell: (token) => <Time value={token.createdAt} /> },
     { id: "lastUsed", header: "Last used", hideBelow: "lg", cell: (token) => <Time value={token.lastUsedAt} /> },
     { id: "expires", header: "Expires", cell: (token) => <Time value={token.expiresAt} /> },
@@ -33,7 +56,9 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
         <div>
           <TokenStatusBadge token={token} now={now} />
           {tokenStatus(token, now) === "rotating-grace" && token.graceUntil ? (
-            <p className="mt-0.5 text-xs whitespace-nowrap text-slate-500">old secret until <Time value={token.graceUntil} /></p>
+            <p className="mt-0.5 text-xs whitespace-nowrap text-slate-500">
+              old secret until <Time value={token.graceUntil} />
+            </p>
           ) : null}
         </div>
       ),
@@ -42,7 +67,13 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
       id: "actions",
       header: <span className="sr-only">Actions</span>,
       className: "text-right whitespace-nowrap",
-      cell: (token) => <TokenRowActions id={token.id} name={token.name} usable={["active", "rotating-grace"].includes(tokenStatus(token, now))} />,
+      cell: (token) => (
+        <TokenRowActions
+          id={token.id}
+          name={token.name}
+          usable={["active", "rotating-grace"].includes(tokenStatus(token, now))}
+        />
+      ),
     },
   ];
 }

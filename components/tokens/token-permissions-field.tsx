@@ -16,12 +16,22 @@ export interface TokenPermissionOption {
  * rules the API enforces (lib/tokens/check-token-scope.ts), so the dialog never offers a 422.
  */
 export function permissionBlocker(option: TokenPermissionOption, groups: string[], restricted: boolean): string | null {
-  if (restricted && !SERVER_SCOPED_PERMISSIONS.includes(option.permission)) return "Not with a server restriction: it is not scoped to servers.";
-  if (!option.groups.some((group) => groups.includes(group))) return `Needs one of these groups: ${option.groups.join(", ")}.`;
+  if (restricted && !SERVER_SCOPED_PERMISSIONS.includes(option.permission))
+    return "Not with a server restriction: it is not scoped to servers.";
+  if (!option.groups.some((group) => groups.includes(group)))
+    return `Needs one of these groups: ${option.groups.join(", ")}.`;
   return null;
 }
 
-export function TokenPermissionsField({ options, value, onChange, groups, restricted, error, disabled }: {
+export function TokenPermissionsField({
+  options,
+  value,
+  onChange,
+  groups,
+  restricted,
+  error,
+  disabled,
+}: {
   options: TokenPermissionOption[];
   value: string[];
   onChange: (next: string[]) => void;
@@ -37,7 +47,11 @@ export function TokenPermissionsField({ options, value, onChange, groups, restri
       error={error}
       options={options.map((option) => {
         const blocker = permissionBlocker(option, groups, restricted);
-        return { value: option.permission, hint: blocker ?? `Can ${TOKEN_PERMISSION_ACTIONS[option.permission]}.`, disabled: blocker !== null };
+        return {
+          value: option.permission,
+          hint: blocker ?? `Can ${TOKEN_PERMISSION_ACTIONS[option.permission]}.`,
+          disabled: blocker !== null,
+        };
       })}
       value={value}
       onChange={onChange}

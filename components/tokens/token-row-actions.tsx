@@ -37,8 +37,18 @@ export function TokenRowActions({ id, name, usable }: { id: string; name: string
 
   return (
     <div className="flex justify-end gap-1.5">
-      <Button size="sm" onClick={() => setDialog("rotate")} aria-label={`Rotate ${name}`}>Rotate</Button>
-      <Button size="sm" variant="danger-ghost" onClick={() => { setError(null); setDialog("revoke"); }} aria-label={`Revoke ${name}`}>
+      <Button size="sm" onClick={() => setDialog("rotate")} aria-label={`Rotate ${name}`}>
+        Rotate
+      </Button>
+      <Button
+        size="sm"
+        variant="danger-ghost"
+        onClick={() => {
+          setError(null);
+          setDialog("revoke");
+        }}
+        aria-label={`Revoke ${name}`}
+      >
         Revoke
       </Button>
       <RotateTokenDialog
@@ -65,9 +75,19 @@ export function TokenRowActions({ id, name, usable }: { id: string; name: string
       <SecretDialog
         secret={secret?.value ?? null}
         title={`New secret for ${name}`}
-        note={secret && secret.graceHours > 0 ? `The previous secret keeps working for ${secret.graceHours} hours.` : "The previous secret has stopped working."}
+        note={
+          secret && secret.graceHours > 0
+            ? `The previous secret keeps working for ${secret.graceHours} hours.`
+            : "The previous secret has stopped working."
+        }
         onClose={() => {
-          toast({ title: `Rotated ${name}`, description: secret && secret.graceHours > 0 ? `The old secret works for ${secret.graceHours} more hours.` : "The old secret no longer works." });
+          toast({
+            title: `Rotated ${name}`,
+            description:
+              secret && secret.graceHours > 0
+                ? `The old secret works for ${secret.graceHours} more hours.`
+                : "The old secret no longer works.",
+          });
           setSecret(null);
           router.refresh();
         }}

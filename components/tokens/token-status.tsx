@@ -15,12 +15,28 @@ export function TokenStatusBadge({ token, now }: { token: ApiTokenRecord; now: n
   const status = tokenStatus(token, now);
   switch (status) {
     case "revoked":
-      return <Badge tone="danger" dot title={token.revokedAt ? `Revoked ${formatDateTime(token.revokedAt)}` : undefined}>Revoked</Badge>;
+      return (
+        <Badge tone="danger" dot title={token.revokedAt ? `Revoked ${formatDateTime(token.revokedAt)}` : undefined}>
+          Revoked
+        </Badge>
+      );
     case "expired":
-      return <Badge tone="neutral" dot>Expired</Badge>;
+      return (
+        <Badge tone="neutral" dot>
+          Expired
+        </Badge>
+      );
     case "rotating-grace":
-      return <Badge tone="warning" dot title={`The previous secret works until ${formatDateTime(token.graceUntil!)}`}>Rotating (grace)</Badge>;
+      return (
+        <Badge tone="warning" dot title={`The previous secret works until ${formatDateTime(token.graceUntil!)}`}>
+          Rotating (grace)
+        </Badge>
+      );
     case "active":
-      return <Badge tone="success" dot>Active</Badge>;
+      return (
+        <Badge tone="success" dot>
+          Active
+        </Badge>
+      );
   }
 }

@@ -5,7 +5,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 /** `create`: the next step, a create button (the page passes its dialog). */
 export function TokensEmptyState({ q, create }: { q?: string; create?: ReactNode }) {
   if (q) {
-    return <EmptyState title={`No tokens named like “${q}”`} description="Search matches token names." action={<ButtonLink href="/settings/tokens">Clear search</ButtonLink>} />;
+    return (
+      <EmptyState
+        title={`No tokens named like “${q}”`}
+        description="Search matches token names."
+        action={<ButtonLink href="/settings/tokens">Clear search</ButtonLink>}
+      />
+    );
   }
   return (
     <EmptyState

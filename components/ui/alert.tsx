@@ -11,9 +11,22 @@ const tones: Record<AlertTone, string> = {
 };
 
 /** An inline message. Danger alerts use role="alert" so screen readers announce them. */
-export function Alert({ tone = "info", title, children, className }: { tone?: AlertTone; title?: ReactNode; children?: ReactNode; className?: string }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className,
+}: {
+  tone?: AlertTone;
+  title?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+}) {
   return (
-    <div role={tone === "danger" ? "alert" : undefined} className={cn("rounded-md border px-3 py-2 text-[13px]", tones[tone], className)}>
+    <div
+      role={tone === "danger" ? "alert" : undefined}
+      className={cn("rounded-md border px-3 py-2 text-[13px]", tones[tone], className)}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-0.5" : undefined}>{children}</div> : null}
     </div>

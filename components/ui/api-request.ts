@@ -24,13 +24,20 @@ const GENERIC: Record<number, string> = {
  * `fetch` to the same-origin JSON API (cookies included). Resolves to the parsed body (or null
  * for 204); rejects with ApiRequestError whose message is safe to show.
  */
-export async function apiRequest<T = unknown>(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T = unknown>(
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      headers:
+        body === undefined
+          ? { Accept: "application/json" }
+          : { Accept: "application/json", "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -39,13 +46,28 @@ export async function apiRequest<T = unknown>(method: "GET" | "POST" | "PATCH" |
   if (response.status === 204) return null as T;
   const data: unknown = await response.json().catch(() => null);
   if (response.ok) return data as T;
-  const error = (data as { error?: { code?: string; message?: string; fields?: { path: string; message: string }[] }; requestId?: string } | null)?.error;
-  const message = error?.message ?? GENERIC[response.status] ?? `The request failed (HTTP ${response.status}). Retry; if it persists, report it.`;
-  throw new ApiRequestError(response.status, error?.code ?? "unknown", message, error?.fields ?? [], (data as { requestId?: string } | null)?.requestId);
+  const error = (
+    data as {
+      error?: { code?: string; message?: string; fields?: { path: string; message: string }[] };
+      requestId?: string;
+    } | null
+  )?.error;
+  const message =
+    error?.message ??
+    GENERIC[response.status] ??
+    `The request failed (HTTP ${response.status}). Retry; if it persists, report it.`;
+  throw new ApiRequestError(
+    response.status,
+    error?.code ?? "unknown",
+    message,
+    error?.fields ?? [],
+    (data as { requestId?: string } | null)?.requestId,
+  );
 }
 
 /** Error text for a toast or inline alert. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.requestId && error.status >= 500 ? `${error.message} (request ${error.requestId})` : error.message;
+  if (error instanceof ApiRequestError)
+    return error.requestId && error.status >= 500 ? `${error.message} (request ${error.requestId})` : error.message;
   return "Something went wrong. Retry; if it persists, reload the page.";
 }

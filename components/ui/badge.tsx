@@ -19,7 +19,21 @@ const dots: Record<BadgeTone, string> = {
   danger: "bg-red-500",
 };
 
-export function Badge({ tone = "neutral", dot, mono, title, className, children }: { tone?: BadgeTone; dot?: boolean; mono?: boolean; title?: string; className?: string; children: ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  dot,
+  mono,
+  title,
+  className,
+  children,
+}: {
+  tone?: BadgeTone;
+  dot?: boolean;
+  mono?: boolean;
+  title?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <span
       title={title}
@@ -37,13 +51,25 @@ export function Badge({ tone = "neutral", dot, mono, title, className, children 
 }
 
 /** A wrapping row of badges, or a dash when empty. */
-export function BadgeList({ items, tone, mono, empty = "—" }: { items: string[]; tone?: BadgeTone; mono?: boolean; empty?: ReactNode }) {
+export function BadgeList({
+  items,
+  tone,
+  mono,
+  empty = "—",
+}: {
+  items: string[];
+  tone?: BadgeTone;
+  mono?: boolean;
+  empty?: ReactNode;
+}) {
   if (items.length === 0) return <span className="text-slate-400">{empty}</span>;
   return (
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => (
         <li key={item}>
-          <Badge tone={tone} mono={mono}>{item}</Badge>
+          <Badge tone={tone} mono={mono}>
+            {item}
+          </Badge>
         </li>
       ))}
     </ul>

@@ -29,20 +29,50 @@ export interface CheckboxGroupProps {
 }
 
 /** A multi-select as a checkbox list, with a filter box once the list gets long. */
-export function CheckboxGroup({ legend, hint, error, options, value, onChange, emptyText = "Nothing to choose from.", disabled, mono, className }: CheckboxGroupProps) {
+export function CheckboxGroup({
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+  emptyText = "Nothing to choose from.",
+  disabled,
+  mono,
+  className,
+}: CheckboxGroupProps) {
   const [filter, setFilter] = useState("");
   const id = useId();
   const needle = filter.trim().toLowerCase();
   const shown = needle ? options.filter((option) => option.value.toLowerCase().includes(needle)) : options;
-  const toggle = (item: string, checked: boolean) => onChange(checked ? [...value, item] : value.filter((v) => v !== item));
+  const toggle = (item: string, checked: boolean) =>
+    onChange(checked ? [...value, item] : value.filter((v) => v !== item));
 
   return (
-    <Fieldset legend={<>{legend} <span className="font-normal text-slate-500">({value.length} selected)</span></>} hint={hint} error={error} className={className}>
+    <Fieldset
+      legend={
+        <>
+          {legend} <span className="font-normal text-slate-500">({value.length} selected)</span>
+        </>
+      }
+      hint={hint}
+      error={error}
+      className={className}
+    >
       {options.length > 8 ? (
-        <input type="search" aria-label={`Filter ${typeof legend === "string" ? legend.toLowerCase() : "options"}`} placeholder="Filter…" value={filter} onChange={(event) => setFilter(event.target.value)} className={cn(controlClasses, "h-7 text-[13px]")} />
+        <input
+          type="search"
+          aria-label={`Filter ${typeof legend === "string" ? legend.toLowerCase() : "options"}`}
+          placeholder="Filter…"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          className={cn(controlClasses, "h-7 text-[13px]")}
+        />
       ) : null}
       {options.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 px-3 py-2 text-[13px] text-slate-500">{emptyText}</p>
+        <p className="rounded-md border border-dashed border-slate-300 px-3 py-2 text-[13px] text-slate-500">
+          {emptyText}
+        </p>
       ) : (
         <ul className="max-h-48 space-y-0.5 overflow-y-auto rounded-md border border-slate-200 p-1.5">
           {shown.map((option) => {
@@ -57,14 +87,22 @@ export function CheckboxGroup({ legend, hint, error, options, value, onChange, e
                   onChange={(event) => toggle(option.value, event.target.checked)}
                   className="mt-0.5 size-4 shrink-0 accent-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
                 />
-                <label htmlFor={optionId} className={cn("min-w-0 flex-1 text-[13px]", option.disabled ? "cursor-not-allowed text-slate-500" : "cursor-pointer text-slate-800")}>
+                <label
+                  htmlFor={optionId}
+                  className={cn(
+                    "min-w-0 flex-1 text-[13px]",
+                    option.disabled ? "cursor-not-allowed text-slate-500" : "cursor-pointer text-slate-800",
+                  )}
+                >
                   <span className={cn(mono && "font-mono text-[12.5px]")}>{option.label ?? option.value}</span>
                   {option.hint ? <span className="block truncate text-xs text-slate-500">{option.hint}</span> : null}
                 </label>
               </li>
             );
           })}
-          {shown.length === 0 ? <li className="px-1.5 py-1 text-[13px] text-slate-500">No match for “{filter}”.</li> : null}
+          {shown.length === 0 ? (
+            <li className="px-1.5 py-1 text-[13px] text-slate-500">No match for “{filter}”.</li>
+          ) : null}
         </ul>
       )}
     </Fieldset>

@@ -26,7 +26,19 @@ export interface ConfirmDialogProps {
 }
 
 /** A confirmation step for destructive or irreversible actions. */
-export function ConfirmDialog({ open, onOpenChange, title, description, children, confirmLabel = "Confirm", destructive, typedConfirmation, pending, error, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  confirmLabel = "Confirm",
+  destructive,
+  typedConfirmation,
+  pending,
+  error,
+  onConfirm,
+}: ConfirmDialogProps) {
   const [typed, setTyped] = useState("");
   const formId = useId();
   const matches = !typedConfirmation || typed === typedConfirmation;
@@ -45,8 +57,16 @@ export function ConfirmDialog({ open, onOpenChange, title, description, children
       dismissible={!pending}
       footer={
         <>
-          <Button onClick={() => close(false)} disabled={pending}>Cancel</Button>
-          <Button variant={destructive ? "danger" : "primary"} pending={pending} disabled={!matches} type="submit" form={formId}>
+          <Button onClick={() => close(false)} disabled={pending}>
+            Cancel
+          </Button>
+          <Button
+            variant={destructive ? "danger" : "primary"}
+            pending={pending}
+            disabled={!matches}
+            type="submit"
+            form={formId}
+          >
             {confirmLabel}
           </Button>
         </>
@@ -62,8 +82,23 @@ export function ConfirmDialog({ open, onOpenChange, title, description, children
       >
         {children}
         {typedConfirmation ? (
-          <FormField label={<>Type <span className="font-mono font-semibold">{typedConfirmation}</span> to confirm</>}>
-            {(control) => <Input {...control} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} data-autofocus />}
+          <FormField
+            label={
+              <>
+                Type <span className="font-mono font-semibold">{typedConfirmation}</span> to confirm
+              </>
+            }
+          >
+            {(control) => (
+              <Input
+                {...control}
+                value={typed}
+                onChange={(event) => setTyped(event.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                data-autofocus
+              />
+            )}
           </FormField>
         ) : null}
         {error ? <Alert tone="danger">{error}</Alert> : null}

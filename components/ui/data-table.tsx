@@ -20,7 +20,13 @@ export interface Column<T> {
 }
 
 // Literal class names, so Tailwind generates them.
-const HIDE_BELOW = { sm: "hidden sm:table-cell", md: "hidden md:table-cell", lg: "hidden lg:table-cell", xl: "hidden xl:table-cell", "2xl": "hidden 2xl:table-cell" } as const;
+const HIDE_BELOW = {
+  sm: "hidden sm:table-cell",
+  md: "hidden md:table-cell",
+  lg: "hidden lg:table-cell",
+  xl: "hidden xl:table-cell",
+  "2xl": "hidden 2xl:table-cell",
+} as const;
 
 export interface DataTableProps<T> {
   columns: Column<T>[];
@@ -40,14 +46,27 @@ export interface DataTableProps<T> {
 }
 
 /** A sortable header: a link to the other direction (a new sort starts on the first page). */
-function SortHeader({ label, sortKey, sort }: { label: ReactNode; sortKey: string; sort: NonNullable<DataTableProps<unknown>["sort"]> }) {
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+}: {
+  label: ReactNode;
+  sortKey: string;
+  sort: NonNullable<DataTableProps<unknown>["sort"]>;
+}) {
   const active = sort.current.replace(/^-/, "") === sortKey;
   const desc = active && sort.current.startsWith("-");
   const next = active && !desc ? `-${sortKey}` : sortKey;
   return (
-    <Link href={hrefWith(sort.basePath, sort.params, { sort: next, cursor: null, trail: null })} className={cn("inline-flex items-center gap-1 hover:text-slate-800", active && "text-slate-800")}>
+    <Link
+      href={hrefWith(sort.basePath, sort.params, { sort: next, cursor: null, trail: null })}
+      className={cn("inline-flex items-center gap-1 hover:text-slate-800", active && "text-slate-800")}
+    >
       {label}
-      <span aria-hidden="true" className="text-[10px]">{active ? (desc ? "▼" : "▲") : "↕"}</span>
+      <span aria-hidden="true" className="text-[10px]">
+        {active ? (desc ? "▼" : "▲") : "↕"}
+      </span>
     </Link>
   );
 }
@@ -57,7 +76,17 @@ function SortHeader({ label, sortKey, sort }: { label: ReactNode; sortKey: strin
  * links (`?cursor=`), so filtering and paging live in the URL and run on the server.
  * Works in server components (cells are plain functions rendered on the server).
  */
-export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, paging, sort, className }: DataTableProps<T>) {
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  empty,
+  toolbar,
+  paging,
+  sort,
+  className,
+}: DataTableProps<T>) {
   return (
     <div className={cn("space-y-3", className)}>
       {toolbar ? <div className="flex flex-wrap items-center gap-2">{toolbar}</div> : null}
@@ -74,10 +103,24 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
                   <th
                     key={column.id}
                     scope="col"
-                    aria-sort={sort && column.sortKey && sort.current.replace(/^-/, "") === column.sortKey ? (sort.current.startsWith("-") ? "descending" : "ascending") : undefined}
-                    className={cn("px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}
+                    aria-sort={
+                      sort && column.sortKey && sort.current.replace(/^-/, "") === column.sortKey
+                        ? sort.current.startsWith("-")
+                          ? "descending"
+                          : "ascending"
+                        : undefined
+                    }
+                    className={cn(
+                      "px-3 py-2 text-xs font-medium whitespace-nowrap text-slate-500",
+                      column.hideBelow && HIDE_BELOW[column.hideBelow],
+                      column.className,
+                    )}
                   >
-                    {sort && column.sortKey ? <SortHeader label={column.header} sortKey={column.sortKey} sort={sort} /> : column.header}
+                    {sort && column.sortKey ? (
+                      <SortHeader label={column.header} sortKey={column.sortKey} sort={sort} />
+                    ) : (
+                      column.header
+                    )}
                   </th>
                 ))}
               </tr>
@@ -87,11 +130,26 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
                 <tr key={rowKey(row)} className="hover:bg-slate-50/60">
                   {columns.map((column) =>
                     column.rowHeader ? (
-                      <th key={column.id} scope="row" className={cn("px-3 py-2 text-left align-top font-medium text-slate-900", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}>
+                      <th
+                        key={column.id}
+                        scope="row"
+                        className={cn(
+                          "px-3 py-2 text-left align-top font-medium text-slate-900",
+                          column.hideBelow && HIDE_BELOW[column.hideBelow],
+                          column.className,
+                        )}
+                      >
                         {column.cell(row)}
                       </th>
                     ) : (
-                      <td key={column.id} className={cn("px-3 py-2 align-top text-slate-700", column.hideBelow && HIDE_BELOW[column.hideBelow], column.className)}>
+                      <td
+                        key={column.id}
+                        className={cn(
+                          "px-3 py-2 align-top text-slate-700",
+                          column.hideBelow && HIDE_BELOW[column.hideBelow],
+                          column.className,
+                        )}
+                      >
                         {column.cell(row)}
                       </td>
                     ),
@@ -102,7 +160,14 @@ export function DataTable<T>({ columns, rows, rowKey, caption, empty, toolbar, p
           </table>
         )}
       </div>
-      {paging ? <Pagination basePath={paging.basePath} params={paging.params} nextCursor={paging.nextCursor} count={rows.length} /> : null}
+      {paging ? (
+        <Pagination
+          basePath={paging.basePath}
+          params={paging.params}
+          nextCursor={paging.nextCursor}
+          count={rows.length}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,17 @@
 import { useId, type ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Label({ htmlFor, children, className, id }: { htmlFor?: string; children: ReactNode; className?: string; id?: string }) {
+export function Label({
+  htmlFor,
+  children,
+  className,
+  id,
+}: {
+  htmlFor?: string;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+}) {
   return (
     <label id={id} htmlFor={htmlFor} className={cn("block text-[13px] font-medium text-slate-800", className)}>
       {children}
@@ -40,11 +50,22 @@ export interface FormFieldProps {
  * Label + control + hint + error. The control is rendered by `children(controlProps)` so
  * any input gets the id, aria-describedby and aria-invalid it needs.
  */
-export function FormField({ label, hint, error: givenError, required, name, id, className, count, children }: FormFieldProps) {
+export function FormField({
+  label,
+  hint,
+  error: givenError,
+  required,
+  name,
+  id,
+  className,
+  count,
+  children,
+}: FormFieldProps) {
   const fallbackId = useId();
   const controlId = id ?? fallbackId;
   const over = count !== undefined && count.length > count.max;
-  const error = givenError ?? (over ? `At most ${count.max} characters: this is ${count.length}. Shorten it to save.` : undefined);
+  const error =
+    givenError ?? (over ? `At most ${count.max} characters: this is ${count.length}. Shorten it to save.` : undefined);
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
@@ -53,10 +74,17 @@ export function FormField({ label, hint, error: givenError, required, name, id, 
       <div className="flex items-baseline justify-between gap-2">
         <Label htmlFor={controlId}>
           {label}
-          {required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
+          {required ? (
+            <span className="ml-0.5 text-red-600" aria-hidden="true">
+              *
+            </span>
+          ) : null}
         </Label>
         {count ? (
-          <span data-testid="character-count" className={cn("text-xs tabular-nums", over ? "font-medium text-red-700" : "text-slate-500")}>
+          <span
+            data-testid="character-count"
+            className={cn("text-xs tabular-nums", over ? "font-medium text-red-700" : "text-slate-500")}
+          >
             {count.length}/{count.max}
           </span>
         ) : null}
@@ -83,7 +111,19 @@ export function FormField({ label, hint, error: givenError, required, name, id, 
 }
 
 /** A group of checkboxes or radios with a legend, hint and error. */
-export function Fieldset({ legend, hint, error, children, className }: { legend: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; className?: string }) {
+export function Fieldset({
+  legend,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const id = useId();
   return (
     <fieldset
@@ -92,9 +132,17 @@ export function Fieldset({ legend, hint, error, children, className }: { legend:
       aria-invalid={error ? true : undefined}
     >
       <legend className="text-[13px] font-medium text-slate-800">{legend}</legend>
-      {hint ? <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
       {children}
-      {error ? <p id={`${id}-error`} className="text-xs text-red-700">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

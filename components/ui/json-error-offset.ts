@@ -49,7 +49,15 @@ export function jsonErrorOffset(text: string): number | null {
   const value = (): void => {
     space();
     const c = text[i];
-    if (c === "{") list("}", () => { if (text[i] !== '"') fail(); string(); space(); if (text[i] !== ":") fail(); i++; value(); });
+    if (c === "{")
+      list("}", () => {
+        if (text[i] !== '"') fail();
+        string();
+        space();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+      });
     else if (c === "[") list("]", value);
     else if (c === '"') string();
     else if (c === "t") literal("true");

@@ -2,7 +2,19 @@ import type { ReactNode } from "react";
 import { cn } from "./cn";
 
 /** Title, optional description and breadcrumbs, and the page's primary action. */
-export function PageHeader({ title, description, actions, breadcrumbs, className }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; breadcrumbs?: ReactNode; className?: string }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  breadcrumbs,
+  className,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  breadcrumbs?: ReactNode;
+  className?: string;
+}) {
   return (
     <header className={cn("mb-5 flex flex-wrap items-end justify-between gap-4", className)}>
       <div className="min-w-0">

@@ -1,6 +1,7 @@
 import { jsonErrorOffset } from "./json-error-offset";
 
-export type JsonTextResult = { ok: true; value: unknown } | { ok: false; message: string; line?: number; column?: number };
+export type JsonTextResult =
+  { ok: true; value: unknown } | { ok: false; message: string; line?: number; column?: number };
 
 function location(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split("\n");
@@ -15,7 +16,10 @@ export function parseJsonText(text: string): JsonTextResult {
   } catch {
     const offset = jsonErrorOffset(text) ?? 0;
     const where = location(text, offset);
-    const found = offset >= text.length ? "the text ends too early (a missing }, ] or \"?)" : `unexpected ${JSON.stringify(text[offset])}`;
+    const found =
+      offset >= text.length
+        ? 'the text ends too early (a missing }, ] or "?)'
+        : `unexpected ${JSON.stringify(text[offset])}`;
     return { ok: false, message: `Line ${where.line}, column ${where.column}: ${found}`, ...where };
   }
 }

@@ -25,7 +25,12 @@ export function Switch({ checked, onCheckedChange, pending, disabled, className,
       )}
       {...rest}
     >
-      <span className={cn("inline-flex size-4 items-center justify-center rounded-full bg-white shadow transition-transform", checked ? "translate-x-4.5" : "translate-x-0.5")}>
+      <span
+        className={cn(
+          "inline-flex size-4 items-center justify-center rounded-full bg-white shadow transition-transform",
+          checked ? "translate-x-4.5" : "translate-x-0.5",
+        )}
+      >
         {pending ? <Spinner className="size-2.5 text-slate-500" /> : null}
       </span>
     </button>

@@ -8,7 +8,15 @@ export function formatDateTime(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-export function Time({ value, empty = "Never", className }: { value: string | null | undefined; empty?: string; className?: string }) {
+export function Time({
+  value,
+  empty = "Never",
+  className,
+}: {
+  value: string | null | undefined;
+  empty?: string;
+  className?: string;
+}) {
   if (!value) return <span className="text-slate-400">{empty}</span>;
   return (
     <time dateTime={value} title={value} className={className ?? "whitespace-nowrap tabular-nums"}>

@@ -33,7 +33,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
   const push = useCallback(
     (input: ToastInput) => {
-      const toast: ToastItem = { id: nextId++, title: input.title, description: input.description, tone: input.tone ?? "success" };
+      const toast: ToastItem = {
+        id: nextId++,
+        title: input.title,
+        description: input.description,
+        tone: input.tone ?? "success",
+      };
       setToasts((all) => [...all.slice(-3), toast]);
       // Errors stay longer: they usually say what to do next.
       setTimeout(() => dismiss(toast.id), toast.tone === "error" || toast.tone === "warning" ? 9000 : 5000);
@@ -44,7 +49,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div aria-live="polite" aria-relevant="additions" className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-80 max-w-[calc(100%-2rem)] flex-col gap-2">
+      <div
+        aria-live="polite"
+        aria-relevant="additions"
+        className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-80 max-w-[calc(100%-2rem)] flex-col gap-2"
+      >
         {toasts.map((toast) => (
           <div
             key={toast.id}
@@ -58,8 +67,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <p className="font-medium text-slate-900">{toast.title}</p>
               {toast.description ? <p className="mt-0.5 text-slate-600">{toast.description}</p> : null}
             </div>
-            <button type="button" onClick={() => dismiss(toast.id)} aria-label="Dismiss notification" className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
-              <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="none"><path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" /></svg>
+            <button
+              type="button"
+              onClick={() => dismiss(toast.id)}
+              aria-label="Dismiss notification"
+              className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="none">
+                <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+              </svg>
             </button>
           </div>
         ))}

@@ -8,7 +8,11 @@ export function param(params: SearchParamsRecord, key: string): string | undefin
 }
 
 /** `basePath?…` keeping `params`, with `changes` applied (undefined/"" removes a key). */
-export function hrefWith(basePath: string, params: SearchParamsRecord, changes: Record<string, string | undefined | null> = {}): string {
+export function hrefWith(
+  basePath: string,
+  params: SearchParamsRecord,
+  changes: Record<string, string | undefined | null> = {},
+): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     const first = Array.isArray(value) ? value[0] : value;

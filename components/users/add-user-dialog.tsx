@@ -54,7 +54,10 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
     }
   }
 
-  const text = (key: keyof typeof values) => ({ value: values[key], onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value })) });
+  const text = (key: keyof typeof values) => ({
+    value: values[key],
+    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value })),
+  });
 
   return (
     <>
@@ -72,8 +75,12 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
         description="Pre-provision an Entra user so you can assign groups before their first sign-in. Find the object id in the Entra admin center under Users."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>Cancel</Button>
-            <Button variant="primary" type="submit" form={formId} pending={pending}>Add user</Button>
+            <Button onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" type="submit" form={formId} pending={pending}>
+              Add user
+            </Button>
           </>
         }
       >
@@ -85,25 +92,52 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
             if (!pending) void submit();
           }}
         >
-          <FormField label="Display name" required error={errors.displayName} count={{ length: values.displayName.length, max: 200 }}>
+          <FormField
+            label="Display name"
+            required
+            error={errors.displayName}
+            count={{ length: values.displayName.length, max: 200 }}
+          >
             {(control) => <Input {...control} {...text("displayName")} autoComplete="off" data-autofocus />}
           </FormField>
           <FormField label="Email" error={errors.email} hint="Optional; shown in lists. Sign-in updates it.">
             {(control) => <Input {...control} {...text("email")} type="email" autoComplete="off" />}
           </FormField>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <FormField label="Tenant id" required error={errors.tenantId} hint={tenantIds.length > 0 ? "The directory the user signs in from." : undefined}>
+            <FormField
+              label="Tenant id"
+              required
+              error={errors.tenantId}
+              hint={tenantIds.length > 0 ? "The directory the user signs in from." : undefined}
+            >
               {(control) => (
                 <>
-                  <Input {...control} {...text("tenantId")} mono list="add-user-tenants" placeholder="00000000-0000-0000-0000-000000000000" autoComplete="off" />
+                  <Input
+                    {...control}
+                    {...text("tenantId")}
+                    mono
+                    list="add-user-tenants"
+                    placeholder="00000000-0000-0000-0000-000000000000"
+                    autoComplete="off"
+                  />
                   <datalist id="add-user-tenants">
-                    {tenantIds.map((id) => <option key={id} value={id} />)}
+                    {tenantIds.map((id) => (
+                      <option key={id} value={id} />
+                    ))}
                   </datalist>
                 </>
               )}
             </FormField>
             <FormField label="Object id" required error={errors.objectId} hint="The user's Entra object id (oid).">
-              {(control) => <Input {...control} {...text("objectId")} mono placeholder="00000000-0000-0000-0000-000000000000" autoComplete="off" />}
+              {(control) => (
+                <Input
+                  {...control}
+                  {...text("objectId")}
+                  mono
+                  placeholder="00000000-0000-0000-0000-000000000000"
+                  autoComplete="off"
+                />
+              )}
             </FormField>
           </div>
           <GroupPicker groups={groups} selected={selected} onChange={setSelected} error={errors.groups} />

@@ -5,9 +5,26 @@ import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import type { GroupOption } from "./load-group-options";
 
 /** Registry groups as checkboxes; groups granting admin permissions are marked. */
-export function GroupPicker({ groups, selected, onChange, error, disabled }: { groups: GroupOption[]; selected: string[]; onChange: (next: string[]) => void; error?: string; disabled?: boolean }) {
+export function GroupPicker({
+  groups,
+  selected,
+  onChange,
+  error,
+  disabled,
+}: {
+  groups: GroupOption[];
+  selected: string[];
+  onChange: (next: string[]) => void;
+  error?: string;
+  disabled?: boolean;
+}) {
   const known = new Set(groups.map((g) => g.name));
-  const options = [...groups, ...selected.filter((name) => !known.has(name)).map((name): GroupOption => ({ name, description: "", admin: false }))].map((group) => ({
+  const options = [
+    ...groups,
+    ...selected
+      .filter((name) => !known.has(name))
+      .map((name): GroupOption => ({ name, description: "", admin: false })),
+  ].map((group) => ({
     value: group.name,
     label: (
       <>
@@ -30,7 +47,11 @@ export function GroupPicker({ groups, selected, onChange, error, disabled }: { g
       className="min-w-0"
       emptyText={
         <>
-          No groups exist yet. <Link href="/settings/iam/groups/new" className="text-indigo-700 hover:underline">Create a group</Link> first.
+          No groups exist yet.{" "}
+          <Link href="/settings/iam/groups/new" className="text-indigo-700 hover:underline">
+            Create a group
+          </Link>{" "}
+          first.
         </>
       }
     />

@@ -19,7 +19,11 @@ export async function loadGroupOptions(db: Db): Promise<GroupOption[]> {
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const result = await findGroups(db, { limit: PAGE, cursor });
     for (const group of result.items) {
-      options.push({ name: group.name, description: group.description, admin: group.permissions.some((p) => (ADMIN_PERMISSIONS as readonly string[]).includes(p)) });
+      options.push({
+        name: group.name,
+        description: group.description,
+        admin: group.permissions.some((p) => (ADMIN_PERMISSIONS as readonly string[]).includes(p)),
+      });
     }
     if (!result.nextCursor) break;
     cursor = result.nextCursor;

@@ -21,7 +21,10 @@ export function SignOutUserButton({ id, displayName, isSelf }: { id: string; dis
     setPending(true);
     setError(null);
     try {
-      const { endedSessions } = await apiRequest<{ endedSessions: number }>("POST", `/api/iam/users/${encodeURIComponent(id)}/sign-out`);
+      const { endedSessions } = await apiRequest<{ endedSessions: number }>(
+        "POST",
+        `/api/iam/users/${encodeURIComponent(id)}/sign-out`,
+      );
       if (isSelf) {
         window.location.assign("/sign-in");
         return;
@@ -29,7 +32,10 @@ export function SignOutUserButton({ id, displayName, isSelf }: { id: string; dis
       setOpen(false);
       toast({
         title: endedSessions === 0 ? `${displayName} had no active sessions` : `Signed ${displayName} out everywhere`,
-        description: endedSessions === 0 ? "Nothing was ended." : `${endedSessions} ${endedSessions === 1 ? "session" : "sessions"} ended. They can sign in again.`,
+        description:
+          endedSessions === 0
+            ? "Nothing was ended."
+            : `${endedSessions} ${endedSessions === 1 ? "session" : "sessions"} ended. They can sign in again.`,
         tone: "success",
       });
     } catch (failure) {
@@ -41,7 +47,14 @@ export function SignOutUserButton({ id, displayName, isSelf }: { id: string; dis
 
   return (
     <>
-      <Button onClick={() => { setError(null); setOpen(true); }}>Sign out everywhere</Button>
+      <Button
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+      >
+        Sign out everywhere
+      </Button>
       <ConfirmDialog
         open={open}
         onOpenChange={setOpen}

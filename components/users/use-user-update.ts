@@ -19,11 +19,17 @@ export function useUserUpdate(user: Pick<UserRecord, "id" | "version" | "display
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<UserUpdateProblem | null>(null);
 
-  async function update(change: Omit<UpdateUserInput, "version">, success: { title: string; description?: string }): Promise<boolean> {
+  async function update(
+    change: Omit<UpdateUserInput, "version">,
+    success: { title: string; description?: string },
+  ): Promise<boolean> {
     setPending(true);
     setProblem(null);
     try {
-      await apiRequest<UserRecord>("PATCH", `/api/iam/users/${encodeURIComponent(user.id)}`, { ...change, version: user.version });
+      await apiRequest<UserRecord>("PATCH", `/api/iam/users/${encodeURIComponent(user.id)}`, {
+        ...change,
+        version: user.version,
+      });
       toast(success);
       router.refresh();
       return true;

@@ -21,20 +21,40 @@ export function userColumns(currentUserId: string): Column<UserRecord>[] {
         </span>
       ),
     },
-    { id: "email", header: "Email", cell: (user) => (user.email ? <span className="text-slate-600">{user.email}</span> : <span className="text-slate-400">—</span>) },
-    { id: "groups", header: "Groups", cell: (user) => <BadgeList items={user.groups} mono empty="No assigned groups" /> },
+    {
+      id: "email",
+      header: "Email",
+      cell: (user) =>
+        user.email ? <span className="text-slate-600">{user.email}</span> : <span className="text-slate-400">—</span>,
+    },
+    {
+      id: "groups",
+      header: "Groups",
+      cell: (user) => <BadgeList items={user.groups} mono empty="No assigned groups" />,
+    },
     {
       id: "lastSignIn",
       header: "Last sign-in",
       sortKey: "lastSignInAt",
       className: "w-44",
-      cell: (user) => <Time value={user.lastSignInAt} empty="Never" className="whitespace-nowrap text-slate-600 tabular-nums" />,
+      cell: (user) => (
+        <Time value={user.lastSignInAt} empty="Never" className="whitespace-nowrap text-slate-600 tabular-nums" />
+      ),
     },
     {
       id: "enabled",
       header: "Status",
       className: "w-24",
-      cell: (user) => (user.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled</Badge>),
+      cell: (user) =>
+        user.enabled ? (
+          <Badge tone="success" dot>
+            Enabled
+          </Badge>
+        ) : (
+          <Badge tone="neutral" dot>
+            Disabled
+          </Badge>
+        ),
     },
   ];
 }

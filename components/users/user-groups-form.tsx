@@ -11,7 +11,15 @@ import type { GroupOption } from "./load-group-options";
 import { useUserUpdate } from "./use-user-update";
 
 /** Assigned groups of one user. Remount (key on version) after each save. */
-export function UserGroupsForm({ user, groups, canWrite }: { user: UserRecord; groups: GroupOption[]; canWrite: boolean }) {
+export function UserGroupsForm({
+  user,
+  groups,
+  canWrite,
+}: {
+  user: UserRecord;
+  groups: GroupOption[];
+  canWrite: boolean;
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<string[]>(user.groups);
   const { update, pending, problem, clearProblem } = useUserUpdate(user);
@@ -30,7 +38,10 @@ export function UserGroupsForm({ user, groups, canWrite }: { user: UserRecord; g
         onSubmit={(event) => {
           event.preventDefault();
           if (!dirty || pending) return;
-          void update({ groups: selected }, { title: "Groups saved", description: `${user.displayName}'s access changes on their next request.` });
+          void update(
+            { groups: selected },
+            { title: "Groups saved", description: `${user.displayName}'s access changes on their next request.` },
+          );
         }}
       >
         <CardBody className="space-y-3">
@@ -39,7 +50,15 @@ export function UserGroupsForm({ user, groups, canWrite }: { user: UserRecord; g
             <Alert tone="danger" title={problem.conflict ? "The change was refused" : "The groups were not saved"}>
               <p>{problem.message}</p>
               {problem.conflict ? (
-                <Button size="sm" className="mt-2" onClick={() => { clearProblem(); setSelected(user.groups); router.refresh(); }}>
+                <Button
+                  size="sm"
+                  className="mt-2"
+                  onClick={() => {
+                    clearProblem();
+                    setSelected(user.groups);
+                    router.refresh();
+                  }}
+                >
                   Reload
                 </Button>
               ) : null}
@@ -49,9 +68,19 @@ export function UserGroupsForm({ user, groups, canWrite }: { user: UserRecord; g
         {canWrite ? (
           <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 px-4 py-2.5">
             <p className="mr-auto text-xs text-slate-500" aria-live="polite">
-              {pending ? "Saving…" : dirty ? `Unsaved: ${[...added.map((g) => `+${g}`), ...removed.map((g) => `−${g}`)].join(", ")}` : "No unsaved changes."}
+              {pending
+                ? "Saving…"
+                : dirty
+                  ? `Unsaved: ${[...added.map((g) => `+${g}`), ...removed.map((g) => `−${g}`)].join(", ")}`
+                  : "No unsaved changes."}
             </p>
-            <Button onClick={() => { clearProblem(); setSelected(user.groups); }} disabled={!dirty || pending}>
+            <Button
+              onClick={() => {
+                clearProblem();
+                setSelected(user.groups);
+              }}
+              disabled={!dirty || pending}
+            >
               Discard changes
             </Button>
             <Button type="submit" variant="primary" pending={pending} disabled={!dirty}>
@@ -59,7 +88,9 @@ export function UserGroupsForm({ user, groups, canWrite }: { user: UserRecord; g
             </Button>
           </div>
         ) : (
-          <p className="border-t border-slate-200 px-4 py-2.5 text-xs text-slate-500">Read-only: changing groups needs the iam:write permission.</p>
+          <p className="border-t border-slate-200 px-4 py-2.5 text-xs text-slate-500">
+            Read-only: changing groups needs the iam:write permission.
+          </p>
         )}
       </form>
     </Card>

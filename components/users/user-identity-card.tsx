@@ -26,15 +26,39 @@ function Id({ value, label }: { value: string; label: string }) {
 export function UserIdentityCard({ user }: { user: UserRecord }) {
   return (
     <Card aria-labelledby="identity-heading">
-      <CardHeader id="identity-heading" title="Entra identity" description="Who this is in Entra ID; set at sign-in, read-only here." />
+      <CardHeader
+        id="identity-heading"
+        title="Entra identity"
+        description="Who this is in Entra ID; set at sign-in, read-only here."
+      />
       <CardBody>
         <dl className="divide-y divide-slate-100">
-          <Row label="Status">{user.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge tone="neutral" dot>Disabled: cannot sign in</Badge>}</Row>
-          <Row label="Email">{user.email ? <span className="break-all">{user.email}</span> : <span className="text-slate-400">—</span>}</Row>
-          <Row label="Tenant id"><Id value={user.tenantId} label="tenant id" /></Row>
-          <Row label="Object id"><Id value={user.objectId} label="object id" /></Row>
-          <Row label="Last sign-in"><Time value={user.lastSignInAt} empty="Never signed in (pre-provisioned)" /></Row>
-          <Row label="Added"><Time value={user.createdAt} /></Row>
+          <Row label="Status">
+            {user.enabled ? (
+              <Badge tone="success" dot>
+                Enabled
+              </Badge>
+            ) : (
+              <Badge tone="neutral" dot>
+                Disabled: cannot sign in
+              </Badge>
+            )}
+          </Row>
+          <Row label="Email">
+            {user.email ? <span className="break-all">{user.email}</span> : <span className="text-slate-400">—</span>}
+          </Row>
+          <Row label="Tenant id">
+            <Id value={user.tenantId} label="tenant id" />
+          </Row>
+          <Row label="Object id">
+            <Id value={user.objectId} label="object id" />
+          </Row>
+          <Row label="Last sign-in">
+            <Time value={user.lastSignInAt} empty="Never signed in (pre-provisioned)" />
+          </Row>
+          <Row label="Added">
+            <Time value={user.createdAt} />
+          </Row>
         </dl>
       </CardBody>
     </Card>

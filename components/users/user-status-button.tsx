@@ -16,7 +16,15 @@ export function UserStatusButton({ user, isSelf }: { user: UserRecord; isSelf: b
 
   if (!user.enabled) {
     return (
-      <Button pending={pending} onClick={() => void update({ enabled: true }, { title: "User enabled", description: `${user.displayName} can sign in again.` })}>
+      <Button
+        pending={pending}
+        onClick={() =>
+          void update(
+            { enabled: true },
+            { title: "User enabled", description: `${user.displayName} can sign in again.` },
+          )
+        }
+      >
         Enable user
       </Button>
     );
@@ -40,14 +48,22 @@ export function UserStatusButton({ user, isSelf }: { user: UserRecord; isSelf: b
         pending={pending}
         error={problem?.message ?? null}
         onConfirm={async () => {
-          if (await update({ enabled: false }, { title: "User disabled", description: `${user.displayName} is signed out and cannot sign in.` })) setOpen(false);
+          if (
+            await update(
+              { enabled: false },
+              { title: "User disabled", description: `${user.displayName} is signed out and cannot sign in.` },
+            )
+          )
+            setOpen(false);
         }}
       >
         <ul className="list-disc space-y-1 pl-5 text-[13px] text-slate-700">
           <li>Their sessions end at once and they cannot sign in.</li>
           <li>Every registry API token they own stops working on its next request.</li>
           <li>Their group assignments are kept, for when you enable them again.</li>
-          {isSelf ? <li className="font-medium text-red-700">This is you: the registry will refuse, ask another admin.</li> : null}
+          {isSelf ? (
+            <li className="font-medium text-red-700">This is you: the registry will refuse, ask another admin.</li>
+          ) : null}
         </ul>
       </ConfirmDialog>
     </>

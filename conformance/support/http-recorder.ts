@@ -53,7 +53,16 @@ export class HttpRecorder {
     } catch {
       json = undefined;
     }
-    const exchange: Exchange = { label, method, path, status: response.status, headers: response.headers, text, json, ms: performance.now() - started };
+    const exchange: Exchange = {
+      label,
+      method,
+      path,
+      status: response.status,
+      headers: response.headers,
+      text,
+      json,
+      ms: performance.now() - started,
+    };
     this.exchanges.push(exchange);
     return exchange;
   }
@@ -65,9 +74,14 @@ export class HttpRecorder {
       const where = `${e.method} ${e.path} ${e.label} → ${e.status}`;
       if (e.status >= 500 && e.status !== 503) problems.push(`${where}: 5xx other than 503: ${e.text.slice(0, 200)}`);
       if (e.status < 400 || !e.path.startsWith("/api/")) continue;
-      if (!isErrorBody(e.json)) problems.push(`${where}: body is not {error:{code,message},requestId}: ${e.text.slice(0, 200)}`);
-      if (e.headers.get("cache-control") !== "no-store") problems.push(`${where}: Cache-Control is ${e.headers.get("cache-control")}`);
-      if (e.status === 503 && (e.json?.error?.code !== "temporarily_unavailable" || !/^[1-9]\d*$/.test(e.headers.get("retry-after") ?? ""))) {
+      if (!isErrorBody(e.json))
+        problems.push(`${where}: body is not {error:{code,message},requestId}: ${e.text.slice(0, 200)}`);
+      if (e.headers.get("cache-control") !== "no-store")
+        problems.push(`${where}: Cache-Control is ${e.headers.get("cache-control")}`);
+      if (
+        e.status === 503 &&
+        (e.json?.error?.code !== "temporarily_unavailable" || !/^[1-9]\d*$/.test(e.headers.get("retry-after") ?? ""))
+      ) {
         problems.push(`${where}: 503 without temporarily_unavailable and Retry-After`);
       }
     }
@@ -81,7 +95,8 @@ function isErrorBody(body: unknown): boolean {
   if (Object.keys(rest).length > 0 || typeof requestId !== "string" || requestId.length === 0) return false;
   if (typeof error !== "object" || error === null) return false;
   const { code, message, fields, ...extra } = error as Record<string, unknown>;
-  if (Object.keys(extra).length > 0 || typeof code !== "string" || typeof message !== "string" || message.length === 0) return false;
+  if (Object.keys(extra).length > 0 || typeof code !== "string" || typeof message !== "string" || message.length === 0)
+    return false;
   // Field details are part of the 422 contract only (SPEC §5: "Validation errors are 422 with field details").
   return fields === undefined || (code === "validation_failed" && Array.isArray(fields));
 }

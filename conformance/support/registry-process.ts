@@ -76,7 +76,11 @@ export async function startRegistry(label: string, env: Record<string, string>):
     NODE_OPTIONS: `--import=${CLOCK_PRELOAD}`,
     CONFORMANCE_CLOCK_DIR: clockDir,
   } as Record<string, string> as unknown as NodeJS.ProcessEnv;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], { detached: true, stdio: ["ignore", "pipe", "pipe"], env: childEnv });
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: childEnv,
+  });
   liveGroups.add(child.pid!);
   child.once("exit", () => liveGroups.delete(child.pid!));
   child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk.toString()));
@@ -98,7 +102,10 @@ export async function startRegistry(label: string, env: Record<string, string>):
   // Bounded start-up poll: the registry migrates, ensures the built-ins, then serves.
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    if (exited(child)) throw new Error(`${label}: the registry exited (${child.exitCode ?? child.signalCode}) before it answered:\n${output()}`);
+    if (exited(child))
+      throw new Error(
+        `${label}: the registry exited (${child.exitCode ?? child.signalCode}) before it answered:\n${output()}`,
+      );
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`${label}: no answer from /api/health within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);

@@ -42,7 +42,9 @@ export function databaseKind(): DatabaseKind {
 const PG_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 
 /** An empty database: `npm start` itself applies the migrations, as it does for users. */
-export async function createEmptyDatabase(kind: DatabaseKind): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function createEmptyDatabase(
+  kind: DatabaseKind,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "registry-conformance-"));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
   if (kind === "sqlite") return { env: { REGISTRY_DATA_DIR: dataDir }, drop: async () => removeDir() };
@@ -97,7 +99,15 @@ export class TokenFactory {
 
   appV1Claims(overrides: Record<string, unknown> = {}, tenant = TENANT, app = ADMIN_APP): Record<string, unknown> {
     const { azp: _azp, azpacr: _azpacr, ...v2 } = this.appV2Claims({}, tenant, app);
-    return { ...v2, aud: `api://${API_CLIENT}`, iss: `https://sts.windows.net/${tenant}/`, appid: app, appidacr: "1", ver: "1.0", ...overrides };
+    return {
+      ...v2,
+      aud: `api://${API_CLIENT}`,
+      iss: `https://sts.windows.net/${tenant}/`,
+      appid: app,
+      appidacr: "1",
+      ver: "1.0",
+      ...overrides,
+    };
   }
 
   delegatedClaims(userObjectId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -151,7 +161,8 @@ export async function setUpSuite(issuer: FakeEntraIssuer, attacker: FakeEntraIss
   const recorder = new HttpRecorder();
   const registries: RegistryProcess[] = [];
   const env = registryEnv(issuer, created.env);
-  for (const [name, mode] of Object.entries(COLD_FAILURE_MODES)) issuer.setMode(mode, COLD_TENANTS[name as keyof typeof COLD_TENANTS]);
+  for (const [name, mode] of Object.entries(COLD_FAILURE_MODES))
+    issuer.setMode(mode, COLD_TENANTS[name as keyof typeof COLD_TENANTS]);
   issuer.setMode("private-key", COLD_TENANTS["private-key"]);
   Object.assign(suite, {
     database,

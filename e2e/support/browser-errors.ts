@@ -43,7 +43,8 @@ export class BrowserErrors {
   private onConsoleError(message: ConsoleMessage): void {
     const url = message.location().url;
     const status = FAILED_RESOURCE.exec(message.text())?.[1];
-    if (status && this.expected.some((failure) => failure.status === Number(status) && matches(failure.url, url))) return;
+    if (status && this.expected.some((failure) => failure.status === Number(status) && matches(failure.url, url)))
+      return;
     this.problems.push(`console.error on ${message.page()?.url() ?? "?"} (${url || "no source"}): ${message.text()}`);
   }
 }

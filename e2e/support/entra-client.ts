@@ -20,7 +20,10 @@ export async function clientCredentialsToken(app: { clientId: string; secret: st
       knownAuthorities: [`localhost:${emulatorPort}`],
     },
   });
-  const result = await client.acquireTokenByClientCredential({ scopes: [`api://${REGISTRY_API}/.default`], skipCache: true });
+  const result = await client.acquireTokenByClientCredential({
+    scopes: [`api://${REGISTRY_API}/.default`],
+    skipCache: true,
+  });
   if (!result?.accessToken) throw new Error("the emulator returned no access token");
   return result.accessToken;
 }

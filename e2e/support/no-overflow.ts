@@ -14,8 +14,14 @@ export async function expectNoHorizontalOverflow(page: Page, what: string): Prom
         return true;
       })
       .slice(-5)
-      .map((element) => `${element.tagName.toLowerCase()}.${String(element.getAttribute("class") ?? "").slice(0, 60)} → ${Math.round(element.getBoundingClientRect().right)}`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${String(element.getAttribute("class") ?? "").slice(0, 60)} → ${Math.round(element.getBoundingClientRect().right)}`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, clientWidth: width, culprits };
   });
-  expect(scrollWidth, `${what}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; past the edge: ${culprits.join("; ")}`).toBeLessThanOrEqual(clientWidth);
+  expect(
+    scrollWidth,
+    `${what}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}; past the edge: ${culprits.join("; ")}`,
+  ).toBeLessThanOrEqual(clientWidth);
 }

@@ -17,7 +17,10 @@ export interface ServerAccessRule {
   tools: string[];
 }
 
-export async function createGroup(admin: APIRequestContext, body: { name: string; description?: string; serverAccess?: ServerAccessRule[]; permissions?: string[] }): Promise<{ name: string; version: number }> {
+export async function createGroup(
+  admin: APIRequestContext,
+  body: { name: string; description?: string; serverAccess?: ServerAccessRule[]; permissions?: string[] },
+): Promise<{ name: string; version: number }> {
   const response = await admin.post("/api/iam/groups", { data: body });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
@@ -29,14 +32,20 @@ export async function deleteGroup(admin: APIRequestContext, name: string): Promi
   expect([204, 404], `DELETE group ${name}: ${response.status()}`).toContain(response.status());
 }
 
-export async function createM2mAccount(admin: APIRequestContext, body: { tenantId: string; clientId: string; name: string; description?: string; groups?: string[] }): Promise<{ id: string; name: string }> {
+export async function createM2mAccount(
+  admin: APIRequestContext,
+  body: { tenantId: string; clientId: string; name: string; description?: string; groups?: string[] },
+): Promise<{ id: string; name: string }> {
   const response = await admin.post("/api/iam/m2m-accounts", { data: body });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }
 
 /** The M2M accounts named exactly `name` (a test may have created one in the UI). */
-export async function findM2mAccountsNamed(admin: APIRequestContext, name: string): Promise<{ id: string; name: string; clientId: string; enabled: boolean }[]> {
+export async function findM2mAccountsNamed(
+  admin: APIRequestContext,
+  name: string,
+): Promise<{ id: string; name: string; clientId: string; enabled: boolean }[]> {
   const response = await admin.get(`/api/iam/m2m-accounts?q=${encodeURIComponent(name)}&limit=200`);
   expect(response.status()).toBe(200);
   const page = (await response.json()) as { items: { id: string; name: string; clientId: string; enabled: boolean }[] };
@@ -64,7 +73,11 @@ export async function visibleTools(client: APIRequestContext, slug: string): Pro
 }
 
 /** The SPEC §6 error code of a refused request, after checking its status. */
-export async function expectError(response: Awaited<ReturnType<APIRequestContext["get"]>>, status: number, code: string): Promise<void> {
+export async function expectError(
+  response: Awaited<ReturnType<APIRequestContext["get"]>>,
+  status: number,
+  code: string,
+): Promise<void> {
   expect(response.status(), await response.text()).toBe(status);
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
 }

@@ -23,7 +23,11 @@ export async function waitForRegistryPage(page: Page, registryOrigin: string, pa
 }
 
 /** Signs in through the emulator and waits for the registry's redirect to `expectedPath` (default: returnTo, or "/"). */
-export async function signInThroughEmulator(page: Page, user: DemoUser, options: { returnTo?: string; expectedPath?: string } = {}): Promise<void> {
+export async function signInThroughEmulator(
+  page: Page,
+  user: DemoUser,
+  options: { returnTo?: string; expectedPath?: string } = {},
+): Promise<void> {
   const registryOrigin = await startSignIn(page, options.returnTo);
   await pickAccount(page, user);
   await waitForRegistryPage(page, registryOrigin, options.expectedPath ?? options.returnTo ?? "/");
@@ -31,7 +35,9 @@ export async function signInThroughEmulator(page: Page, user: DemoUser, options:
 
 /** The session cookie in this browser context, if any. */
 export async function sessionCookie(context: BrowserContext) {
-  return (await context.cookies()).find((cookie) => cookie.name === "registry_session" || cookie.name === "__Host-registry_session");
+  return (await context.cookies()).find(
+    (cookie) => cookie.name === "registry_session" || cookie.name === "__Host-registry_session",
+  );
 }
 
 /** Signs out with the app header's "Sign out" button (a same-origin form POST to /auth/sign-out). */

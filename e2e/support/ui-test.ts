@@ -76,7 +76,11 @@ export const test = base.extend<UiFixtures>({
       // An explicit empty state: request contexts otherwise inherit the test's storageState, and
       // a bearer token sent together with a session cookie is (rightly) a 400 invalid_request.
       // Connection: close, for the reason given at adminApi.
-      const client = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${token}`, Connection: "close" } });
+      const client = await playwright.request.newContext({
+        baseURL,
+        storageState: { cookies: [], origins: [] },
+        extraHTTPHeaders: { Authorization: `Bearer ${token}`, Connection: "close" },
+      });
       clients.push(client);
       return client;
     });

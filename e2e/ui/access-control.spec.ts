@@ -6,7 +6,14 @@ import { DEMO_USERS } from "../support/users";
  * Who may open what (SPEC §3, §7): hiding a link is convenience only, so each page and each API
  * route is checked as well. 404 for pages (not revealed), 403 for the API (you may not).
  */
-const ADMIN_PAGES = ["/settings/iam/users", "/settings/iam/groups", "/settings/iam/groups/new", "/settings/iam/groups/registry-admins", "/settings/iam/m2m-accounts", "/settings/audit"];
+const ADMIN_PAGES = [
+  "/settings/iam/users",
+  "/settings/iam/groups",
+  "/settings/iam/groups/new",
+  "/settings/iam/groups/registry-admins",
+  "/settings/iam/m2m-accounts",
+  "/settings/audit",
+];
 
 test.describe("a regular user (Alex Wilber)", () => {
   test.use({ storageState: DEMO_USERS.regular.storageState });
@@ -41,7 +48,14 @@ test.describe("a regular user (Alex Wilber)", () => {
       await page.request.get("/api/iam/groups/team-payments"),
       await page.request.get("/api/iam/m2m-accounts"),
       await page.request.post("/api/iam/groups", { headers, data: { name: "alex-was-here" } }),
-      await page.request.post("/api/iam/m2m-accounts", { headers, data: { tenantId: "77ac5383-74a0-4b68-ae2c-83504351a44e", clientId: "137dc353-fada-4dee-96a1-0db0898bbdc4", name: "alex" } }),
+      await page.request.post("/api/iam/m2m-accounts", {
+        headers,
+        data: {
+          tenantId: "77ac5383-74a0-4b68-ae2c-83504351a44e",
+          clientId: "137dc353-fada-4dee-96a1-0db0898bbdc4",
+          name: "alex",
+        },
+      }),
       await page.request.post("/api/iam/explain", { headers, data: { groupName: "registry-admins" } }),
       await page.request.get("/api/audit"),
     ];
@@ -57,7 +71,9 @@ test.describe("a regular user (Alex Wilber)", () => {
 test.describe("a signed-out visitor", () => {
   test("is sent to sign in from an IAM page, with the way back kept", async ({ page, anonymousApi }) => {
     await page.goto("/settings/iam/m2m-accounts");
-    await page.waitForURL((url) => url.pathname === "/sign-in" && url.searchParams.get("returnTo") === "/settings/iam/m2m-accounts");
+    await page.waitForURL(
+      (url) => url.pathname === "/sign-in" && url.searchParams.get("returnTo") === "/settings/iam/m2m-accounts",
+    );
     await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign in with Microsoft" })).toBeVisible();
     await expect(page.getByText("M2M Accounts")).toHaveCount(0);

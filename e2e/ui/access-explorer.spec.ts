@@ -9,9 +9,16 @@ import { DEMO_USERS } from "../support/users";
  */
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
-test("asks whether a group can call a tool: yes with the grant chain, no with the missing link, every query in the URL", async ({ page, adminApi, cleanup }) => {
+test("asks whether a group can call a tool: yes with the grant chain, no with the missing link, every query in the URL", async ({
+  page,
+  adminApi,
+  cleanup,
+}) => {
   const group = uniqueName("e2e-explorer");
-  await createGroup(adminApi, { name: group, serverAccess: [{ server: "github", methods: ["tools/list", "tools/call"], tools: ["search_issues"] }] });
+  await createGroup(adminApi, {
+    name: group,
+    serverAccess: [{ server: "github", methods: ["tools/list", "tools/call"], tools: ["search_issues"] }],
+  });
   cleanup(() => deleteGroup(adminApi, group));
 
   await page.goto("/settings/access-explorer");
@@ -40,9 +47,13 @@ test("asks whether a group can call a tool: yes with the grant chain, no with th
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type("merge_pull_request");
   await page.keyboard.press("Enter");
-  await expect(answer.getByRole("heading", { name: `Can ${group} call tool merge_pull_request on github?` })).toBeVisible();
+  await expect(
+    answer.getByRole("heading", { name: `Can ${group} call tool merge_pull_request on github?` }),
+  ).toBeVisible();
   await expect(answer).toContainText("No");
-  await expect(answer).toContainText("missing: tool merge_pull_request is not listed in any rule for github; listed: search_issues");
+  await expect(answer).toContainText(
+    "missing: tool merge_pull_request is not listed in any rule for github; listed: search_issues",
+  );
   await expect(page).toHaveURL(/tool=merge_pull_request/);
 
   // The URL alone asks the question again.

@@ -18,7 +18,14 @@ test.afterAll(async () => upstream?.close());
 
 async function registerServer(admin: APIRequestContext, url: string): Promise<string> {
   const slug = uniqueName("e2e-discover");
-  const response = await admin.post("/api/servers", { data: { slug, name: "Discovered Docs", url, tools: [{ name: "echo", description: "An old echo." }, { name: "retired_tool" }] } });
+  const response = await admin.post("/api/servers", {
+    data: {
+      slug,
+      name: "Discovered Docs",
+      url,
+      tools: [{ name: "echo", description: "An old echo." }, { name: "retired_tool" }],
+    },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return slug;
 }
@@ -29,14 +36,23 @@ async function toolNames(admin: APIRequestContext, slug: string): Promise<string
 }
 
 async function expectNoHorizontalOverflow(page: Page, what: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth, `${what}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBeLessThanOrEqual(clientWidth);
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `${what}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBeLessThanOrEqual(
+    clientWidth,
+  );
 }
 
 test.describe("a catalog manager (the demo admin)", () => {
   test.use({ storageState: DEMO_USERS.admin.storageState });
 
-  test("discovers the upstream's tools, reviews the diff, applies it, and checks health", async ({ page, adminApi, cleanup }) => {
+  test("discovers the upstream's tools, reviews the diff, applies it, and checks health", async ({
+    page,
+    adminApi,
+    cleanup,
+  }) => {
     const slug = await registerServer(adminApi, upstream.url);
     cleanup(() => adminApi.delete(`/api/servers/${slug}`));
     await page.goto(`/servers/${slug}`);
@@ -54,7 +70,12 @@ test.describe("a catalog manager (the demo admin)", () => {
     expect(await toolNames(adminApi, slug)).toEqual(["echo", "retired_tool"]);
 
     await page.getByRole("button", { name: "Discover tools" }).click();
-    await expect(changes.getByRole("list", { name: "Added" }).getByRole("listitem")).toHaveText(["add", "admin_reset", "fail", "progress"]);
+    await expect(changes.getByRole("list", { name: "Added" }).getByRole("listitem")).toHaveText([
+      "add",
+      "admin_reset",
+      "fail",
+      "progress",
+    ]);
     await expect(changes.getByRole("list", { name: "Changed" }).getByRole("listitem")).toHaveText(["echo"]);
     await expect(changes.getByRole("list", { name: "Removed" }).getByRole("listitem")).toHaveText(["retired_tool"]);
     await dialog.getByRole("button", { name: "Apply" }).click();
@@ -69,7 +90,9 @@ test.describe("a catalog manager (the demo admin)", () => {
     await expect(health).toContainText("Up");
     await expect(health).toContainText(/\d+ ms/);
     await expect(health).toContainText("checked just now");
-    const listed = (await (await adminApi.get("/api/servers?limit=200")).json()) as { items: { slug: string; health: { status: string; latencyMs: number | null } }[] };
+    const listed = (await (await adminApi.get("/api/servers?limit=200")).json()) as {
+      items: { slug: string; health: { status: string; latencyMs: number | null } }[];
+    };
     const mine = listed.items.find((item) => item.slug === slug)!;
     expect(mine.health.status).toBe("up");
     expect(typeof mine.health.latencyMs).toBe("number");
@@ -89,7 +112,11 @@ test.describe("a catalog manager (the demo admin)", () => {
     await expect(health).toContainText("checked just now");
   });
 
-  test("the server page with the discovery dialog fits 390 px without horizontal overflow", async ({ page, adminApi, cleanup }) => {
+  test("the server page with the discovery dialog fits 390 px without horizontal overflow", async ({
+    page,
+    adminApi,
+    cleanup,
+  }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const slug = await registerServer(adminApi, upstream.url);
     cleanup(() => adminApi.delete(`/api/servers/${slug}`));
@@ -98,7 +125,9 @@ test.describe("a catalog manager (the demo admin)", () => {
     await expect(page.getByRole("region", { name: "Health" })).toContainText(/\d+ ms/);
     await expectNoHorizontalOverflow(page, "server page");
     await page.getByRole("button", { name: "Discover tools" }).click();
-    await expect(page.getByRole("dialog", { name: "Discover tools" }).getByRole("region", { name: "Discovered changes" })).toBeVisible();
+    await expect(
+      page.getByRole("dialog", { name: "Discover tools" }).getByRole("region", { name: "Discovered changes" }),
+    ).toBeVisible();
     await expectNoHorizontalOverflow(page, "discovery dialog");
   });
 });

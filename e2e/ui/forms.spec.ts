@@ -34,7 +34,11 @@ test("a token name over 100 characters is counted and refused with a message, no
   await dialog.getByRole("button", { name: "Cancel" }).click();
 });
 
-test("Link Entra app: no error before typing; then a sentence, not a field code", async ({ page, adminApi, cleanup }) => {
+test("Link Entra app: no error before typing; then a sentence, not a field code", async ({
+  page,
+  adminApi,
+  cleanup,
+}) => {
   const name = uniqueName("e2e-ui-touched");
   cleanup(() => deleteM2mAccountsNamed(adminApi, name));
   await page.goto("/settings/iam/m2m-accounts");
@@ -48,16 +52,25 @@ test("Link Entra app: no error before typing; then a sentence, not a field code"
 
   await clientId.fill("not-a-guid");
   await dialog.getByRole("textbox", { name: "Name", exact: true }).focus();
-  await expect(clientId).toHaveAccessibleDescription(/^Client id must be a GUID like 00000000-0000-0000-0000-000000000000/);
+  await expect(clientId).toHaveAccessibleDescription(
+    /^Client id must be a GUID like 00000000-0000-0000-0000-000000000000/,
+  );
   // Sending the form checks every field, typed in or not.
   await dialog.getByRole("button", { name: "Link app" }).click();
-  await expect(dialog.getByRole("textbox", { name: "Name", exact: true })).toHaveAccessibleDescription(/^Name is required/);
+  await expect(dialog.getByRole("textbox", { name: "Name", exact: true })).toHaveAccessibleDescription(
+    /^Name is required/,
+  );
   await clientId.fill(randomUUID());
   await expect(clientId).not.toHaveAttribute("aria-invalid", "true");
   await dialog.getByRole("button", { name: "Cancel" }).click();
 });
 
-test("creating a group with a taken name shows the error on the name field", async ({ page, adminApi, cleanup, browserErrors }) => {
+test("creating a group with a taken name shows the error on the name field", async ({
+  page,
+  adminApi,
+  cleanup,
+  browserErrors,
+}) => {
   const taken = uniqueName("e2e-ui-taken");
   await createGroup(adminApi, { name: taken });
   cleanup(() => deleteGroup(adminApi, taken));
@@ -72,10 +85,19 @@ test("creating a group with a taken name shows the error on the name field", asy
   await expect(page.getByText("The group was not created")).toHaveCount(0);
 });
 
-test("a rule for a server that does not exist is saved with a warning, in the editor and on save", async ({ page, adminApi, cleanup, browserErrors }) => {
+test("a rule for a server that does not exist is saved with a warning, in the editor and on save", async ({
+  page,
+  adminApi,
+  cleanup,
+  browserErrors,
+}) => {
   const group = uniqueName("e2e-ui-early-rule");
   const slug = uniqueName("e2e-later-server");
-  await createGroup(adminApi, { name: group, description: "Kept.", serverAccess: [{ server: "github", methods: ["tools/list"], tools: ["search_issues"] }] });
+  await createGroup(adminApi, {
+    name: group,
+    description: "Kept.",
+    serverAccess: [{ server: "github", methods: ["tools/list"], tools: ["search_issues"] }],
+  });
   cleanup(() => deleteGroup(adminApi, group));
   browserErrors.expectFailedResponse(404, `/api/servers/${slug}/tools`);
 
@@ -85,17 +107,25 @@ test("a rule for a server that does not exist is saved with a warning, in the ed
   const rule = page.getByRole("listitem", { name: "Rule 2" });
   const picker = rule.getByRole("combobox", { name: "Rule 2: server" });
   // Ids stay unique after a rule is added (they once came from a counter that differs between server and browser).
-  expect(await page.evaluate(() => {
-    const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
-    return ids.filter((id, index) => ids.indexOf(id) !== index);
-  })).toEqual([]);
+  expect(
+    await page.evaluate(() => {
+      const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
+      return ids.filter((id, index) => ids.indexOf(id) !== index);
+    }),
+  ).toEqual([]);
   await picker.fill(slug);
   await picker.press("Enter");
-  await expect(rule.getByText(`No server ${slug} is registered (yet). The rule is kept and applies once it is.`)).toBeVisible();
+  await expect(
+    rule.getByText(`No server ${slug} is registered (yet). The rule is kept and applies once it is.`),
+  ).toBeVisible();
   await rule.getByRole("checkbox", { name: "All tools (*)" }).check();
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Group saved" })).toContainText(`Warning: no server ${slug} is registered yet`);
-  const saved = (await (await adminApi.get(`/api/iam/groups/${group}`)).json()) as { serverAccess: { server: string }[] };
+  await expect(page.getByRole("status").filter({ hasText: "Group saved" })).toContainText(
+    `Warning: no server ${slug} is registered yet`,
+  );
+  const saved = (await (await adminApi.get(`/api/iam/groups/${group}`)).json()) as {
+    serverAccess: { server: string }[];
+  };
   expect(saved.serverAccess.map((r) => r.server)).toEqual(["github", slug]);
 });
 
@@ -107,9 +137,13 @@ test("Import JSON keeps what the JSON leaves out and says what it imported", asy
   await page.goto(`/settings/iam/groups/${group}`);
   await page.getByRole("button", { name: "Import JSON" }).click();
   const dialog = page.getByRole("dialog", { name: "Import group JSON" });
-  await dialog.getByLabel("Group JSON").fill(JSON.stringify({ serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] }));
+  await dialog
+    .getByLabel("Group JSON")
+    .fill(JSON.stringify({ serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] }));
   await dialog.getByRole("button", { name: "Fill the form" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "JSON imported into the form" })).toContainText("Imported serverAccess. Kept the form's description, entraMappings, permissions.");
+  await expect(page.getByRole("status").filter({ hasText: "JSON imported into the form" })).toContainText(
+    "Imported serverAccess. Kept the form's description, entraMappings, permissions.",
+  );
   await expect(page.getByRole("textbox", { name: "Description" })).toHaveValue("Written by hand.");
   await expect(page.getByRole("checkbox", { name: /audit:read/ })).toBeChecked();
   await expect(page.getByRole("listitem", { name: "Rule 1" }).getByRole("combobox")).toHaveValue("jira");

@@ -15,9 +15,19 @@ async function openGroup(page: Page, name: string) {
   return page.getByRole("textbox", { name: "Description" });
 }
 
-test("the second of two admins saving the same group sees a conflict and can reload the first one's change", async ({ page, adminApi, cleanup, newPageAs, browserErrors }) => {
+test("the second of two admins saving the same group sees a conflict and can reload the first one's change", async ({
+  page,
+  adminApi,
+  cleanup,
+  newPageAs,
+  browserErrors,
+}) => {
   const name = uniqueName("e2e-ui-conflict");
-  await createGroup(adminApi, { name, description: "original", serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
+  await createGroup(adminApi, {
+    name,
+    description: "original",
+    serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }],
+  });
   cleanup(() => deleteGroup(adminApi, name));
   const second = await newPageAs("admin");
   browserErrors.expectFailedResponse(409, `/api/iam/groups/${name}`);
@@ -30,10 +40,15 @@ test("the second of two admins saving the same group sees a conflict and can rel
   await expect(page.getByRole("status").filter({ hasText: "Group saved" })).toBeVisible();
 
   await secondDescription.fill("saved second, from a stale page");
-  const staleSave = second.waitForResponse((response) => response.request().method() === "PATCH" && new URL(response.url()).pathname === `/api/iam/groups/${name}`);
+  const staleSave = second.waitForResponse(
+    (response) =>
+      response.request().method() === "PATCH" && new URL(response.url()).pathname === `/api/iam/groups/${name}`,
+  );
   await second.getByRole("button", { name: "Save changes" }).click();
   expect((await staleSave).status()).toBe(409);
-  const conflict = second.getByRole("alert").filter({ hasText: "Someone else changed this group while you were editing" });
+  const conflict = second
+    .getByRole("alert")
+    .filter({ hasText: "Someone else changed this group while you were editing" });
   await expect(conflict).toBeVisible();
   await expect(conflict).toContainText(`Group ${name} was changed by someone else`);
   await expect(conflict).toContainText("Reload to get the latest version");

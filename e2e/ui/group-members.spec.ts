@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { DEMO_TENANT } from "../support/entra-client";
 import { expectNoHorizontalOverflow } from "../support/no-overflow";
-import { createGroup, createM2mAccount, deleteGroup, deleteM2mAccountsNamed, uniqueName } from "../support/registry-api";
+import {
+  createGroup,
+  createM2mAccount,
+  deleteGroup,
+  deleteM2mAccountsNamed,
+  uniqueName,
+} from "../support/registry-api";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
@@ -14,7 +20,9 @@ import { DEMO_USERS } from "../support/users";
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
 async function provisionUser(admin: APIRequestContext, displayName: string): Promise<{ id: string }> {
-  const response = await admin.post("/api/iam/users", { data: { tenantId: DEMO_TENANT, objectId: randomUUID(), displayName } });
+  const response = await admin.post("/api/iam/users", {
+    data: { tenantId: DEMO_TENANT, objectId: randomUUID(), displayName },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }
@@ -25,14 +33,22 @@ async function groupsOf(admin: APIRequestContext, path: string): Promise<string[
   return (await response.json()).groups;
 }
 
-test("an admin adds a user and an M2M account with the keyboard, then removes the user after confirming", async ({ page, adminApi, cleanup }) => {
+test("an admin adds a user and an M2M account with the keyboard, then removes the user after confirming", async ({
+  page,
+  adminApi,
+  cleanup,
+}) => {
   const group = uniqueName("e2e-members");
   await createGroup(adminApi, { name: group });
   cleanup(() => deleteGroup(adminApi, group));
   const userName = `Member ${uniqueName("probe")}`;
   const user = await provisionUser(adminApi, userName);
   const accountName = uniqueName("e2e-member-agent");
-  const account = await createM2mAccount(adminApi, { tenantId: DEMO_TENANT, clientId: randomUUID(), name: accountName });
+  const account = await createM2mAccount(adminApi, {
+    tenantId: DEMO_TENANT,
+    clientId: randomUUID(),
+    name: accountName,
+  });
   cleanup(() => deleteM2mAccountsNamed(adminApi, accountName));
 
   await page.goto(`/settings/iam/groups/${group}`);
@@ -86,10 +102,17 @@ test("an admin adds a user and an M2M account with the keyboard, then removes th
   // The membership change is on the user's record, and shows in its Activity tab.
   await page.goto(`/settings/iam/users/${user.id}`);
   await page.getByRole("tab", { name: "Activity" }).click();
-  await expect(page.getByRole("list", { name: "User activity" }).getByRole("listitem", { name: "user.update" })).toHaveCount(2);
+  await expect(
+    page.getByRole("list", { name: "User activity" }).getByRole("listitem", { name: "user.update" }),
+  ).toHaveCount(2);
 });
 
-test("a refused removal (409) is shown in the confirmation dialog, says what to do, and changes nothing", async ({ page, adminApi, cleanup, browserErrors }) => {
+test("a refused removal (409) is shown in the confirmation dialog, says what to do, and changes nothing", async ({
+  page,
+  adminApi,
+  cleanup,
+  browserErrors,
+}) => {
   // The demo admin is an admin through an Entra group mapping as well, so in this shared demo the
   // real last-admin guard cannot be reached from the UI without breaking every other spec (it is
   // exercised for real in tests/api/iam-users.test.ts). Here the server's answer to the PATCH is
@@ -101,11 +124,19 @@ test("a refused removal (409) is shown in the confirmation dialog, says what to 
   const user = await provisionUser(adminApi, userName);
   const patch = await adminApi.get(`/api/iam/users/${user.id}`);
   const { version } = await patch.json();
-  expect((await adminApi.patch(`/api/iam/users/${user.id}`, { data: { groups: [group], version } })).status()).toBe(200);
+  expect((await adminApi.patch(`/api/iam/users/${user.id}`, { data: { groups: [group], version } })).status()).toBe(
+    200,
+  );
 
   const message = "This change would leave the registry without an admin. Make someone else an admin first.";
   await page.route(`**/api/iam/users/${user.id}`, (route) =>
-    route.request().method() === "PATCH" ? route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "conflict", message }, requestId: "e2e" }) }) : route.continue(),
+    route.request().method() === "PATCH"
+      ? route.fulfill({
+          status: 409,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "conflict", message }, requestId: "e2e" }),
+        })
+      : route.continue(),
   );
   browserErrors.expectFailedResponse(409, new RegExp(`/api/iam/users/${user.id}`));
   await page.goto(`/settings/iam/groups/${group}`);

@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { DEMO_TENANT } from "../support/entra-client";
 import { expectNoHorizontalOverflow } from "../support/no-overflow";
-import { createGroup, createM2mAccount, deleteGroup, deleteM2mAccountsNamed, uniqueName } from "../support/registry-api";
+import {
+  createGroup,
+  createM2mAccount,
+  deleteGroup,
+  deleteM2mAccountsNamed,
+  uniqueName,
+} from "../support/registry-api";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
@@ -11,7 +17,11 @@ import { DEMO_USERS } from "../support/users";
  */
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
-test("M2M accounts: filter by group and status, sort by a header, page next and previous — all in the URL, keyboard only", async ({ page, adminApi, cleanup }) => {
+test("M2M accounts: filter by group and status, sort by a header, page next and previous — all in the URL, keyboard only", async ({
+  page,
+  adminApi,
+  cleanup,
+}) => {
   const group = uniqueName("e2e-lists");
   await createGroup(adminApi, { name: group });
   cleanup(() => deleteGroup(adminApi, group));
@@ -66,7 +76,9 @@ test("M2M accounts: filter by group and status, sort by a header, page next and 
   await expect(nameCells).toHaveText([new RegExp(names[2]!)]);
 });
 
-test("users: a sort from the URL marks its header, and a cursor from another sort falls back to the first page", async ({ page }) => {
+test("users: a sort from the URL marks its header, and a cursor from another sort falls back to the first page", async ({
+  page,
+}) => {
   await page.goto("/settings/iam/users?sort=-name");
   const table = page.getByRole("table", { name: "Users" });
   await expect(table.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "descending");
@@ -76,9 +88,15 @@ test("users: a sort from the URL marks its header, and a cursor from another sor
 });
 
 for (const width of [1280, 390]) {
-  test(`the users, groups and M2M lists with their filters fit ${width} px without horizontal overflow`, async ({ page }) => {
+  test(`the users, groups and M2M lists with their filters fit ${width} px without horizontal overflow`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
-    for (const path of ["/settings/iam/users?sort=-lastSignInAt", "/settings/iam/m2m-accounts?enabled=true", "/settings/iam/groups"]) {
+    for (const path of [
+      "/settings/iam/users?sort=-lastSignInAt",
+      "/settings/iam/m2m-accounts?enabled=true",
+      "/settings/iam/groups",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("table")).toBeVisible();
       await expectNoHorizontalOverflow(page, path);
@@ -86,7 +104,11 @@ for (const width of [1280, 390]) {
   });
 }
 
-test("all users' tokens: an admin finds a token by status and search, revokes it with the keyboard, and it is refused on its next request", async ({ page, adminApi, bearerApi }) => {
+test("all users' tokens: an admin finds a token by status and search, revokes it with the keyboard, and it is refused on its next request", async ({
+  page,
+  adminApi,
+  bearerApi,
+}) => {
   const name = uniqueName("e2e-admin-tokens");
   const created = await adminApi.post("/api/tokens", { data: { name, expiresInHours: 1 } });
   expect(created.status()).toBe(201);

@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { clientCredentialsToken, DEMO_APPS, DEMO_TENANT } from "../support/entra-client";
-import { createGroup, createM2mAccount, deleteGroup, deleteM2mAccountsNamed, expectError, findM2mAccountsNamed, uniqueName, visibleServers, visibleTools } from "../support/registry-api";
+import {
+  createGroup,
+  createM2mAccount,
+  deleteGroup,
+  deleteM2mAccountsNamed,
+  expectError,
+  findM2mAccountsNamed,
+  uniqueName,
+  visibleServers,
+  visibleTools,
+} from "../support/registry-api";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
@@ -11,9 +21,17 @@ import { DEMO_USERS } from "../support/users";
  */
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
-test("an admin links an Entra app in the UI; its own token then sees exactly what the group grants, follows group edits, and is refused once disabled", async ({ page, adminApi, bearerApi, cleanup }) => {
+test("an admin links an Entra app in the UI; its own token then sees exactly what the group grants, follows group edits, and is refused once disabled", async ({
+  page,
+  adminApi,
+  bearerApi,
+  cleanup,
+}) => {
   const group = uniqueName("e2e-ui-m2m");
-  await createGroup(adminApi, { name: group, serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
+  await createGroup(adminApi, {
+    name: group,
+    serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }],
+  });
   cleanup(() => deleteGroup(adminApi, group));
   const accountName = uniqueName("e2e-ui-agent");
   // If the test stops half-way the demo app must not stay linked: the API project links it too.
@@ -34,7 +52,10 @@ test("an admin links an Entra app in the UI; its own token then sees exactly wha
   await linkDialog.getByRole("button", { name: "Link app" }).click();
   await expect(linkDialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `Linked ${accountName}` })).toBeVisible();
-  const row = page.getByRole("table", { name: "M2M accounts" }).getByRole("row").filter({ has: page.getByRole("link", { name: accountName, exact: true }) });
+  const row = page
+    .getByRole("table", { name: "M2M accounts" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: accountName, exact: true }) });
   // Ids are shortened in the list, whole on hover, and copyable.
   await expect(row.getByTitle(DEMO_APPS.unlinked.clientId)).toHaveText(`${DEMO_APPS.unlinked.clientId.slice(0, 8)}…`);
   await expect(row.getByRole("button", { name: /^Copy client id of / })).toBeVisible();
@@ -100,10 +121,19 @@ test("an admin links an Entra app in the UI; its own token then sees exactly wha
   await expectError(await machine.get("/api/servers"), 403, "client_not_registered");
 });
 
-test("linking an app that is already linked shows the conflict on the client id field", async ({ page, adminApi, cleanup, browserErrors }) => {
+test("linking an app that is already linked shows the conflict on the client id field", async ({
+  page,
+  adminApi,
+  cleanup,
+  browserErrors,
+}) => {
   // A made-up app id: this test never needs a token, and it must not collide with the demo apps.
   const clientId = randomUUID();
-  const existing = await createM2mAccount(adminApi, { tenantId: DEMO_TENANT, clientId, name: uniqueName("e2e-ui-linked") });
+  const existing = await createM2mAccount(adminApi, {
+    tenantId: DEMO_TENANT,
+    clientId,
+    name: uniqueName("e2e-ui-linked"),
+  });
   cleanup(() => deleteM2mAccountsNamed(adminApi, existing.name));
   const secondName = uniqueName("e2e-ui-again");
   cleanup(() => deleteM2mAccountsNamed(adminApi, secondName));
@@ -114,13 +144,18 @@ test("linking an app that is already linked shows the conflict on the client id 
   const dialog = page.getByRole("dialog", { name: "Link Entra app" });
   await dialog.getByLabel("Client id").fill(clientId);
   await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(secondName);
-  const link = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/api/iam/m2m-accounts");
+  const link = page.waitForResponse(
+    (response) =>
+      response.request().method() === "POST" && new URL(response.url()).pathname === "/api/iam/m2m-accounts",
+  );
   await dialog.getByRole("button", { name: "Link app" }).click();
   expect((await link).status()).toBe(409);
 
   const clientIdField = dialog.getByLabel("Client id");
   await expect(clientIdField).toHaveAttribute("aria-invalid", "true");
-  await expect(clientIdField).toHaveAccessibleDescription(new RegExp(`already linked as M2M account "${existing.name}"`));
+  await expect(clientIdField).toHaveAccessibleDescription(
+    new RegExp(`already linked as M2M account "${existing.name}"`),
+  );
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("textbox", { name: "Name", exact: true })).not.toHaveAttribute("aria-invalid", "true");
   await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -128,11 +163,24 @@ test("linking an app that is already linked shows the conflict on the client id 
   expect(await findM2mAccountsNamed(adminApi, secondName)).toEqual([]);
 });
 
-test("View access lists only what an app can use, never calls tools/call access read-only, and a disabled account sees nothing", async ({ page, adminApi, cleanup }) => {
+test("View access lists only what an app can use, never calls tools/call access read-only, and a disabled account sees nothing", async ({
+  page,
+  adminApi,
+  cleanup,
+}) => {
   const group = uniqueName("e2e-ui-callers");
-  await createGroup(adminApi, { name: group, permissions: ["tokens:create", "audit:read"], serverAccess: [{ server: "github", methods: ["tools/list", "tools/call"], tools: ["search_issues"] }] });
+  await createGroup(adminApi, {
+    name: group,
+    permissions: ["tokens:create", "audit:read"],
+    serverAccess: [{ server: "github", methods: ["tools/list", "tools/call"], tools: ["search_issues"] }],
+  });
   cleanup(() => deleteGroup(adminApi, group));
-  const account = await createM2mAccount(adminApi, { tenantId: DEMO_TENANT, clientId: randomUUID(), name: uniqueName("e2e-ui-caller"), groups: [group] });
+  const account = await createM2mAccount(adminApi, {
+    tenantId: DEMO_TENANT,
+    clientId: randomUUID(),
+    name: uniqueName("e2e-ui-caller"),
+    groups: [group],
+  });
   cleanup(() => deleteM2mAccountsNamed(adminApi, account.name));
 
   await page.goto(`/settings/iam/m2m-accounts/${account.id}`);
@@ -140,11 +188,17 @@ test("View access lists only what an app can use, never calls tools/call access 
   const permissions = card.getByRole("definition").filter({ hasText: "audit:read" });
   await expect(permissions.getByText("audit:read", { exact: true })).toBeVisible();
   await expect(permissions.getByText("tokens:create", { exact: true })).toHaveCount(0);
-  await expect(permissions).toContainText("tokens:create (via " + group + ") does not apply: only people hold API tokens.");
+  await expect(permissions).toContainText(
+    "tokens:create (via " + group + ") does not apply: only people hold API tokens.",
+  );
   await expect(card).not.toContainText(/read-only/i);
-  await expect(card.getByRole("table", { name: "Servers this account can see" }).getByRole("rowheader")).toHaveText([/GitHub/]);
+  await expect(card.getByRole("table", { name: "Servers this account can see" }).getByRole("rowheader")).toHaveText([
+    /GitHub/,
+  ]);
 
-  expect((await adminApi.patch(`/api/iam/m2m-accounts/${account.id}`, { data: { enabled: false } })).status()).toBe(200);
+  expect((await adminApi.patch(`/api/iam/m2m-accounts/${account.id}`, { data: { enabled: false } })).status()).toBe(
+    200,
+  );
   await page.reload();
   await expect(card).toContainText("Disabled: sees nothing.");
   await expect(card.getByRole("table")).toHaveCount(0);

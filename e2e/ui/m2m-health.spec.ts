@@ -17,10 +17,19 @@ async function expectNoHorizontalScroll(page: Page, width: number) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 }
 
-const rowOf = (page: Page, name: string) => page.getByRole("table", { name: "M2M accounts" }).getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+const rowOf = (page: Page, name: string) =>
+  page
+    .getByRole("table", { name: "M2M accounts" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name, exact: true }) });
 
 for (const width of [1280, 390]) {
-  test(`at ${width} px: credential badges, the expiring and unused filters, and catalog-sync-job's access as of its last token`, async ({ page, adminApi, bearerApi, cleanup }) => {
+  test(`at ${width} px: credential badges, the expiring and unused filters, and catalog-sync-job's access as of its last token`, async ({
+    page,
+    adminApi,
+    bearerApi,
+    cleanup,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     // A linked app that has never called: the "not used in 30 days" filter must list it.
     const idle = uniqueName("e2e-idle-app");
@@ -57,7 +66,12 @@ for (const width of [1280, 390]) {
     await rowOf(page, "catalog-sync-job").getByRole("link", { name: "catalog-sync-job", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: /catalog-sync-job/ })).toBeVisible();
     const health = page.getByRole("region", { name: "Linked app health" });
-    await expect(health.getByRole("listitem").filter({ hasText: "Secret" }).getByText(/Expires in \d+ d/)).toBeVisible();
+    await expect(
+      health
+        .getByRole("listitem")
+        .filter({ hasText: "Secret" })
+        .getByText(/Expires in \d+ d/),
+    ).toBeVisible();
     await expect(health.getByText("v2.0")).toBeVisible();
     const view = page.getByRole("region", { name: "View access" });
     await expect(view.getByTestId("last-token")).toContainText("as of the last token at");
@@ -70,6 +84,8 @@ for (const width of [1280, 390]) {
 
     await page.goto(`${BASE}?unused=1`);
     await rowOf(page, idle).getByRole("link", { name: idle, exact: true }).click();
-    await expect(page.getByRole("region", { name: "View access" }).getByTestId("last-token")).toContainText("Never called");
+    await expect(page.getByRole("region", { name: "View access" }).getByTestId("last-token")).toContainText(
+      "Never called",
+    );
   });
 }

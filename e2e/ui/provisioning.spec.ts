@@ -16,7 +16,14 @@ async function revokeProvisioningTokensNamed(admin: APIRequestContext, name: str
   }
 }
 
-test("an admin creates a provisioning secret, copies it once, Entra-style SCIM calls work with it, and revoking ends them", async ({ page, context, adminApi, bearerApi, cleanup, baseURL }) => {
+test("an admin creates a provisioning secret, copies it once, Entra-style SCIM calls work with it, and revoking ends them", async ({
+  page,
+  context,
+  adminApi,
+  bearerApi,
+  cleanup,
+  baseURL,
+}) => {
   const name = uniqueName("e2e-ui-scim");
   cleanup(() => revokeProvisioningTokensNamed(adminApi, name));
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL!).origin });
@@ -48,7 +55,10 @@ test("an admin creates a provisioning secret, copies it once, Entra-style SCIM c
 
   await secretDialog.getByRole("button", { name: "I have copied the secret" }).click();
   await expect(secretDialog).toBeHidden();
-  const row = page.getByRole("table", { name: "Provisioning secrets" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
+  const row = page
+    .getByRole("table", { name: "Provisioning secrets" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
   await expect(row).toContainText("Active");
   await expect(row).toContainText(secret.slice(-4));
   await expect(page.getByText(secret)).toHaveCount(0);
@@ -63,16 +73,24 @@ test("an admin creates a provisioning secret, copies it once, Entra-style SCIM c
 
   const refused = await entra.get("/scim/v2/Users");
   expect(refused.status()).toBe(401);
-  expect(await refused.json()).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "401" });
+  expect(await refused.json()).toMatchObject({
+    schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+    status: "401",
+  });
 });
 
 test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("the page, the create dialog and the secret dialog fit without horizontal scrolling", async ({ page, adminApi, cleanup }) => {
+  test("the page, the create dialog and the secret dialog fit without horizontal scrolling", async ({
+    page,
+    adminApi,
+    cleanup,
+  }) => {
     const name = uniqueName("e2e-ui-scim-phone");
     cleanup(() => revokeProvisioningTokensNamed(adminApi, name));
-    const noOverflow = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const noOverflow = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     await page.goto("/settings/iam/provisioning");
     await expect(page.getByRole("heading", { level: 1, name: "Provisioning" })).toBeVisible();
@@ -86,7 +104,11 @@ test.describe("on a 390 px phone", () => {
     await expect(secretDialog.getByRole("textbox", { name: "New provisioning secret" })).toHaveValue(/^mcps_/);
     await noOverflow();
     await secretDialog.getByRole("button", { name: "I have copied the secret" }).click();
-    await expect(page.getByRole("table", { name: "Provisioning secrets" }).getByRole("rowheader", { name: new RegExp(`^${name}`) })).toBeVisible();
+    await expect(
+      page
+        .getByRole("table", { name: "Provisioning secrets" })
+        .getByRole("rowheader", { name: new RegExp(`^${name}`) }),
+    ).toBeVisible();
     await noOverflow();
   });
 });

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { DEMO_TENANT } from "../support/entra-client";
-import { createGroup, createM2mAccount, deleteGroup, deleteM2mAccountsNamed, revokeTokensNamed, uniqueName } from "../support/registry-api";
+import {
+  createGroup,
+  createM2mAccount,
+  deleteGroup,
+  deleteM2mAccountsNamed,
+  revokeTokensNamed,
+  uniqueName,
+} from "../support/registry-api";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
@@ -28,7 +35,9 @@ test.describe("signed in as the admin", () => {
   test("catalog and server detail", async ({ page, saveScreenshot }) => {
     await page.goto("/");
     await heading(page, "Catalog");
-    await expect(page.getByRole("table", { name: "Visible MCP servers" }).getByRole("link", { name: /GitHub/ })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Visible MCP servers" }).getByRole("link", { name: /GitHub/ }),
+    ).toBeVisible();
     await expectNoHorizontalScroll(page);
     await saveScreenshot("catalog");
 
@@ -60,13 +69,17 @@ test.describe("signed in as the admin", () => {
 
     await page.goto("/settings/iam/groups");
     await heading(page, "Groups");
-    await expect(page.getByRole("table", { name: "Groups" }).getByRole("link", { name: "registry-admins" })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Groups" }).getByRole("link", { name: "registry-admins" }),
+    ).toBeVisible();
     await expectNoHorizontalScroll(page);
     await saveScreenshot("iam-groups");
 
     await page.goto(`/settings/iam/groups/${group}`);
     await heading(page, group);
-    await expect(page.getByRole("listitem", { name: "Rule 1" }).getByRole("checkbox", { name: "search_issues" })).toBeChecked();
+    await expect(
+      page.getByRole("listitem", { name: "Rule 1" }).getByRole("checkbox", { name: "search_issues" }),
+    ).toBeChecked();
     // A full-page capture draws sticky bars where the 800px viewport would put them (the save
     // bar across a card); let them sit in the flow for this capture only.
     await page.addStyleTag({ content: ".sticky { position: static !important; }" });
@@ -76,9 +89,21 @@ test.describe("signed in as the admin", () => {
 
   test("IAM: M2M accounts, account detail, link dialog", async ({ page, adminApi, cleanup, saveScreenshot }) => {
     const group = uniqueName("e2e-shot-agents");
-    await createGroup(adminApi, { name: group, serverAccess: [{ server: "slack", methods: ["tools/list", "tools/call"], tools: ["post_message"] }, { server: "sentry", methods: ["*"], tools: ["*"] }] });
+    await createGroup(adminApi, {
+      name: group,
+      serverAccess: [
+        { server: "slack", methods: ["tools/list", "tools/call"], tools: ["post_message"] },
+        { server: "sentry", methods: ["*"], tools: ["*"] },
+      ],
+    });
     cleanup(() => deleteGroup(adminApi, group));
-    const account = await createM2mAccount(adminApi, { tenantId: DEMO_TENANT, clientId: randomUUID(), name: uniqueName("e2e-shot-agent"), description: "Screenshot fixture: an on-call agent.", groups: [group] });
+    const account = await createM2mAccount(adminApi, {
+      tenantId: DEMO_TENANT,
+      clientId: randomUUID(),
+      name: uniqueName("e2e-shot-agent"),
+      description: "Screenshot fixture: an on-call agent.",
+      groups: [group],
+    });
     cleanup(() => deleteM2mAccountsNamed(adminApi, account.name));
 
     await page.goto("/settings/iam/m2m-accounts");
@@ -99,7 +124,9 @@ test.describe("signed in as the admin", () => {
     await page.goto(`/settings/iam/m2m-accounts/${account.id}`);
     await heading(page, account.name);
     await expect(page.getByRole("heading", { name: "How to call the API" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Servers this account can see" }).getByRole("rowheader")).toHaveCount(2);
+    await expect(page.getByRole("table", { name: "Servers this account can see" }).getByRole("rowheader")).toHaveCount(
+      2,
+    );
     await expectNoHorizontalScroll(page);
     await saveScreenshot("iam-m2m-account-detail");
   });
@@ -109,7 +136,11 @@ test.describe("signed in as the admin", () => {
     const name = uniqueName("e2e-shot-token");
     // Tokens are revoked, never deleted: leave none usable behind.
     cleanup(() => revokeTokensNamed(adminApi, [listedName, name]));
-    expect((await adminApi.post("/api/tokens", { data: { name: listedName, expiresInHours: 168, servers: ["github"] } })).status()).toBe(201);
+    expect(
+      (
+        await adminApi.post("/api/tokens", { data: { name: listedName, expiresInHours: 168, servers: ["github"] } })
+      ).status(),
+    ).toBe(201);
 
     await page.goto("/settings/tokens");
     await heading(page, "API Tokens");
@@ -119,10 +150,16 @@ test.describe("signed in as the admin", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     const createDialog = page.getByRole("dialog", { name: "Create API token" });
     await createDialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
-    await createDialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox", { name: "iam:read" }).check();
+    await createDialog
+      .getByRole("group", { name: /^Permissions/ })
+      .getByRole("checkbox", { name: "iam:read" })
+      .check();
     await expect(createDialog.getByRole("region", { name: "What this token can do" })).toContainText("(iam:read)");
     await saveScreenshot("api-token-create-dialog");
-    await createDialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox", { name: "iam:read" }).uncheck();
+    await createDialog
+      .getByRole("group", { name: /^Permissions/ })
+      .getByRole("checkbox", { name: "iam:read" })
+      .uncheck();
     await createDialog.getByRole("button", { name: "Create token" }).click();
     const secretDialog = page.getByRole("dialog", { name: `Token ${name} created` });
     await expect(secretDialog.getByRole("textbox", { name: "New API token" })).toHaveValue(/^mcpr_/);

@@ -31,11 +31,18 @@ async function openImport(page: Page, documents: unknown) {
   return dialog;
 }
 
-test("paste two documents, see the preview, apply, and find both in the catalog", async ({ page, adminApi, cleanup }) => {
+test("paste two documents, see the preview, apply, and find both in the catalog", async ({
+  page,
+  adminApi,
+  cleanup,
+}) => {
   const [first, second] = [uniqueName("e2e-imp-a"), uniqueName("e2e-imp-b")];
   cleanup(() => deleteServer(adminApi, first));
   cleanup(() => deleteServer(adminApi, second));
-  const dialog = await openImport(page, [serverJson(first, `Imported ${first}`), serverJson(second, `Imported ${second}`)]);
+  const dialog = await openImport(page, [
+    serverJson(first, `Imported ${first}`),
+    serverJson(second, `Imported ${second}`),
+  ]);
 
   await expect(dialog.getByText("Preview: 2 to create, 0 to update, 0 unchanged, 0 with errors.")).toBeVisible();
   await expect(dialog.getByRole("listitem", { name: "Document 1" })).toContainText(`io.github.e2e-acme/${first}`);
@@ -58,7 +65,15 @@ test("paste two documents, see the preview, apply, and find both in the catalog"
 
 test("a bad document shows a clear per-document error and nothing can be applied", async ({ page }) => {
   const good = uniqueName("e2e-imp-ok");
-  const dialog = await openImport(page, [serverJson(good, "Fine"), { name: "no-slash-here", description: "Broken", version: "1.0.0", remotes: [{ type: "streamable-http", url: "https://mcp.example.test/x" }] }]);
+  const dialog = await openImport(page, [
+    serverJson(good, "Fine"),
+    {
+      name: "no-slash-here",
+      description: "Broken",
+      version: "1.0.0",
+      remotes: [{ type: "streamable-http", url: "https://mcp.example.test/x" }],
+    },
+  ]);
   const bad = dialog.getByRole("listitem", { name: "Document 2" });
   await expect(bad).toContainText("Error");
   await expect(bad).toContainText("name: name must be reverse-DNS with one slash, e.g. io.github.acme/weather");
@@ -74,9 +89,15 @@ test("a bad document shows a clear per-document error and nothing can be applied
 test("the import dialog and its preview fit a 390 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const long = uniqueName("e2e-imp-a-rather-long-server-name-for-wrapping");
-  const dialog = await openImport(page, [serverJson(long, "A server with a long title that must wrap on a phone"), { name: "bad", description: "", version: "1" }]);
+  const dialog = await openImport(page, [
+    serverJson(long, "A server with a long title that must wrap on a phone"),
+    { name: "bad", description: "", version: "1" },
+  ]);
   await expect(dialog.getByRole("listitem", { name: "Document 2" })).toContainText("Error");
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBeLessThanOrEqual(clientWidth);
   const box = (await dialog.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);

@@ -18,18 +18,34 @@ async function deleteServer(admin: APIRequestContext, slug: string): Promise<voi
 async function toolDescriptions(admin: APIRequestContext, slug: string): Promise<Record<string, string>> {
   const response = await admin.get(`/api/servers/${slug}/tools`);
   expect(response.status(), await response.text()).toBe(200);
-  return Object.fromEntries(((await response.json()) as { items: { name: string; description: string }[] }).items.map((tool) => [tool.name, tool.description]));
+  return Object.fromEntries(
+    ((await response.json()) as { items: { name: string; description: string }[] }).items.map((tool) => [
+      tool.name,
+      tool.description,
+    ]),
+  );
 }
 
 async function expectNoHorizontalOverflow(page: Page, what: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth, `${what}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBeLessThanOrEqual(clientWidth);
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `${what}: scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`).toBeLessThanOrEqual(
+    clientWidth,
+  );
 }
 
 test.describe("a catalog manager (the demo admin)", () => {
   test.use({ storageState: DEMO_USERS.admin.storageState });
 
-  test("registers a server with the keyboard, edits, disables, edits its tools, imports tools, reads its activity and deletes it", async ({ page, adminApi, bearerApi, cleanup, browserErrors }) => {
+  test("registers a server with the keyboard, edits, disables, edits its tools, imports tools, reads its activity and deletes it", async ({
+    page,
+    adminApi,
+    bearerApi,
+    cleanup,
+    browserErrors,
+  }) => {
     // One long story (about 30 steps, each waiting for a refresh): three times the default timeout.
     test.slow();
     const slug = uniqueName("e2e-srv");
@@ -99,7 +115,9 @@ test.describe("a catalog manager (the demo admin)", () => {
     await expect(page.getByRole("status").filter({ hasText: "Registered E2E Docs" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: /E2E Docs/ })).toBeVisible();
     await page.goto(`/?q=${slug}`);
-    await expect(page.getByRole("table", { name: "Visible MCP servers" }).getByRole("link", { name: "E2E Docs" })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Visible MCP servers" }).getByRole("link", { name: "E2E Docs" }),
+    ).toBeVisible();
     expect(await visibleServers(machine)).toContain(slug);
 
     // Edit: only the changed fields are sent.
@@ -115,7 +133,12 @@ test.describe("a catalog manager (the demo admin)", () => {
     await expect(page.getByRole("status").filter({ hasText: `Saved ${slug}` })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: /E2E Docs v2/ })).toBeVisible();
     const stored = await (await adminApi.get(`/api/servers/${slug}`)).json();
-    expect(stored).toMatchObject({ name: "E2E Docs v2", version: "2.0.0", description: "Documentation search for the e2e suite.", tags: ["docs", "e2e"] });
+    expect(stored).toMatchObject({
+      name: "E2E Docs v2",
+      version: "2.0.0",
+      description: "Documentation search for the e2e suite.",
+      tags: ["docs", "e2e"],
+    });
 
     // Disable: a caller without servers:write no longer sees it.
     const enabled = manage.getByRole("switch", { name: "Enabled" });
@@ -136,7 +159,9 @@ test.describe("a catalog manager (the demo admin)", () => {
     const schemaField = toolDialog.getByRole("textbox", { name: "Input schema (JSON)" });
     await schemaField.fill('{\n  "type": "object",\n  "properties": { "query": { "type": "string" } },\n}');
     await schemaField.blur();
-    await expect(toolDialog.getByText('Input schema is not valid JSON. Line 4, column 1: unexpected "}"')).toBeVisible();
+    await expect(
+      toolDialog.getByText('Input schema is not valid JSON. Line 4, column 1: unexpected "}"'),
+    ).toBeVisible();
     await schemaField.fill('{ "type": "object", "properties": { "query": { "type": "string" } } }');
     await toolDialog.getByRole("button", { name: "Add tool" }).click();
     await expect(toolDialog).toBeHidden();
@@ -179,18 +204,29 @@ test.describe("a catalog manager (the demo admin)", () => {
     await expect(importDialog.getByRole("button", { name: "Apply import" })).toBeDisabled();
     await json.fill('[{ "name": "fetch page" }]');
     await importDialog.getByRole("button", { name: "Preview" }).click();
-    await expect(importDialog.getByText("Tool 1 (fetch page), field name: tool names use letters, digits, _ . - /")).toBeVisible();
-    await json.fill('{ "tools": [{ "name": "ping", "description": "Health check v2." }, { "name": "fetch_page", "description": "Fetch a page." }, { "name": "list_pages" }] }');
+    await expect(
+      importDialog.getByText("Tool 1 (fetch page), field name: tool names use letters, digits, _ . - /"),
+    ).toBeVisible();
+    await json.fill(
+      '{ "tools": [{ "name": "ping", "description": "Health check v2." }, { "name": "fetch_page", "description": "Fetch a page." }, { "name": "list_pages" }] }',
+    );
     await importDialog.getByRole("button", { name: "Preview" }).click();
     const preview = importDialog.getByRole("region", { name: "Import preview" });
     await expect(preview).toContainText("Preview: 2 added, 1 changed, 0 removed, 0 unchanged.");
-    await expect(preview.getByRole("list", { name: "Added" }).getByRole("listitem")).toHaveText(["fetch_page", "list_pages"]);
+    await expect(preview.getByRole("list", { name: "Added" }).getByRole("listitem")).toHaveText([
+      "fetch_page",
+      "list_pages",
+    ]);
     await expect(preview.getByRole("list", { name: "Changed" }).getByRole("listitem")).toHaveText(["ping"]);
     expect(await visibleTools(adminApi, slug)).toEqual(["ping"]);
     await importDialog.getByRole("button", { name: "Apply import" }).click();
     await expect(importDialog).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: "Imported tools" })).toBeVisible();
-    expect(await toolDescriptions(adminApi, slug)).toEqual({ fetch_page: "Fetch a page.", list_pages: "", ping: "Health check v2." });
+    expect(await toolDescriptions(adminApi, slug)).toEqual({
+      fetch_page: "Fetch a page.",
+      list_pages: "",
+      ping: "Health check v2.",
+    });
     await expect(tools.getByRole("listitem", { name: "list_pages" })).toBeVisible();
 
     // Activity: this server's events, newest first, with actor and what changed.
@@ -227,7 +263,9 @@ test.describe("a catalog manager (the demo admin)", () => {
   });
 
   for (const width of [390, 1280]) {
-    test(`the catalog and a server page (tools and activity) fit ${width} px without horizontal overflow`, async ({ page }) => {
+    test(`the catalog and a server page (tools and activity) fit ${width} px without horizontal overflow`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto("/");
       await expect(page.getByRole("button", { name: "Register a server" })).toBeVisible();
@@ -248,14 +286,18 @@ test.describe("a regular user (Alex Wilber)", () => {
 
   test("sees none of the catalog-management controls", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByRole("table", { name: "Visible MCP servers" }).getByRole("link", { name: "GitHub" })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Visible MCP servers" }).getByRole("link", { name: "GitHub" }),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Register a server" })).toHaveCount(0);
 
     await page.goto("/servers/github");
     await expect(page.getByRole("region", { name: /^Tools \(/ })).toBeVisible();
     await expect(page.getByRole("region", { name: "Manage server" })).toHaveCount(0);
     await expect(page.getByRole("switch")).toHaveCount(0);
-    await expect(page.getByRole("button", { name: /^(Edit|Delete|Add tool|Import JSON)$|^(Edit|Remove) tool / })).toHaveCount(0);
+    await expect(
+      page.getByRole("button", { name: /^(Edit|Delete|Add tool|Import JSON)$|^(Edit|Remove) tool / }),
+    ).toHaveCount(0);
     await expect(page.getByRole("tab", { name: "Activity" })).toHaveCount(0);
   });
 });

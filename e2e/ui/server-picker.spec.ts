@@ -8,9 +8,17 @@ import { DEMO_USERS } from "../support/users";
  */
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
-test("the server picker: Enter takes the matching server or the typed slug, never the wildcard; choosing the wildcard is explicit and warned", async ({ page, adminApi, cleanup, browserErrors }) => {
+test("the server picker: Enter takes the matching server or the typed slug, never the wildcard; choosing the wildcard is explicit and warned", async ({
+  page,
+  adminApi,
+  cleanup,
+  browserErrors,
+}) => {
   const group = uniqueName("e2e-ui-picker");
-  await createGroup(adminApi, { name: group, serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
+  await createGroup(adminApi, {
+    name: group,
+    serverAccess: [{ server: "slack", methods: ["tools/list"], tools: ["post_message"] }],
+  });
   cleanup(() => deleteGroup(adminApi, group));
 
   await page.goto(`/settings/iam/groups/${group}`);

@@ -5,7 +5,12 @@ import { DEMO_USERS } from "../support/users";
 /** SPEC §2.2 and §7 Settings > API Tokens: create in the UI, use the once-shown secret, revoke. */
 test.use({ storageState: DEMO_USERS.admin.storageState });
 
-test("a token created in the UI works against the API until it is revoked in the UI", async ({ page, adminApi, bearerApi, cleanup }) => {
+test("a token created in the UI works against the API until it is revoked in the UI", async ({
+  page,
+  adminApi,
+  bearerApi,
+  cleanup,
+}) => {
   const name = uniqueName("e2e-ui-token");
   // Revoked in the UI below; this only matters when the test stops before that.
   cleanup(() => revokeTokensNamed(adminApi, [name]));
@@ -20,8 +25,12 @@ test("a token created in the UI works against the API until it is revoked in the
   await createDialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await expect(createDialog.getByRole("radio", { name: "8 hours" })).toBeChecked();
   // No permission unless chosen, and the dialog says so.
-  await expect(createDialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox", { checked: true })).toHaveCount(0);
-  await expect(createDialog.getByRole("region", { name: "What this token can do" })).toContainText("No other permissions.");
+  await expect(
+    createDialog.getByRole("group", { name: /^Permissions/ }).getByRole("checkbox", { checked: true }),
+  ).toHaveCount(0);
+  await expect(createDialog.getByRole("region", { name: "What this token can do" })).toContainText(
+    "No other permissions.",
+  );
   await createDialog.getByRole("button", { name: "Create token" }).click();
 
   const secretDialog = page.getByRole("dialog", { name: `Token ${name} created` });
@@ -41,7 +50,10 @@ test("a token created in the UI works against the API until it is revoked in the
 
   await secretDialog.getByRole("button", { name: "I have copied the token" }).click();
   await expect(secretDialog).toBeHidden();
-  const row = page.getByRole("table", { name: "Your API tokens" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
+  const row = page
+    .getByRole("table", { name: "Your API tokens" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
   await expect(row).toContainText("Active");
   await expect(row).toContainText("Catalog reads only");
   // The list shows only the stub: the prefix and the last four characters, never the secret.
@@ -53,7 +65,9 @@ test("a token created in the UI works against the API until it is revoked in the
   const confirm = page.getByRole("alertdialog", { name: `Revoke ${name}?` });
   // The dialog lives in the right-aligned, nowrap actions cell: its text must not inherit either.
   const description = confirm.getByText("Every client using this token");
-  expect(await description.evaluate((el) => [getComputedStyle(el).textAlign, getComputedStyle(el).whiteSpace])).toEqual(["left", "normal"]);
+  expect(await description.evaluate((el) => [getComputedStyle(el).textAlign, getComputedStyle(el).whiteSpace])).toEqual(
+    ["left", "normal"],
+  );
   await confirm.getByRole("button", { name: "Revoke token" }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `Revoked ${name}` })).toBeVisible();
@@ -62,10 +76,17 @@ test("a token created in the UI works against the API until it is revoked in the
 
   const refused = await client.get("/api/servers");
   await expectError(refused, 401, "invalid_token");
-  expect(refused.headers()["www-authenticate"]).toMatch(/^Bearer realm="mcp-registry", error="invalid_token", resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource"$/);
+  expect(refused.headers()["www-authenticate"]).toMatch(
+    /^Bearer realm="mcp-registry", error="invalid_token", resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource"$/,
+  );
 });
 
-test("the dialog offers only the permissions you hold, none checked, and says exactly what the token can do", async ({ page, adminApi, bearerApi, cleanup }) => {
+test("the dialog offers only the permissions you hold, none checked, and says exactly what the token can do", async ({
+  page,
+  adminApi,
+  bearerApi,
+  cleanup,
+}) => {
   const name = uniqueName("e2e-ui-scoped-token");
   cleanup(() => revokeTokensNamed(adminApi, [name]));
 
@@ -87,21 +108,29 @@ test("the dialog offers only the permissions you hold, none checked, and says ex
   await expect(summary).toContainText("Can view users, groups, M2M accounts and the Access Explorer (iam:read).");
 
   // A server restriction rules out IAM permissions: unchecked, disabled, and the reason given.
-  await dialog.getByRole("group", { name: /^Restrict to servers/ }).getByRole("checkbox", { name: "github" }).check();
+  await dialog
+    .getByRole("group", { name: /^Restrict to servers/ })
+    .getByRole("checkbox", { name: "github" })
+    .check();
   await expect(permissions.getByRole("checkbox", { name: "iam:read" })).not.toBeChecked();
   await expect(permissions.getByRole("checkbox", { name: "iam:read" })).toBeDisabled();
   await expect(permissions).toContainText("Not with a server restriction");
   await expect(summary).not.toContainText("iam:read");
   await expect(summary).toContainText("limited to servers: github.");
   await permissions.getByRole("checkbox", { name: "servers:write" }).check();
-  await expect(summary).toContainText("Can register, edit and delete servers and their tools — only github (servers:write).");
+  await expect(summary).toContainText(
+    "Can register, edit and delete servers and their tools — only github (servers:write).",
+  );
   await expect(summary).toContainText("No other permissions.");
   await dialog.getByRole("button", { name: "Create token" }).click();
 
   const secretDialog = page.getByRole("dialog", { name: `Token ${name} created` });
   const secret = await secretDialog.getByRole("textbox", { name: "New API token" }).inputValue();
   await secretDialog.getByRole("button", { name: "I have copied the token" }).click();
-  const row = page.getByRole("table", { name: "Your API tokens" }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
+  const row = page
+    .getByRole("table", { name: "Your API tokens" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
   await expect(row).toContainText("servers:write");
 
   const client = await bearerApi(secret);

@@ -13,7 +13,9 @@ test.use({ storageState: DEMO_USERS.admin.storageState });
 
 test("an admin signs a user out everywhere after confirming; the audit log records it", async ({ page, adminApi }) => {
   const displayName = uniqueName("E2E Sign-out");
-  const created = await adminApi.post("/api/iam/users", { data: { tenantId: DEMO_TENANT, objectId: randomUUID(), displayName } });
+  const created = await adminApi.post("/api/iam/users", {
+    data: { tenantId: DEMO_TENANT, objectId: randomUUID(), displayName },
+  });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
 
@@ -31,6 +33,9 @@ test("an admin signs a user out everywhere after confirming; the audit log recor
   await expect(page.getByText(`${displayName} had no active sessions`)).toBeVisible();
 
   const audit = await adminApi.get(`/api/audit?action=user.sign-out&target=${id}`);
-  const events = ((await audit.json()) as { items: { actor: { name: string }; after: { endedSessions: number } }[] }).items;
-  expect(events.map((event) => [event.actor.name, event.after.endedSessions])).toEqual([[DEMO_USERS.admin.displayName, 0]]);
+  const events = ((await audit.json()) as { items: { actor: { name: string }; after: { endedSessions: number } }[] })
+    .items;
+  expect(events.map((event) => [event.actor.name, event.after.endedSessions])).toEqual([
+    [DEMO_USERS.admin.displayName, 0],
+  ]);
 });

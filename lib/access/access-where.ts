@@ -32,7 +32,10 @@ export function toolWhere(access: EffectiveAccess, visibleIds: ReadonlyMap<strin
   const alternatives: object[] = [];
   const wildcard = access.anyServer;
   if (wildcard) {
-    alternatives.push({ server: serverWhere(access), ...(wildcard.tools === "*" ? {} : { name: { in: [...wildcard.tools] } }) });
+    alternatives.push({
+      server: serverWhere(access),
+      ...(wildcard.tools === "*" ? {} : { name: { in: [...wildcard.tools] } }),
+    });
   }
   const allToolServers: string[] = [];
   for (const [slug, grant] of access.servers) {

@@ -67,7 +67,11 @@ function addRule(grant: ServerGrant | undefined, methods: string[], tools: strin
  * the permissions it carries survive, and only those its restriction allows — never more than
  * its groups grant (lib/access/token-permissions.ts). Pure.
  */
-export function computeEffectiveAccess(principalGroups: PrincipalGroup[], definitions: GroupGrants[], token: TokenScope | null = null): EffectiveAccess {
+export function computeEffectiveAccess(
+  principalGroups: PrincipalGroup[],
+  definitions: GroupGrants[],
+  token: TokenScope | null = null,
+): EffectiveAccess {
   const byId = new Map(definitions.map((group) => [group.id, group]));
   const restriction = token?.servers ?? null;
   const carried = token ? usableTokenPermissions(token.permissions, restriction !== null) : null;

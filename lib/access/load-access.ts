@@ -14,13 +14,20 @@ export async function loadGroupGrants(db: Db, groupIds: string[]): Promise<Group
     id: group.id,
     name: group.name,
     permissions: jsonStringArray(group.permissions),
-    serverAccess: group.serverRules.map((rule) => ({ server: rule.server, methods: jsonStringArray(rule.methods), tools: jsonStringArray(rule.tools) })),
+    serverAccess: group.serverRules.map((rule) => ({
+      server: rule.server,
+      methods: jsonStringArray(rule.methods),
+      tools: jsonStringArray(rule.tools),
+    })),
   }));
 }
 
 /** The principal's effective access, computed from the database on every request. */
 export async function loadAccess(db: Db, principal: Principal): Promise<EffectiveAccess> {
-  const grants = await loadGroupGrants(db, principal.groups.map((group) => group.id));
+  const grants = await loadGroupGrants(
+    db,
+    principal.groups.map((group) => group.id),
+  );
   return computeEffectiveAccess(principal.groups, grants, tokenScope(principal));
 }
 

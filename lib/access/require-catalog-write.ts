@@ -8,6 +8,8 @@ export async function requireCatalogWrite(db: Db, access: EffectiveAccess, slug:
   const server = await findVisibleServer(db, access, slug);
   if (!server) throw new AppError("not_found", `No server ${slug}.`);
   if (!hasPermission(access, "servers:write")) {
-    throw new AppError("forbidden", "Changing the catalog needs the servers:write permission.", { reason: "missing servers:write" });
+    throw new AppError("forbidden", "Changing the catalog needs the servers:write permission.", {
+      reason: "missing servers:write",
+    });
   }
 }

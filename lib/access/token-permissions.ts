@@ -18,14 +18,18 @@ import { isPermission, PERMISSIONS, type Permission } from "./permissions";
  *   and `audit:read` cannot be combined with a restriction: creation refuses them (422) and,
  *   should a stored row ever hold such a pair, the request drops them (fail closed).
  */
-export const TOKEN_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((permission) => permission !== "tokens:create");
+export const TOKEN_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter(
+  (permission) => permission !== "tokens:create",
+);
 
 /** Permissions whose objects are servers, so a server restriction can scope them. */
 export const SERVER_SCOPED_PERMISSIONS: readonly Permission[] = ["servers:write"];
 
 /** The permissions a token may carry, given whether it is restricted to servers. */
 export function tokenPermissionChoices(restricted: boolean): readonly Permission[] {
-  return restricted ? TOKEN_PERMISSIONS.filter((permission) => SERVER_SCOPED_PERMISSIONS.includes(permission)) : TOKEN_PERMISSIONS;
+  return restricted
+    ? TOKEN_PERMISSIONS.filter((permission) => SERVER_SCOPED_PERMISSIONS.includes(permission))
+    : TOKEN_PERMISSIONS;
 }
 
 /**

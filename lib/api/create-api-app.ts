@@ -34,7 +34,8 @@ export function createApiApp(): Hono {
   // SCIM has its own pipeline, credential and error shape (lib/scim/with-scim-auth.ts).
   app.route(SCIM_BASE_PATH, createScimApp());
   const methodsByPath = new Map<string, string[]>();
-  const remember = (path: string, method: string) => methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
+  const remember = (path: string, method: string) =>
+    methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
 
   for (const route of publicRoutes) {
     app.get(toHonoPath(route.path), (c) => route.handler(c.req.raw));

@@ -63,6 +63,16 @@ export const publicRoutes: PublicRoute[] = [
         headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" },
       }),
   },
-  { method: "GET", path: PROTECTED_RESOURCE_PATH, summary: "RFC 9728 protected resource metadata", handler: protectedResourceMetadata },
-  { method: "GET", path: `${PROTECTED_RESOURCE_PATH}/{resource*}`, summary: "RFC 9728 metadata for a resource under this registry (e.g. /mcp/{slug})", handler: protectedResourceMetadata },
+  {
+    method: "GET",
+    path: PROTECTED_RESOURCE_PATH,
+    summary: "RFC 9728 protected resource metadata",
+    handler: protectedResourceMetadata,
+  },
+  {
+    method: "GET",
+    path: `${PROTECTED_RESOURCE_PATH}/{resource*}`,
+    summary: "RFC 9728 metadata for a resource under this registry (e.g. /mcp/{slug})",
+    handler: protectedResourceMetadata,
+  },
 ];

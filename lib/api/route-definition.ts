@@ -9,7 +9,11 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
  * the request pipeline (`withAuth`: authenticate → CSRF → permission → parse → handler → errors)
  * and the OpenAPI document, so nothing about a route is declared twice.
  */
-export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface ApiRoute<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
   method: HttpMethod;
   /** OpenAPI-style template: `/api/servers/{slug}`. */
   path: string;
@@ -30,8 +34,10 @@ export interface ApiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
 }
 
 /** Keeps the handler's argument types tied to the route's own schemas. */
-export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
-  route: ApiRoute<P, Q, B>,
-): ApiRoute {
+export function defineRoute<
+  P extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+>(route: ApiRoute<P, Q, B>): ApiRoute {
   return route as unknown as ApiRoute;
 }

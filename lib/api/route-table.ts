@@ -10,4 +10,15 @@ import { upstreamCredentialRoutes } from "./routes/upstream-credentials";
 import { usageRoutes } from "./routes/usage";
 
 /** Every authenticated API route: the one table the pipeline and the OpenAPI document read. */
-export const API_ROUTES: ApiRoute[] = [...catalogRoutes, ...discoveryRoutes, ...upstreamCredentialRoutes, ...iamRoutes, ...provisioningTokenRoutes, ...tokenRoutes, ...adminTokenRoutes, ...auditRoutes, ...usageRoutes, ...registryV0Routes];
+export const API_ROUTES: ApiRoute[] = [
+  ...catalogRoutes,
+  ...discoveryRoutes,
+  ...upstreamCredentialRoutes,
+  ...iamRoutes,
+  ...provisioningTokenRoutes,
+  ...tokenRoutes,
+  ...adminTokenRoutes,
+  ...auditRoutes,
+  ...usageRoutes,
+  ...registryV0Routes,
+];

@@ -1,6 +1,19 @@
 import type { AuditEventRecord } from "./find-audit-events";
 
-const CSV_COLUMNS = ["at", "actorKind", "actorId", "actorName", "action", "outcome", "targetType", "targetId", "targetName", "reason", "tokenFingerprint", "requestId"] as const;
+const CSV_COLUMNS = [
+  "at",
+  "actorKind",
+  "actorId",
+  "actorName",
+  "action",
+  "outcome",
+  "targetType",
+  "targetId",
+  "targetName",
+  "reason",
+  "tokenFingerprint",
+  "requestId",
+] as const;
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? "" : String(value);
@@ -11,7 +24,22 @@ function csvCell(value: unknown): string {
 
 export function toCsv(events: AuditEventRecord[]): string {
   const rows = events.map((e) =>
-    [e.at, e.actor.kind, e.actor.id, e.actor.name, e.action, e.outcome, e.target.type, e.target.id, e.target.name, e.reason, e.tokenFingerprint, e.requestId].map(csvCell).join(","),
+    [
+      e.at,
+      e.actor.kind,
+      e.actor.id,
+      e.actor.name,
+      e.action,
+      e.outcome,
+      e.target.type,
+      e.target.id,
+      e.target.name,
+      e.reason,
+      e.tokenFingerprint,
+      e.requestId,
+    ]
+      .map(csvCell)
+      .join(","),
   );
   return [CSV_COLUMNS.join(","), ...rows].join("\n") + "\n";
 }

@@ -37,7 +37,11 @@ export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<A
     where: {
       AND: [
         query.actor ? { OR: [{ actorId: query.actor }, { actorName: query.actor }] } : {},
-        query.action ? (query.action.endsWith(".") ? { action: { startsWith: query.action } } : { action: query.action }) : {},
+        query.action
+          ? query.action.endsWith(".")
+            ? { action: { startsWith: query.action } }
+            : { action: query.action }
+          : {},
         query.target ? { OR: [{ targetId: query.target }, { targetName: query.target }] } : {},
         query.targetType ? { targetType: query.targetType } : {},
         query.outcome ? { outcome: query.outcome } : {},

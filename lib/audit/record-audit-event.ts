@@ -34,8 +34,14 @@ function snapshot(value: unknown): object | undefined {
  * Writes one audit event. IAM and catalog changes call this with the transaction client of the
  * change itself, so the change and its audit record commit or roll back together.
  */
-export async function recordAuditEvent(tx: Pick<Tx, "auditEvent" | "$executeRaw">, context: AuditContext, event: AuditEventInput) {
-  const actor = context.principal ? { kind: context.principal.kind, id: context.principal.id, name: context.principal.displayName } : context.actor;
+export async function recordAuditEvent(
+  tx: Pick<Tx, "auditEvent" | "$executeRaw">,
+  context: AuditContext,
+  event: AuditEventInput,
+) {
+  const actor = context.principal
+    ? { kind: context.principal.kind, id: context.principal.id, name: context.principal.displayName }
+    : context.actor;
   await tx.auditEvent.create({
     data: {
       actorKind: actor?.kind ?? (context.system ? "system" : "anonymous"),

@@ -27,10 +27,17 @@ export interface Authenticated {
  * A present credential → Principal, or the exact SPEC §6 error. Called only by
  * `resolveRequestPrincipal` (lib/auth/resolve-request-principal.ts), the one choke point.
  */
-export async function authenticate(db: Db, credential: Exclude<Credential, { kind: "none" }>, now = Date.now()): Promise<Authenticated> {
+export async function authenticate(
+  db: Db,
+  credential: Exclude<Credential, { kind: "none" }>,
+  now = Date.now(),
+): Promise<Authenticated> {
   if (credential.kind === "session") {
     const user = await findSessionUser(db, credential.sessionId, now);
-    if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.", { reason: "session: unknown, expired or user disabled" });
+    if (!user)
+      throw new AppError("unauthorized", "Your session has ended. Sign in again.", {
+        reason: "session: unknown, expired or user disabled",
+      });
     const principal: Principal = {
       kind: "user",
       id: user.id,
@@ -47,7 +54,10 @@ export async function authenticate(db: Db, credential: Exclude<Credential, { kin
   const token = credential.token;
   if (token.startsWith(TOKEN_PREFIX)) return verifyRegistryToken(db, token, new Date(now));
   // A provisioning secret is accepted only by /scim/v2 (lib/auth/verify-provisioning-token.ts).
-  if (token.startsWith(PROVISIONING_PREFIX)) throw new AppError("invalid_token", "The access token is invalid.", { reason: "provisioning secret outside /scim/v2" });
+  if (token.startsWith(PROVISIONING_PREFIX))
+    throw new AppError("invalid_token", "The access token is invalid.", {
+      reason: "provisioning secret outside /scim/v2",
+    });
   const { verifier } = entraVerifier();
   if (verifier.isEntraToken(token)) {
     const verified = await verifier.verify(token);

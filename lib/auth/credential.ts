@@ -4,10 +4,7 @@ import { AppError } from "@/lib/errors";
  * SPEC §2.3 step 1: the only place that reads the Authorization header. It decides which
  * credential a request carries, or that the request is malformed (400 invalid_request).
  */
-export type Credential =
-  | { kind: "none" }
-  | { kind: "bearer"; token: string }
-  | { kind: "session"; sessionId: string };
+export type Credential = { kind: "none" } | { kind: "bearer"; token: string } | { kind: "session"; sessionId: string };
 
 export interface CredentialInput {
   /** Every Authorization header value, as received (e.g. Node's `req.headersDistinct.authorization`). */
@@ -34,11 +31,14 @@ const BAD_REQUEST_MESSAGES = {
   "authorization header too large": "The Authorization header is larger than 12 KiB.",
   "empty authorization header": "The Authorization header is empty. Send `Authorization: Bearer <token>`.",
   "bad authorization syntax": "The Authorization header is malformed. Send `Authorization: Bearer <token>`.",
-  "empty bearer token": "The bearer token is empty: the Authorization header says `Bearer` but no token follows. Check that the variable holding the token is set.",
-  "bad bearer syntax": "The bearer token is malformed: send `Bearer`, one space, then the token (no quotes, tabs or commas).",
+  "empty bearer token":
+    "The bearer token is empty: the Authorization header says `Bearer` but no token follows. Check that the variable holding the token is set.",
+  "bad bearer syntax":
+    "The bearer token is malformed: send `Bearer`, one space, then the token (no quotes, tabs or commas).",
   "token in query string": "Tokens are not accepted in the URL. Send it in the Authorization header.",
   "multiple authorization headers": "The request carries more than one Authorization header. Send exactly one.",
-  "authorization header and session cookie": "The request carries both a bearer token and a session cookie. Send one credential.",
+  "authorization header and session cookie":
+    "The request carries both a bearer token and a session cookie. Send one credential.",
 } as const;
 
 function badRequest(reason: keyof typeof BAD_REQUEST_MESSAGES): AppError {

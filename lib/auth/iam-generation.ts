@@ -8,7 +8,9 @@ import { readDbGeneration, type Db, type Tx } from "@/lib/db";
 export async function readIamGeneration(db: Db): Promise<number> {
   const direct = readDbGeneration(db);
   if (direct) return direct;
-  const rows = await db.$queryRaw<{ iamGeneration: number | bigint }[]>`SELECT "iamGeneration" FROM "RegistryState" WHERE "id" = 1`;
+  const rows = await db.$queryRaw<
+    { iamGeneration: number | bigint }[]
+  >`SELECT "iamGeneration" FROM "RegistryState" WHERE "id" = 1`;
   const value = rows[0]?.iamGeneration;
   // Fail closed: without the row nothing may be reused (-1 never matches a cached generation).
   return value === undefined ? -1 : Number(value);

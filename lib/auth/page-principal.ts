@@ -27,7 +27,12 @@ export const getPageSession = cache(async (): Promise<PageSession | null> => {
   const db = getDb();
   await dbReady();
   try {
-    const { principal, access } = await resolveRequestPrincipal(db, { authorization: [], url: "/", sessionCookie, isApiRoute: false });
+    const { principal, access } = await resolveRequestPrincipal(db, {
+      authorization: [],
+      url: "/",
+      sessionCookie,
+      isApiRoute: false,
+    });
     if (principal.kind !== "user") return null;
     return { db, principal, access, requestId: crypto.randomUUID() };
   } catch (error) {

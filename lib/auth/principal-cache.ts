@@ -40,5 +40,4 @@ export class PrincipalCache {
     this.entries.set(key, entry);
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
-
 }

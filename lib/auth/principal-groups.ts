@@ -45,16 +45,29 @@ export async function addMappedGroups(
     select: { kind: true, value: true, group: { select: { id: true, name: true } } },
   });
   for (const mapping of mappings) {
-    collector.add(mapping.group, mapping.kind === "group" ? { kind: "entra-group", value: mapping.value } : { kind: "app-role", value: mapping.value });
+    collector.add(
+      mapping.group,
+      mapping.kind === "group"
+        ? { kind: "entra-group", value: mapping.value }
+        : { kind: "app-role", value: mapping.value },
+    );
   }
 
   const { adminEntraGroups, adminAppRoles } = getConfig().bootstrap;
   const bootstrapGroup = entraGroupIds.find((id) => adminEntraGroups.includes(id.toLowerCase()));
   const bootstrapRole = appRoles.find((role) => adminAppRoles.includes(role));
   if (bootstrapGroup || bootstrapRole) {
-    const admins = await db.group.findUnique({ where: { name: BUILT_IN_ADMIN_GROUP }, select: { id: true, name: true } });
+    const admins = await db.group.findUnique({
+      where: { name: BUILT_IN_ADMIN_GROUP },
+      select: { id: true, name: true },
+    });
     if (admins) {
-      collector.add(admins, { kind: "bootstrap", value: bootstrapGroup ? `REGISTRY_ADMIN_ENTRA_GROUPS: ${bootstrapGroup}` : `REGISTRY_ADMIN_APP_ROLES: ${bootstrapRole}` });
+      collector.add(admins, {
+        kind: "bootstrap",
+        value: bootstrapGroup
+          ? `REGISTRY_ADMIN_ENTRA_GROUPS: ${bootstrapGroup}`
+          : `REGISTRY_ADMIN_APP_ROLES: ${bootstrapRole}`,
+      });
     }
   }
 }
@@ -103,7 +116,12 @@ export async function loadM2mGroups(
   const collector = new GroupCollector();
   const assigned =
     typeof account === "string"
-      ? (await db.m2mAccountGroup.findMany({ where: { m2mAccountId: account }, select: { group: { select: { id: true, name: true } } } })).map((m) => m.group)
+      ? (
+          await db.m2mAccountGroup.findMany({
+            where: { m2mAccountId: account },
+            select: { group: { select: { id: true, name: true } } },
+          })
+        ).map((m) => m.group)
       : account;
   for (const group of assigned) collector.add(group, { kind: "assignment" });
   await addMappedGroups(db, collector, { entraGroupIds: claims.entraGroupIds, appRoles: claims.roles });

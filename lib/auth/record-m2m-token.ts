@@ -14,7 +14,13 @@ const lastRecorded = new Map<string, { fingerprint: string; at: number }>();
 
 function fingerprintOf(snapshot: M2mTokenSnapshot): string {
   const source = snapshot.groups.ok ? snapshot.groups.source : `failed: ${snapshot.groups.reason}`;
-  return JSON.stringify([[...snapshot.roles].sort(), [...snapshot.groups.ids].sort(), snapshot.version, snapshot.overage, source]);
+  return JSON.stringify([
+    [...snapshot.roles].sort(),
+    [...snapshot.groups.ids].sort(),
+    snapshot.version,
+    snapshot.overage,
+    source,
+  ]);
 }
 
 /**
@@ -23,7 +29,12 @@ function fingerprintOf(snapshot: M2mTokenSnapshot): string {
  * (touch-last-used.ts) it must not cost a write per request: it writes only when the claims
  * changed or the record is a minute old, per instance; principals are cached per token anyway.
  */
-export async function recordM2mToken(db: Db, m2mAccountId: string, snapshot: M2mTokenSnapshot, now = Date.now()): Promise<boolean> {
+export async function recordM2mToken(
+  db: Db,
+  m2mAccountId: string,
+  snapshot: M2mTokenSnapshot,
+  now = Date.now(),
+): Promise<boolean> {
   const fingerprint = fingerprintOf(snapshot);
   const previous = lastRecorded.get(m2mAccountId);
   if (previous && previous.fingerprint === fingerprint && now - previous.at < RESOLUTION_MS) return false;
@@ -37,7 +48,9 @@ export async function recordM2mToken(db: Db, m2mAccountId: string, snapshot: M2m
       lastTokenGroups: snapshot.groups.ids,
       lastTokenVersion: snapshot.version,
       lastTokenOverage: snapshot.overage,
-      lastTokenGroupsSource: snapshot.groups.ok ? snapshot.groups.source : `failed: ${snapshot.groups.reason}`.slice(0, 500),
+      lastTokenGroupsSource: snapshot.groups.ok
+        ? snapshot.groups.source
+        : `failed: ${snapshot.groups.reason}`.slice(0, 500),
     },
   });
   return true;

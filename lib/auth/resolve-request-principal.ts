@@ -20,10 +20,18 @@ const cache = (globalForCache.__principalCache ??= new PrincipalCache());
  * resolved earlier is reused only while the IAM generation is unchanged and the credential is
  * still valid, so every change is seen on the next request.
  */
-export async function resolveRequestPrincipal(db: Db, request: AuthRequest, now = Date.now()): Promise<{ principal: Principal; access: EffectiveAccess; generation: number }> {
+export async function resolveRequestPrincipal(
+  db: Db,
+  request: AuthRequest,
+  now = Date.now(),
+): Promise<{ principal: Principal; access: EffectiveAccess; generation: number }> {
   const credential = extractCredential(request);
-  if (credential.kind === "none") throw new AppError("unauthorized", "Authentication required: send a bearer token or sign in.");
-  const key = credential.kind === "session" ? `s:${hashSessionId(credential.sessionId)}` : `b:${createHash("sha256").update(credential.token).digest("hex")}`;
+  if (credential.kind === "none")
+    throw new AppError("unauthorized", "Authentication required: send a bearer token or sign in.");
+  const key =
+    credential.kind === "session"
+      ? `s:${hashSessionId(credential.sessionId)}`
+      : `b:${createHash("sha256").update(credential.token).digest("hex")}`;
 
   const generation = await readIamGeneration(db);
   const cached = cache.get(key, generation, now);

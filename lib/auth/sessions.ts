@@ -11,7 +11,11 @@ export function hashSessionId(sessionId: string): string {
 }
 
 /** Creates a session row; returns the opaque id for the cookie (256 bits, only its hash is stored). */
-export async function createSession(db: Db, userId: string, ttlHours: number): Promise<{ sessionId: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  ttlHours: number,
+): Promise<{ sessionId: string; expiresAt: Date }> {
   const sessionId = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await db.session.create({ data: { idHash: hashSessionId(sessionId), userId, expiresAt } });

@@ -11,7 +11,12 @@ const RESOLUTION_MS = 60_000;
 export async function touchLastUsed(db: Db, principal: Principal, lastWrittenAt: number, now: number): Promise<number> {
   if (now - lastWrittenAt < RESOLUTION_MS) return lastWrittenAt;
   const stale = { OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - RESOLUTION_MS) } }] };
-  if (principal.kind === "token") await db.apiToken.updateMany({ where: { id: principal.tokenId, ...stale }, data: { lastUsedAt: new Date(now) } });
-  if (principal.kind === "m2m") await db.m2mAccount.updateMany({ where: { id: principal.m2mAccountId, ...stale }, data: { lastUsedAt: new Date(now) } });
+  if (principal.kind === "token")
+    await db.apiToken.updateMany({ where: { id: principal.tokenId, ...stale }, data: { lastUsedAt: new Date(now) } });
+  if (principal.kind === "m2m")
+    await db.m2mAccount.updateMany({
+      where: { id: principal.m2mAccountId, ...stale },
+      data: { lastUsedAt: new Date(now) },
+    });
   return now;
 }

@@ -1,6 +1,10 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hashProvisioningSecret, looksLikeProvisioningSecret, PROVISIONING_PREFIX } from "@/lib/iam/provisioning-tokens/provisioning-secret";
+import {
+  hashProvisioningSecret,
+  looksLikeProvisioningSecret,
+  PROVISIONING_PREFIX,
+} from "@/lib/iam/provisioning-tokens/provisioning-secret";
 import { extractCredential } from "./credential";
 import type { AuthRequest } from "./authenticate";
 
@@ -21,10 +25,18 @@ function invalid(reason: string): AppError {
  * secret (mcps_) is accepted. Sessions, registry API tokens and Entra tokens are refused, so a
  * user's credential can never drive provisioning and a leaked provisioning secret nothing else.
  */
-export async function verifyProvisioningRequest(db: Db, request: AuthRequest, now = new Date()): Promise<ProvisioningCaller> {
+export async function verifyProvisioningRequest(
+  db: Db,
+  request: AuthRequest,
+  now = new Date(),
+): Promise<ProvisioningCaller> {
   const credential = extractCredential({ ...request, isApiRoute: true });
   if (credential.kind !== "bearer") {
-    throw new AppError("unauthorized", "Authentication required: send the provisioning secret as `Authorization: Bearer mcps_…`.", { reason: `provisioning: ${credential.kind === "session" ? "session cookie" : "no credential"}` });
+    throw new AppError(
+      "unauthorized",
+      "Authentication required: send the provisioning secret as `Authorization: Bearer mcps_…`.",
+      { reason: `provisioning: ${credential.kind === "session" ? "session cookie" : "no credential"}` },
+    );
   }
   const secret = credential.token;
   if (!secret.startsWith(PROVISIONING_PREFIX)) throw invalid("provisioning: not a provisioning secret");
@@ -35,7 +47,10 @@ export async function verifyProvisioningRequest(db: Db, request: AuthRequest, no
   // At most one write a minute; the conditional update keeps concurrent instances from piling up.
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.provisioningToken.updateMany({
-      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      where: {
+        id: token.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+      },
       data: { lastUsedAt: now },
     });
   }

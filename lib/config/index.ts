@@ -1,7 +1,6 @@
 import { defaultAuthorityHost, defaultGraphUrl } from "@/lib/auth/entra/issuers";
 import { environmentSchema } from "./schema";
 
-
 export interface RegistryConfig {
   port: number;
   registryUrl: string;
@@ -56,7 +55,8 @@ export function parseConfig(env: Record<string, string | undefined>): RegistryCo
   }
   const e = parsed.data;
   const problems: string[] = [];
-  if (e.ENTRA_TENANT_IDS.length === 0) problems.push("ENTRA_TENANT_IDS: required (or run with the bundled emulator: npm run demo)");
+  if (e.ENTRA_TENANT_IDS.length === 0)
+    problems.push("ENTRA_TENANT_IDS: required (or run with the bundled emulator: npm run demo)");
   if (!e.ENTRA_CLIENT_ID) problems.push("ENTRA_CLIENT_ID: required: the registry API app's client id");
   if (problems.length > 0) throw new ConfigError(problems);
 

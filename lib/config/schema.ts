@@ -76,15 +76,20 @@ export const environmentSchema = z.object({
     .string()
     .trim()
     .optional()
-    .refine((value) => !value || (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32), {
-      message: "must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)",
-    }),
+    .refine(
+      (value) => !value || (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32),
+      {
+        message: "must be 32 random bytes, base64-encoded (generate one with: openssl rand -base64 32)",
+      },
+    ),
   REGISTRY_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Seconds between background health probes of every enabled server; 0 turns them off. */
   REGISTRY_HEALTH_INTERVAL_SECONDS: z.coerce
     .number({ message: "must be a whole number of seconds (0 turns the health checker off)" })
     .int("must be a whole number of seconds (0 turns the health checker off)")
-    .refine((value) => value === 0 || (value >= 10 && value <= 86_400), { message: "must be 0 (off) or between 10 and 86400 seconds" })
+    .refine((value) => value === 0 || (value >= 10 && value <= 86_400), {
+      message: "must be 0 (off) or between 10 and 86400 seconds",
+    })
     .default(300),
 });
 

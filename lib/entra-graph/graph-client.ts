@@ -20,7 +20,9 @@ function graphClient(tenantId: string): ConfidentialClientApplication | null {
   const key = JSON.stringify([authority, clientId, clientSecret]);
   let client = clients.get(key);
   if (!client) {
-    client = new ConfidentialClientApplication({ auth: { clientId, clientSecret, authority, knownAuthorities: [new URL(authorityHost).host] } });
+    client = new ConfidentialClientApplication({
+      auth: { clientId, clientSecret, authority, knownAuthorities: [new URL(authorityHost).host] },
+    });
     clients.set(key, client);
   }
   return client;
@@ -30,13 +32,25 @@ function graphClient(tenantId: string): ConfidentialClientApplication | null {
  * One Microsoft Graph v1.0 call with the registry's app credentials. Never throws: a failure
  * comes back with a kind (403 = a missing application permission) and a log-safe reason.
  */
-export async function callGraph<T>(tenantId: string, method: "GET" | "POST", path: string, body?: unknown): Promise<GraphResult<T>> {
+export async function callGraph<T>(
+  tenantId: string,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+): Promise<GraphResult<T>> {
   const config = getConfig().entra;
   const client = graphClient(tenantId);
-  if (!client) return { ok: false, kind: "not-configured", reason: "ENTRA_CLIENT_SECRET is not set, so the registry cannot call Microsoft Graph" };
+  if (!client)
+    return {
+      ok: false,
+      kind: "not-configured",
+      reason: "ENTRA_CLIENT_SECRET is not set, so the registry cannot call Microsoft Graph",
+    };
   let accessToken: string;
   try {
-    const result = await client.acquireTokenByClientCredential({ scopes: [`${defaultGraphUrl(config.cloud)}/.default`] });
+    const result = await client.acquireTokenByClientCredential({
+      scopes: [`${defaultGraphUrl(config.cloud)}/.default`],
+    });
     if (!result?.accessToken) return { ok: false, kind: "failed", reason: "no Graph access token returned" };
     accessToken = result.accessToken;
   } catch (error) {
@@ -47,7 +61,11 @@ export async function callGraph<T>(tenantId: string, method: "GET" | "POST", pat
   try {
     response = await fetch(`${config.graphUrl}/v1.0/${path}`, {
       method,
-      headers: { authorization: `Bearer ${accessToken}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
@@ -55,7 +73,8 @@ export async function callGraph<T>(tenantId: string, method: "GET" | "POST", pat
     log.warn("graph: request failed", { path, error: (error as Error).message });
     return { ok: false, kind: "failed", reason: "Microsoft Graph did not answer" };
   }
-  if (response.status === 403 || response.status === 401) return { ok: false, kind: "forbidden", reason: `Microsoft Graph refused the call (${response.status})` };
+  if (response.status === 403 || response.status === 401)
+    return { ok: false, kind: "forbidden", reason: `Microsoft Graph refused the call (${response.status})` };
   if (response.status === 404) return { ok: false, kind: "not-found", reason: "Microsoft Graph has no such object" };
   if (!response.ok) return { ok: false, kind: "failed", reason: `Microsoft Graph answered ${response.status}` };
   try {

@@ -1,5 +1,14 @@
 import { canCallMethod, canSeeTool, type EffectiveAccess } from "@/lib/access/effective-access";
-import { asMessage, idOf, isRequest, RPC, rpcError, type JsonRpcId, type JsonRpcMessage, type JsonRpcResponse } from "./json-rpc";
+import {
+  asMessage,
+  idOf,
+  isRequest,
+  RPC,
+  rpcError,
+  type JsonRpcId,
+  type JsonRpcMessage,
+  type JsonRpcResponse,
+} from "./json-rpc";
 
 /** Bounds the work (and the usage rows) one POST can cause. MCP clients send one message at a time. */
 const MAX_BATCH = 100;
@@ -37,13 +46,21 @@ function notGranted(method: string, slug: string): string {
 export function authorizeMessages(access: EffectiveAccess, slug: string, body: unknown): MessageVerdict {
   const batch = Array.isArray(body);
   const values = batch ? (body as unknown[]) : [body];
-  const verdict: MessageVerdict = { forward: [], refusals: [], deniedToolCalls: [], toolCalls: new Map(), toolLists: new Set() };
+  const verdict: MessageVerdict = {
+    forward: [],
+    refusals: [],
+    deniedToolCalls: [],
+    toolCalls: new Map(),
+    toolLists: new Set(),
+  };
   if (values.length === 0) {
     verdict.refusals.push(rpcError(null, RPC.invalidRequest, "An empty JSON-RPC batch is not a request."));
     return verdict;
   }
   if (values.length > MAX_BATCH) {
-    verdict.refusals.push(rpcError(null, RPC.invalidRequest, `A JSON-RPC batch may hold at most ${MAX_BATCH} messages.`));
+    verdict.refusals.push(
+      rpcError(null, RPC.invalidRequest, `A JSON-RPC batch may hold at most ${MAX_BATCH} messages.`),
+    );
     return verdict;
   }
 
@@ -58,19 +75,35 @@ export function authorizeMessages(access: EffectiveAccess, slug: string, body: u
     // answers to server requests carry no grantable action.
     if (!isRequest(message)) return;
     if (!canCallMethod(access, slug, message.method)) {
-      refusedAt.set(index, rpcError(message.id, RPC.denied, notGranted(message.method, slug), { reason: "method_not_granted", method: message.method }));
-      if (message.method === "tools/call") verdict.deniedToolCalls.push({ tool: toolName(message.params) ?? "", reason: "method_not_granted" });
+      refusedAt.set(
+        index,
+        rpcError(message.id, RPC.denied, notGranted(message.method, slug), {
+          reason: "method_not_granted",
+          method: message.method,
+        }),
+      );
+      if (message.method === "tools/call")
+        verdict.deniedToolCalls.push({ tool: toolName(message.params) ?? "", reason: "method_not_granted" });
       return;
     }
     if (message.method === "tools/call") {
       const tool = toolName(message.params);
       if (tool === undefined) {
-        refusedAt.set(index, rpcError(message.id, RPC.invalidParams, "tools/call needs params.name (the tool to call)."));
+        refusedAt.set(
+          index,
+          rpcError(message.id, RPC.invalidParams, "tools/call needs params.name (the tool to call)."),
+        );
         return;
       }
       // The same answer whether the tool exists upstream or not: nothing about it is revealed.
       if (!canSeeTool(access, slug, tool)) {
-        refusedAt.set(index, rpcError(message.id, RPC.denied, `Tool ${tool} is not available to you on server ${slug}.`, { reason: "tool_not_granted", tool }));
+        refusedAt.set(
+          index,
+          rpcError(message.id, RPC.denied, `Tool ${tool} is not available to you on server ${slug}.`, {
+            reason: "tool_not_granted",
+            tool,
+          }),
+        );
         verdict.deniedToolCalls.push({ tool, reason: "tool_not_granted" });
       }
     }
@@ -82,7 +115,12 @@ export function authorizeMessages(access: EffectiveAccess, slug: string, body: u
       if (refusal) verdict.refusals.push(refusal);
       else {
         const message = asMessage(value);
-        if (message && isRequest(message)) verdict.refusals.push(rpcError(message.id, RPC.denied, "Not sent: another message in this batch was refused.", { reason: "batch_refused" }));
+        if (message && isRequest(message))
+          verdict.refusals.push(
+            rpcError(message.id, RPC.denied, "Not sent: another message in this batch was refused.", {
+              reason: "batch_refused",
+            }),
+          );
       }
     });
     return verdict;

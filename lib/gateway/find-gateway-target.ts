@@ -26,7 +26,13 @@ export async function findGatewayTarget(db: Db, slug: string, generation: number
   if (generation >= 0 && targets.has(key)) return targets.get(key)!;
   const server = await db.server.findUnique({ where: { slug }, include: { upstreamCredentials: true } });
   const target = server
-    ? { slug: server.slug, url: server.url, transport: server.transport, enabled: server.enabled, credentials: server.upstreamCredentials ? openUpstreamHeaders(server.upstreamCredentials.ciphertext) : {} }
+    ? {
+        slug: server.slug,
+        url: server.url,
+        transport: server.transport,
+        enabled: server.enabled,
+        credentials: server.upstreamCredentials ? openUpstreamHeaders(server.upstreamCredentials.ciphertext) : {},
+      }
     : null;
   if (generation >= 0) {
     // Older generations can never be asked for again.

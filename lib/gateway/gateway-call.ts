@@ -17,7 +17,19 @@ export interface GatewayCall {
 }
 
 /** Fire and forget: usage never holds up the answer (errors are logged inside). */
-export function recordUsage(call: GatewayCall, records: { tool: string; outcome: UsageOutcome; detail?: string }[]): void {
+export function recordUsage(
+  call: GatewayCall,
+  records: { tool: string; outcome: UsageOutcome; detail?: string }[],
+): void {
   const durationMs = performance.now() - call.started;
-  void recordGatewayUsage(call.db, records.map((record) => ({ ...record, durationMs, principal: call.principal, serverSlug: call.server.slug, requestId: call.requestId })));
+  void recordGatewayUsage(
+    call.db,
+    records.map((record) => ({
+      ...record,
+      durationMs,
+      principal: call.principal,
+      serverSlug: call.server.slug,
+      requestId: call.requestId,
+    })),
+  );
 }

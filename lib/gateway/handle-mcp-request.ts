@@ -33,9 +33,13 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
     // A browser session may not be ridden cross-site into a tool call.
     if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
     const server = await findGatewayTarget(db, slug, resolved.generation);
-    if (!server || !canSeeServer(resolved.access, server.slug, server.enabled)) throw new AppError("not_found", `No server ${slug}.`);
+    if (!server || !canSeeServer(resolved.access, server.slug, server.enabled))
+      throw new AppError("not_found", `No server ${slug}.`);
     if (request.method !== "POST" && request.method !== "GET" && request.method !== "DELETE") {
-      const response = errorResponse(new AppError("method_not_allowed", "The MCP gateway answers POST, GET and DELETE."), requestId);
+      const response = errorResponse(
+        new AppError("method_not_allowed", "The MCP gateway answers POST, GET and DELETE."),
+        requestId,
+      );
       response.headers.set("Allow", "POST, GET, DELETE");
       return response;
     }
@@ -51,7 +55,8 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
     return request.method === "POST" ? await proxyPost(call, request) : await proxyStream(call, request);
   } catch (error) {
     await auditAuthFailure(db, error, principal, requestId, request);
-    return errorResponse(error, requestId, { resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource` });
+    return errorResponse(error, requestId, {
+      resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource`,
+    });
   }
 }
-

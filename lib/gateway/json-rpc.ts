@@ -45,7 +45,13 @@ export function isNotification(message: JsonRpcMessage): message is JsonRpcNotif
 }
 
 export function isResponse(message: unknown): message is JsonRpcResponse {
-  return typeof message === "object" && message !== null && !("method" in message) && "id" in message && ("result" in message || "error" in message);
+  return (
+    typeof message === "object" &&
+    message !== null &&
+    !("method" in message) &&
+    "id" in message &&
+    ("result" in message || "error" in message)
+  );
 }
 
 export function rpcError(id: JsonRpcId | null, code: number, message: string, data?: unknown): JsonRpcResponse {
@@ -64,7 +70,8 @@ export function asMessage(value: unknown): JsonRpcMessage | null {
     if (message.params !== undefined && (typeof message.params !== "object" || message.params === null)) return null;
     return message as unknown as JsonRpcMessage;
   }
-  if ((validId || id === null) && ("result" in message || "error" in message)) return message as unknown as JsonRpcMessage;
+  if ((validId || id === null) && ("result" in message || "error" in message))
+    return message as unknown as JsonRpcMessage;
   return null;
 }
 

@@ -11,7 +11,12 @@ const MAX_OBSERVED_BYTES = 1024 * 1024;
  * bounded copy is parsed at the end for the tools/call outcome. Null: the JSON was unreadable
  * where it had to be rewritten.
  */
-export async function observeJson(body: ReadableStream<Uint8Array>, watch: ResponseWatch, mustRewrite: boolean, finish: (detail: string, outcome?: UsageOutcome) => void): Promise<ReadableStream<Uint8Array> | string | null> {
+export async function observeJson(
+  body: ReadableStream<Uint8Array>,
+  watch: ResponseWatch,
+  mustRewrite: boolean,
+  finish: (detail: string, outcome?: UsageOutcome) => void,
+): Promise<ReadableStream<Uint8Array> | string | null> {
   if (mustRewrite) {
     const text = await readBoundedText(body, MAX_REWRITE_BYTES);
     if (text === null) return null;

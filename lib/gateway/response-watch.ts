@@ -31,7 +31,9 @@ export class ResponseWatch {
   inspect = (message: unknown): unknown => {
     if (Array.isArray(message)) {
       const replaced = message.map((item) => this.inspectOne(item));
-      return replaced.some((item) => item !== undefined) ? replaced.map((item, index) => item ?? message[index]) : undefined;
+      return replaced.some((item) => item !== undefined)
+        ? replaced.map((item, index) => item ?? message[index])
+        : undefined;
     }
     return this.inspectOne(message);
   };
@@ -67,6 +69,9 @@ export class ResponseWatch {
 }
 
 function outcomeOf(message: JsonRpcResponse): { outcome: UsageOutcome; detail?: string } {
-  if (message.error) return { outcome: "error", detail: `${message.error.code}: ${String(message.error.message).slice(0, 200)}` };
-  return message.result?.isError === true ? { outcome: "error", detail: "the tool reported an error (isError)" } : { outcome: "ok" };
+  if (message.error)
+    return { outcome: "error", detail: `${message.error.code}: ${String(message.error.message).slice(0, 200)}` };
+  return message.result?.isError === true
+    ? { outcome: "error", detail: "the tool reported an error (isError)" }
+    : { outcome: "ok" };
 }

@@ -6,7 +6,10 @@
  */
 const MAX_EVENT_CHARS = 16 * 1024 * 1024;
 
-export function sseTransform(rewrite: (message: unknown) => unknown, onEnd: () => void): TransformStream<Uint8Array, Uint8Array> {
+export function sseTransform(
+  rewrite: (message: unknown) => unknown,
+  onEnd: () => void,
+): TransformStream<Uint8Array, Uint8Array> {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let buffer = "";

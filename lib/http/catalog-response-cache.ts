@@ -16,7 +16,10 @@ const entries = new Map<string, Entry<unknown>>();
  * owner with the same groups). Two principals with the same key see the same catalog.
  */
 function accessKey(principal: Principal): string {
-  const groups = principal.groups.map((group) => group.id).sort().join(",");
+  const groups = principal.groups
+    .map((group) => group.id)
+    .sort()
+    .join(",");
   if (principal.kind !== "token") return `${groups}|*|*`;
   const restriction = principal.servers ? [...principal.servers].sort().join(",") : "*";
   return `${groups}|${restriction}|${[...principal.permissions].sort().join(",")}`;

@@ -13,7 +13,11 @@ export function checkCsrf(request: Request): void {
   const origin = request.headers.get("origin");
   const expected = new URL(getConfig().registryUrl).origin;
   if (fetchSite === "same-origin" || origin === expected) return;
-  throw new AppError("forbidden", "Cross-site request refused: send writes from the registry's own pages, or use a bearer token.", {
-    reason: `csrf: origin=${origin ?? "none"} sec-fetch-site=${fetchSite ?? "none"}`,
-  });
+  throw new AppError(
+    "forbidden",
+    "Cross-site request refused: send writes from the registry's own pages, or use a bearer token.",
+    {
+      reason: `csrf: origin=${origin ?? "none"} sec-fetch-site=${fetchSite ?? "none"}`,
+    },
+  );
 }

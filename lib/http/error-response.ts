@@ -25,13 +25,21 @@ export function errorResponse(error: unknown, requestId: string, options: ErrorR
     ? error
     : isUniqueViolation(error)
       ? new AppError("conflict", "This conflicts with a record that was just created or changed. Reload and try again.")
-      : new AppError("internal_error", "Something went wrong on our side. Try again; if it persists, report the request id.");
-  if (appError.code === "internal_error" && !isAppError(error)) log.error("unhandled error", { requestId, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      : new AppError(
+          "internal_error",
+          "Something went wrong on our side. Try again; if it persists, report the request id.",
+        );
+  if (appError.code === "internal_error" && !isAppError(error))
+    log.error("unhandled error", {
+      requestId,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
 
   const headers = new Headers({ "Cache-Control": "no-store", "Content-Type": "application/json" });
   const metadata = options.resourceMetadata ? `, resource_metadata="${options.resourceMetadata}"` : "";
   if (appError.code === "unauthorized") headers.set("WWW-Authenticate", `${REALM}${metadata}`);
-  if (appError.code === "invalid_request") headers.set("WWW-Authenticate", `${REALM}, error="invalid_request"${metadata}`);
+  if (appError.code === "invalid_request")
+    headers.set("WWW-Authenticate", `${REALM}, error="invalid_request"${metadata}`);
   if (appError.code === "invalid_token") headers.set("WWW-Authenticate", `${REALM}, error="invalid_token"${metadata}`);
   if (appError.retryAfter !== undefined) headers.set("Retry-After", String(appError.retryAfter));
 

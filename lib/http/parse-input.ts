@@ -28,9 +28,14 @@ export function parseInput<S extends z.ZodType>(schema: S | undefined, value: un
   if (result.success) return result.data;
   const fields = result.error.issues.flatMap((issue) => {
     const base = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: "unknown field" }));
+    if (issue.code === "unrecognized_keys")
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: "unknown field" }));
     return [{ path: base || where, message: issue.message }];
   });
   if (where === "path") throw new AppError("not_found", "Not found.");
-  throw new AppError("validation_failed", `Invalid ${where}: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`.slice(0, 500), { fields });
+  throw new AppError(
+    "validation_failed",
+    `Invalid ${where}: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`.slice(0, 500),
+    { fields },
+  );
 }

@@ -2,7 +2,10 @@
  * Reads a body stream as UTF-8 text, at most `maxBytes`: past that it stops reading, cancels the
  * stream and answers null, so a huge body is refused without being held in memory.
  */
-export async function readBoundedText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string | null> {
+export async function readBoundedText(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<string | null> {
   if (!body) return "";
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

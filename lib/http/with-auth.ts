@@ -40,16 +40,24 @@ export function withAuth(route: ApiRoute): RouteRunner {
       if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
       const ctx = { db, principal, access: resolved.access, requestId, generation: resolved.generation };
       if (route.permission && !route.permissionAfterVisibility && !hasPermission(ctx.access, route.permission)) {
-        throw new AppError("forbidden", `This action needs the ${route.permission} permission.`, { reason: `missing ${route.permission}` });
+        throw new AppError("forbidden", `This action needs the ${route.permission} permission.`, {
+          reason: `missing ${route.permission}`,
+        });
       }
       const params = parseInput(route.params, rawParams, "path");
       const query = parseInput(route.query, queryObject(request.url), "query");
       const body = route.body ? parseInput(route.body, await parseBody(request), "body") : undefined;
-      return await route.handler({ ctx, query, body, params, request } as HandlerArgs<z.output<z.ZodType>, z.output<z.ZodType>, z.output<z.ZodType>>);
+      return await route.handler({ ctx, query, body, params, request } as HandlerArgs<
+        z.output<z.ZodType>,
+        z.output<z.ZodType>,
+        z.output<z.ZodType>
+      >);
     } catch (error) {
       await auditAuthFailure(db, error, principal, requestId, request);
       // RFC 9728 §5.1: every challenge names the metadata document, so a client can find where to get a token.
-      return errorResponse(error, requestId, { resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource` });
+      return errorResponse(error, requestId, {
+        resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource`,
+      });
     }
   };
 }

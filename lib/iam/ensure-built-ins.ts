@@ -14,13 +14,18 @@ import { createGroup } from "./groups/create-group";
 export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditContext): Promise<void> {
   let admins = await db.group.findUnique({ where: { name: BUILT_IN_ADMIN_GROUP } });
   if (!admins) {
-    await createGroup(db, ctx, {
-      name: BUILT_IN_ADMIN_GROUP,
-      description: "Built in: manages the registry (IAM, catalog, audit).",
-      entraMappings: { groups: [], appRoles: [] },
-      serverAccess: [{ server: "*", methods: ["*"], tools: ["*"] }],
-      permissions: [...PERMISSIONS],
-    }, { builtIn: true });
+    await createGroup(
+      db,
+      ctx,
+      {
+        name: BUILT_IN_ADMIN_GROUP,
+        description: "Built in: manages the registry (IAM, catalog, audit).",
+        entraMappings: { groups: [], appRoles: [] },
+        serverAccess: [{ server: "*", methods: ["*"], tools: ["*"] }],
+        permissions: [...PERMISSIONS],
+      },
+      { builtIn: true },
+    );
     admins = (await db.group.findUnique({ where: { name: BUILT_IN_ADMIN_GROUP } }))!;
   }
   const adminsId = admins.id;
@@ -30,18 +35,39 @@ export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditC
       let account = await tx.m2mAccount.findUnique({ where: { tenantId_clientId: { tenantId, clientId } } });
       if (!account) {
         account = await tx.m2mAccount.create({
-          data: { tenantId, clientId, name: `bootstrap ${clientId.slice(0, 8)}`, description: "From REGISTRY_BOOTSTRAP_M2M_ADMINS.", createdByName: "bootstrap" },
+          data: {
+            tenantId,
+            clientId,
+            name: `bootstrap ${clientId.slice(0, 8)}`,
+            description: "From REGISTRY_BOOTSTRAP_M2M_ADMINS.",
+            createdByName: "bootstrap",
+          },
         });
-        await recordAuditEvent(tx, ctx, { action: "m2m-account.create", target: { type: "m2m-account", id: account.id, name: account.name }, after: { tenantId, clientId, enabled: true }, reason: "REGISTRY_BOOTSTRAP_M2M_ADMINS" });
+        await recordAuditEvent(tx, ctx, {
+          action: "m2m-account.create",
+          target: { type: "m2m-account", id: account.id, name: account.name },
+          after: { tenantId, clientId, enabled: true },
+          reason: "REGISTRY_BOOTSTRAP_M2M_ADMINS",
+        });
       } else if (!account.enabled) {
         // An admin disabled it on purpose (e.g. a leaked pipeline secret): a restart must not
         // silently undo that decision. Re-enabling is an explicit, audited IAM change.
-        log.warn("bootstrap M2M admin is disabled and stays disabled; re-enable it in Settings > IAM > M2M Accounts", { m2mAccountId: account.id, tenantId, clientId });
+        log.warn("bootstrap M2M admin is disabled and stays disabled; re-enable it in Settings > IAM > M2M Accounts", {
+          m2mAccountId: account.id,
+          tenantId,
+          clientId,
+        });
       }
-      const membership = await tx.m2mAccountGroup.findUnique({ where: { m2mAccountId_groupId: { m2mAccountId: account.id, groupId: adminsId } } });
+      const membership = await tx.m2mAccountGroup.findUnique({
+        where: { m2mAccountId_groupId: { m2mAccountId: account.id, groupId: adminsId } },
+      });
       if (!membership) {
         await tx.m2mAccountGroup.create({ data: { m2mAccountId: account.id, groupId: adminsId } });
-        await recordAuditEvent(tx, ctx, { action: "m2m-account.bootstrap", target: { type: "m2m-account", id: account.id, name: account.name }, after: { tenantId, clientId, groups: [BUILT_IN_ADMIN_GROUP] } });
+        await recordAuditEvent(tx, ctx, {
+          action: "m2m-account.bootstrap",
+          target: { type: "m2m-account", id: account.id, name: account.name },
+          after: { tenantId, clientId, groups: [BUILT_IN_ADMIN_GROUP] },
+        });
       }
     });
   }

@@ -18,11 +18,22 @@ export function createScimApp(): Hono {
   }
   for (const [path, methods] of methodsByPath) {
     app.all(path, () => {
-      const response = scimErrorResponse(new ScimError(405, `This endpoint accepts ${methods.join(", ")}.`), randomUUID());
+      const response = scimErrorResponse(
+        new ScimError(405, `This endpoint accepts ${methods.join(", ")}.`),
+        randomUUID(),
+      );
       response.headers.set("Allow", methods.join(", "));
       return response;
     });
   }
-  app.all("*", () => scimErrorResponse(new ScimError(404, "No such SCIM endpoint: use /Users, /Groups, /ServiceProviderConfig, /ResourceTypes or /Schemas."), randomUUID()));
+  app.all("*", () =>
+    scimErrorResponse(
+      new ScimError(
+        404,
+        "No such SCIM endpoint: use /Users, /Groups, /ServiceProviderConfig, /ResourceTypes or /Schemas.",
+      ),
+      randomUUID(),
+    ),
+  );
   return app;
 }

@@ -6,10 +6,15 @@ export interface FilterClause {
   value: string;
 }
 
-const CLAUSE = /^\s*([A-Za-z][\w.]*)(?:\[\s*value\s+eq\s+"((?:[^"\\]|\\.)*)"\s*\])?(?:\s+eq\s+(?:"((?:[^"\\]|\\.)*)"|(true|false)))?\s*$/i;
+const CLAUSE =
+  /^\s*([A-Za-z][\w.]*)(?:\[\s*value\s+eq\s+"((?:[^"\\]|\\.)*)"\s*\])?(?:\s+eq\s+(?:"((?:[^"\\]|\\.)*)"|(true|false)))?\s*$/i;
 
 function invalidFilter(filter: string, supported: readonly string[]): ScimError {
-  return new ScimError(400, `Unsupported filter ${JSON.stringify(filter)}: use \`attribute eq "value"\` clauses joined by \`and\`, on ${supported.join(", ")}.`, "invalidFilter");
+  return new ScimError(
+    400,
+    `Unsupported filter ${JSON.stringify(filter)}: use \`attribute eq "value"\` clauses joined by \`and\`, on ${supported.join(", ")}.`,
+    "invalidFilter",
+  );
 }
 
 /**
@@ -28,7 +33,11 @@ export function parseFilter(filter: string | null, supported: readonly string[])
     if (!attribute) throw invalidFilter(filter, supported);
     const value = memberValue ?? quoted ?? bool;
     // `members[value eq "x"]` carries its value inside the brackets and nothing after them.
-    if (value === undefined || (memberValue !== undefined && (quoted !== undefined || bool !== undefined)) || (attribute === "members") !== (memberValue !== undefined)) {
+    if (
+      value === undefined ||
+      (memberValue !== undefined && (quoted !== undefined || bool !== undefined)) ||
+      (attribute === "members") !== (memberValue !== undefined)
+    ) {
       throw invalidFilter(filter, supported);
     }
     clauses.push({ attribute, value: value.replace(/\\(.)/g, "$1") });
@@ -45,5 +54,8 @@ export function parsePaging(query: URLSearchParams, maxCount = 200): { startInde
     if (!Number.isInteger(value)) throw new ScimError(400, `${name} must be an integer.`, "invalidValue");
     return value;
   };
-  return { startIndex: Math.max(1, number("startIndex", 1)), count: Math.min(maxCount, Math.max(0, number("count", 100))) };
+  return {
+    startIndex: Math.max(1, number("startIndex", 1)),
+    count: Math.min(maxCount, Math.max(0, number("count", 100))),
+  };
 }

@@ -4,7 +4,15 @@
  */
 const SCIM_ERROR_BRAND = Symbol.for("mcp-registry.ScimError");
 
-export type ScimType = "invalidFilter" | "invalidValue" | "invalidSyntax" | "invalidPath" | "noTarget" | "uniqueness" | "mutability" | "tooMany";
+export type ScimType =
+  | "invalidFilter"
+  | "invalidValue"
+  | "invalidSyntax"
+  | "invalidPath"
+  | "noTarget"
+  | "uniqueness"
+  | "mutability"
+  | "tooMany";
 
 export class ScimError extends Error {
   readonly [SCIM_ERROR_BRAND] = true;

@@ -7,7 +7,10 @@ export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 export const LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
 export function scimJson(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), { status, headers: { "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store", ...headers } });
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { "Content-Type": SCIM_CONTENT_TYPE, "Cache-Control": "no-store", ...headers },
+  });
 }
 
 export function scimNoContent(): Response {
@@ -33,11 +36,26 @@ export function scimErrorResponse(error: unknown, requestId: string): Response {
     detail = error.message;
     if (error.status === 409) scimType = "uniqueness";
   } else if (isUniqueViolation(error)) {
-    [status, detail, scimType] = [409, "This conflicts with a resource that was just created or changed.", "uniqueness"];
+    [status, detail, scimType] = [
+      409,
+      "This conflicts with a resource that was just created or changed.",
+      "uniqueness",
+    ];
   } else {
-    log.error("unhandled error", { requestId, error: error instanceof Error ? error.stack ?? error.message : String(error) });
-    [status, detail] = [500, `Something went wrong on our side. Try again; if it persists, report request id ${requestId}.`];
+    log.error("unhandled error", {
+      requestId,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    [status, detail] = [
+      500,
+      `Something went wrong on our side. Try again; if it persists, report request id ${requestId}.`,
+    ];
   }
-  const headers: Record<string, string> = status === 401 ? { "WWW-Authenticate": 'Bearer realm="mcp-registry-scim"' } : {};
-  return scimJson({ schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail }, status, headers);
+  const headers: Record<string, string> =
+    status === 401 ? { "WWW-Authenticate": 'Bearer realm="mcp-registry-scim"' } : {};
+  return scimJson(
+    { schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail },
+    status,
+    headers,
+  );
 }

@@ -40,9 +40,18 @@ export function withScimAuth(handler: ScimHandler) {
     try {
       await dbReady();
       const caller = await verifyProvisioningRequest(db, readAuthRequest(request));
-      const audit: AuditContext = { principal: null, requestId, actor: { kind: "provisioning-token", id: caller.tokenId, name: caller.name } };
+      const audit: AuditContext = {
+        principal: null,
+        requestId,
+        actor: { kind: "provisioning-token", id: caller.tokenId, name: caller.name },
+      };
       const body = request.method === "GET" || request.method === "DELETE" ? undefined : await readJson(request);
-      return await handler({ ctx: { db, caller, audit, requestId, baseUrl: `${getConfig().registryUrl}/scim/v2` }, params, query: new URL(request.url).searchParams, body });
+      return await handler({
+        ctx: { db, caller, audit, requestId, baseUrl: `${getConfig().registryUrl}/scim/v2` },
+        params,
+        query: new URL(request.url).searchParams,
+        body,
+      });
     } catch (error) {
       await auditAuthFailure(db, error, null, requestId, request);
       return scimErrorResponse(error, requestId);

@@ -9,7 +9,9 @@ export async function createServer(db: Db, ctx: AuditContext, input: CreateServe
   // it names, so it may not register any other (it may re-create one it names).
   const principal = ctx.principal;
   if (principal?.kind === "token" && principal.servers !== null && !principal.servers.includes(input.slug)) {
-    throw new AppError("forbidden", "This token is restricted to other servers and cannot register this one.", { reason: "server restriction" });
+    throw new AppError("forbidden", "This token is restricted to other servers and cannot register this one.", {
+      reason: "server restriction",
+    });
   }
   return db.$transaction(async (tx) => {
     if (await tx.server.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
@@ -28,12 +30,22 @@ export async function createServer(db: Db, ctx: AuditContext, input: CreateServe
         createdBy: actor,
         updatedBy: actor,
         tags: { create: [...new Set(input.tags)].map((tag) => ({ tag })) },
-        tools: { create: (input.tools ?? []).map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema as object })) },
+        tools: {
+          create: (input.tools ?? []).map((tool) => ({
+            name: tool.name,
+            description: tool.description,
+            inputSchema: tool.inputSchema as object,
+          })),
+        },
       },
       include: { tags: true, tools: { orderBy: { name: "asc" } } },
     });
     const record = toServerRecord(server, { toolCount: server.tools.length, tools: server.tools.map(toToolRecord) });
-    await recordAuditEvent(tx, ctx, { action: "server.create", target: { type: "server", id: server.id, name: server.slug }, after: record });
+    await recordAuditEvent(tx, ctx, {
+      action: "server.create",
+      target: { type: "server", id: server.id, name: server.slug },
+      after: record,
+    });
     return record;
   });
 }

@@ -8,6 +8,10 @@ export async function deleteServer(db: Db, ctx: AuditContext, slug: string) {
     const row = await tx.server.findUnique({ where: { slug }, include: { tags: true } });
     if (!row) throw new AppError("not_found", `No server ${slug}.`);
     await tx.server.delete({ where: { id: row.id } });
-    await recordAuditEvent(tx, ctx, { action: "server.delete", target: { type: "server", id: row.id, name: slug }, before: toServerRecord(row) });
+    await recordAuditEvent(tx, ctx, {
+      action: "server.delete",
+      target: { type: "server", id: row.id, name: slug },
+      before: toServerRecord(row),
+    });
   });
 }

@@ -6,7 +6,11 @@ import type { ServerListQuery, ServerRecord } from "./schemas";
 import { toServerRecord } from "./server-record";
 
 /** Visible servers, filtered in the query (SPEC §3), keyset-paged by slug. */
-export async function findServers(db: Db, access: EffectiveAccess, query: ServerListQuery): Promise<Page<ServerRecord>> {
+export async function findServers(
+  db: Db,
+  access: EffectiveAccess,
+  query: ServerListQuery,
+): Promise<Page<ServerRecord>> {
   const after = decodeCursor(query.cursor, ["text"])?.[0];
   const rows = await db.server.findMany({
     where: {
@@ -15,7 +19,14 @@ export async function findServers(db: Db, access: EffectiveAccess, query: Server
         typeof after === "string" ? { slug: { gt: after } } : {},
         query.tag ? { tags: { some: { tag: query.tag } } } : {},
         query.q
-          ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }, { slug: { contains: query.q.toLowerCase() } }, { tags: { some: { tag: query.q.toLowerCase() } } }] }
+          ? {
+              OR: [
+                { name: containsInsensitive(query.q) },
+                { description: containsInsensitive(query.q) },
+                { slug: { contains: query.q.toLowerCase() } },
+                { tags: { some: { tag: query.q.toLowerCase() } } },
+              ],
+            }
           : {},
       ],
     },
@@ -27,7 +38,12 @@ export async function findServers(db: Db, access: EffectiveAccess, query: Server
   // Visible tool counts for the page in one grouped query, filtered like GET /api/tools.
   const counts = await db.tool.groupBy({
     by: ["serverId"],
-    where: { AND: [{ serverId: { in: page.rows.map((row) => row.id) } }, toolWhere(access, new Map(page.rows.map((row) => [row.slug, row.id])))] },
+    where: {
+      AND: [
+        { serverId: { in: page.rows.map((row) => row.id) } },
+        toolWhere(access, new Map(page.rows.map((row) => [row.slug, row.id]))),
+      ],
+    },
     _count: { _all: true },
   });
   const countByServer = new Map(counts.map((count) => [count.serverId, count._count._all]));
@@ -51,6 +67,9 @@ export async function findVisibleServer(db: Db, access: EffectiveAccess, slug: s
 export async function findVisibleServerIds(db: Db, access: EffectiveAccess): Promise<Map<string, string>> {
   const named = access.managesCatalog ? [...(access.restriction ?? [])] : [...access.servers.keys()];
   if (named.length === 0) return new Map();
-  const rows = await db.server.findMany({ where: { AND: [{ slug: { in: named } }, serverWhere(access)] }, select: { id: true, slug: true } });
+  const rows = await db.server.findMany({
+    where: { AND: [{ slug: { in: named } }, serverWhere(access)] },
+    select: { id: true, slug: true },
+  });
   return new Map(rows.map((row) => [row.slug, row.id]));
 }

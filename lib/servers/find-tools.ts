@@ -19,7 +19,9 @@ export async function findTools(db: Db, access: EffectiveAccess, query: PageQuer
       AND: [
         toolWhere(access, await findVisibleServerIds(db, access)),
         query.q ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }] } : {},
-        typeof name === "string" && typeof id === "string" ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] } : {},
+        typeof name === "string" && typeof id === "string"
+          ? { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] }
+          : {},
       ],
     },
     select: { id: true, name: true, description: true, inputSchema: true, server: { select: { slug: true } } },
@@ -28,7 +30,12 @@ export async function findTools(db: Db, access: EffectiveAccess, query: PageQuer
   });
   const page = toPage(rows, query.limit, (row) => [row.name, row.id]);
   return {
-    items: page.rows.map((row) => ({ server: row.server.slug, name: row.name, description: row.description, inputSchema: row.inputSchema })),
+    items: page.rows.map((row) => ({
+      server: row.server.slug,
+      name: row.name,
+      description: row.description,
+      inputSchema: row.inputSchema,
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -7,7 +7,11 @@ import type { ServerRecord, ToolRecord } from "./schemas";
 import { toServerRecord, toToolRecord } from "./server-record";
 
 /** The visible tools of a visible server; 404 (same as absent) otherwise. */
-export async function getVisibleTools(db: Db, access: EffectiveAccess, slug: string): Promise<{ server: NonNullable<Awaited<ReturnType<typeof findVisibleServer>>>; tools: ToolRecord[] }> {
+export async function getVisibleTools(
+  db: Db,
+  access: EffectiveAccess,
+  slug: string,
+): Promise<{ server: NonNullable<Awaited<ReturnType<typeof findVisibleServer>>>; tools: ToolRecord[] }> {
   const server = await findVisibleServer(db, access, slug);
   if (!server) throw new AppError("not_found", `No server ${slug}.`);
   const grant = grantFor(access, slug);

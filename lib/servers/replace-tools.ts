@@ -12,7 +12,12 @@ export async function replaceTools(db: Db, ctx: AuditContext, slug: string, tool
     await tx.tool.deleteMany({ where: { serverId: server.id } });
     if (tools.length > 0) {
       await tx.tool.createMany({
-        data: tools.map((tool) => ({ serverId: server.id, name: tool.name, description: tool.description, inputSchema: tool.inputSchema as object })),
+        data: tools.map((tool) => ({
+          serverId: server.id,
+          name: tool.name,
+          description: tool.description,
+          inputSchema: tool.inputSchema as object,
+        })),
       });
     }
     await tx.server.update({ where: { id: server.id }, data: { updatedBy: ctx.principal?.displayName ?? "system" } });

@@ -10,17 +10,29 @@ const upstreamUrl = z
 
 const transport = z.enum(["streamable-http", "sse"]);
 const version = z.string().trim().max(40);
-const tag = z.string().trim().min(1).max(40).regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lowercase words with hyphens");
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "tags are lowercase words with hyphens");
 
 export const toolSchema = z.strictObject({
-  name: z.string().min(1, "tool name is required").max(128).regex(/^[A-Za-z0-9_.\-/]+$/, "tool names use letters, digits, _ . - /"),
+  name: z
+    .string()
+    .min(1, "tool name is required")
+    .max(128)
+    .regex(/^[A-Za-z0-9_.\-/]+$/, "tool names use letters, digits, _ . - /"),
   description: z.string().max(4000).default(""),
   inputSchema: z.record(z.string(), z.unknown()).default({ type: "object" }),
 });
 export type ToolInput = z.infer<typeof toolSchema>;
 
 export const replaceToolsSchema = z.strictObject({
-  tools: z.array(toolSchema).max(2000).refine((tools) => new Set(tools.map((t) => t.name)).size === tools.length, "tool names must be unique"),
+  tools: z
+    .array(toolSchema)
+    .max(2000)
+    .refine((tools) => new Set(tools.map((t) => t.name)).size === tools.length, "tool names must be unique"),
 });
 
 export const createServerSchema = z.strictObject({

@@ -42,6 +42,13 @@ export function toToolRecord(row: { name: string; description: string; inputSche
   return { name: row.name, description: row.description, inputSchema: row.inputSchema };
 }
 
-export function toServerHealthRecord(row: Pick<ServerRow, "healthStatus" | "healthCheckedAt" | "healthLatencyMs" | "healthError">): ServerHealthRecord {
-  return { status: row.healthStatus, checkedAt: row.healthCheckedAt?.toISOString() ?? null, latencyMs: row.healthLatencyMs, error: row.healthError };
+export function toServerHealthRecord(
+  row: Pick<ServerRow, "healthStatus" | "healthCheckedAt" | "healthLatencyMs" | "healthError">,
+): ServerHealthRecord {
+  return {
+    status: row.healthStatus,
+    checkedAt: row.healthCheckedAt?.toISOString() ?? null,
+    latencyMs: row.healthLatencyMs,
+    error: row.healthError,
+  };
 }

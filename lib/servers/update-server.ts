@@ -20,7 +20,12 @@ export async function updateServer(db: Db, ctx: AuditContext, slug: string, inpu
       include: { tags: true },
     });
     const after = toServerRecord(updated);
-    await recordAuditEvent(tx, ctx, { action: updateAction("server", row.enabled, after.enabled), target: { type: "server", id: row.id, name: slug }, before: toServerRecord(row), after });
+    await recordAuditEvent(tx, ctx, {
+      action: updateAction("server", row.enabled, after.enabled),
+      target: { type: "server", id: row.id, name: slug },
+      before: toServerRecord(row),
+      after,
+    });
     return after;
   });
 }

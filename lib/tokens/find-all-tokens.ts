@@ -43,7 +43,9 @@ export async function findAllTokens(db: Db, query: AllTokensQuery, now = new Dat
         cursorWhere,
         statusWhere(query.status, now),
         query.owner ? { ownerId: query.owner } : {},
-        query.q ? { OR: [{ name: containsInsensitive(query.q) }, { owner: { displayName: containsInsensitive(query.q) } }] } : {},
+        query.q
+          ? { OR: [{ name: containsInsensitive(query.q) }, { owner: { displayName: containsInsensitive(query.q) } }] }
+          : {},
       ],
     },
     include: { owner: { select: { id: true, displayName: true } } },

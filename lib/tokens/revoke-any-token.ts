@@ -9,10 +9,16 @@ import { toTokenRecord } from "./token-record";
  */
 export async function revokeAnyToken(ctx: OperationContext, tokenId: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { owner: { select: { id: true, displayName: true } } } });
+    const token = await tx.apiToken.findUnique({
+      where: { id: tokenId },
+      include: { owner: { select: { id: true, displayName: true } } },
+    });
     if (!token) throw new AppError("not_found", "No such token.");
     if (token.revokedAt) return;
-    const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date(), graceUntil: null } });
+    const revoked = await tx.apiToken.update({
+      where: { id: token.id },
+      data: { revokedAt: new Date(), graceUntil: null },
+    });
     await recordAuditEvent(tx, ctx, {
       action: "token.revoke",
       target: { type: "api-token", id: token.id, name: token.name },

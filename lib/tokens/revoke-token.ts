@@ -11,7 +11,10 @@ export async function revokeToken(ctx: OperationContext, tokenId: string): Promi
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, ownerId } });
     if (!token) throw new AppError("not_found", "No such token.");
     if (token.revokedAt) return;
-    const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date(), graceUntil: null } });
+    const revoked = await tx.apiToken.update({
+      where: { id: token.id },
+      data: { revokedAt: new Date(), graceUntil: null },
+    });
     await recordAuditEvent(tx, ctx, {
       action: "token.revoke",
       target: { type: "api-token", id: token.id, name: token.name },

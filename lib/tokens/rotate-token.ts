@@ -14,7 +14,8 @@ export async function rotateToken(ctx: OperationContext, tokenId: string, input:
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, ownerId } });
     if (!token) throw new AppError("not_found", "No such token.");
     if (token.revokedAt) throw new AppError("conflict", "A revoked token cannot be rotated; create a new one.");
-    if (token.expiresAt.getTime() <= Date.now()) throw new AppError("conflict", "An expired token cannot be rotated; create a new one.");
+    if (token.expiresAt.getTime() <= Date.now())
+      throw new AppError("conflict", "An expired token cannot be rotated; create a new one.");
     const rotated = await tx.apiToken.update({
       where: { id: token.id },
       data: {

@@ -4,11 +4,18 @@ import { displayText, slug } from "@/lib/validation/common";
 
 export const createTokenSchema = z.strictObject({
   name: displayText("Name", 100),
-  expiresInHours: z.number().int("Expiry must be a whole number of hours").min(1, "Expiry must be at least 1 hour").default(8),
+  expiresInHours: z
+    .number()
+    .int("Expiry must be a whole number of hours")
+    .min(1, "Expiry must be at least 1 hour")
+    .default(8),
   groups: z.array(z.string().min(1)).max(100).optional(),
   servers: z.array(slug("server")).max(100).optional(),
   /** Default none: the token reads the catalog its groups grant and nothing else (lib/access/token-permissions.ts). */
-  permissions: z.array(z.enum(PERMISSIONS, { error: `permissions must be among ${PERMISSIONS.join(", ")}` })).max(20).optional(),
+  permissions: z
+    .array(z.enum(PERMISSIONS, { error: `permissions must be among ${PERMISSIONS.join(", ")}` }))
+    .max(20)
+    .optional(),
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 

@@ -14,7 +14,11 @@ function invalid(reason: string): AppError {
  * groups, so removing the owner from a group (or disabling the owner) takes effect at once; its
  * permissions are narrowed the same way when access is computed (lib/access/token-permissions.ts).
  */
-export async function verifyRegistryToken(db: Db, secret: string, now = new Date()): Promise<{ principal: TokenPrincipal; validUntil: number }> {
+export async function verifyRegistryToken(
+  db: Db,
+  secret: string,
+  now = new Date(),
+): Promise<{ principal: TokenPrincipal; validUntil: number }> {
   if (!looksLikeTokenSecret(secret)) throw invalid("registry token: malformed");
   const hash = hashTokenSecret(secret);
   const token = await db.apiToken.findFirst({

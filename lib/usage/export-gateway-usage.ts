@@ -1,6 +1,17 @@
 import type { GatewayUsageRecord } from "./find-gateway-usage";
 
-const CSV_COLUMNS = ["at", "principalKind", "principalId", "principalName", "server", "tool", "outcome", "durationMs", "requestId", "detail"] as const;
+const CSV_COLUMNS = [
+  "at",
+  "principalKind",
+  "principalId",
+  "principalName",
+  "server",
+  "tool",
+  "outcome",
+  "durationMs",
+  "requestId",
+  "detail",
+] as const;
 
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? "" : String(value);
@@ -10,7 +21,22 @@ function csvCell(value: unknown): string {
 }
 
 export function usageToCsv(records: GatewayUsageRecord[]): string {
-  const rows = records.map((r) => [r.at, r.principal.kind, r.principal.id, r.principal.name, r.server, r.tool, r.outcome, r.durationMs, r.requestId, r.detail].map(csvCell).join(","));
+  const rows = records.map((r) =>
+    [
+      r.at,
+      r.principal.kind,
+      r.principal.id,
+      r.principal.name,
+      r.server,
+      r.tool,
+      r.outcome,
+      r.durationMs,
+      r.requestId,
+      r.detail,
+    ]
+      .map(csvCell)
+      .join(","),
+  );
   return [CSV_COLUMNS.join(","), ...rows].join("\n") + "\n";
 }
 

@@ -38,6 +38,10 @@ export function recordGatewayUsage(db: Db, records: GatewayUsageInput[]): Promis
     })
     .then(
       () => undefined,
-      (error: unknown) => log.error("gateway usage write failed", { requestId: records[0]!.requestId, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        log.error("gateway usage write failed", {
+          requestId: records[0]!.requestId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
     );
 }

@@ -12,7 +12,9 @@ export const guid = (what: string) =>
     .transform((value) => value.toLowerCase());
 
 export const slug = (what: string) =>
-  z.string().regex(SLUG_PATTERN, `${what} must be 1–63 lowercase letters, digits or hyphens, starting with a letter or digit`);
+  z
+    .string()
+    .regex(SLUG_PATTERN, `${what} must be 1–63 lowercase letters, digits or hyphens, starting with a letter or digit`);
 
 export const displayText = (what: string, max: number) =>
   z.string().trim().min(1, `${what} is required`).max(max, `${what} must be at most ${max} characters`);
@@ -52,7 +54,9 @@ export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): s
   if (cursor === undefined || cursor === "") return undefined;
   const key = parseCursor(cursor);
   if (key === null || !fitsShape(key, shape)) {
-    throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, { fields: [{ path: "cursor", message: CURSOR_MESSAGE }] });
+    throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, {
+      fields: [{ path: "cursor", message: CURSOR_MESSAGE }],
+    });
   }
   return key;
 }
@@ -68,7 +72,12 @@ export function afterNewest<F extends string>(
   const key = decodeCursor(cursor, ["time", "text"]);
   if (!key) return {};
   const at = new Date(key[0]!);
-  return { OR: [{ [field]: { lt: at } } as Record<F, { lt: Date }>, { [field]: at, id: { lt: key[1]! } } as Record<F, Date> & { id: { lt: string } }] };
+  return {
+    OR: [
+      { [field]: { lt: at } } as Record<F, { lt: Date }>,
+      { [field]: at, id: { lt: key[1]! } } as Record<F, Date> & { id: { lt: string } },
+    ],
+  };
 }
 
 /**
@@ -104,7 +113,11 @@ export interface Page<T> {
  * Keyset paging: queries fetch `limit + 1` rows; the extra row only says a next page exists,
  * and the cursor is the sort key of the last row shown.
  */
-export function toPage<T>(rows: T[], limit: number, sortKey: (row: T) => string[]): { rows: T[]; nextCursor: string | null } {
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  sortKey: (row: T) => string[],
+): { rows: T[]; nextCursor: string | null } {
   const shown = rows.slice(0, limit);
   const last = shown[shown.length - 1];
   return { rows: shown, nextCursor: rows.length > limit && last ? encodeCursor(sortKey(last)) : null };

@@ -49,11 +49,24 @@ export function keyset<K extends string>(fields: Record<K, SortField>, sort: Sor
   let where: Record<string, unknown> = {};
   if (key) {
     const [token, value, id] = key as [string, string, string];
-    if (token !== sort.token) throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, { fields: [{ path: "cursor", message: CURSOR_MESSAGE }] });
+    if (token !== sort.token)
+      throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, {
+        fields: [{ path: "cursor", message: CURSOR_MESSAGE }],
+      });
     const typed: Comparable = field.type === "time" ? new Date(value) : value;
     if (field.nullable && value === "") where = { [field.column]: null, id: { [beyond]: id } };
-    else if (field.type === "time" && Number.isNaN((typed as Date).getTime())) throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, { fields: [{ path: "cursor", message: CURSOR_MESSAGE }] });
-    else where = { OR: [{ [field.column]: { [beyond]: typed } }, { [field.column]: typed, id: { [beyond]: id } }, ...(field.nullable ? [{ [field.column]: null }] : [])] };
+    else if (field.type === "time" && Number.isNaN((typed as Date).getTime()))
+      throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, {
+        fields: [{ path: "cursor", message: CURSOR_MESSAGE }],
+      });
+    else
+      where = {
+        OR: [
+          { [field.column]: { [beyond]: typed } },
+          { [field.column]: typed, id: { [beyond]: id } },
+          ...(field.nullable ? [{ [field.column]: null }] : []),
+        ],
+      };
   }
   const cursorOf = (row: Record<string, unknown> & { id: string }): string[] => {
     const value = row[field.column];
@@ -61,4 +74,3 @@ export function keyset<K extends string>(fields: Record<K, SortField>, sort: Sor
   };
   return { orderBy, where, cursorOf };
 }
-

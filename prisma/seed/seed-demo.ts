@@ -18,7 +18,9 @@ interface DemoTenant {
 }
 
 export function loadDemoTenant(): DemoTenant {
-  const file = JSON.parse(readFileSync(join(process.cwd(), "entra-emulator", "demo-tenant.json"), "utf8")) as { tenants: DemoTenant[] };
+  const file = JSON.parse(readFileSync(join(process.cwd(), "entra-emulator", "demo-tenant.json"), "utf8")) as {
+    tenants: DemoTenant[];
+  };
   return file.tenants[0]!;
 }
 
@@ -61,14 +63,49 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
   const adele = byName(tenant.users, "Adele Vance");
   const alex = byName(tenant.users, "Alex Wilber");
   const megan = byName(tenant.users, "Megan Bowen");
-  await createUser(db, ctx, { tenantId: tenant.id, objectId: adele.objectId, displayName: adele.displayName, email: adele.userPrincipalName, groups: [BUILT_IN_ADMIN_GROUP], enabled: true });
-  await createUser(db, ctx, { tenantId: tenant.id, objectId: alex.objectId, displayName: alex.displayName, email: alex.userPrincipalName, groups: [], enabled: true });
-  await createUser(db, ctx, { tenantId: tenant.id, objectId: megan.objectId, displayName: megan.displayName, email: megan.userPrincipalName, groups: ["team-payments"], enabled: false });
+  await createUser(db, ctx, {
+    tenantId: tenant.id,
+    objectId: adele.objectId,
+    displayName: adele.displayName,
+    email: adele.userPrincipalName,
+    groups: [BUILT_IN_ADMIN_GROUP],
+    enabled: true,
+  });
+  await createUser(db, ctx, {
+    tenantId: tenant.id,
+    objectId: alex.objectId,
+    displayName: alex.displayName,
+    email: alex.userPrincipalName,
+    groups: [],
+    enabled: true,
+  });
+  await createUser(db, ctx, {
+    tenantId: tenant.id,
+    objectId: megan.objectId,
+    displayName: megan.displayName,
+    email: megan.userPrincipalName,
+    groups: ["team-payments"],
+    enabled: false,
+  });
 
   const payments = byName(tenant.apps, "payments-ci-pipeline");
   const sync = byName(tenant.apps, "catalog-sync-job");
-  await createM2mAccount(db, ctx, { tenantId: tenant.id, clientId: payments.clientId, name: "payments-ci-pipeline", description: "CI pipeline of the payments service.", groups: ["team-payments"], enabled: true });
-  await createM2mAccount(db, ctx, { tenantId: tenant.id, clientId: sync.clientId, name: "catalog-sync-job", description: "Nightly catalog sync; its access comes from the Registry.Read app role.", groups: [], enabled: true });
+  await createM2mAccount(db, ctx, {
+    tenantId: tenant.id,
+    clientId: payments.clientId,
+    name: "payments-ci-pipeline",
+    description: "CI pipeline of the payments service.",
+    groups: ["team-payments"],
+    enabled: true,
+  });
+  await createM2mAccount(db, ctx, {
+    tenantId: tenant.id,
+    clientId: sync.clientId,
+    name: "catalog-sync-job",
+    description: "Nightly catalog sync; its access comes from the Registry.Read app role.",
+    groups: [],
+    enabled: true,
+  });
 }
 
 /** Empty = nothing an admin created: no servers, no users (bootstrap M2M accounts don't count). */

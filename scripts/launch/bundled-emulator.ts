@@ -19,13 +19,23 @@ function registryApiApp(config: EmulatorConfig): EmulatorApp {
  * at it: the demo tenant, the registry API app and its secret, the authority, and the
  * certificate to trust (NODE_EXTRA_CA_CERTS must be set when the server process starts).
  */
-export async function startBundledEmulator(dataDir: string, port: number): Promise<{ emulator: EntraEmulator; env: Record<string, string> }> {
+export async function startBundledEmulator(
+  dataDir: string,
+  port: number,
+): Promise<{ emulator: EntraEmulator; env: Record<string, string> }> {
   const configFile = process.env.ENTRA_EMULATOR_CONFIG ?? DEMO_TENANT_FILE;
   const config = withRegistryCallback(await loadEmulatorConfig(configFile), process.env.REGISTRY_URL);
   // ENTRA_EMULATOR_TLS_DIR lets tests share one certificate that the test runner already trusts.
-  const tlsDir = process.env.ENTRA_EMULATOR_TLS_DIR ? resolve(process.env.ENTRA_EMULATOR_TLS_DIR) : join(dataDir, "entra-emulator", "tls");
+  const tlsDir = process.env.ENTRA_EMULATOR_TLS_DIR
+    ? resolve(process.env.ENTRA_EMULATOR_TLS_DIR)
+    : join(dataDir, "entra-emulator", "tls");
   const { certPath } = await ensureTlsCertificate(tlsDir);
-  const emulator = await startEntraEmulator({ config, tlsDir, keysFile: join(dataDir, "entra-emulator", "signing-keys.json"), port });
+  const emulator = await startEntraEmulator({
+    config,
+    tlsDir,
+    keysFile: join(dataDir, "entra-emulator", "signing-keys.json"),
+    port,
+  });
   const tenant = config.tenants[0]!;
   const api = registryApiApp(config);
   return {
@@ -72,6 +82,12 @@ function withRegistryCallback(config: EmulatorConfig, registryUrl: string | unde
   const callback = `${registryUrl.replace(/\/+$/, "")}/auth/callback`;
   const api = registryApiApp(config);
   if (api.redirectUris.includes(callback)) return config;
-  const withCallback = (app: EmulatorApp) => (app === api ? { ...app, redirectUris: [...app.redirectUris, callback] } : app);
-  return { ...config, tenants: config.tenants.map((tenant, index) => (index === 0 ? { ...tenant, apps: tenant.apps.map(withCallback) } : tenant)) };
+  const withCallback = (app: EmulatorApp) =>
+    app === api ? { ...app, redirectUris: [...app.redirectUris, callback] } : app;
+  return {
+    ...config,
+    tenants: config.tenants.map((tenant, index) =>
+      index === 0 ? { ...tenant, apps: tenant.apps.map(withCallback) } : tenant,
+    ),
+  };
 }

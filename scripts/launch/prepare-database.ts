@@ -5,7 +5,10 @@ import { isEmpty, seedDemo } from "@/prisma/seed/seed-demo";
 import { migrateDeploy } from "./migrate";
 
 /** Migrates, ensures the built-ins and bootstrap accounts, and seeds the demo data when asked and empty. */
-export async function prepareDatabase(env: NodeJS.ProcessEnv, options: { seedDemo: boolean }): Promise<{ seeded: boolean }> {
+export async function prepareDatabase(
+  env: NodeJS.ProcessEnv,
+  options: { seedDemo: boolean },
+): Promise<{ seeded: boolean }> {
   await migrateDeploy(env);
   const saved = { ...process.env };
   Object.assign(process.env, env);

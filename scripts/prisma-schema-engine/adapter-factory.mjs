@@ -9,7 +9,10 @@ export function createAdapterFactory(datasource) {
   if (provider === "sqlite") return rememberingScriptErrors(createSqliteAdapterFactory(datasource));
   if (provider === "postgresql") {
     if (datasource.shadowDatabaseUrl === datasource.url) {
-      throw new UserFacingError(null, "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.");
+      throw new UserFacingError(
+        null,
+        "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.",
+      );
     }
     return rememberingScriptErrors(createPostgresAdapterFactory(datasource));
   }

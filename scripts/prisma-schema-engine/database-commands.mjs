@@ -64,4 +64,3 @@ function existingSqliteFile(url) {
 function maintenanceDatabase(config) {
   return { ...config, database: config.database === "postgres" ? "template1" : "postgres" };
 }
-

@@ -7,8 +7,13 @@ import { migrationFailedToApply } from "./user-facing-error.mjs";
 
 // Methods whose params and results the Wasm engine shares with the native engine's JSON-RPC API.
 const FORWARDED = new Set([
-  "dbExecute", "devDiagnostic", "ensureConnectionValidity", "introspect",
-  "introspectSql", "markMigrationRolledBack", "schemaPush",
+  "dbExecute",
+  "devDiagnostic",
+  "ensureConnectionValidity",
+  "introspect",
+  "introspectSql",
+  "markMigrationRolledBack",
+  "schemaPush",
 ]);
 
 /**
@@ -19,7 +24,8 @@ export function openEngineSession({ datamodelPaths, datasource, print, log }) {
   const factory = createAdapterFactory(datasource);
   const boundFactory = bindMigrationAwareSqlAdapterFactory(factory);
   const isSqlite = factory.provider === "sqlite";
-  const datamodels = datamodelPaths.length > 0 ? datamodelPaths.map((file) => [file, readFileSync(file, "utf8")]) : undefined;
+  const datamodels =
+    datamodelPaths.length > 0 ? datamodelPaths.map((file) => [file, readFileSync(file, "utf8")]) : undefined;
   let enginePromise;
 
   const startEngine = async () => {
@@ -102,7 +108,9 @@ export function openEngineSession({ datamodelPaths, datasource, print, log }) {
     async call(method, params) {
       if (Object.hasOwn(handlers, method)) return handlers[method](params);
       if (FORWARDED.has(method)) return (await engine())[method](params);
-      throw Object.assign(new Error(`The schema engine stand-in does not implement \`${method}\`.`), { rpcCode: -32601 });
+      throw Object.assign(new Error(`The schema engine stand-in does not implement \`${method}\`.`), {
+        rpcCode: -32601,
+      });
     },
     close: () => factory.closeAll(),
   };

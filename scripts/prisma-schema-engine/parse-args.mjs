@@ -34,7 +34,7 @@ function parseDatasource(json) {
   try {
     datasource = JSON.parse(json);
   } catch {
-    throw new UsageError("--datasource must be JSON like {\"url\":\"...\"}");
+    throw new UsageError('--datasource must be JSON like {"url":"..."}');
   }
   if (typeof datasource?.url !== "string") throw new UsageError("--datasource needs a url");
   return { url: datasource.url, shadowDatabaseUrl: datasource.shadowDatabaseUrl || undefined };

@@ -7,7 +7,10 @@ import { postgresUserFacingError, UserFacingError } from "./user-facing-error.mj
 const TEXT = 25;
 const TEXT_ARRAY = 1009;
 // Gap 5: catalog types the schema describer selects but @prisma/adapter-pg refuses.
-const CATALOG_SCALARS_AS_TEXT = new Set([18 /* "char" */, 22 /* int2vector */, 24 /* regproc */, 30 /* oidvector */, 194 /* pg_node_tree */, 2205 /* regclass */, 2206 /* regtype */, 4089 /* regnamespace */]);
+const CATALOG_SCALARS_AS_TEXT = new Set([
+  18 /* "char" */, 22 /* int2vector */, 24 /* regproc */, 30 /* oidvector */, 194 /* pg_node_tree */,
+  2205 /* regclass */, 2206 /* regtype */, 4089 /* regnamespace */,
+]);
 const CATALOG_ARRAYS_AS_TEXT_ARRAY = new Set([1002 /* "char"[] */, 1003 /* name[] */]);
 const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY);
 
@@ -76,7 +79,9 @@ class CatalogTypesAsTextClient extends pg.Client {
   query(config, values, callback) {
     if (typeof values === "function") [values, callback] = [undefined, values];
     if (typeof callback === "function") {
-      return super.query(config, values, (error, result) => callback(error, error ? result : catalogTypesAsText(result)));
+      return super.query(config, values, (error, result) =>
+        callback(error, error ? result : catalogTypesAsText(result)),
+      );
     }
     const pending = super.query(config, values);
     return typeof pending?.then === "function" ? pending.then(catalogTypesAsText) : pending;

@@ -19,7 +19,11 @@ export function toRpcError(error, errorRegistry) {
   if (jsError) return toRpcError(jsError, errorRegistry);
   if (isPanic(error)) {
     const message = takePanicMessage() ?? error.message;
-    return { code: ENGINE_ERROR, message: ENGINE_ERROR_MESSAGE, data: { is_panic: true, message, backtrace: error.stack } };
+    return {
+      code: ENGINE_ERROR,
+      message: ENGINE_ERROR_MESSAGE,
+      data: { is_panic: true, message, backtrace: error.stack },
+    };
   }
   if (error instanceof UserFacingError) return userFacing(error.errorCode, error.message, error.meta);
   if (typeof error?.code === "string" && /^P\d{4}$/.test(error.code)) {

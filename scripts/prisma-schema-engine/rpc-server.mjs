@@ -17,7 +17,11 @@ export function serveJsonRpc({ input, output, handle, toError, onClose }) {
       const result = await handle(method, params);
       write({ id, result: result === undefined ? {} : result });
     } catch (error) {
-      write({ id, error: error?.rpcCode === METHOD_NOT_FOUND ? { code: METHOD_NOT_FOUND, message: error.message } : toError(error) });
+      write({
+        id,
+        error:
+          error?.rpcCode === METHOD_NOT_FOUND ? { code: METHOD_NOT_FOUND, message: error.message } : toError(error),
+      });
     }
   };
 

@@ -34,7 +34,7 @@ if (args.version) {
 
 writeStartLine(versions.enginesHash);
 if (versionMismatch) fail(versionMismatch);
-if (!args.datasource) fail("the schema engine stand-in needs --datasource '{\"url\":\"...\"}'");
+if (!args.datasource) fail('the schema engine stand-in needs --datasource \'{"url":"..."}\'');
 const { toRpcError } = await import("./rpc-errors.mjs");
 if (args.cliCommand) await runCliCommand(CLI_COMMANDS[args.cliCommand], args.datasource);
 else await serve(args);

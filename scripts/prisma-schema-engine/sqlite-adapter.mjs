@@ -19,10 +19,25 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE "${MIGRATIONS_TABLE}" (
 );`;
 
 const EMPTY_MIGRATIONS_TABLE = {
-  columnNames: ["id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count"],
+  columnNames: [
+    "id",
+    "checksum",
+    "finished_at",
+    "migration_name",
+    "logs",
+    "rolled_back_at",
+    "started_at",
+    "applied_steps_count",
+  ],
   columnTypes: [
-    ColumnTypeEnum.Text, ColumnTypeEnum.Text, ColumnTypeEnum.DateTime, ColumnTypeEnum.Text,
-    ColumnTypeEnum.Text, ColumnTypeEnum.DateTime, ColumnTypeEnum.DateTime, ColumnTypeEnum.Int64,
+    ColumnTypeEnum.Text,
+    ColumnTypeEnum.Text,
+    ColumnTypeEnum.DateTime,
+    ColumnTypeEnum.Text,
+    ColumnTypeEnum.Text,
+    ColumnTypeEnum.DateTime,
+    ColumnTypeEnum.DateTime,
+    ColumnTypeEnum.Int64,
   ],
   rows: [],
 };
@@ -44,7 +59,9 @@ export function createSqliteAdapterFactory({ url, shadowDatabaseUrl }) {
     return adapter;
   };
   const hasMigrationsTable = () =>
-    mainAdapter.client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE) !== undefined;
+    mainAdapter.client
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+      .get(MIGRATIONS_TABLE) !== undefined;
 
   return {
     provider: "sqlite",

@@ -10,12 +10,20 @@ export class UserFacingError extends Error {
   }
 }
 
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "EAI_AGAIN"]);
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+]);
 
 /** The native engine's P-codes for PostgreSQL connection failures; null when none applies. */
 export function postgresUserFacingError(error, config) {
   const location = serverLocation(config);
-  const unreachable = UNREACHABLE_CODES.has(error?.code) || /connection timeout|timeout expired/i.test(error?.message ?? "");
+  const unreachable =
+    UNREACHABLE_CODES.has(error?.code) || /connection timeout|timeout expired/i.test(error?.message ?? "");
   if (unreachable) {
     return new UserFacingError(
       "P1001",
@@ -37,9 +45,15 @@ export function postgresUserFacingError(error, config) {
         { database_name: config.database, database_host: config.host, database_port: config.port },
       );
     case "42P04":
-      return new UserFacingError("P1009", `Database \`${config.database}\` already exists on the database server at \`${location}\``);
+      return new UserFacingError(
+        "P1009",
+        `Database \`${config.database}\` already exists on the database server at \`${location}\``,
+      );
     case "42501":
-      return new UserFacingError("P1010", `User \`${config.user}\` was denied access on the database \`${config.database}\``);
+      return new UserFacingError(
+        "P1010",
+        `User \`${config.user}\` was denied access on the database \`${config.database}\``,
+      );
     default:
       return null;
   }

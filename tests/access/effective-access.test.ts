@@ -1,11 +1,24 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { toolWhere } from "@/lib/access/access-where";
-import { canCallMethod, canSeeServer, canSeeTool, computeEffectiveAccess, grantFor, hasPermission, type GroupGrants } from "@/lib/access/effective-access";
+import {
+  canCallMethod,
+  canSeeServer,
+  canSeeTool,
+  computeEffectiveAccess,
+  grantFor,
+  hasPermission,
+  type GroupGrants,
+} from "@/lib/access/effective-access";
 import type { PrincipalGroup } from "@/lib/auth/principal";
 
 const member = (id: string, name = id): PrincipalGroup => ({ id, name, reasons: [{ kind: "assignment" }] });
-const group = (id: string, serverAccess: GroupGrants["serverAccess"], permissions: string[] = []): GroupGrants => ({ id, name: id, permissions, serverAccess });
+const group = (id: string, serverAccess: GroupGrants["serverAccess"], permissions: string[] = []): GroupGrants => ({
+  id,
+  name: id,
+  permissions,
+  serverAccess,
+});
 
 test("no groups: nothing visible, no permissions, and the tool filter matches nothing", () => {
   const access = computeEffectiveAccess([], []);
@@ -15,13 +28,19 @@ test("no groups: nothing visible, no permissions, and the tool filter matches no
 });
 
 test("an empty or missing tools list grants the server but no tools (fail closed)", () => {
-  const access = computeEffectiveAccess([member("g")], [group("g", [{ server: "github", methods: ["tools/list"], tools: [] }])]);
+  const access = computeEffectiveAccess(
+    [member("g")],
+    [group("g", [{ server: "github", methods: ["tools/list"], tools: [] }])],
+  );
   assert.equal(canSeeServer(access, "github"), true);
   assert.equal(canSeeTool(access, "github", "search_issues"), false);
 });
 
 test("wildcard server and tools; methods need a rule but lifecycle methods are always allowed", () => {
-  const access = computeEffectiveAccess([member("g")], [group("g", [{ server: "*", methods: ["tools/list"], tools: ["*"] }])]);
+  const access = computeEffectiveAccess(
+    [member("g")],
+    [group("g", [{ server: "*", methods: ["tools/list"], tools: ["*"] }])],
+  );
   assert.equal(canSeeServer(access, "anything"), true);
   assert.equal(canSeeTool(access, "anything", "x"), true);
   assert.equal(canCallMethod(access, "anything", "tools/list"), true);
@@ -33,11 +52,20 @@ test("wildcard server and tools; methods need a rule but lifecycle methods are a
 test("overlapping rules across groups are a union, with every reason kept", () => {
   const access = computeEffectiveAccess(
     [member("a"), member("b")],
-    [group("a", [{ server: "github", methods: ["tools/list"], tools: ["search_issues"] }]), group("b", [{ server: "github", methods: ["tools/call"], tools: ["create_issue"] }, { server: "*", methods: [], tools: ["get_pull_request"] }])],
+    [
+      group("a", [{ server: "github", methods: ["tools/list"], tools: ["search_issues"] }]),
+      group("b", [
+        { server: "github", methods: ["tools/call"], tools: ["create_issue"] },
+        { server: "*", methods: [], tools: ["get_pull_request"] },
+      ]),
+    ],
   );
   const grant = grantFor(access, "github")!;
   assert.equal(grant.methods === "*" ? "*" : [...grant.methods].sort().join(), "tools/call,tools/list");
-  assert.equal(grant.tools === "*" ? "*" : [...grant.tools].sort().join(), "create_issue,get_pull_request,search_issues");
+  assert.equal(
+    grant.tools === "*" ? "*" : [...grant.tools].sort().join(),
+    "create_issue,get_pull_request,search_issues",
+  );
   assert.deepEqual(grant.reasons.map((r) => `${r.group}#${r.rule}`).sort(), ["a#0", "b#0", "b#1"]);
 });
 
@@ -57,28 +85,57 @@ test("a group with only permissions grants permissions, never servers; unknown p
 });
 
 test("groups the principal is not in grant nothing", () => {
-  const access = computeEffectiveAccess([member("a")], [group("b", [{ server: "*", methods: ["*"], tools: ["*"] }], ["iam:write"])]);
+  const access = computeEffectiveAccess(
+    [member("a")],
+    [group("b", [{ server: "*", methods: ["*"], tools: ["*"] }], ["iam:write"])],
+  );
   assert.equal(canSeeServer(access, "github"), false);
   assert.equal(hasPermission(access, "iam:write"), false);
 });
 
 test("a token's server restriction applies even to catalog managers", () => {
-  const access = computeEffectiveAccess([member("m")], [group("m", [{ server: "*", methods: ["*"], tools: ["*"] }], ["servers:write"])], { servers: ["github"], permissions: ["servers:write"] });
+  const access = computeEffectiveAccess(
+    [member("m")],
+    [group("m", [{ server: "*", methods: ["*"], tools: ["*"] }], ["servers:write"])],
+    { servers: ["github"], permissions: ["servers:write"] },
+  );
   assert.equal(canSeeServer(access, "github"), true);
   assert.equal(canSeeServer(access, "slack"), false);
   assert.equal(canSeeTool(access, "slack", "post_message"), false);
 });
 
 test("the tool filter names servers by id, and drops servers that are not visible (absent from the id map)", () => {
-  const access = computeEffectiveAccess([member("g")], [group("g", [{ server: "github", methods: ["*"], tools: ["search_issues"] }, { server: "jira", methods: ["*"], tools: ["*"] }, { server: "k8s", methods: ["*"], tools: ["*"] }])]);
+  const access = computeEffectiveAccess(
+    [member("g")],
+    [
+      group("g", [
+        { server: "github", methods: ["*"], tools: ["search_issues"] },
+        { server: "jira", methods: ["*"], tools: ["*"] },
+        { server: "k8s", methods: ["*"], tools: ["*"] },
+      ]),
+    ],
+  );
   // k8s is disabled, so the id lookup did not return it.
-  const ids = new Map([["github", "id-github"], ["jira", "id-jira"]]);
-  assert.deepEqual(toolWhere(access, ids), { OR: [{ serverId: "id-github", name: { in: ["search_issues"] } }, { serverId: { in: ["id-jira"] } }] });
-  const manager = computeEffectiveAccess([member("m")], [group("m", [], ["servers:write"])], { servers: ["github"], permissions: ["servers:write"] });
+  const ids = new Map([
+    ["github", "id-github"],
+    ["jira", "id-jira"],
+  ]);
+  assert.deepEqual(toolWhere(access, ids), {
+    OR: [{ serverId: "id-github", name: { in: ["search_issues"] } }, { serverId: { in: ["id-jira"] } }],
+  });
+  const manager = computeEffectiveAccess([member("m")], [group("m", [], ["servers:write"])], {
+    servers: ["github"],
+    permissions: ["servers:write"],
+  });
   assert.deepEqual(toolWhere(manager, new Map([["github", "id-github"]])), { serverId: { in: ["id-github"] } });
 });
 
-const admin = () => group("admins", [{ server: "*", methods: ["*"], tools: ["*"] }], ["servers:write", "iam:read", "iam:write", "audit:read", "tokens:create"]);
+const admin = () =>
+  group(
+    "admins",
+    [{ server: "*", methods: ["*"], tools: ["*"] }],
+    ["servers:write", "iam:read", "iam:write", "audit:read", "tokens:create"],
+  );
 const permissionsOf = (access: ReturnType<typeof computeEffectiveAccess>) => [...access.permissions.keys()].sort();
 
 test("a token holds no permission by default: an admin's token reads the catalog its rules grant, nothing else", () => {
@@ -90,14 +147,23 @@ test("a token holds no permission by default: an admin's token reads the catalog
 });
 
 test("a token's permissions = the ones it carries ∩ its groups' permissions; tokens:create and unknown values never", () => {
-  const access = computeEffectiveAccess([member("admins")], [admin()], { servers: null, permissions: ["iam:read", "tokens:create", "bogus"] });
+  const access = computeEffectiveAccess([member("admins")], [admin()], {
+    servers: null,
+    permissions: ["iam:read", "tokens:create", "bogus"],
+  });
   assert.deepEqual(permissionsOf(access), ["iam:read"]);
-  const viewer = computeEffectiveAccess([member("g")], [group("g", [], ["audit:read"])], { servers: null, permissions: ["iam:read", "audit:read"] });
+  const viewer = computeEffectiveAccess([member("g")], [group("g", [], ["audit:read"])], {
+    servers: null,
+    permissions: ["iam:read", "audit:read"],
+  });
   assert.deepEqual(permissionsOf(viewer), ["audit:read"], "a permission the groups no longer grant is gone");
 });
 
 test("a server-restricted token keeps only servers:write (scoped to its servers); IAM and audit permissions are dropped", () => {
-  const access = computeEffectiveAccess([member("admins")], [admin()], { servers: ["github"], permissions: ["servers:write", "iam:read", "iam:write", "audit:read"] });
+  const access = computeEffectiveAccess([member("admins")], [admin()], {
+    servers: ["github"],
+    permissions: ["servers:write", "iam:read", "iam:write", "audit:read"],
+  });
   assert.deepEqual(permissionsOf(access), ["servers:write"]);
   assert.equal(canSeeServer(access, "slack"), false);
 });

@@ -4,8 +4,17 @@ import { computeEffectiveAccess, type GroupGrants } from "@/lib/access/effective
 import type { PrincipalGroup } from "@/lib/auth/principal";
 import { explainCall, type CallFacts } from "@/lib/iam/explain/explain-call";
 
-const member = (id: string, via: PrincipalGroup["reasons"] = [{ kind: "assignment" }]): PrincipalGroup => ({ id, name: id, reasons: via });
-const group = (id: string, serverAccess: GroupGrants["serverAccess"], permissions: string[] = []): GroupGrants => ({ id, name: id, permissions, serverAccess });
+const member = (id: string, via: PrincipalGroup["reasons"] = [{ kind: "assignment" }]): PrincipalGroup => ({
+  id,
+  name: id,
+  reasons: via,
+});
+const group = (id: string, serverAccess: GroupGrants["serverAccess"], permissions: string[] = []): GroupGrants => ({
+  id,
+  name: id,
+  permissions,
+  serverAccess,
+});
 
 function facts(groups: PrincipalGroup[], definitions: GroupGrants[], overrides: Partial<CallFacts> = {}): CallFacts {
   return {
@@ -20,15 +29,30 @@ function facts(groups: PrincipalGroup[], definitions: GroupGrants[], overrides: 
 }
 
 const payments = [member("payments", [{ kind: "entraGroup", value: "g-1" } as never])];
-const paymentsRules = [group("payments", [{ server: "github", methods: ["tools/list", "tools/call"], tools: ["search_issues"] }, { server: "*", methods: ["resources/list"], tools: [] }])];
+const paymentsRules = [
+  group("payments", [
+    { server: "github", methods: ["tools/list", "tools/call"], tools: ["search_issues"] },
+    { server: "*", methods: ["resources/list"], tools: [] },
+  ]),
+];
 
 test("allowed: the chain names the rule and group granting the method and the tool, with how the principal got the group", () => {
   const answer = explainCall(facts(payments, paymentsRules), { server: "github", tool: "search_issues" });
   assert.equal(answer.allowed, true);
   assert.equal(answer.method, "tools/call");
-  assert.deepEqual(answer.checks.map((c) => [c.check, c.ok]), [["subject", true], ["server", true], ["method", true], ["tool", true]]);
+  assert.deepEqual(
+    answer.checks.map((c) => [c.check, c.ok]),
+    [
+      ["subject", true],
+      ["server", true],
+      ["method", true],
+      ["tool", true],
+    ],
+  );
   const tool = answer.checks.find((c) => c.check === "tool")!;
-  assert.deepEqual(tool.grants, [{ group: "payments", rule: 0, ruleServer: "github", via: [{ kind: "entraGroup", value: "g-1" }] }]);
+  assert.deepEqual(tool.grants, [
+    { group: "payments", rule: 0, ruleServer: "github", via: [{ kind: "entraGroup", value: "g-1" }] },
+  ]);
 });
 
 test("a tool not listed in any rule: refused at the tool step, naming what is listed", () => {
@@ -42,32 +66,55 @@ test("a tool not listed in any rule: refused at the tool step, naming what is li
 test("a method not granted: refused at the method step before the tool is considered", () => {
   const answer = explainCall(facts(payments, paymentsRules), { server: "github", method: "prompts/get" });
   assert.equal(answer.allowed, false);
-  assert.deepEqual(answer.checks.map((c) => c.check), ["subject", "server", "method"]);
-  assert.match(answer.checks.at(-1)!.detail, /prompts\/get is not granted.*granted: resources\/list, tools\/call, tools\/list/);
+  assert.deepEqual(
+    answer.checks.map((c) => c.check),
+    ["subject", "server", "method"],
+  );
+  assert.match(
+    answer.checks.at(-1)!.detail,
+    /prompts\/get is not granted.*granted: resources\/list, tools\/call, tools\/list/,
+  );
 });
 
 test("a wildcard-server rule grants its method everywhere, and the chain says it came from the * rule", () => {
-  const answer = explainCall(facts(payments, paymentsRules, { server: { slug: "sentry", enabled: true } }), { server: "sentry", method: "resources/list" });
+  const answer = explainCall(facts(payments, paymentsRules, { server: { slug: "sentry", enabled: true } }), {
+    server: "sentry",
+    method: "resources/list",
+  });
   assert.equal(answer.allowed, true);
-  assert.deepEqual(answer.checks.at(-1)!.grants, [{ group: "payments", rule: 1, ruleServer: "*", via: [{ kind: "entraGroup", value: "g-1" }] }]);
+  assert.deepEqual(answer.checks.at(-1)!.grants, [
+    { group: "payments", rule: 1, ruleServer: "*", via: [{ kind: "entraGroup", value: "g-1" }] },
+  ]);
 });
 
 test("no rule for the server; no such server; the server disabled; the subject disabled", () => {
   const onlyGithub = [group("payments", [{ server: "github", methods: ["*"], tools: ["*"] }])];
-  const noRule = explainCall(facts(payments, onlyGithub, { server: { slug: "stripe", enabled: true } }), { server: "stripe", tool: "charge" });
+  const noRule = explainCall(facts(payments, onlyGithub, { server: { slug: "stripe", enabled: true } }), {
+    server: "stripe",
+    tool: "charge",
+  });
   assert.equal(noRule.allowed, false);
   assert.match(noRule.checks.at(-1)!.detail, /no rule for server stripe/);
 
   const missing = explainCall(facts(payments, onlyGithub, { server: null }), { server: "ghost", tool: "x" });
   assert.match(missing.checks.at(-1)!.detail, /no server ghost in the catalog/);
 
-  const disabled = explainCall(facts(payments, onlyGithub, { server: { slug: "github", enabled: false } }), { server: "github", tool: "x" });
+  const disabled = explainCall(facts(payments, onlyGithub, { server: { slug: "github", enabled: false } }), {
+    server: "github",
+    tool: "x",
+  });
   assert.equal(disabled.allowed, false);
   assert.match(disabled.checks.at(-1)!.detail, /disabled/);
 
-  const account = explainCall(facts(payments, onlyGithub, { subject: { ok: false, detail: "M2M account enabled: disabled" } }), { server: "github", tool: "x" });
+  const account = explainCall(
+    facts(payments, onlyGithub, { subject: { ok: false, detail: "M2M account enabled: disabled" } }),
+    { server: "github", tool: "x" },
+  );
   assert.equal(account.allowed, false);
-  assert.deepEqual(account.checks.map((c) => [c.check, c.ok]), [["subject", false]]);
+  assert.deepEqual(
+    account.checks.map((c) => [c.check, c.ok]),
+    [["subject", false]],
+  );
 });
 
 test("lifecycle methods pass on any visible server without a rule naming them; no groups at all sees nothing", () => {
@@ -93,7 +140,10 @@ test("a catalog manager (servers:write) sees a disabled server and every tool, b
   const f = facts([member("admins")], admins, { server: { slug: "github", enabled: false } });
   const list = explainCall(f, { server: "github", method: "initialize" });
   assert.equal(list.allowed, true);
-  assert.deepEqual(list.checks[1]!.grants.map((g) => g.group), ["admins"]);
+  assert.deepEqual(
+    list.checks[1]!.grants.map((g) => g.group),
+    ["admins"],
+  );
   const call = explainCall(f, { server: "github", tool: "search_issues" });
   assert.equal(call.allowed, false);
   assert.equal(call.checks.at(-1)!.check, "method");

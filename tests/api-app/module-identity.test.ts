@@ -35,6 +35,9 @@ test("an AppError from another copy of lib/errors is recognised by this copy, wi
 test("look-alikes are not AppErrors: a plain object with a code, or a branded object with an unknown code", async () => {
   const { isAppError } = await import("@/lib/errors");
   assert.equal(isAppError({ code: "forbidden", status: 403, message: "x" }), false);
-  assert.equal(isAppError(Object.assign(new Error("x"), { [Symbol.for("mcp-registry.AppError")]: true, code: "teapot" })), false);
+  assert.equal(
+    isAppError(Object.assign(new Error("x"), { [Symbol.for("mcp-registry.AppError")]: true, code: "teapot" })),
+    false,
+  );
   assert.equal(isAppError(null), false);
 });

@@ -5,7 +5,13 @@ import { DEMO, startApiRegistry, type ApiRegistry } from "./support/api-registry
 
 const NEW_ADMIN_GROUP = "3f1c9a57-2b6d-4e8f-9a10-7c2d5e4b6a01";
 let reg: ApiRegistry;
-before(async () => (reg = await startApiRegistry({ REGISTRY_ADMIN_ENTRA_GROUPS: NEW_ADMIN_GROUP, REGISTRY_ADMIN_APP_ROLES: "Registry.Owner" })));
+before(
+  async () =>
+    (reg = await startApiRegistry({
+      REGISTRY_ADMIN_ENTRA_GROUPS: NEW_ADMIN_GROUP,
+      REGISTRY_ADMIN_APP_ROLES: "Registry.Owner",
+    })),
+);
 after(async () => reg.close());
 
 test("REGISTRY_ADMIN_ENTRA_GROUPS makes a user in that Entra group an admin from the first sign-in", async () => {
@@ -17,9 +23,21 @@ test("REGISTRY_ADMIN_ENTRA_GROUPS makes a user in that Entra group an admin from
 });
 
 test("REGISTRY_ADMIN_APP_ROLES makes an M2M token carrying that role an admin", async () => {
-  const me = (await call("GET", "/api/me", { as: { bearer: reg.appToken(DEMO.apps.catalogSync, { roles: ["Registry.Owner"] }) } })).json;
-  assert.deepEqual(me.groups.map((g: { name: string }) => g.name), ["registry-admins"]);
-  assert.equal((await call("GET", "/api/iam/groups", { as: { bearer: reg.appToken(DEMO.apps.catalogSync, { roles: ["Registry.Owner"] }) } })).status, 200);
+  const me = (
+    await call("GET", "/api/me", { as: { bearer: reg.appToken(DEMO.apps.catalogSync, { roles: ["Registry.Owner"] }) } })
+  ).json;
+  assert.deepEqual(
+    me.groups.map((g: { name: string }) => g.name),
+    ["registry-admins"],
+  );
+  assert.equal(
+    (
+      await call("GET", "/api/iam/groups", {
+        as: { bearer: reg.appToken(DEMO.apps.catalogSync, { roles: ["Registry.Owner"] }) },
+      })
+    ).status,
+    200,
+  );
 });
 
 test("RFC 9728 metadata names the Entra authorization server and the .default scope", async () => {

@@ -22,18 +22,29 @@ after(async () => {
 
 test("Graph refuses the overage lookup: group-derived access fails closed, app-role access stays, and the audit log says why", async () => {
   const me = (await expectStatus(200, "GET", "/api/me", { as: { bearer: await token() } })).json;
-  assert.deepEqual(me.groups.map((g: any) => g.name), ["catalog-readers"]);
-  const audit = await reg.db.auditEvent.findMany({ where: { action: "auth.groups-overage", targetId: reg.accountIds.catalogSync } });
+  assert.deepEqual(
+    me.groups.map((g: any) => g.name),
+    ["catalog-readers"],
+  );
+  const audit = await reg.db.auditEvent.findMany({
+    where: { action: "auth.groups-overage", targetId: reg.accountIds.catalogSync },
+  });
   assert.equal(audit.length, 1);
   assert.equal(audit[0]!.outcome, "failure");
   assert.match(audit[0]!.reason ?? "", /GroupMember\.Read\.All.*only assigned groups and app-role mappings apply/);
 
   const admin = { session: await reg.session(reg.userIds.adele) };
-  const explained = (await expectStatus(200, "POST", "/api/iam/explain", { as: admin, body: { m2mAccountId: reg.accountIds.catalogSync } })).json;
+  const explained = (
+    await expectStatus(200, "POST", "/api/iam/explain", {
+      as: admin,
+      body: { m2mAccountId: reg.accountIds.catalogSync },
+    })
+  ).json;
   const last = explained.verdict.steps.find((s: any) => s.step === "last token");
   assert.equal(last.ok, false);
   assert.match(last.detail, /groups overage — lookup failed: .*403/);
-  const pasted = (await expectStatus(200, "POST", "/api/iam/explain", { as: admin, body: { token: await token() } })).json;
+  const pasted = (await expectStatus(200, "POST", "/api/iam/explain", { as: admin, body: { token: await token() } }))
+    .json;
   const step = pasted.verdict.steps.find((s: any) => s.step === "groups claim");
   assert.equal(step.ok, false);
   assert.match(step.detail, /fails closed/);

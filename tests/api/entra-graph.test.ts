@@ -13,7 +13,11 @@ let emulator: EntraEmulator;
 let token: () => Promise<string>;
 
 before(async () => {
-  ({ reg, emulator, catalogSyncToken: token } = await startGraphRegistry(["Application.Read.All", "GroupMember.Read.All"]));
+  ({
+    reg,
+    emulator,
+    catalogSyncToken: token,
+  } = await startGraphRegistry(["Application.Read.All", "GroupMember.Read.All"]));
 });
 after(async () => {
   await reg?.close();
@@ -29,7 +33,9 @@ test("an overage token's groups are read from Graph: team-payments through the E
     "catalog-readers": [{ kind: "app-role", value: "Registry.Read" }],
     "team-payments": [{ kind: "entra-group", value: PAYMENTS_ENTRA_GROUP }],
   });
-  const audit = await reg.db.auditEvent.findMany({ where: { action: "auth.groups-overage", targetId: reg.accountIds.catalogSync } });
+  const audit = await reg.db.auditEvent.findMany({
+    where: { action: "auth.groups-overage", targetId: reg.accountIds.catalogSync },
+  });
   assert.equal(audit.length, 1);
   assert.equal(audit[0]!.outcome, "success");
   assert.match(audit[0]!.reason ?? "", /1 Entra group id\(s\) read from Microsoft Graph/);
@@ -40,10 +46,22 @@ test("an overage token's groups are read from Graph: team-payments through the E
   assert.deepEqual(row.lastTokenGroups, [PAYMENTS_ENTRA_GROUP]);
 
   const admin = { session: await reg.session(reg.userIds.adele) };
-  const explained = (await expectStatus(200, "POST", "/api/iam/explain", { as: admin, body: { m2mAccountId: reg.accountIds.catalogSync } })).json;
-  assert.deepEqual(explained.access.groups.map((g: any) => g.name), ["catalog-readers", "team-payments"]);
-  assert.match(explained.verdict.steps.find((s: any) => s.step === "last token").detail, /groups overage — ids read from Microsoft Graph/);
-  const pasted = (await expectStatus(200, "POST", "/api/iam/explain", { as: admin, body: { token: await token() } })).json;
+  const explained = (
+    await expectStatus(200, "POST", "/api/iam/explain", {
+      as: admin,
+      body: { m2mAccountId: reg.accountIds.catalogSync },
+    })
+  ).json;
+  assert.deepEqual(
+    explained.access.groups.map((g: any) => g.name),
+    ["catalog-readers", "team-payments"],
+  );
+  assert.match(
+    explained.verdict.steps.find((s: any) => s.step === "last token").detail,
+    /groups overage — ids read from Microsoft Graph/,
+  );
+  const pasted = (await expectStatus(200, "POST", "/api/iam/explain", { as: admin, body: { token: await token() } }))
+    .json;
   const step = pasted.verdict.steps.find((s: any) => s.step === "groups claim");
   assert.equal(step.ok, true);
   assert.match(step.detail, /1 Entra group id\(s\) read from Microsoft Graph/);
@@ -52,7 +70,13 @@ test("an overage token's groups are read from Graph: team-payments through the E
 test("Graph answers are cached per principal and concurrent lookups share one call", async () => {
   clearEntraGroupIdsCache();
   const { resolveEntraGroupIds } = await import("@/lib/auth/groups-overage/resolve-entra-group-ids");
-  const claim = { tenantId: (await getM2mAccount(reg.db, reg.accountIds.catalogSync))!.tenantId, objectId: "00000000-0000-4000-8000-000000000000", principalType: "app" as const, groups: [], groupsOverage: true };
+  const claim = {
+    tenantId: (await getM2mAccount(reg.db, reg.accountIds.catalogSync))!.tenantId,
+    objectId: "00000000-0000-4000-8000-000000000000",
+    principalType: "app" as const,
+    groups: [],
+    groupsOverage: true,
+  };
   const [a, b] = [resolveEntraGroupIds(reg.db, claim), resolveEntraGroupIds(reg.db, claim)];
   assert.equal(a, b, "one promise for concurrent lookups");
   const result = await a;
@@ -67,10 +91,17 @@ test("linked-app health: display name and credential expiry from Graph, cached o
   const refreshed = (await getM2mAccount(reg.db, reg.accountIds.payments))!;
   assert.equal(refreshed.entraApp.displayName, "payments-ci-pipeline");
   assert.equal(refreshed.entraApp.error, null);
-  assert.deepEqual(refreshed.entraApp.credentials?.map((c) => c.kind), ["secret", "certificate"]);
+  assert.deepEqual(
+    refreshed.entraApp.credentials?.map((c) => c.kind),
+    ["secret", "certificate"],
+  );
   assert.ok(Date.parse(refreshed.entraApp.credentials![0]!.endDateTime) < Date.now(), "the demo secret has expired");
   const fetchedAt = new Date(refreshed.entraApp.fetchedAt!);
-  assert.equal(await refreshEntraApps(reg.db, [{ ...refreshed, entraAppFetchedAt: fetchedAt }]), 0, "fresh for 15 minutes");
+  assert.equal(
+    await refreshEntraApps(reg.db, [{ ...refreshed, entraAppFetchedAt: fetchedAt }]),
+    0,
+    "fresh for 15 minutes",
+  );
   const row = await reg.db.m2mAccount.findUniqueOrThrow({ where: { id: reg.accountIds.payments } });
   assert.equal(row.entraAppExpiresAt?.toISOString(), refreshed.entraApp.credentials![0]!.endDateTime);
 });

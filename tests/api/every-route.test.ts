@@ -22,15 +22,34 @@ let snapshotBefore: string;
 /** What the refused calls aim at; none of them may change it. */
 async function targetsSnapshot(): Promise<string> {
   const { db } = reg;
-  const group = await db.group.findUniqueOrThrow({ where: { name: "team-payments" }, include: { serverRules: true, entraMappings: true } });
-  const account = await db.m2mAccount.findUniqueOrThrow({ where: { id: reg.accountIds.payments }, include: { groups: true } });
+  const group = await db.group.findUniqueOrThrow({
+    where: { name: "team-payments" },
+    include: { serverRules: true, entraMappings: true },
+  });
+  const account = await db.m2mAccount.findUniqueOrThrow({
+    where: { id: reg.accountIds.payments },
+    include: { groups: true },
+  });
   const alex = await db.user.findUniqueOrThrow({ where: { id: reg.userIds.alex }, include: { groups: true } });
-  const github = await db.server.findUniqueOrThrow({ where: { slug: "github" }, include: { tools: { orderBy: { name: "asc" } }, tags: true } });
+  const github = await db.server.findUniqueOrThrow({
+    where: { slug: "github" },
+    include: { tools: { orderBy: { name: "asc" } }, tags: true },
+  });
   const victim = await db.apiToken.findUniqueOrThrow({ where: { id: s.victimTokenId } });
   return JSON.stringify({
     group,
     // Using a credential stamps lastUsedAt and what the token carried (and so updatedAt); that is not a change to the target.
-    account: { ...account, lastUsedAt: undefined, updatedAt: undefined, lastTokenAt: undefined, lastTokenRoles: undefined, lastTokenGroups: undefined, lastTokenVersion: undefined, lastTokenOverage: undefined, lastTokenGroupsSource: undefined },
+    account: {
+      ...account,
+      lastUsedAt: undefined,
+      updatedAt: undefined,
+      lastTokenAt: undefined,
+      lastTokenRoles: undefined,
+      lastTokenGroups: undefined,
+      lastTokenVersion: undefined,
+      lastTokenOverage: undefined,
+      lastTokenGroupsSource: undefined,
+    },
     alex,
     github,
     victim: { ...victim, lastUsedAt: undefined, updatedAt: undefined },
@@ -51,22 +70,46 @@ async function buildContext(): Promise<SuiteContext> {
   const admin = await reg.session(reg.userIds.adele);
   const adminAs = { session: admin };
   const createToken = async (as: { session: string }, name: string) =>
-    (await expectStatus(201, "POST", "/api/tokens", { as, body: { name, expiresInHours: 1 } })).json as { id: string; token: string };
+    (await expectStatus(201, "POST", "/api/tokens", { as, body: { name, expiresInHours: 1 } })).json as {
+      id: string;
+      token: string;
+    };
 
   const expired = await createToken(adminAs, "expired");
   await reg.db.apiToken.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   const revoked = await createToken(adminAs, "revoked");
   await expectStatus(204, "DELETE", "/api/tokens/{id}", { as: adminAs, params: { id: revoked.id } });
   const rotated = await createToken(adminAs, "rotated");
-  await expectStatus(200, "POST", "/api/tokens/{id}/rotate", { as: adminAs, params: { id: rotated.id }, body: { graceHours: 0 } });
+  await expectStatus(200, "POST", "/api/tokens/{id}/rotate", {
+    as: adminAs,
+    params: { id: rotated.id },
+    body: { graceHours: 0 },
+  });
 
   // An admin whose account is disabled after minting a token: the token dies with the owner.
-  const owner = await createUser(reg.db, SYSTEM, { tenantId: DEMO.tenant, objectId: randomUUID(), displayName: "Former Admin", groups: ["registry-admins"], enabled: true });
+  const owner = await createUser(reg.db, SYSTEM, {
+    tenantId: DEMO.tenant,
+    objectId: randomUUID(),
+    displayName: "Former Admin",
+    groups: ["registry-admins"],
+    enabled: true,
+  });
   const ownerToken = await createToken({ session: await reg.session(owner.id) }, "orphan");
-  await expectStatus(200, "PATCH", "/api/iam/users/{id}", { as: adminAs, params: { id: owner.id }, body: { enabled: false } });
+  await expectStatus(200, "PATCH", "/api/iam/users/{id}", {
+    as: adminAs,
+    params: { id: owner.id },
+    body: { enabled: false },
+  });
 
   const disabledClient = randomUUID();
-  await createM2mAccount(reg.db, SYSTEM, { tenantId: DEMO.tenant, clientId: disabledClient, name: "retired-bot", description: "", groups: ["registry-admins"], enabled: false });
+  await createM2mAccount(reg.db, SYSTEM, {
+    tenantId: DEMO.tenant,
+    clientId: disabledClient,
+    name: "retired-bot",
+    description: "",
+    groups: ["registry-admins"],
+    enabled: false,
+  });
 
   const now = Math.floor(Date.now() / 1000);
   const adminClaims = appClaims(DEMO.apps.bootstrapAdmin);
@@ -88,7 +131,9 @@ async function buildContext(): Promise<SuiteContext> {
       alex: { session: await reg.signIn(DEMO.users.alex, { groups: [DEMO.entraGroups.payments] }) },
     },
     victimTokenId: (await createToken(adminAs, "victim")).id,
-    victimProvisioningTokenId: (await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: adminAs, body: { name: "victim" } })).json.id,
+    victimProvisioningTokenId: (
+      await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: adminAs, body: { name: "victim" } })
+    ).json.id,
     invalidTokens: {
       "garbage JWT": "eyJhbGciOiJSUzI1NiJ9.eyJmb28iOiJiYXIifQ.c2lnbmF0dXJl",
       "garbage opaque": "not-a-token",
@@ -97,7 +142,11 @@ async function buildContext(): Promise<SuiteContext> {
       "wrong signature": await forgedToken(adminClaims),
       "tampered payload": tampered,
       "alg none": unsigned,
-      "expired Entra token": reg.appToken(DEMO.apps.bootstrapAdmin, { iat: now - 7200, nbf: now - 7200, exp: now - 3600 }),
+      "expired Entra token": reg.appToken(DEMO.apps.bootstrapAdmin, {
+        iat: now - 7200,
+        nbf: now - 7200,
+        exp: now - 3600,
+      }),
       "another tenant": reg.appToken(DEMO.apps.bootstrapAdmin, { iss: otherIssuer, tid: DEMO.otherTenant }),
       "tid of another tenant": reg.appToken(DEMO.apps.bootstrapAdmin, { tid: DEMO.otherTenant }),
       "wrong audience": reg.appToken(DEMO.apps.bootstrapAdmin, { aud: randomUUID() }),
@@ -106,26 +155,81 @@ async function buildContext(): Promise<SuiteContext> {
       "rotated-out registry token": rotated.token,
       "token of a disabled owner": ownerToken.token,
       // A valid SCIM provisioning secret is accepted only on /scim/v2.
-      "provisioning secret": (await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: adminAs, body: { name: "suite scim" } })).json.secret,
+      "provisioning secret": (
+        await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: adminAs, body: { name: "suite scim" } })
+      ).json.secret,
     },
     unlinkedAppToken: reg.appToken(DEMO.apps.unlinked, { roles: ["Registry.Admin"] }),
     disabledAppToken: reg.appToken(disabledClient, { roles: ["Registry.Admin"] }),
     unknownUserToken: reg.delegatedToken(randomUUID()),
     disabledUserToken: reg.delegatedToken(DEMO.users.megan),
-    freshGroup: async () => ({ name: (await createGroup(reg.db, SYSTEM, { name: `fresh-group-${next()}`, description: "", entraMappings: { groups: [], appRoles: [] }, serverAccess: [], permissions: [] })).name }),
-    freshAccount: async () => ({ id: (await createM2mAccount(reg.db, SYSTEM, { tenantId: DEMO.tenant, clientId: randomUUID(), name: `fresh-${next()}`, description: "", groups: [], enabled: true })).id }),
-    freshUser: async () => ({ id: (await createUser(reg.db, SYSTEM, { tenantId: DEMO.tenant, objectId: randomUUID(), displayName: `Fresh ${next()}`, groups: [], enabled: true })).id }),
+    freshGroup: async () => ({
+      name: (
+        await createGroup(reg.db, SYSTEM, {
+          name: `fresh-group-${next()}`,
+          description: "",
+          entraMappings: { groups: [], appRoles: [] },
+          serverAccess: [],
+          permissions: [],
+        })
+      ).name,
+    }),
+    freshAccount: async () => ({
+      id: (
+        await createM2mAccount(reg.db, SYSTEM, {
+          tenantId: DEMO.tenant,
+          clientId: randomUUID(),
+          name: `fresh-${next()}`,
+          description: "",
+          groups: [],
+          enabled: true,
+        })
+      ).id,
+    }),
+    freshUser: async () => ({
+      id: (
+        await createUser(reg.db, SYSTEM, {
+          tenantId: DEMO.tenant,
+          objectId: randomUUID(),
+          displayName: `Fresh ${next()}`,
+          groups: [],
+          enabled: true,
+        })
+      ).id,
+    }),
     freshServer: async () => ({
-      slug: (await createServer(reg.db, SYSTEM, { slug: `fresh-server-${next()}`, name: "Fresh", description: "", url: "https://mcp.example.test/fresh", transport: "streamable-http", tags: [], version: "", enabled: true, tools: [{ name: "t", description: "", inputSchema: {} }] })).slug,
+      slug: (
+        await createServer(reg.db, SYSTEM, {
+          slug: `fresh-server-${next()}`,
+          name: "Fresh",
+          description: "",
+          url: "https://mcp.example.test/fresh",
+          transport: "streamable-http",
+          tags: [],
+          version: "",
+          enabled: true,
+          tools: [{ name: "t", description: "", inputSchema: {} }],
+        })
+      ).slug,
     }),
     freshToken: async () => ({ id: (await createToken(adminAs, `fresh ${next()}`)).id }),
-    freshProvisioningToken: async () => ({ id: (await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: adminAs, body: { name: `fresh ${next()}` } })).json.id }),
+    freshProvisioningToken: async () => ({
+      id: (
+        await expectStatus(201, "POST", "/api/iam/provisioning-tokens", {
+          as: adminAs,
+          body: { name: `fresh ${next()}` },
+        })
+      ).json.id,
+    }),
     invalidTokenMessages: new Set(),
   };
 }
 
 before(async () => {
-  reg = await startApiRegistry({ ENTRA_CLIENT_SECRET: CLIENT_SECRET, REGISTRY_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64") });
+  reg = await startApiRegistry({
+    ENTRA_CLIENT_SECRET: CLIENT_SECRET,
+    REGISTRY_SECRETS_KEY: Buffer.alloc(32, 7).toString("base64"),
+  });
   s = await buildContext();
   snapshotBefore = await targetsSnapshot();
 });
@@ -149,9 +253,17 @@ test("the refused calls changed nothing they aimed at", async () => {
 
 test("no audit event holds a credential", async () => {
   const events = JSON.stringify(await reg.db.auditEvent.findMany());
-  const credentials = [...Object.values(s.invalidTokens), s.unlinkedAppToken, s.disabledAppToken, s.unknownUserToken, s.disabledUserToken];
-  for (const credential of Object.values(s.as)) if (credential) credentials.push("bearer" in credential ? credential.bearer : credential.session);
-  for (const credential of credentials) assert.ok(!events.includes(credential), `audit log contains a credential (${credential.slice(0, 12)}…)`);
+  const credentials = [
+    ...Object.values(s.invalidTokens),
+    s.unlinkedAppToken,
+    s.disabledAppToken,
+    s.unknownUserToken,
+    s.disabledUserToken,
+  ];
+  for (const credential of Object.values(s.as))
+    if (credential) credentials.push("bearer" in credential ? credential.bearer : credential.session);
+  for (const credential of credentials)
+    assert.ok(!events.includes(credential), `audit log contains a credential (${credential.slice(0, 12)}…)`);
 });
 
 test("GET /api/health is public and reveals no configuration secret", async () => {

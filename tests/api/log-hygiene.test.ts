@@ -28,8 +28,14 @@ async function captureLogs(run: () => Promise<void>): Promise<string[]> {
 }
 
 test("every 401 logs its exact reason and the token's fingerprint, and no log line contains a token", async () => {
-  const expired = reg.appToken(DEMO.apps.payments, { exp: Math.floor(Date.now() / 1000) - 3600, iat: Math.floor(Date.now() / 1000) - 7200 });
-  const foreign = reg.appToken(DEMO.apps.payments, { iss: `https://login.microsoftonline.com/${DEMO.otherTenant}/v2.0`, tid: DEMO.otherTenant });
+  const expired = reg.appToken(DEMO.apps.payments, {
+    exp: Math.floor(Date.now() / 1000) - 3600,
+    iat: Math.floor(Date.now() / 1000) - 7200,
+  });
+  const foreign = reg.appToken(DEMO.apps.payments, {
+    iss: `https://login.microsoftonline.com/${DEMO.otherTenant}/v2.0`,
+    tid: DEMO.otherTenant,
+  });
   const registry = `mcpr_${"Q".repeat(43)}`;
   const unlinked = reg.appToken(DEMO.apps.unlinked);
   const tokens = [expired, foreign, registry, unlinked];
@@ -47,7 +53,8 @@ test("every 401 logs its exact reason and the token's fingerprint, and no log li
   for (const token of tokens) {
     assert.ok(!logged.includes(token), "a token appeared in the log");
     // A log line may never carry a recognisable piece of a token either (e.g. its signature part).
-    for (const part of token.split(".")) if (part.length >= 16) assert.ok(!logged.includes(part), "part of a token appeared in the log");
+    for (const part of token.split("."))
+      if (part.length >= 16) assert.ok(!logged.includes(part), "part of a token appeared in the log");
     assert.ok(logged.includes(tokenFingerprint(token)), "each failure is logged with the token's fingerprint");
   }
   assert.match(logged, /"reason":"[^"]*exp/i, "the expiry reason is logged");

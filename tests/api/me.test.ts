@@ -8,7 +8,8 @@ import { call, expectStatus, type Credential } from "./support/call";
 let reg: ApiRegistry;
 
 const me = async (as: Credential) => (await expectStatus(200, "GET", "/api/me", { as })).json;
-const groupsOf = (body: { groups: { name: string; reasons: unknown[] }[] }) => Object.fromEntries(body.groups.map((group) => [group.name, group.reasons]));
+const groupsOf = (body: { groups: { name: string; reasons: unknown[] }[] }) =>
+  Object.fromEntries(body.groups.map((group) => [group.name, group.reasons]));
 
 before(async () => {
   reg = await startApiRegistry();
@@ -57,7 +58,12 @@ test("catalog-sync-job: catalog-readers through the Registry.Read app role; no r
   // A v1 token (sts.windows.net issuer, appid instead of azp) is the same caller.
   const v1 = await me({
     bearer: reg.appToken(DEMO.apps.catalogSync, {
-      iss: `https://sts.windows.net/${DEMO.tenant}/`, ver: "1.0", aud: `api://${DEMO.apiClient}`, azp: undefined, appid: DEMO.apps.catalogSync, roles: ["Registry.Read"],
+      iss: `https://sts.windows.net/${DEMO.tenant}/`,
+      ver: "1.0",
+      aud: `api://${DEMO.apiClient}`,
+      azp: undefined,
+      appid: DEMO.apps.catalogSync,
+      roles: ["Registry.Read"],
     }),
   });
   assert.equal(v1.id, reg.accountIds.catalogSync);
@@ -67,9 +73,17 @@ test("catalog-sync-job: catalog-readers through the Registry.Read app role; no r
 test("an M2M token's groups claim maps Entra groups, unless it carries the overage marker", async () => {
   const mapped = await me({ bearer: reg.appToken(DEMO.apps.catalogSync, { groups: [DEMO.entraGroups.payments] }) });
   assert.deepEqual(groupsOf(mapped), { "team-payments": [{ kind: "entra-group", value: DEMO.entraGroups.payments }] });
-  const overage = await me({ bearer: reg.appToken(DEMO.apps.catalogSync, { groups: [DEMO.entraGroups.payments], roles: ["Registry.Read"], _claim_names: { groups: "src1" } }) });
+  const overage = await me({
+    bearer: reg.appToken(DEMO.apps.catalogSync, {
+      groups: [DEMO.entraGroups.payments],
+      roles: ["Registry.Read"],
+      _claim_names: { groups: "src1" },
+    }),
+  });
   assert.deepEqual(Object.keys(groupsOf(overage)), ["catalog-readers"]);
-  const warnings = await reg.db.auditEvent.findMany({ where: { action: "auth.groups-overage", targetId: reg.accountIds.catalogSync } });
+  const warnings = await reg.db.auditEvent.findMany({
+    where: { action: "auth.groups-overage", targetId: reg.accountIds.catalogSync },
+  });
   assert.equal(warnings.length, 1, "one audit warning for the overage token");
   assert.match(warnings[0]!.reason ?? "", /overage/);
 });
@@ -82,14 +96,18 @@ test("the bootstrap M2M admin: registry-admins by assignment, every permission",
 
 test("a registry API token: kind token, its owner, server restriction, groups narrowed by the token", async () => {
   const adele = { session: await reg.session(reg.userIds.adele) };
-  const created = (await expectStatus(201, "POST", "/api/tokens", { as: adele, body: { name: "me", servers: ["github"] } })).json;
+  const created = (
+    await expectStatus(201, "POST", "/api/tokens", { as: adele, body: { name: "me", servers: ["github"] } })
+  ).json;
   const body = await me({ bearer: created.token });
   assert.equal(body.kind, "token");
   assert.equal(body.id, created.id);
   assert.equal(body.ownerId, reg.userIds.adele);
   assert.deepEqual(body.servers, ["github"]);
   assert.deepEqual(body.permissions, [], "an admin's token carries no permission it was not given");
-  assert.deepEqual(groupsOf(body), { "registry-admins": [{ kind: "assignment" }, { kind: "token-subset", tokenId: created.id }] });
+  assert.deepEqual(groupsOf(body), {
+    "registry-admins": [{ kind: "assignment" }, { kind: "token-subset", tokenId: created.id }],
+  });
   assert.match(body.displayName, /Adele Vance/);
 });
 

@@ -9,7 +9,13 @@ import { call, fillPath, type CallOptions, type Credential } from "./support/cal
 export type PrincipalName = "admin" | "adminM2m" | "payments" | "catalogSync" | "alex";
 
 /** Permissions each named principal holds (catalogSync: none; alex: team-payments via Entra). */
-const HOLDS: Record<PrincipalName, string[] | "all"> = { admin: "all", adminM2m: "all", payments: ["tokens:create"], catalogSync: [], alex: ["tokens:create"] };
+const HOLDS: Record<PrincipalName, string[] | "all"> = {
+  admin: "all",
+  adminM2m: "all",
+  payments: ["tokens:create"],
+  catalogSync: [],
+  alex: ["tokens:create"],
+};
 
 /** Everything the shared checks need, built once in before(). */
 export interface SuiteContext {
@@ -115,7 +121,9 @@ export function securitySuite(route: RouteCase, context: () => SuiteContext): vo
       const permission = route.permission;
       test(`without ${permission} → 403 forbidden (object visible to the caller)`, async () => {
         const s = context();
-        const lacking = (Object.keys(HOLDS) as PrincipalName[]).filter((name) => HOLDS[name] !== "all" && !HOLDS[name].includes(permission));
+        const lacking = (Object.keys(HOLDS) as PrincipalName[]).filter(
+          (name) => HOLDS[name] !== "all" && !HOLDS[name].includes(permission),
+        );
         assert.ok(lacking.length > 0);
         for (const name of lacking) assertError(await request(s, s.as[name]), 403, "forbidden");
       });
@@ -130,18 +138,24 @@ export function securitySuite(route: RouteCase, context: () => SuiteContext): vo
 
     if (route.namesObject) {
       const invisible = route.invisible;
-      test(invisible ? "an invisible object → 404, identical to an absent one" : "an absent object → 404 not_found", async () => {
-        const s = context();
-        const caller = s.as[invisible?.to ?? "admin"];
-        const absent = await request(s, caller, { params: route.absent, body: route.absentBody ?? route.body });
-        assertError(absent, 404, "not_found");
-        if (!invisible) return;
-        const invisibleParams = invisible.params(s);
-        const hidden = await request(s, caller, { params: invisibleParams });
-        assertError(hidden, 404, "not_found");
-        assert.equal(comparableError(hidden, Object.values(invisibleParams)), comparableError(absent, Object.values(route.absent!)));
-        assert.deepEqual([...hidden.headers.entries()].sort(), [...absent.headers.entries()].sort());
-      });
+      test(
+        invisible ? "an invisible object → 404, identical to an absent one" : "an absent object → 404 not_found",
+        async () => {
+          const s = context();
+          const caller = s.as[invisible?.to ?? "admin"];
+          const absent = await request(s, caller, { params: route.absent, body: route.absentBody ?? route.body });
+          assertError(absent, 404, "not_found");
+          if (!invisible) return;
+          const invisibleParams = invisible.params(s);
+          const hidden = await request(s, caller, { params: invisibleParams });
+          assertError(hidden, 404, "not_found");
+          assert.equal(
+            comparableError(hidden, Object.values(invisibleParams)),
+            comparableError(absent, Object.values(route.absent!)),
+          );
+          assert.deepEqual([...hidden.headers.entries()].sort(), [...absent.headers.entries()].sort());
+        },
+      );
     }
 
     if (WRITES.has(route.method)) {
@@ -158,8 +172,16 @@ export function securitySuite(route: RouteCase, context: () => SuiteContext): vo
       const s = context();
       const params = route.fresh ? await route.fresh(s) : route.params?.(s);
       const session = (s.as.admin as { session: string }).session;
-      const response = await call(route.method, route.path, { params, body: route.body, as: { session, csrf: "origin" } });
-      assert.equal(response.status, route.ok, `${route.method} ${fillPath(route.path, params)}: ${response.text.slice(0, 300)}`);
+      const response = await call(route.method, route.path, {
+        params,
+        body: route.body,
+        as: { session, csrf: "origin" },
+      });
+      assert.equal(
+        response.status,
+        route.ok,
+        `${route.method} ${fillPath(route.path, params)}: ${response.text.slice(0, 300)}`,
+      );
       assert.equal(response.headers.get("cache-control"), "no-store");
     });
   });

@@ -59,7 +59,10 @@ describe("extractCredential: accepted forms", () => {
   });
 
   it("ignores a Basic header next to a session cookie (Basic is no credential)", () => {
-    assert.deepEqual(extract({ authorization: ["Basic eA=="], sessionCookie: "s1" }), { kind: "session", sessionId: "s1" });
+    assert.deepEqual(extract({ authorization: ["Basic eA=="], sessionCookie: "s1" }), {
+      kind: "session",
+      sessionId: "s1",
+    });
   });
 
   it("accepts a header of exactly 12 KiB", () => {
@@ -76,11 +79,14 @@ describe("extractCredential: 400 invalid_request", () => {
   });
 
   it("says what to fix: an empty bearer token is named as such, not as a generic malformed request", () => {
-    assert.throws(() => extract({ authorization: ["Bearer "] }), (error: unknown) => {
-      assert.ok(error instanceof AppError);
-      assert.match(error.message, /bearer token is empty/);
-      return true;
-    });
+    assert.throws(
+      () => extract({ authorization: ["Bearer "] }),
+      (error: unknown) => {
+        assert.ok(error instanceof AppError);
+        assert.match(error.message, /bearer token is empty/);
+        return true;
+      },
+    );
     assert.throws(() => extract({ url: "/api/servers?access_token=x" }), /not accepted in the URL/);
   });
 
@@ -110,7 +116,7 @@ describe("extractCredential: 400 invalid_request", () => {
   it("rejects characters outside token68", () => {
     badRequest({ authorization: ["Bearer a b"] }, "bad bearer syntax");
     badRequest({ authorization: ["Bearer a,Bearer b"] }, "bad bearer syntax");
-    badRequest({ authorization: ["Bearer tok=="+"x"] }, "bad bearer syntax");
+    badRequest({ authorization: ["Bearer tok==" + "x"] }, "bad bearer syntax");
     badRequest({ authorization: ["Bearer ==="] }, "bad bearer syntax");
     badRequest({ authorization: ["Bearer tök"] }, "bad bearer syntax");
   });

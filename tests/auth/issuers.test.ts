@@ -17,14 +17,14 @@ describe("Entra issuers", () => {
   });
 
   it("uses the sovereign cloud hosts", () => {
-    assert.deepEqual([...buildIssuerMap("usgov", [T]).keys()], [
-      `https://sts.windows.net/${T}/`,
-      `https://login.microsoftonline.us/${T}/v2.0`,
-    ]);
-    assert.deepEqual([...buildIssuerMap("china", [T]).keys()], [
-      `https://sts.chinacloudapi.cn/${T}/`,
-      `https://login.partner.microsoftonline.cn/${T}/v2.0`,
-    ]);
+    assert.deepEqual(
+      [...buildIssuerMap("usgov", [T]).keys()],
+      [`https://sts.windows.net/${T}/`, `https://login.microsoftonline.us/${T}/v2.0`],
+    );
+    assert.deepEqual(
+      [...buildIssuerMap("china", [T]).keys()],
+      [`https://sts.chinacloudapi.cn/${T}/`, `https://login.partner.microsoftonline.cn/${T}/v2.0`],
+    );
   });
 
   it("has a default authority host per cloud", () => {
@@ -34,7 +34,10 @@ describe("Entra issuers", () => {
   });
 
   it("builds the key-set URL per form", () => {
-    assert.equal(jwksUrlFor("https://login.microsoftonline.com/", T, 2), `https://login.microsoftonline.com/${T}/discovery/v2.0/keys`);
+    assert.equal(
+      jwksUrlFor("https://login.microsoftonline.com/", T, 2),
+      `https://login.microsoftonline.com/${T}/discovery/v2.0/keys`,
+    );
     assert.equal(jwksUrlFor("http://127.0.0.1:9", T, 1), `http://127.0.0.1:9/${T}/discovery/keys`);
   });
 

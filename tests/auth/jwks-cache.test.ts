@@ -135,7 +135,11 @@ describe("JWKS cache: fetch discipline", () => {
     await h.keys.refresh(h.v2KeysUrl);
     h.issuer.setMode("ok");
     h.clock.advance(4 * MINUTE);
-    await rejectsWith(h.verifier.verify(h.issuer.sign(appClaimsV2(h.clock), { kid: "new" })), "invalid_token", "unknown kid");
+    await rejectsWith(
+      h.verifier.verify(h.issuer.sign(appClaimsV2(h.clock), { kid: "new" })),
+      "invalid_token",
+      "unknown kid",
+    );
     assert.equal(h.issuer.requests.length, 2);
   });
 
@@ -190,7 +194,13 @@ describe("JWKS cache: key filtering", () => {
     });
     const ec = { ...generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" }), kid: "ec" };
     const body = JSON.stringify({
-      keys: [ec, rsa("enc", { use: "enc" }), rsa("rs384", { alg: "RS384" }), { kty: "RSA", kid: "broken", n: "AQAB", e: "x" }, rsa("good")],
+      keys: [
+        ec,
+        rsa("enc", { use: "enc" }),
+        rsa("rs384", { alg: "RS384" }),
+        { kty: "RSA", kid: "broken", n: "AQAB", e: "x" },
+        rsa("good"),
+      ],
     });
     const clock = new TestClock();
     const cache = createJwksCache({ now: clock.now, fetch: async () => new Response(body) });

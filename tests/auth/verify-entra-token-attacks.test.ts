@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
 import { startFakeEntraIssuer, type FakeEntraIssuer } from "../support/fake-entra-issuer";
-import { OTHER_TENANT, TENANT, appClaimsV1, appClaimsV2, rejectsWith, startHarness, type Harness } from "./helpers/entra-fixtures";
+import {
+  OTHER_TENANT,
+  TENANT,
+  appClaimsV1,
+  appClaimsV2,
+  rejectsWith,
+  startHarness,
+  type Harness,
+} from "./helpers/entra-fixtures";
 
 let h: Harness;
 let attacker: FakeEntraIssuer;
@@ -11,8 +19,10 @@ before(async () => {
 after(() => attacker.close());
 afterEach(() => h.close());
 
-const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-const invalid = (token: string, reason: string | RegExp) => rejectsWith(h.verifier.verify(token), "invalid_token", reason);
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+const invalid = (token: string, reason: string | RegExp) =>
+  rejectsWith(h.verifier.verify(token), "invalid_token", reason);
 const V2_ISS = `https://login.microsoftonline.com/${TENANT}/v2.0`;
 
 describe("attacks rejected before any key is fetched", () => {
@@ -20,7 +30,10 @@ describe("attacks rejected before any key is fetched", () => {
     h = await startHarness();
     const unsigned = `${b64({ alg: "none", typ: "JWT" })}.${b64(appClaimsV2(h.clock))}.`;
     await invalid(unsigned, 'alg not allowed: "none"');
-    await invalid(`${b64({ alg: "none", kid: h.issuer.kid })}.${b64(appClaimsV2(h.clock))}.${b64("sig")}`, /alg not allowed/);
+    await invalid(
+      `${b64({ alg: "none", kid: h.issuer.kid })}.${b64(appClaimsV2(h.clock))}.${b64("sig")}`,
+      /alg not allowed/,
+    );
     assert.equal(h.issuer.requests.length, 0);
   });
 
@@ -45,7 +58,10 @@ describe("attacks rejected before any key is fetched", () => {
   it("rejects a foreign tenant, a tid that differs from the issuer, and the wrong issuer form", async () => {
     h = await startHarness();
     const cases: [Record<string, unknown>, string][] = [
-      [appClaimsV2(h.clock, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`, tid: OTHER_TENANT }), "issuer not allowed"],
+      [
+        appClaimsV2(h.clock, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`, tid: OTHER_TENANT }),
+        "issuer not allowed",
+      ],
       [appClaimsV2(h.clock, { tid: OTHER_TENANT }), "tid does not match issuer tenant"],
       [appClaimsV2(h.clock, { tid: undefined }), "tid does not match issuer tenant"],
       [appClaimsV2(h.clock, { ver: "1.0" }), "ver does not match issuer form"],

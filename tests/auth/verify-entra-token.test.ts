@@ -122,7 +122,9 @@ describe("isEntraToken", () => {
     h = await startHarness();
     assert.equal(h.verifier.isEntraToken(h.issuer.sign(appClaimsV2(h.clock))), true);
     assert.equal(h.verifier.isEntraToken(h.issuer.sign(appClaimsV1(h.clock))), true);
-    const foreign = appClaimsV2(h.clock, { iss: "https://login.microsoftonline.com/22222222-2222-4222-8222-222222222222/v2.0" });
+    const foreign = appClaimsV2(h.clock, {
+      iss: "https://login.microsoftonline.com/22222222-2222-4222-8222-222222222222/v2.0",
+    });
     assert.equal(h.verifier.isEntraToken(h.issuer.sign(foreign)), false);
     for (const junk of ["", "mcpr_abc", "a.b.c", "a.b", "....", "x".repeat(20_000), "eyJ9.eyJ9.eyJ9"]) {
       assert.equal(h.verifier.isEntraToken(junk), false);

@@ -21,12 +21,21 @@ describe("mcp-registry CLI with a registry API token", () => {
   let token: string;
   let revokedToken: string;
   const home = tempHome();
-  const env = (extra: CliEnv = {}): CliEnv => ({ HOME: home.home, XDG_CONFIG_HOME: home.configHome, NODE_EXTRA_CA_CERTS: resolve(process.env.NODE_EXTRA_CA_CERTS!), ...extra });
+  const env = (extra: CliEnv = {}): CliEnv => ({
+    HOME: home.home,
+    XDG_CONFIG_HOME: home.configHome,
+    NODE_EXTRA_CA_CERTS: resolve(process.env.NODE_EXTRA_CA_CERTS!),
+    ...extra,
+  });
 
   async function mint(session: string, name: string): Promise<{ id: string; token: string }> {
     const response = await fetch(`${reg.registryUrl}/api/tokens`, {
       method: "POST",
-      headers: { cookie: `registry_session=${session}`, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+      headers: {
+        cookie: `registry_session=${session}`,
+        "sec-fetch-site": "same-origin",
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ name, expiresInHours: 1 }),
     });
     assert.equal(response.status, 201, await response.clone().text());
@@ -37,14 +46,32 @@ describe("mcp-registry CLI with a registry API token", () => {
     reg = await startCliTestRegistry();
     // More servers than one page of 200: the CLI must follow nextCursor.
     for (let index = 0; index < 205; index++) {
-      await createServer(getDb(), SYSTEM, { slug: `bulk-${String(index).padStart(3, "0")}`, name: `Bulk ${index}`, description: "", url: "https://bulk.example/mcp", transport: "streamable-http", tags: [], version: "", enabled: true });
+      await createServer(getDb(), SYSTEM, {
+        slug: `bulk-${String(index).padStart(3, "0")}`,
+        name: `Bulk ${index}`,
+        description: "",
+        url: "https://bulk.example/mcp",
+        transport: "streamable-http",
+        tags: [],
+        version: "",
+        enabled: true,
+      });
     }
-    const admin = await createUser(getDb(), SYSTEM, { tenantId: TENANT_ID, objectId: "c11c11c1-0000-4000-8000-000000000001", displayName: "Cli Admin", groups: [BUILT_IN_ADMIN_GROUP], enabled: true });
+    const admin = await createUser(getDb(), SYSTEM, {
+      tenantId: TENANT_ID,
+      objectId: "c11c11c1-0000-4000-8000-000000000001",
+      displayName: "Cli Admin",
+      groups: [BUILT_IN_ADMIN_GROUP],
+      enabled: true,
+    });
     const { sessionId } = await createSession(getDb(), admin.id, 1);
     token = (await mint(sessionId, "cli")).token;
     const revoked = await mint(sessionId, "revoked");
     revokedToken = revoked.token;
-    const response = await fetch(`${reg.registryUrl}/api/tokens/${revoked.id}`, { method: "DELETE", headers: { cookie: `registry_session=${sessionId}`, "sec-fetch-site": "same-origin" } });
+    const response = await fetch(`${reg.registryUrl}/api/tokens/${revoked.id}`, {
+      method: "DELETE",
+      headers: { cookie: `registry_session=${sessionId}`, "sec-fetch-site": "same-origin" },
+    });
     assert.equal(response.status, 204);
   });
   after(async () => {
@@ -55,7 +82,10 @@ describe("mcp-registry CLI with a registry API token", () => {
   test("login with MCP_REGISTRY_TOKEN checks the token and remembers only the registry", async () => {
     const result = await runCli(["login", "--registry", reg.registryUrl], env({ MCP_REGISTRY_TOKEN: token }));
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^MCP_REGISTRY_TOKEN works on http:\/\/127\.0\.0\.1:\d+: token cli \(token of Cli Admin\) \(groups: registry-admins\)\./);
+    assert.match(
+      result.stdout,
+      /^MCP_REGISTRY_TOKEN works on http:\/\/127\.0\.0\.1:\d+: token cli \(token of Cli Admin\) \(groups: registry-admins\)\./,
+    );
     const file = join(home.configHome, "mcp-registry", "credentials.json");
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const text = readFileSync(file, "utf8");
@@ -72,7 +102,10 @@ describe("mcp-registry CLI with a registry API token", () => {
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await fetch(`${reg.registryUrl}/api/servers?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { headers: { Authorization: `Bearer ${token}` } });
+      const response = await fetch(
+        `${reg.registryUrl}/api/servers?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
       const page = (await response.json()) as { items: { slug: string }[]; nextCursor: string | null };
       walked.push(...page.items.map((server) => server.slug));
       cursor = page.nextCursor;
@@ -81,13 +114,19 @@ describe("mcp-registry CLI with a registry API token", () => {
 
     const result = await runCli(["servers", "--json"], env({ MCP_REGISTRY_TOKEN: token }));
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout).map((server: { slug: string }) => server.slug), walked);
+    assert.deepEqual(
+      JSON.parse(result.stdout).map((server: { slug: string }) => server.slug),
+      walked,
+    );
   });
 
   test("a revoked token: 401 invalid_token with the requestId and what to do, exit 2", async () => {
     const result = await runCli(["servers"], env({ MCP_REGISTRY_TOKEN: revokedToken }));
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /GET \/api\/servers: 401 invalid_token: .+ \(requestId [0-9a-f-]+\)\nMCP_REGISTRY_TOKEN was refused: it is wrong, expired or revoked\./);
+    assert.match(
+      result.stderr,
+      /GET \/api\/servers: 401 invalid_token: .+ \(requestId [0-9a-f-]+\)\nMCP_REGISTRY_TOKEN was refused: it is wrong, expired or revoked\./,
+    );
   });
 
   test("--help for every command; an unknown command or option is a usage error (exit 1)", async () => {
@@ -97,7 +136,10 @@ describe("mcp-registry CLI with a registry API token", () => {
       assert.match(result.stdout, new RegExp(`^Usage: mcp-registry ${command}`));
     }
     const overview = await runCli(["--help"], env());
-    assert.match(overview.stdout, /Exit codes: 0 ok, 1 usage error, 2 authentication or access refused, 3 registry or network error\./);
+    assert.match(
+      overview.stdout,
+      /Exit codes: 0 ok, 1 usage error, 2 authentication or access refused, 3 registry or network error\./,
+    );
     const unknown = await runCli(["deploy"], env());
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /Unknown command "deploy"/);

@@ -13,12 +13,20 @@ import { runCli, startCliTestRegistry, tempHome, type CliEnv, type CliTestRegist
 describe("mcp-registry catalog commands as catalog-sync-job", () => {
   let reg: CliTestRegistry;
   const home = tempHome();
-  const env = (extra: CliEnv = {}): CliEnv => ({ HOME: home.home, XDG_CONFIG_HOME: home.configHome, NODE_EXTRA_CA_CERTS: resolve(process.env.NODE_EXTRA_CA_CERTS!), ...extra });
+  const env = (extra: CliEnv = {}): CliEnv => ({
+    HOME: home.home,
+    XDG_CONFIG_HOME: home.configHome,
+    NODE_EXTRA_CA_CERTS: resolve(process.env.NODE_EXTRA_CA_CERTS!),
+    ...extra,
+  });
   const cached = () => JSON.parse(readFileSync(join(home.configHome, "mcp-registry", "credentials.json"), "utf8"));
 
   before(async () => {
     reg = await startCliTestRegistry();
-    const login = await runCli(["login", "--registry", reg.registryUrl, "--client-id", M2M_APPS.catalogSync.clientId], env({ MCP_REGISTRY_CLIENT_SECRET: M2M_APPS.catalogSync.secret }));
+    const login = await runCli(
+      ["login", "--registry", reg.registryUrl, "--client-id", M2M_APPS.catalogSync.clientId],
+      env({ MCP_REGISTRY_CLIENT_SECRET: M2M_APPS.catalogSync.secret }),
+    );
     assert.equal(login.code, 0, login.stderr);
   });
   after(async () => {
@@ -35,13 +43,18 @@ describe("mcp-registry catalog commands as catalog-sync-job", () => {
   }
 
   test("servers lists exactly what GET /api/servers answers that app (table and --json)", async () => {
-    const fromApi = await api<{ items: { slug: string; name: string }[]; nextCursor: string | null }>("/api/servers?limit=200");
+    const fromApi = await api<{ items: { slug: string; name: string }[]; nextCursor: string | null }>(
+      "/api/servers?limit=200",
+    );
     assert.equal(fromApi.nextCursor, null);
     const table = await runCli(["servers"], env());
     assert.equal(table.code, 0, table.stderr);
     const lines = table.stdout.trimEnd().split("\n");
     assert.match(lines[0]!, /^SLUG\s+NAME\s+TOOLS\s+HEALTH\s+TAGS$/);
-    assert.deepEqual(lines.slice(1).map((line) => line.split(/\s+/)[0]), fromApi.items.map((server) => server.slug));
+    assert.deepEqual(
+      lines.slice(1).map((line) => line.split(/\s+/)[0]),
+      fromApi.items.map((server) => server.slug),
+    );
     const json = await runCli(["servers", "--json"], env());
     assert.equal(json.code, 0, json.stderr);
     assert.deepEqual(JSON.parse(json.stdout), fromApi.items);
@@ -56,13 +69,18 @@ describe("mcp-registry catalog commands as catalog-sync-job", () => {
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { server: string; name: string }[]; nextCursor: string | null } = await api(`/api/tools?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      const page: { items: { server: string; name: string }[]; nextCursor: string | null } = await api(
+        `/api/tools?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
       walked.push(...page.items.map((tool) => `${tool.server}/${tool.name}`));
       cursor = page.nextCursor;
     } while (cursor);
     const result = await runCli(["tools", "--json"], env());
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout).map((tool: { server: string; name: string }) => `${tool.server}/${tool.name}`), walked);
+    assert.deepEqual(
+      JSON.parse(result.stdout).map((tool: { server: string; name: string }) => `${tool.server}/${tool.name}`),
+      walked,
+    );
     assert.ok(walked.length > 1);
   });
 
@@ -84,17 +102,25 @@ describe("mcp-registry catalog commands as catalog-sync-job", () => {
     assert.equal(table.code, 0, table.stderr);
     const lines = table.stdout.trimEnd().split("\n");
     assert.match(lines[0]!, /^SERVER\s+TOOL\s+DESCRIPTION$/);
-    assert.deepEqual(lines.slice(1).map((line) => line.split(/\s+/).slice(0, 2).join("/")), fromApi.items.map((tool) => `github/${tool.name}`));
+    assert.deepEqual(
+      lines.slice(1).map((line) => line.split(/\s+/).slice(0, 2).join("/")),
+      fromApi.items.map((tool) => `github/${tool.name}`),
+    );
     const needle = fromApi.items[0]!.name.slice(0, 6);
     const searched = await runCli(["tools", "--server", "github", "--search", needle.toUpperCase(), "--json"], env());
     assert.equal(searched.code, 0, searched.stderr);
     assert.deepEqual(
       JSON.parse(searched.stdout),
-      fromApi.items.filter((tool) => tool.name.includes(needle) || tool.description.toLowerCase().includes(needle.toLowerCase())),
+      fromApi.items.filter(
+        (tool) => tool.name.includes(needle) || tool.description.toLowerCase().includes(needle.toLowerCase()),
+      ),
     );
     const missing = await runCli(["tools", "--server", "no-such-server"], env());
     assert.equal(missing.code, 3);
-    assert.match(missing.stderr, /GET \/api\/servers\/no-such-server\/tools: 404 not_found: .* \(requestId [0-9a-f-]+\)/);
+    assert.match(
+      missing.stderr,
+      /GET \/api\/servers\/no-such-server\/tools: 404 not_found: .* \(requestId [0-9a-f-]+\)/,
+    );
     assert.match(missing.stderr, /does not exist or your groups do not grant it/);
   });
 
@@ -104,19 +130,35 @@ describe("mcp-registry catalog commands as catalog-sync-job", () => {
     const vscode = await runCli(["connect", "github", "--client", "vscode"], env());
     assert.equal(vscode.code, 0, vscode.stderr);
     assert.deepEqual(JSON.parse(vscode.stdout), {
-      inputs: [{ type: "promptString", id: "mcp-registry-token", description: "MCP Registry API token (mcpr_…) or Entra ID access token", password: true }],
-      servers: { github: { type: "http", url: endpoint, headers: { Authorization: "Bearer ${input:mcp-registry-token}" } } },
+      inputs: [
+        {
+          type: "promptString",
+          id: "mcp-registry-token",
+          description: "MCP Registry API token (mcpr_…) or Entra ID access token",
+          password: true,
+        },
+      ],
+      servers: {
+        github: { type: "http", url: endpoint, headers: { Authorization: "Bearer ${input:mcp-registry-token}" } },
+      },
     });
     const claude = await runCli(["connect", "github", "--client", "claude"], env());
     assert.equal(claude.code, 0, claude.stderr);
     assert.deepEqual(JSON.parse(claude.stdout), {
-      mcpServers: { github: { command: "npx", args: ["-y", "mcp-remote", endpoint, "--header", "Authorization:${MCP_REGISTRY_AUTH}"], env: { MCP_REGISTRY_AUTH: "Bearer <token>" } } },
+      mcpServers: {
+        github: {
+          command: "npx",
+          args: ["-y", "mcp-remote", endpoint, "--header", "Authorization:${MCP_REGISTRY_AUTH}"],
+          env: { MCP_REGISTRY_AUTH: "Bearer <token>" },
+        },
+      },
     });
     assert.equal(vscode.stdout.trimEnd(), vscodeConfig("github", endpoint));
     assert.equal(claude.stdout.trimEnd(), claudeDesktopConfig("github", endpoint));
     const json = await runCli(["connect", "github", "--client", "json"], env());
     assert.deepEqual(JSON.parse(json.stdout), { url: endpoint, headers: { Authorization: "Bearer <token>" } });
-    for (const output of [vscode, claude, json]) assert.ok(!output.stdout.includes(token) && !output.stderr.includes(token));
+    for (const output of [vscode, claude, json])
+      assert.ok(!output.stdout.includes(token) && !output.stderr.includes(token));
 
     const badClient = await runCli(["connect", "github", "--client", "cursor"], env());
     assert.equal(badClient.code, 1);

@@ -18,7 +18,11 @@ test("every command and every option is documented in docs/cli.md, and nothing e
     }
   }
   const mentioned = new Set([...PAGE.matchAll(/npx mcp-registry ([a-z]+)/g)].map((match) => match[1]!));
-  for (const name of mentioned) assert.ok(COMMANDS.some((command) => command.name === name), `docs/cli.md runs an unknown command ${name}`);
+  for (const name of mentioned)
+    assert.ok(
+      COMMANDS.some((command) => command.name === name),
+      `docs/cli.md runs an unknown command ${name}`,
+    );
 });
 
 test("the demo walkthroughs use the demo tenant's catalog-sync-job and unlinked app", () => {

@@ -13,7 +13,7 @@ test("parseJsonText says on which line and column the JSON is wrong", () => {
     ["[1,]", 'Line 1, column 4: unexpected "]"'],
     ['{\n  "b" 2\n}', 'Line 2, column 7: unexpected "2"'],
     ['{ "a": [1, 2', 'Line 1, column 13: the text ends too early (a missing }, ] or "?)'],
-    ["{'a': 1}", "Line 1, column 2: unexpected \"'\""],
+    ["{'a': 1}", 'Line 1, column 2: unexpected "\'"'],
     ['{"a": 1} x', 'Line 1, column 10: unexpected "x"'],
   ];
   for (const [text, message] of cases) {
@@ -31,11 +31,23 @@ test("the server form uses the API's schema: field errors, a named bad tag, and 
   const bad = checkNewServer({ ...EMPTY_SERVER_DRAFT, slug: "docs", name: "Docs", url: "ftp://x", tags: "docs, Bad" });
   assert.equal(bad.errors.url, "url must use http or https");
   assert.equal(bad.errors.tags, "“Bad”: tags are lowercase words with hyphens");
-  const good = checkNewServer({ ...EMPTY_SERVER_DRAFT, slug: "docs", name: " Docs ", url: "https://docs.example.com/mcp", tags: "docs,  search" });
+  const good = checkNewServer({
+    ...EMPTY_SERVER_DRAFT,
+    slug: "docs",
+    name: " Docs ",
+    url: "https://docs.example.com/mcp",
+    tags: "docs,  search",
+  });
   assert.ok(good.ok);
   assert.deepEqual(good.ok && [good.input.name, good.input.tags], ["Docs", ["docs", "search"]]);
 
-  const initial = { ...EMPTY_SERVER_DRAFT, slug: "docs", name: "Docs", url: "https://docs.example.com/mcp", tags: "docs, search" };
+  const initial = {
+    ...EMPTY_SERVER_DRAFT,
+    slug: "docs",
+    name: "Docs",
+    url: "https://docs.example.com/mcp",
+    tags: "docs, search",
+  };
   const edit = checkServerChanges(initial, { ...initial, name: "Docs v2", tags: "docs,search" });
   assert.deepEqual(edit.ok && edit.input, { name: "Docs v2" });
   assert.equal(checkServerChanges(initial, { ...initial, name: "" }).errors.name, "Name is required");
@@ -43,9 +55,18 @@ test("the server form uses the API's schema: field errors, a named bad tag, and 
 
 test("a tool's input schema must be a JSON object, and its name unique on the server", () => {
   assert.ok(checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping" }, []).ok);
-  assert.match(checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping", inputSchema: '{ "type": }' }, []).errors.inputSchema ?? "", /^Input schema is not valid JSON\. Line 1, column 11/);
-  assert.match(checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping", inputSchema: "[]" }, []).errors.inputSchema ?? "", /must be a JSON object/);
-  assert.equal(checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping" }, ["ping"]).errors.name, "A tool named ping already exists on this server.");
+  assert.match(
+    checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping", inputSchema: '{ "type": }' }, []).errors.inputSchema ?? "",
+    /^Input schema is not valid JSON\. Line 1, column 11/,
+  );
+  assert.match(
+    checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping", inputSchema: "[]" }, []).errors.inputSchema ?? "",
+    /must be a JSON object/,
+  );
+  assert.equal(
+    checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping" }, ["ping"]).errors.name,
+    "A tool named ping already exists on this server.",
+  );
 });
 
 test("a tool import is previewed as added, changed, removed and unchanged, and a bad entry is named", () => {
@@ -54,18 +75,30 @@ test("a tool import is previewed as added, changed, removed and unchanged, and a
     { name: "b", description: "old", inputSchema: { type: "object" } },
     { name: "c", description: "", inputSchema: { type: "object" } },
   ];
-  const result = checkToolImport('{ "tools": [{ "name": "a" }, { "name": "b", "description": "new" }, { "name": "d" }] }', current);
+  const result = checkToolImport(
+    '{ "tools": [{ "name": "a" }, { "name": "b", "description": "new" }, { "name": "d" }] }',
+    current,
+  );
   assert.ok(result.ok);
   assert.deepEqual(result.ok && result.diff, { added: ["d"], changed: ["b"], removed: ["c"], unchanged: 1 });
-  assert.deepEqual(checkToolImport('[{ "name": "x y" }]', current), { ok: false, message: "Tool 1 (x y), field name: tool names use letters, digits, _ . - /" });
-  assert.deepEqual(checkToolImport('[{ "name": "a" }, { "name": "a" }]', current), { ok: false, message: "tool names must be unique" });
+  assert.deepEqual(checkToolImport('[{ "name": "x y" }]', current), {
+    ok: false,
+    message: "Tool 1 (x y), field name: tool names use letters, digits, _ . - /",
+  });
+  assert.deepEqual(checkToolImport('[{ "name": "a" }, { "name": "a" }]', current), {
+    ok: false,
+    message: "tool names must be unique",
+  });
   assert.equal(checkToolImport('{ "name": "a" }', current).ok, false);
   const broken = checkToolImport("[", current);
   assert.match(broken.ok ? "" : broken.message, /^Not valid JSON\. Line 1, column 2/);
 });
 
 test("an audit change summary names each changed field, ignoring bookkeeping", () => {
-  assert.deepEqual(summarizeChange({ enabled: true, updatedAt: "1", tags: ["a"] }, { enabled: false, updatedAt: "2", tags: ["b"] }), ["enabled: true → false", "tags: +b −a"]);
+  assert.deepEqual(
+    summarizeChange({ enabled: true, updatedAt: "1", tags: ["a"] }, { enabled: false, updatedAt: "2", tags: ["b"] }),
+    ["enabled: true → false", "tags: +b −a"],
+  );
   assert.deepEqual(summarizeChange(null, { slug: "x" }), ["created"]);
   assert.deepEqual(summarizeChange({ slug: "x" }, null), ["deleted"]);
   assert.deepEqual(summarizeChange(null, null), []);

@@ -18,22 +18,45 @@ before(async () => {
   registry = await useTestRegistry();
   await dbReady();
   await ensureBuiltIns(getDb(), getConfig(), ctx);
-  await updateGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP, { entraMappings: { groups: [ADMINS_ENTRA_GROUP], appRoles: [] } });
+  await updateGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP, {
+    entraMappings: { groups: [ADMINS_ENTRA_GROUP], appRoles: [] },
+  });
   // The only admin holds registry-admins through the Entra group mapping, not an assignment.
-  await recordSignIn(getDb(), { tenantId: "77ac5383-74a0-4b68-ae2c-83504351a44e", objectId: "b935ec92-0bd6-42ce-80fe-df9197107839", displayName: "Adele Vance", email: null, groups: [ADMINS_ENTRA_GROUP], roles: [] }, "test");
+  await recordSignIn(
+    getDb(),
+    {
+      tenantId: "77ac5383-74a0-4b68-ae2c-83504351a44e",
+      objectId: "b935ec92-0bd6-42ce-80fe-df9197107839",
+      displayName: "Adele Vance",
+      email: null,
+      groups: [ADMINS_ENTRA_GROUP],
+      roles: [],
+    },
+    "test",
+  );
 });
 after(async () => registry.close());
 
 test("removing the Entra mapping that makes the last admin an admin is refused, and changes nothing", async () => {
   await assert.rejects(
     updateGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP, { entraMappings: { groups: [], appRoles: [] } }),
-    (error: unknown) => error instanceof AppError && error.code === "conflict" && /without an admin/.test(error.message),
+    (error: unknown) =>
+      error instanceof AppError && error.code === "conflict" && /without an admin/.test(error.message),
   );
   const mappings = await getDb().groupEntraMapping.findMany({ where: { group: { name: BUILT_IN_ADMIN_GROUP } } });
-  assert.deepEqual(mappings.map((m) => m.value), [ADMINS_ENTRA_GROUP]);
+  assert.deepEqual(
+    mappings.map((m) => m.value),
+    [ADMINS_ENTRA_GROUP],
+  );
 });
 
 test("the built-in admin group cannot be deleted (409) and cannot lose permissions (422)", async () => {
-  await assert.rejects(deleteGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP), (error: unknown) => error instanceof AppError && error.code === "conflict");
-  await assert.rejects(updateGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP, { permissions: ["iam:read"] }), (error: unknown) => error instanceof AppError && error.code === "validation_failed");
+  await assert.rejects(
+    deleteGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP),
+    (error: unknown) => error instanceof AppError && error.code === "conflict",
+  );
+  await assert.rejects(
+    updateGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP, { permissions: ["iam:read"] }),
+    (error: unknown) => error instanceof AppError && error.code === "validation_failed",
+  );
 });

@@ -27,7 +27,10 @@ test("view as an M2M account: exactly its group's servers and tools, each with r
   const account = await db.m2mAccount.findFirstOrThrow({ where: { name: "payments-ci-pipeline" } });
   const result = await explain(db, { m2mAccountId: account.id });
   assert.equal(result.verdict.allowed, true);
-  assert.deepEqual(result.access!.servers.map((s) => s.slug), ["github", "sentry", "stripe-payments"]);
+  assert.deepEqual(
+    result.access!.servers.map((s) => s.slug),
+    ["github", "sentry", "stripe-payments"],
+  );
   const github = result.access!.servers.find((s) => s.slug === "github")!;
   assert.deepEqual(github.tools, ["get_pull_request", "search_issues"]);
   assert.deepEqual(github.reasons, [{ group: "team-payments", rule: 1, via: [{ kind: "assignment" }] }]);
@@ -47,7 +50,11 @@ test("view as a group: the read-only group sees every enabled server, no disable
   const slugs = result.access!.servers.map((s) => s.slug);
   assert.ok(slugs.length >= 8);
   assert.ok(!slugs.includes("kubernetes-prod"));
-  assert.ok(result.access!.servers.every((s) => s.tools === "*" && Array.isArray(s.methods) && !s.methods.includes("tools/call")));
+  assert.ok(
+    result.access!.servers.every(
+      (s) => s.tools === "*" && Array.isArray(s.methods) && !s.methods.includes("tools/call"),
+    ),
+  );
 });
 
 test("a pasted garbage token fails at the form step with the exact reason", async () => {
@@ -62,19 +69,40 @@ test("a pasted garbage token fails at the form step with the exact reason", asyn
 test("view as a pasted registry token: only the permissions it carries, narrowed by its server restriction", async () => {
   const db = getDb();
   const adele = await db.user.findFirstOrThrow({ where: { displayName: "Adele Vance" } });
-  const principal: Principal = { kind: "user", id: adele.id, userId: adele.id, displayName: adele.displayName, via: "session", groups: await loadUserGroups(db, adele) };
+  const principal: Principal = {
+    kind: "user",
+    id: adele.id,
+    userId: adele.id,
+    displayName: adele.displayName,
+    via: "session",
+    groups: await loadUserGroups(db, adele),
+  };
   const ctx = { db, principal, access: await loadAccess(db, principal), requestId: "test" };
   const plain = await createToken(ctx, { name: "explain plain", expiresInHours: 1 });
   const plainResult = await explain(db, { token: plain.token });
   assert.deepEqual(plainResult.access!.permissions, []);
   assert.match(plainResult.verdict.steps[1]!.detail, /permissions carried: none/);
 
-  const restricted = await createToken(ctx, { name: "explain restricted", expiresInHours: 1, servers: ["github"], permissions: ["servers:write"] });
+  const restricted = await createToken(ctx, {
+    name: "explain restricted",
+    expiresInHours: 1,
+    servers: ["github"],
+    permissions: ["servers:write"],
+  });
   // Written outside the registry: a restriction paired with IAM permissions still yields none of them.
-  await db.apiToken.update({ where: { id: restricted.id }, data: { permissions: ["servers:write", "iam:read", "audit:read"] } });
+  await db.apiToken.update({
+    where: { id: restricted.id },
+    data: { permissions: ["servers:write", "iam:read", "audit:read"] },
+  });
   const result = await explain(db, { token: restricted.token });
-  assert.deepEqual(result.access!.permissions.map((p) => p.permission), ["servers:write"]);
-  assert.deepEqual(result.access!.servers.map((s) => s.slug), ["github"]);
+  assert.deepEqual(
+    result.access!.permissions.map((p) => p.permission),
+    ["servers:write"],
+  );
+  assert.deepEqual(
+    result.access!.servers.map((s) => s.slug),
+    ["github"],
+  );
 });
 
 test("can an M2M account call a tool: yes with the chain, no with the missing link, no when the account is disabled", async () => {
@@ -82,7 +110,10 @@ test("can an M2M account call a tool: yes with the chain, no with the missing li
   const account = await db.m2mAccount.findFirstOrThrow({ where: { name: "payments-ci-pipeline" } });
   const yes = await explain(db, { m2mAccountId: account.id, server: "github", tool: "search_issues" });
   assert.equal(yes.call!.allowed, true);
-  assert.deepEqual(yes.call!.checks.at(-1)!.grants.map((g) => [g.group, g.ruleServer, g.via]), [["team-payments", "github", [{ kind: "assignment" }]]]);
+  assert.deepEqual(
+    yes.call!.checks.at(-1)!.grants.map((g) => [g.group, g.ruleServer, g.via]),
+    [["team-payments", "github", [{ kind: "assignment" }]]],
+  );
   const no = await explain(db, { m2mAccountId: account.id, server: "github", tool: "merge_pull_request" });
   assert.equal(no.call!.allowed, false);
   assert.equal(no.call!.checks.at(-1)!.check, "tool");
@@ -95,7 +126,10 @@ test("can an M2M account call a tool: yes with the chain, no with the missing li
   try {
     const disabled = await explain(db, { m2mAccountId: account.id, server: "github", tool: "search_issues" });
     assert.equal(disabled.call!.allowed, false);
-    assert.deepEqual(disabled.call!.checks.map((c) => [c.check, c.ok]), [["subject", false]]);
+    assert.deepEqual(
+      disabled.call!.checks.map((c) => [c.check, c.ok]),
+      [["subject", false]],
+    );
     assert.match(disabled.call!.checks[0]!.detail, /disabled/);
   } finally {
     await db.m2mAccount.update({ where: { id: account.id }, data: { enabled: true } });
@@ -103,7 +137,11 @@ test("can an M2M account call a tool: yes with the chain, no with the missing li
 });
 
 test("can a group use a disabled server: no, and the answer says the server is disabled", async () => {
-  const result = await explain(getDb(), { groupName: "catalog-readers", server: "kubernetes-prod", method: "tools/list" });
+  const result = await explain(getDb(), {
+    groupName: "catalog-readers",
+    server: "kubernetes-prod",
+    method: "tools/list",
+  });
   assert.equal(result.call!.allowed, false);
   assert.match(result.call!.checks.at(-1)!.detail, /disabled/);
 });

@@ -26,21 +26,58 @@ test("members come back named and sorted by name, with totals, capped at `shown`
   const db = getDb();
   await createGroup(db, ctx, createGroupSchema.parse({ name: "members-probe" }));
   await createGroup(db, ctx, createGroupSchema.parse({ name: "members-other" }));
-  for (const [n, name] of [[1, "Zoe"], [2, "Adam"], [3, "Mia"]] as const) {
-    await createUser(db, ctx, { tenantId: guid(90), objectId: guid(n), displayName: name, email: `${name.toLowerCase()}@example.com`, groups: ["members-probe"], enabled: n !== 3 });
+  for (const [n, name] of [
+    [1, "Zoe"],
+    [2, "Adam"],
+    [3, "Mia"],
+  ] as const) {
+    await createUser(db, ctx, {
+      tenantId: guid(90),
+      objectId: guid(n),
+      displayName: name,
+      email: `${name.toLowerCase()}@example.com`,
+      groups: ["members-probe"],
+      enabled: n !== 3,
+    });
   }
-  await createUser(db, ctx, { tenantId: guid(90), objectId: guid(4), displayName: "Outsider", groups: ["members-other"], enabled: true });
-  await createM2mAccount(db, ctx, { tenantId: guid(90), clientId: guid(5), name: "ci-bot", description: "", groups: ["members-probe"], enabled: true });
+  await createUser(db, ctx, {
+    tenantId: guid(90),
+    objectId: guid(4),
+    displayName: "Outsider",
+    groups: ["members-other"],
+    enabled: true,
+  });
+  await createM2mAccount(db, ctx, {
+    tenantId: guid(90),
+    clientId: guid(5),
+    name: "ci-bot",
+    description: "",
+    groups: ["members-probe"],
+    enabled: true,
+  });
 
   const group = (await getGroup(db, "members-probe"))!;
   const members = await findGroupMembers(db, group);
-  assert.deepEqual(members.users.map((u) => [u.name, u.detail, u.enabled]), [["Adam", "adam@example.com", true], ["Mia", "mia@example.com", false], ["Zoe", "zoe@example.com", true]]);
-  assert.deepEqual(members.m2mAccounts.map((a) => [a.name, a.detail]), [["ci-bot", `client ${guid(5)}`]]);
+  assert.deepEqual(
+    members.users.map((u) => [u.name, u.detail, u.enabled]),
+    [
+      ["Adam", "adam@example.com", true],
+      ["Mia", "mia@example.com", false],
+      ["Zoe", "zoe@example.com", true],
+    ],
+  );
+  assert.deepEqual(
+    members.m2mAccounts.map((a) => [a.name, a.detail]),
+    [["ci-bot", `client ${guid(5)}`]],
+  );
   assert.equal(members.userTotal, 3);
   assert.equal(members.m2mTotal, 1);
 
   const capped = await findGroupMembers(db, group, 2);
-  assert.deepEqual(capped.users.map((u) => u.name), ["Adam", "Mia"]);
+  assert.deepEqual(
+    capped.users.map((u) => u.name),
+    ["Adam", "Mia"],
+  );
   assert.equal(capped.userTotal, 3);
 
   const empty = await findGroupMembers(db, (await getGroup(db, "registry-admins"))!);

@@ -12,8 +12,14 @@ import { useTestRegistry } from "../support/registry-env";
 
 let registry: Awaited<ReturnType<typeof useTestRegistry>>;
 const ctx = { principal: null, requestId: "test", system: true };
-const auditor = computeEffectiveAccess([{ id: "a", name: "auditors", reasons: [{ kind: "assignment" }] }], [{ id: "a", name: "auditors", permissions: ["audit:read"], serverAccess: [] }]);
-const noAudit = computeEffectiveAccess([{ id: "a", name: "readers", reasons: [{ kind: "assignment" }] }], [{ id: "a", name: "readers", permissions: ["iam:read"], serverAccess: [] }]);
+const auditor = computeEffectiveAccess(
+  [{ id: "a", name: "auditors", reasons: [{ kind: "assignment" }] }],
+  [{ id: "a", name: "auditors", permissions: ["audit:read"], serverAccess: [] }],
+);
+const noAudit = computeEffectiveAccess(
+  [{ id: "a", name: "readers", reasons: [{ kind: "assignment" }] }],
+  [{ id: "a", name: "readers", permissions: ["iam:read"], serverAccess: [] }],
+);
 
 before(async () => {
   registry = await useTestRegistry();
@@ -30,7 +36,12 @@ test("an object's activity: only its events, newest first, paged with the cursor
   await updateGroup(db, ctx, "activity-other", { description: "not mine" });
 
   const path = "/settings/iam/groups/activity-probe";
-  const first = (await loadObjectActivity(db, auditor, { type: "group", id: group.id, noun: "group" }, { path, params: { tab: "x" } }))!;
+  const first = (await loadObjectActivity(
+    db,
+    auditor,
+    { type: "group", id: group.id, noun: "group" },
+    { path, params: { tab: "x" } },
+  ))!;
   assert.equal(first.events.length, 25);
   assert.ok(first.events.every((event) => event.target.id === group.id));
   assert.deepEqual((first.events[0]!.after as { description: string }).description, "revision 26");
@@ -38,13 +49,29 @@ test("an object's activity: only its events, newest first, paged with the cursor
   assert.ok(first.olderHref?.startsWith(`${path}?tab=x&activity=`), first.olderHref ?? "no older link");
 
   const cursor = new URL(first.olderHref!, "http://x").searchParams.get("activity")!;
-  const second = (await loadObjectActivity(db, auditor, { type: "group", id: group.id, noun: "group" }, { path, params: { activity: cursor } }))!;
-  assert.deepEqual(second.events.map((event) => event.action), ["group.update", "group.create"]);
+  const second = (await loadObjectActivity(
+    db,
+    auditor,
+    { type: "group", id: group.id, noun: "group" },
+    { path, params: { activity: cursor } },
+  ))!;
+  assert.deepEqual(
+    second.events.map((event) => event.action),
+    ["group.update", "group.create"],
+  );
   assert.equal(second.olderHref, null);
   assert.equal(second.newestHref, path);
 
-  const garbage = (await loadObjectActivity(db, auditor, { type: "group", id: group.id, noun: "group" }, { path, params: { activity: "not-a-cursor" } }))!;
+  const garbage = (await loadObjectActivity(
+    db,
+    auditor,
+    { type: "group", id: group.id, noun: "group" },
+    { path, params: { activity: "not-a-cursor" } },
+  ))!;
   assert.equal(garbage.events.length, 25, "a malformed cursor shows the newest page");
 
-  assert.equal(await loadObjectActivity(db, noAudit, { type: "group", id: group.id, noun: "group" }, { path, params: {} }), null);
+  assert.equal(
+    await loadObjectActivity(db, noAudit, { type: "group", id: group.id, noun: "group" }, { path, params: {} }),
+    null,
+  );
 });

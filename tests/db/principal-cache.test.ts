@@ -16,8 +16,14 @@ import { useTestRegistry } from "../support/registry-env";
 
 const SYSTEM = { principal: null, requestId: "test", system: true };
 let registry: Awaited<ReturnType<typeof useTestRegistry>>;
-const bearer = (token: string) => ({ authorization: [`Bearer ${token}`], url: "/api/me", sessionCookie: undefined, isApiRoute: true });
-const isInvalid = (error: unknown) => error instanceof AppError && (error.code === "invalid_token" || error.code === "unauthorized");
+const bearer = (token: string) => ({
+  authorization: [`Bearer ${token}`],
+  url: "/api/me",
+  sessionCookie: undefined,
+  isApiRoute: true,
+});
+const isInvalid = (error: unknown) =>
+  error instanceof AppError && (error.code === "invalid_token" || error.code === "unauthorized");
 
 before(async () => {
   registry = await useTestRegistry();
@@ -30,8 +36,18 @@ after(async () => registry.close());
 async function adeleToken(expiresInHours: number) {
   const db = getDb();
   const adele = await db.user.findFirstOrThrow({ where: { displayName: "Adele Vance" } });
-  const principal = { kind: "user" as const, id: adele.id, userId: adele.id, displayName: adele.displayName, via: "session" as const, groups: await loadUserGroups(db, adele) };
-  return createToken({ db, principal, access: await loadAccess(db, principal), requestId: "test" }, { name: `cache-${Date.now()}`, expiresInHours });
+  const principal = {
+    kind: "user" as const,
+    id: adele.id,
+    userId: adele.id,
+    displayName: adele.displayName,
+    via: "session" as const,
+    groups: await loadUserGroups(db, adele),
+  };
+  return createToken(
+    { db, principal, access: await loadAccess(db, principal), requestId: "test" },
+    { name: `cache-${Date.now()}`, expiresInHours },
+  );
 }
 
 test("every audited change moves the IAM generation", async () => {
@@ -52,7 +68,12 @@ test("a group edit is seen on the very next request, although the principal was 
   const { token } = await adeleToken(8);
   const first = await resolveRequestPrincipal(getDb(), bearer(token));
   assert.equal(first.access.servers.has("slack"), false);
-  await updateGroup(getDb(), SYSTEM, "registry-admins", { serverAccess: [{ server: "*", methods: ["*"], tools: ["*"] }, { server: "slack", methods: ["tools/list"], tools: ["post_message"] }] });
+  await updateGroup(getDb(), SYSTEM, "registry-admins", {
+    serverAccess: [
+      { server: "*", methods: ["*"], tools: ["*"] },
+      { server: "slack", methods: ["tools/list"], tools: ["post_message"] },
+    ],
+  });
   const second = await resolveRequestPrincipal(getDb(), bearer(token));
   assert.equal(second.access.servers.has("slack"), true);
 });
@@ -69,21 +90,42 @@ test("sign-out ends a cached session at once", async () => {
 
 test("catalog answers are reused only within one IAM generation and one access key", async () => {
   const { cachedCatalogJson } = await import("@/lib/http/catalog-response-cache");
-  const principal = { kind: "m2m" as const, id: "a", m2mAccountId: "a", tenantId: "t", clientId: "c", displayName: "a", groups: [{ id: "g1", name: "g1", reasons: [] }] };
+  const principal = {
+    kind: "m2m" as const,
+    id: "a",
+    m2mAccountId: "a",
+    tenantId: "t",
+    clientId: "c",
+    displayName: "a",
+    groups: [{ id: "g1", name: "g1", reasons: [] }],
+  };
   const request = new Request("http://localhost/api/servers?q=x");
   let computed = 0;
   const compute = async () => ({ n: ++computed });
   assert.deepEqual(await (await cachedCatalogJson({ principal, generation: 7 }, request, compute)).json(), { n: 1 });
   assert.deepEqual(await (await cachedCatalogJson({ principal, generation: 7 }, request, compute)).json(), { n: 1 });
-  assert.deepEqual(await (await cachedCatalogJson({ principal, generation: 8 }, request, compute)).json(), { n: 2 }, "a new generation recomputes");
+  assert.deepEqual(
+    await (await cachedCatalogJson({ principal, generation: 8 }, request, compute)).json(),
+    { n: 2 },
+    "a new generation recomputes",
+  );
   const other = { ...principal, groups: [{ id: "g2", name: "g2", reasons: [] }] };
-  assert.deepEqual(await (await cachedCatalogJson({ principal: other, generation: 8 }, request, compute)).json(), { n: 3 }, "other groups never share an answer");
-  assert.deepEqual(await (await cachedCatalogJson({ principal, generation: -1 }, request, compute)).json(), { n: 4 }, "no generation row: never cached");
+  assert.deepEqual(
+    await (await cachedCatalogJson({ principal: other, generation: 8 }, request, compute)).json(),
+    { n: 3 },
+    "other groups never share an answer",
+  );
+  assert.deepEqual(
+    await (await cachedCatalogJson({ principal, generation: -1 }, request, compute)).json(),
+    { n: 4 },
+    "no generation row: never cached",
+  );
 });
 
 test("last used is written on first use and then at most once a minute, cached or not", async () => {
   const { id, token } = await adeleToken(8);
-  const lastUsed = async () => (await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt?.getTime() ?? null;
+  const lastUsed = async () =>
+    (await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt?.getTime() ?? null;
   assert.equal(await lastUsed(), null);
   const now = Date.now();
   await resolveRequestPrincipal(getDb(), bearer(token), now);

@@ -14,9 +14,28 @@ before(async () => {
   registry = await useTestRegistry();
   await dbReady();
   const db = getDb();
-  const provisioned = await db.user.create({ data: { tenantId: TENANT, objectId: PROVISIONED, displayName: "Provisioned", entraGroupIds: [], entraAppRoles: [], userName: "p@contoso.example" } });
-  await db.user.create({ data: { tenantId: TENANT, objectId: SIGNED_IN_ONLY, displayName: "Signed in", entraGroupIds: [], entraAppRoles: [] } });
-  const group = await db.directoryGroup.create({ data: { tenantId: TENANT, externalId: GROUP, displayName: "Payments engineers" } });
+  const provisioned = await db.user.create({
+    data: {
+      tenantId: TENANT,
+      objectId: PROVISIONED,
+      displayName: "Provisioned",
+      entraGroupIds: [],
+      entraAppRoles: [],
+      userName: "p@contoso.example",
+    },
+  });
+  await db.user.create({
+    data: {
+      tenantId: TENANT,
+      objectId: SIGNED_IN_ONLY,
+      displayName: "Signed in",
+      entraGroupIds: [],
+      entraAppRoles: [],
+    },
+  });
+  const group = await db.directoryGroup.create({
+    data: { tenantId: TENANT, externalId: GROUP, displayName: "Payments engineers" },
+  });
   await db.directoryGroupMember.create({ data: { groupId: group.id, userId: provisioned.id } });
 });
 after(async () => registry.close());
@@ -28,6 +47,9 @@ test("groups overage: a SCIM-provisioned user's groups come from provisioning (G
 test("groups overage: a user SCIM never provisioned, an app, or a deprovisioned user → null (ask Graph)", async () => {
   assert.equal(await provisionedGroupIds(getDb(), TENANT, SIGNED_IN_ONLY), null);
   assert.equal(await provisionedGroupIds(getDb(), TENANT, "82f936e6-5b85-4bd1-b012-93cebad3fb38"), null);
-  await getDb().user.update({ where: { tenantId_objectId: { tenantId: TENANT, objectId: PROVISIONED } }, data: { deprovisionedAt: new Date() } });
+  await getDb().user.update({
+    where: { tenantId_objectId: { tenantId: TENANT, objectId: PROVISIONED } },
+    data: { deprovisionedAt: new Date() },
+  });
   assert.equal(await provisionedGroupIds(getDb(), TENANT, PROVISIONED), null);
 });

@@ -12,7 +12,9 @@ const ctx = { principal: null, requestId: "test", system: true };
 let registry: Awaited<ReturnType<typeof useTestRegistry>>;
 
 before(async () => {
-  registry = await useTestRegistry({ REGISTRY_BOOTSTRAP_M2M_ADMINS: "77ac5383-74a0-4b68-ae2c-83504351a44e/0c8e1f0a-1111-4222-8333-944455556666" });
+  registry = await useTestRegistry({
+    REGISTRY_BOOTSTRAP_M2M_ADMINS: "77ac5383-74a0-4b68-ae2c-83504351a44e/0c8e1f0a-1111-4222-8333-944455556666",
+  });
   await dbReady();
 });
 after(async () => registry.close());
@@ -21,7 +23,10 @@ test("built-ins: registry-admins with every permission, bootstrap M2M admin enab
   const db = getDb();
   await ensureBuiltIns(db, getConfig(), ctx);
   await ensureBuiltIns(db, getConfig(), ctx); // idempotent
-  const admins = await db.group.findUniqueOrThrow({ where: { name: BUILT_IN_ADMIN_GROUP }, include: { m2mAccounts: { include: { m2mAccount: true } } } });
+  const admins = await db.group.findUniqueOrThrow({
+    where: { name: BUILT_IN_ADMIN_GROUP },
+    include: { m2mAccounts: { include: { m2mAccount: true } } },
+  });
   assert.equal(admins.builtIn, true);
   assert.deepEqual([...(admins.permissions as string[])].sort(), [...PERMISSIONS].sort());
   assert.equal(admins.m2mAccounts.length, 1);
@@ -62,6 +67,11 @@ test("demo seed: catalog, groups, users and M2M accounts through lib operations,
   assert.equal(await db.m2mAccount.count(), 3); // two demo accounts + the bootstrap one
   assert.equal(await db.user.count(), 3);
   assert.equal((await db.user.findFirstOrThrow({ where: { displayName: "Megan Bowen" } })).enabled, false);
-  const creates = await db.auditEvent.count({ where: { action: { in: ["server.create", "group.create", "user.create", "m2m-account.create"] } } });
-  assert.equal(creates, (await db.server.count()) + 2 + 3 + 2 + 1 /* registry-admins */ + 1 /* the bootstrap M2M admin */);
+  const creates = await db.auditEvent.count({
+    where: { action: { in: ["server.create", "group.create", "user.create", "m2m-account.create"] } },
+  });
+  assert.equal(
+    creates,
+    (await db.server.count()) + 2 + 3 + 2 + 1 /* registry-admins */ + 1 /* the bootstrap M2M admin */,
+  );
 });

@@ -31,9 +31,22 @@ function snippet(name: string): string {
 }
 
 /** What catalog-sync-job sees through its Registry.Read app role: every enabled demo server. */
-const CATALOG_SYNC_SERVERS = ["confluence", "github", "jira", "postgres-analytics", "sentry", "slack", "stripe-payments", "web-search"];
+const CATALOG_SYNC_SERVERS = [
+  "confluence",
+  "github",
+  "jira",
+  "postgres-analytics",
+  "sentry",
+  "slack",
+  "stripe-payments",
+  "web-search",
+];
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     execFile(command, args, { env, timeout: 60_000 }, (error, stdout, stderr) => {
       done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
@@ -55,7 +68,10 @@ describe("docs/entra-id-m2m.md against the bundled emulator", () => {
     await ensureBuiltIns(getDb(), getConfig(), system);
     await seedDemo(getDb(), system);
     const port = await new Promise<number>((listening) => {
-      server = serve({ fetch: apiApp().fetch, port: 0, hostname: "127.0.0.1", overrideGlobalObjects: false }, (info: AddressInfo) => listening(info.port));
+      server = serve(
+        { fetch: apiApp().fetch, port: 0, hostname: "127.0.0.1", overrideGlobalObjects: false },
+        (info: AddressInfo) => listening(info.port),
+      );
     });
     registryUrl = `http://127.0.0.1:${port}`;
     close = registry.close;
@@ -92,7 +108,10 @@ describe("docs/entra-id-m2m.md against the bundled emulator", () => {
     const lines = stdout.trim().split("\n");
     assert.equal(lines[0], "caller: m2m catalog-sync-job (groups: catalog-readers)");
     assert.equal(lines[1], `servers (${CATALOG_SYNC_SERVERS.length}):`);
-    assert.deepEqual(lines.slice(2).map((line) => line.trim().split("\t")[0]), CATALOG_SYNC_SERVERS);
+    assert.deepEqual(
+      lines.slice(2).map((line) => line.trim().split("\t")[0]),
+      CATALOG_SYNC_SERVERS,
+    );
   });
 
   test("the Node sample, run as the unlinked demo app, stops with the registry's 403 client_not_registered", async () => {
@@ -102,7 +121,11 @@ describe("docs/entra-id-m2m.md against the bundled emulator", () => {
   });
 
   test("the Node sample with a wrong secret stops with Entra's AADSTS7000215", async () => {
-    const { code, stderr } = await run(process.execPath, [SAMPLE_FILE], sampleEnv({ ...M2M_APPS.catalogSync, secret: "wrong" }));
+    const { code, stderr } = await run(
+      process.execPath,
+      [SAMPLE_FILE],
+      sampleEnv({ ...M2M_APPS.catalogSync, secret: "wrong" }),
+    );
     assert.notEqual(code, 0);
     assert.match(stderr, /AADSTS7000215/);
   });
@@ -112,21 +135,44 @@ describe("docs/entra-id-m2m.md against the bundled emulator", () => {
     const { code, stdout, stderr } = await run("bash", ["-euo", "pipefail", "-c", snippet("curl")], env);
     assert.equal(code, 0, stderr);
     const body = JSON.parse(stdout) as { items: { slug: string }[]; nextCursor: string | null };
-    assert.deepEqual(body.items.map((server) => server.slug), CATALOG_SYNC_SERVERS);
+    assert.deepEqual(
+      body.items.map((server) => server.slug),
+      CATALOG_SYNC_SERVERS,
+    );
   });
   /** What Settings > IAM > M2M Accounts > an account shows in "How to call the API" with the emulator on. */
   function panelParams(app: { clientId: string; secret: string }): CallApiParams {
-    return { authorityHost: emulator.url, tenantId: TENANT_ID, clientId: app.clientId, apiClientId: REGISTRY_APP.clientId, registryUrl, customAuthority: true, caCertPath: resolve(process.env.NODE_EXTRA_CA_CERTS!), demoSecret: app.secret };
+    return {
+      authorityHost: emulator.url,
+      tenantId: TENANT_ID,
+      clientId: app.clientId,
+      apiClientId: REGISTRY_APP.clientId,
+      registryUrl,
+      customAuthority: true,
+      caCertPath: resolve(process.env.NODE_EXTRA_CA_CERTS!),
+      demoSecret: app.secret,
+    };
   }
 
   test("the M2M account page's curl snippet runs as printed (no environment, no edits) and lists the servers", async () => {
-    const { code, stdout, stderr } = await run("bash", ["-eo", "pipefail", "-c", curlSnippet(panelParams(M2M_APPS.catalogSync))], { NODE_ENV: "test", PATH: process.env.PATH });
+    const { code, stdout, stderr } = await run(
+      "bash",
+      ["-eo", "pipefail", "-c", curlSnippet(panelParams(M2M_APPS.catalogSync))],
+      { NODE_ENV: "test", PATH: process.env.PATH },
+    );
     assert.equal(code, 0, stderr);
-    assert.deepEqual((JSON.parse(stdout) as { items: { slug: string }[] }).items.map((server) => server.slug), CATALOG_SYNC_SERVERS);
+    assert.deepEqual(
+      (JSON.parse(stdout) as { items: { slug: string }[] }).items.map((server) => server.slug),
+      CATALOG_SYNC_SERVERS,
+    );
   });
 
   test("the M2M account page's curl snippet with a wrong secret shows Entra's AADSTS error, not an empty token", async () => {
-    const { code, stderr } = await run("bash", ["-eo", "pipefail", "-c", curlSnippet({ ...panelParams(M2M_APPS.catalogSync), demoSecret: "wrong" })], { NODE_ENV: "test", PATH: process.env.PATH });
+    const { code, stderr } = await run(
+      "bash",
+      ["-eo", "pipefail", "-c", curlSnippet({ ...panelParams(M2M_APPS.catalogSync), demoSecret: "wrong" })],
+      { NODE_ENV: "test", PATH: process.env.PATH },
+    );
     assert.notEqual(code, 0);
     assert.match(stderr, /AADSTS7000215/);
   });
@@ -139,7 +185,11 @@ describe("docs/entra-id-m2m.md against the bundled emulator", () => {
     const dir = mkdtempSync(resolve(".test-data", "snippet-"));
     try {
       writeFileSync(resolve(dir, "call-registry.mjs"), code);
-      const result = await run("bash", ["-c", `cd ${JSON.stringify(dir)} && ${commandLine} ${JSON.stringify(process.execPath)} call-registry.mjs`], { NODE_ENV: "test", PATH: process.env.PATH });
+      const result = await run(
+        "bash",
+        ["-c", `cd ${JSON.stringify(dir)} && ${commandLine} ${JSON.stringify(process.execPath)} call-registry.mjs`],
+        { NODE_ENV: "test", PATH: process.env.PATH },
+      );
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, /slug: 'web-search'/);
     } finally {
@@ -164,21 +214,37 @@ describe("docs/entra-id-m2m.md: every way to get a token asks for the same one",
     const python = snippet("python");
     assert.match(python, /msal\.ConfidentialClientApplication\(/);
     // msal builds the token endpoint as {authority}/oauth2/v2.0/token.
-    assert.ok(python.includes('authority=f"{os.environ.get(\'AUTHORITY_HOST\', \'https://login.microsoftonline.com\')}/{os.environ[\'TENANT_ID\']}"'), "authority");
-    assert.ok(python.includes("client_id=os.environ[\"CLIENT_ID\"]"), "client id");
-    assert.ok(python.includes("client_credential=os.environ[\"CLIENT_SECRET\"]"), "secret");
-    assert.ok(python.includes('acquire_token_for_client(scopes=[f"api://{os.environ[\'REGISTRY_API_CLIENT_ID\']}/.default"])'), "scope");
+    assert.ok(
+      python.includes(
+        "authority=f\"{os.environ.get('AUTHORITY_HOST', 'https://login.microsoftonline.com')}/{os.environ['TENANT_ID']}\"",
+      ),
+      "authority",
+    );
+    assert.ok(python.includes('client_id=os.environ["CLIENT_ID"]'), "client id");
+    assert.ok(python.includes('client_credential=os.environ["CLIENT_SECRET"]'), "secret");
+    assert.ok(
+      python.includes("acquire_token_for_client(scopes=[f\"api://{os.environ['REGISTRY_API_CLIENT_ID']}/.default\"])"),
+      "scope",
+    );
   });
 
   test("az: signed in as the service principal in the tenant; --resource api://{id} is scope api://{id}/.default", () => {
     const az = snippet("az");
-    assert.ok(az.includes('az login --service-principal --username "$CLIENT_ID" --password "$CLIENT_SECRET" --tenant "$TENANT_ID"'), "service principal sign-in");
+    assert.ok(
+      az.includes(
+        'az login --service-principal --username "$CLIENT_ID" --password "$CLIENT_SECRET" --tenant "$TENANT_ID"',
+      ),
+      "service principal sign-in",
+    );
     assert.ok(az.includes('az account get-access-token --resource "api://$REGISTRY_API_CLIENT_ID"'), "resource");
   });
 
   test("the Node sample: client credentials at {authority}/{tenant}, same scope", () => {
     const sample = readFileSync(SAMPLE_FILE, "utf8");
-    assert.ok(sample.includes("acquireTokenByClientCredential({ scopes: [`api://${apiClientId}/.default`] })"), "scope");
+    assert.ok(
+      sample.includes("acquireTokenByClientCredential({ scopes: [`api://${apiClientId}/.default`] })"),
+      "scope",
+    );
     assert.ok(sample.includes("authority: `${authorityHost}/${tenantId}`"), "authority");
   });
 });

@@ -33,7 +33,17 @@ const REQUIRED_SECTIONS: ReadonlyArray<readonly [section: string, name: string]>
 const CITING_DIRS = ["lib", "app", "components", "scripts", "entra-emulator", "tests", "e2e"];
 const CITING_EXTENSIONS = [".ts", ".tsx", ".mjs"];
 /** Never part of the repository's own text: dependencies, VCS data, build output, generated code, runtime data. */
-const NOT_REPO = new Set(["node_modules", ".git", ".next", "lib/generated", ".data", ".test-data", "test-results", "playwright-report", "artifacts"]);
+const NOT_REPO = new Set([
+  "node_modules",
+  ".git",
+  ".next",
+  "lib/generated",
+  ".data",
+  ".test-data",
+  "test-results",
+  "playwright-report",
+  "artifacts",
+]);
 
 /** "SPEC §2.3", "SPEC §3, §5.1", "SPEC §2.1 and §2.2", and the older "SPEC 2.1". */
 const CITATION = /\bSPEC\s+(§\s*\d+(?:\.\d+)*(?:\s*(?:,|;|\/|&|and|or)\s*§\s*\d+(?:\.\d+)*)*|\d+(?:\.\d+)+)/g;
@@ -67,7 +77,10 @@ describe("docs/spec.md, the product contract", () => {
     for (const [section, name] of REQUIRED_SECTIONS) {
       const title = headings.get(section);
       assert.ok(title !== undefined, `${SPEC_PAGE} has no heading "§${section} ${name}"`);
-      assert.ok(title.startsWith(name), `${SPEC_PAGE} §${section} is titled "${title}", expected it to start with "${name}"`);
+      assert.ok(
+        title.startsWith(name),
+        `${SPEC_PAGE} §${section} is titled "${title}", expected it to start with "${name}"`,
+      );
     }
     const required = REQUIRED_SECTIONS.map(([section]) => section);
     const order = [...headings.keys()].filter((section) => required.includes(section));
@@ -76,8 +89,13 @@ describe("docs/spec.md, the product contract", () => {
 
   test('every "SPEC §n" cited in the code names a section of the page', () => {
     const headings = specHeadings();
-    const files = CITING_DIRS.flatMap((dir) => walk(dir, (path) => CITING_EXTENSIONS.some((extension) => path.endsWith(extension))));
-    assert.ok(files.length > 50, `expected the source tree under ${CITING_DIRS.join(", ")}, found ${files.length} files`);
+    const files = CITING_DIRS.flatMap((dir) =>
+      walk(dir, (path) => CITING_EXTENSIONS.some((extension) => path.endsWith(extension))),
+    );
+    assert.ok(
+      files.length > 50,
+      `expected the source tree under ${CITING_DIRS.join(", ")}, found ${files.length} files`,
+    );
     const dangling: string[] = [];
     let citations = 0;
     for (const file of files) {
@@ -86,7 +104,8 @@ describe("docs/spec.md, the product contract", () => {
         for (const match of line.matchAll(CITATION)) {
           for (const section of match[1]!.match(/\d+(?:\.\d+)*/g) ?? []) {
             citations += 1;
-            if (!headings.has(section)) dangling.push(`${file}:${index + 1}: "${match[0]}" names §${section}, which ${SPEC_PAGE} does not have`);
+            if (!headings.has(section))
+              dangling.push(`${file}:${index + 1}: "${match[0]}" names §${section}, which ${SPEC_PAGE} does not have`);
           }
         }
       });

@@ -4,8 +4,17 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { EntraEmulator } from "../../entra-emulator/server";
 import {
-  REDIRECT_URI, REGISTRY_ADMINS_GROUP, REGISTRY_APP, TENANT_ID, USERS, V2_ISSUER,
-  msalClient, parseSignInPage, signInAs, startTestEmulator, verifyToken,
+  REDIRECT_URI,
+  REGISTRY_ADMINS_GROUP,
+  REGISTRY_APP,
+  TENANT_ID,
+  USERS,
+  V2_ISSUER,
+  msalClient,
+  parseSignInPage,
+  signInAs,
+  startTestEmulator,
+  verifyToken,
 } from "./helpers";
 
 const API_SCOPE = `api://${REGISTRY_APP.clientId}/access_as_user`;
@@ -24,7 +33,12 @@ describe("authorization code + PKCE with msal-node", () => {
     const state = randomUUID();
     const nonce = randomUUID();
     const url = await client.getAuthCodeUrl({
-      scopes: [API_SCOPE], redirectUri: REDIRECT_URI, codeChallenge: pkce.challenge, codeChallengeMethod: "S256", state, nonce,
+      scopes: [API_SCOPE],
+      redirectUri: REDIRECT_URI,
+      codeChallenge: pkce.challenge,
+      codeChallengeMethod: "S256",
+      state,
+      nonce,
     });
     const callback = await signInAs(emulator, url, user);
     return { client, pkce, state, nonce, url, callback, code: callback.searchParams.get("code")! };
@@ -41,8 +55,14 @@ describe("authorization code + PKCE with msal-node", () => {
     const html = await response.text();
     assert.match(html, /Entra ID emulator — Contoso \(demo tenant\)/);
     const page = parseSignInPage(html);
-    assert.deepEqual(page.accounts.map((a) => a.label), ["Sign in as Adele Vance", "Sign in as Alex Wilber", "Sign in as Megan Bowen"]);
-    assert.deepEqual(page.accounts.map((a) => a.value), [USERS.adele.objectId, USERS.alex.objectId, USERS.megan.objectId]);
+    assert.deepEqual(
+      page.accounts.map((a) => a.label),
+      ["Sign in as Adele Vance", "Sign in as Alex Wilber", "Sign in as Megan Bowen"],
+    );
+    assert.deepEqual(
+      page.accounts.map((a) => a.value),
+      [USERS.adele.objectId, USERS.alex.objectId, USERS.megan.objectId],
+    );
     const fields = new Map(page.fields);
     assert.equal(fields.get("client_id"), REGISTRY_APP.clientId);
     assert.equal(fields.get("redirect_uri"), REDIRECT_URI);
@@ -76,9 +96,15 @@ describe("authorization code + PKCE with msal-node", () => {
     assert.equal(result.account?.tenantId, TENANT_ID);
     assert.equal(result.account?.name, "Adele Vance");
 
-    const verifiedId = await verifyToken(emulator, result.idToken, { issuer: V2_ISSUER, audience: REGISTRY_APP.clientId });
+    const verifiedId = await verifyToken(emulator, result.idToken, {
+      issuer: V2_ISSUER,
+      audience: REGISTRY_APP.clientId,
+    });
     assert.equal(verifiedId.oid, USERS.adele.objectId);
-    const access = await verifyToken(emulator, result.accessToken, { issuer: V2_ISSUER, audience: REGISTRY_APP.clientId });
+    const access = await verifyToken(emulator, result.accessToken, {
+      issuer: V2_ISSUER,
+      audience: REGISTRY_APP.clientId,
+    });
     assert.equal(access.scp, "access_as_user");
     assert.equal(access.azp, REGISTRY_APP.clientId);
     assert.equal(access.oid, USERS.adele.objectId);
@@ -92,7 +118,10 @@ describe("authorization code + PKCE with msal-node", () => {
     const { client, state, nonce, code } = await authorize();
     const wrong = (await crypto.generatePkceCodes()).verifier;
     await assert.rejects(
-      client.acquireTokenByCode({ code, scopes: [API_SCOPE], redirectUri: REDIRECT_URI, codeVerifier: wrong, state, nonce }, { code, state }),
+      client.acquireTokenByCode(
+        { code, scopes: [API_SCOPE], redirectUri: REDIRECT_URI, codeVerifier: wrong, state, nonce },
+        { code, state },
+      ),
       (err: any) => err.errorCode === "invalid_grant" && /AADSTS501481/.test(err.errorMessage),
     );
   });
@@ -111,7 +140,17 @@ describe("authorization code + PKCE with msal-node", () => {
   it("rejects a redirect URI that differs from the authorize request's", async () => {
     const { client, pkce, state, nonce, code } = await authorize();
     await assert.rejects(
-      client.acquireTokenByCode({ code, scopes: [API_SCOPE], redirectUri: "http://localhost:4000/auth/callback", codeVerifier: pkce.verifier, state, nonce }, { code, state }),
+      client.acquireTokenByCode(
+        {
+          code,
+          scopes: [API_SCOPE],
+          redirectUri: "http://localhost:4000/auth/callback",
+          codeVerifier: pkce.verifier,
+          state,
+          nonce,
+        },
+        { code, state },
+      ),
       (err: any) => err.errorCode === "invalid_grant" && /AADSTS500112/.test(err.errorMessage),
     );
   });
@@ -123,16 +162,33 @@ describe("authorization code + PKCE with msal-node", () => {
         method: "POST",
         body: new URLSearchParams({ client_id: REGISTRY_APP.clientId, client_secret: REGISTRY_APP.secret, ...form }),
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> }));
-    const first = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier, scope: `${API_SCOPE} openid profile offline_access` });
+    const first = await token({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: pkce.verifier,
+      scope: `${API_SCOPE} openid profile offline_access`,
+    });
     assert.equal(first.status, 200);
     assert.ok(first.body.refresh_token && first.body.id_token && first.body.client_info);
-    const refreshed = await token({ grant_type: "refresh_token", refresh_token: first.body.refresh_token, scope: `${API_SCOPE} openid offline_access` });
+    const refreshed = await token({
+      grant_type: "refresh_token",
+      refresh_token: first.body.refresh_token,
+      scope: `${API_SCOPE} openid offline_access`,
+    });
     assert.equal(refreshed.status, 200);
     assert.notEqual(refreshed.body.refresh_token, first.body.refresh_token);
-    const claims = await verifyToken(emulator, refreshed.body.access_token, { issuer: V2_ISSUER, audience: REGISTRY_APP.clientId });
+    const claims = await verifyToken(emulator, refreshed.body.access_token, {
+      issuer: V2_ISSUER,
+      audience: REGISTRY_APP.clientId,
+    });
     assert.equal(claims.oid, USERS.megan.objectId);
     assert.equal(claims.groups, undefined, "Megan is in no group");
-    const replay = await token({ grant_type: "refresh_token", refresh_token: first.body.refresh_token, scope: API_SCOPE });
+    const replay = await token({
+      grant_type: "refresh_token",
+      refresh_token: first.body.refresh_token,
+      scope: API_SCOPE,
+    });
     assert.equal(replay.status, 400);
     assert.equal(replay.body.error, "invalid_grant");
   });
@@ -140,9 +196,19 @@ describe("authorization code + PKCE with msal-node", () => {
   it("issues a Graph-audience token when no API scope is requested", async () => {
     const client = msalClient(emulator, REGISTRY_APP);
     const pkce = await crypto.generatePkceCodes();
-    const url = await client.getAuthCodeUrl({ scopes: ["User.Read"], redirectUri: REDIRECT_URI, codeChallenge: pkce.challenge, codeChallengeMethod: "S256" });
+    const url = await client.getAuthCodeUrl({
+      scopes: ["User.Read"],
+      redirectUri: REDIRECT_URI,
+      codeChallenge: pkce.challenge,
+      codeChallengeMethod: "S256",
+    });
     const code = (await signInAs(emulator, url, USERS.adele.objectId)).searchParams.get("code")!;
-    const result = await client.acquireTokenByCode({ code, scopes: ["User.Read"], redirectUri: REDIRECT_URI, codeVerifier: pkce.verifier });
+    const result = await client.acquireTokenByCode({
+      code,
+      scopes: ["User.Read"],
+      redirectUri: REDIRECT_URI,
+      codeVerifier: pkce.verifier,
+    });
     const payload = JSON.parse(Buffer.from(result.accessToken.split(".")[1]!, "base64url").toString());
     assert.equal(payload.aud, "00000003-0000-0000-c000-000000000000");
     assert.equal(payload.iss, `https://sts.windows.net/${TENANT_ID}/`);

@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { EntraEmulator } from "../../entra-emulator/server";
 import { escapeHtml } from "../../entra-emulator/html";
-import { REDIRECT_URI, REGISTRY_APP, TENANT_ID, USERS, demoConfig, parseSignInPage, startTestEmulator } from "./helpers";
+import {
+  REDIRECT_URI,
+  REGISTRY_APP,
+  TENANT_ID,
+  USERS,
+  demoConfig,
+  parseSignInPage,
+  startTestEmulator,
+} from "./helpers";
 
 const HOSTILE = `<img src=x onerror="alert(1)">'&</strong><script>alert(2)</script>`;
 
@@ -25,7 +33,11 @@ describe("the authorize endpoint", () => {
       demoConfig((raw) => {
         raw.tenants[0].displayName = `Evil ${HOSTILE}`;
         raw.tenants[0].apps[0].displayName = `App ${HOSTILE}`;
-        raw.tenants[0].users.push({ objectId: "5d1ee5ea-1c3d-4b7e-9a0e-6f2f3a1b2c3d", displayName: HOSTILE, userPrincipalName: "mallory@contoso.example" });
+        raw.tenants[0].users.push({
+          objectId: "5d1ee5ea-1c3d-4b7e-9a0e-6f2f3a1b2c3d",
+          displayName: HOSTILE,
+          userPrincipalName: "mallory@contoso.example",
+        });
       }),
     );
   });
@@ -45,7 +57,9 @@ describe("the authorize endpoint", () => {
   });
 
   it("shows an error page, never a redirect, for a redirect URI that is not registered", async () => {
-    const response = await fetch(authorizeUrl(emulator, { redirect_uri: "https://attacker.example/callback" }), { redirect: "manual" });
+    const response = await fetch(authorizeUrl(emulator, { redirect_uri: "https://attacker.example/callback" }), {
+      redirect: "manual",
+    });
     assert.equal(response.status, 400);
     assert.equal(response.headers.get("location"), null);
     const html = await response.text();
@@ -55,22 +69,33 @@ describe("the authorize endpoint", () => {
   });
 
   it("shows an error page for an unknown client", async () => {
-    const response = await fetch(authorizeUrl(emulator, { client_id: "00000000-1111-2222-3333-444444444444" }), { redirect: "manual" });
+    const response = await fetch(authorizeUrl(emulator, { client_id: "00000000-1111-2222-3333-444444444444" }), {
+      redirect: "manual",
+    });
     assert.equal(response.status, 400);
     assert.match(await response.text(), /AADSTS700016/);
   });
 
   it("accepts a loopback redirect URI on any port, but not another path", async () => {
-    const ok = await fetch(authorizeUrl(emulator, { redirect_uri: "http://localhost:51234/auth/callback" }), { redirect: "manual" });
+    const ok = await fetch(authorizeUrl(emulator, { redirect_uri: "http://localhost:51234/auth/callback" }), {
+      redirect: "manual",
+    });
     assert.equal(ok.status, 200);
-    const otherPath = await fetch(authorizeUrl(emulator, { redirect_uri: "http://localhost:3000/elsewhere" }), { redirect: "manual" });
+    const otherPath = await fetch(authorizeUrl(emulator, { redirect_uri: "http://localhost:3000/elsewhere" }), {
+      redirect: "manual",
+    });
     assert.equal(otherPath.status, 400);
-    const otherHost = await fetch(authorizeUrl(emulator, { redirect_uri: "http://localhost.attacker.example:3000/auth/callback" }), { redirect: "manual" });
+    const otherHost = await fetch(
+      authorizeUrl(emulator, { redirect_uri: "http://localhost.attacker.example:3000/auth/callback" }),
+      { redirect: "manual" },
+    );
     assert.equal(otherHost.status, 400);
   });
 
   it("redirects errors about the request itself back to a registered redirect URI", async () => {
-    const response = await fetch(authorizeUrl(emulator, { scope: "api://no-such-api/read openid" }), { redirect: "manual" });
+    const response = await fetch(authorizeUrl(emulator, { scope: "api://no-such-api/read openid" }), {
+      redirect: "manual",
+    });
     assert.equal(response.status, 302);
     const location = new URL(response.headers.get("location")!);
     assert.equal(`${location.origin}${location.pathname}`, REDIRECT_URI);
@@ -108,7 +133,9 @@ describe("the authorize endpoint", () => {
 
   it("signs out to a loopback post_logout_redirect_uri, or shows a signed-out page", async () => {
     const logout = (target: string) =>
-      fetch(`${emulator.url}/${TENANT_ID}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent(target)}`, { redirect: "manual" });
+      fetch(`${emulator.url}/${TENANT_ID}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent(target)}`, {
+        redirect: "manual",
+      });
     const local = await logout("http://localhost:3000/");
     assert.equal(local.status, 302);
     assert.equal(local.headers.get("location"), "http://localhost:3000/");

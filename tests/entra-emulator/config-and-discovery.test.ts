@@ -3,8 +3,17 @@ import { after, before, describe, it } from "node:test";
 import { loadEmulatorConfig, parseEmulatorConfig } from "../../entra-emulator/config";
 import type { EntraEmulator } from "../../entra-emulator/server";
 import {
-  M2M_APPS, REDIRECT_URI, REGISTRY_APP, TENANT_ID, USERS, V1_ISSUER, V2_ISSUER,
-  demoConfig, demoConfigJson, signInAs, startTestEmulator,
+  M2M_APPS,
+  REDIRECT_URI,
+  REGISTRY_APP,
+  TENANT_ID,
+  USERS,
+  V1_ISSUER,
+  V2_ISSUER,
+  demoConfig,
+  demoConfigJson,
+  signInAs,
+  startTestEmulator,
 } from "./helpers";
 
 describe("emulator config", () => {
@@ -16,15 +25,34 @@ describe("emulator config", () => {
       new Set(tenant.apps.map((a) => a.clientId)),
       new Set([REGISTRY_APP.clientId, ...Object.values(M2M_APPS).map((a) => a.clientId)]),
     );
-    assert.deepEqual(tenant.users.map((u) => u.objectId), [USERS.adele.objectId, USERS.alex.objectId, USERS.megan.objectId]);
+    assert.deepEqual(
+      tenant.users.map((u) => u.objectId),
+      [USERS.adele.objectId, USERS.alex.objectId, USERS.megan.objectId],
+    );
     assert.equal(config.accessTokenLifetimeSeconds, 3600);
   });
 
   const invalid: [string, (raw: any) => void, RegExp][] = [
-    ["an app role the resource does not declare", (raw) => (raw.tenants[0].apps[3].appRoleAssignments[0].role = "Registry.Root"), /apps\.3\.appRoleAssignments\.0\.role: app 'MCP Registry' has no app role 'Registry\.Root'/],
-    ["a duplicate client id", (raw) => (raw.tenants[0].apps[2].clientId = raw.tenants[0].apps[1].clientId), /apps\.2\.clientId: duplicate client id/],
-    ["a group that does not exist", (raw) => raw.tenants[0].users[2].groups.push("11111111-2222-3333-4444-555555555555"), /users\.2\.groups\.0: no group/],
-    ["a token version other than 1 or 2", (raw) => (raw.tenants[0].apps[0].requestedAccessTokenVersion = 3), /apps\.0\.requestedAccessTokenVersion/],
+    [
+      "an app role the resource does not declare",
+      (raw) => (raw.tenants[0].apps[3].appRoleAssignments[0].role = "Registry.Root"),
+      /apps\.3\.appRoleAssignments\.0\.role: app 'MCP Registry' has no app role 'Registry\.Root'/,
+    ],
+    [
+      "a duplicate client id",
+      (raw) => (raw.tenants[0].apps[2].clientId = raw.tenants[0].apps[1].clientId),
+      /apps\.2\.clientId: duplicate client id/,
+    ],
+    [
+      "a group that does not exist",
+      (raw) => raw.tenants[0].users[2].groups.push("11111111-2222-3333-4444-555555555555"),
+      /users\.2\.groups\.0: no group/,
+    ],
+    [
+      "a token version other than 1 or 2",
+      (raw) => (raw.tenants[0].apps[0].requestedAccessTokenVersion = 3),
+      /apps\.0\.requestedAccessTokenVersion/,
+    ],
     ["a client id that is not a GUID", (raw) => (raw.tenants[0].apps[1].clientId = "payments"), /apps\.1\.clientId/],
   ];
   for (const [label, edit, message] of invalid) {
@@ -118,17 +146,33 @@ describe("groups overage", () => {
   after(() => emulator.close());
 
   it("replaces the groups claim with Entra's overage marker", async () => {
-    const query = new URLSearchParams({ client_id: REGISTRY_APP.clientId, response_type: "code", redirect_uri: REDIRECT_URI, scope: "openid profile" });
-    const code = (await signInAs(emulator, `${emulator.url}/${TENANT_ID}/oauth2/v2.0/authorize?${query}`, USERS.adele.objectId)).searchParams.get("code")!;
+    const query = new URLSearchParams({
+      client_id: REGISTRY_APP.clientId,
+      response_type: "code",
+      redirect_uri: REDIRECT_URI,
+      scope: "openid profile",
+    });
+    const code = (
+      await signInAs(emulator, `${emulator.url}/${TENANT_ID}/oauth2/v2.0/authorize?${query}`, USERS.adele.objectId)
+    ).searchParams.get("code")!;
     const response = await fetch(`${emulator.url}/${TENANT_ID}/oauth2/v2.0/token`, {
       method: "POST",
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, client_id: REGISTRY_APP.clientId, client_secret: REGISTRY_APP.secret }),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT_URI,
+        client_id: REGISTRY_APP.clientId,
+        client_secret: REGISTRY_APP.secret,
+      }),
     });
     const body = (await response.json()) as Record<string, string>;
     assert.equal(body.refresh_token, undefined, "no offline_access, no refresh token");
     const id = JSON.parse(Buffer.from(body.id_token!.split(".")[1]!, "base64url").toString());
     assert.equal(id.groups, undefined);
     assert.deepEqual(id._claim_names, { groups: "src1" });
-    assert.match(id._claim_sources.src1.endpoint, new RegExp(`/${TENANT_ID}/users/${USERS.adele.objectId}/getMemberObjects$`));
+    assert.match(
+      id._claim_sources.src1.endpoint,
+      new RegExp(`/${TENANT_ID}/users/${USERS.adele.objectId}/getMemberObjects$`),
+    );
   });
 });

@@ -14,16 +14,31 @@ if (!process.env.NODE_EXTRA_CA_CERTS) {
 }
 
 export const TENANT_ID = "77ac5383-74a0-4b68-ae2c-83504351a44e";
-export const REGISTRY_APP = { clientId: "81382876-ac08-4e70-a240-ad7c89ed8dfe", secret: "demo-registry-secret-R3g1stry" };
+export const REGISTRY_APP = {
+  clientId: "81382876-ac08-4e70-a240-ad7c89ed8dfe",
+  secret: "demo-registry-secret-R3g1stry",
+};
 export const M2M_APPS = {
   paymentsCi: { clientId: "d5be72ff-2060-41f7-b063-9278f1528ac1", secret: "demo-payments-ci-secret-P4yments" },
   unlinkedAgent: { clientId: "137dc353-fada-4dee-96a1-0db0898bbdc4", secret: "demo-unlinked-secret-Unl1nked" },
   catalogSync: { clientId: "82f936e6-5b85-4bd1-b012-93cebad3fb38", secret: "demo-catalog-sync-secret-C4talog" },
 };
 export const USERS = {
-  adele: { objectId: "b935ec92-0bd6-42ce-80fe-df9197107839", displayName: "Adele Vance", upn: "adele.vance@contoso.example" },
-  alex: { objectId: "218ef494-d798-487a-a90e-260a31de2d49", displayName: "Alex Wilber", upn: "alex.wilber@contoso.example" },
-  megan: { objectId: "e46791c0-cc64-40b9-a40e-930f66d8c6c7", displayName: "Megan Bowen", upn: "megan.bowen@contoso.example" },
+  adele: {
+    objectId: "b935ec92-0bd6-42ce-80fe-df9197107839",
+    displayName: "Adele Vance",
+    upn: "adele.vance@contoso.example",
+  },
+  alex: {
+    objectId: "218ef494-d798-487a-a90e-260a31de2d49",
+    displayName: "Alex Wilber",
+    upn: "alex.wilber@contoso.example",
+  },
+  megan: {
+    objectId: "e46791c0-cc64-40b9-a40e-930f66d8c6c7",
+    displayName: "Megan Bowen",
+    upn: "megan.bowen@contoso.example",
+  },
 };
 export const REGISTRY_ADMINS_GROUP = "87ba6630-278d-4962-9060-fa431b8c0362";
 export const REDIRECT_URI = "http://localhost:3000/auth/callback";
@@ -62,7 +77,10 @@ export async function verifyToken(
   token: string,
   expected: { issuer: string; audience: string; keys?: "v1" | "v2" },
 ): Promise<JWTPayload> {
-  const keysPath = expected.keys === "v1" || expected.issuer.startsWith("https://sts.windows.net/") ? "discovery/keys" : "discovery/v2.0/keys";
+  const keysPath =
+    expected.keys === "v1" || expected.issuer.startsWith("https://sts.windows.net/")
+      ? "discovery/keys"
+      : "discovery/v2.0/keys";
   // A fresh key set per call: jose caches keys, and rotation tests must see the current JWKS.
   const jwks = createRemoteJWKSet(new URL(`${emulator.url}/${TENANT_ID}/${keysPath}`));
   const { payload, protectedHeader } = await jwtVerify(token, jwks, {
@@ -86,7 +104,9 @@ export async function fetchJwksKids(emulator: EntraEmulator, path = "discovery/v
 
 export function decodeHtml(value: string): string {
   const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"' };
-  return value.replace(/&(#\d+|amp|lt|gt|quot);/g, (_, e: string) => (e.startsWith("#") ? String.fromCharCode(Number(e.slice(1))) : named[e]!));
+  return value.replace(/&(#\d+|amp|lt|gt|quot);/g, (_, e: string) =>
+    e.startsWith("#") ? String.fromCharCode(Number(e.slice(1))) : named[e]!,
+  );
 }
 
 export interface SignInPage {
@@ -102,7 +122,11 @@ export function parseSignInPage(html: string): SignInPage {
   const fields = [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map(
     (m) => [decodeHtml(m[1]!), decodeHtml(m[2]!)] as [string, string],
   );
-  const accounts = [...html.matchAll(/<button class="account" type="submit" name="emulator_user" value="([^"]*)">([\s\S]*?)<\/button>/g)].map((m) => ({
+  const accounts = [
+    ...html.matchAll(
+      /<button class="account" type="submit" name="emulator_user" value="([^"]*)">([\s\S]*?)<\/button>/g,
+    ),
+  ].map((m) => ({
     value: decodeHtml(m[1]!),
     // The visible label without the decorative (aria-hidden) avatar and arrow, and without the detail line.
     label: decodeHtml(

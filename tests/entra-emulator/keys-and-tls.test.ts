@@ -6,7 +6,17 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { EntraEmulator } from "../../entra-emulator/server";
 import { ensureTlsCertificate } from "../../entra-emulator/tls";
-import { M2M_APPS, REGISTRY_APP, TLS_DIR, V2_ISSUER, fetchJwksKids, kidOf, msalClient, startTestEmulator, verifyToken } from "./helpers";
+import {
+  M2M_APPS,
+  REGISTRY_APP,
+  TLS_DIR,
+  V2_ISSUER,
+  fetchJwksKids,
+  kidOf,
+  msalClient,
+  startTestEmulator,
+  verifyToken,
+} from "./helpers";
 
 const SCOPE = `api://${REGISTRY_APP.clientId}/.default`;
 
@@ -16,7 +26,8 @@ async function appToken(emulator: EntraEmulator): Promise<string> {
   return result!.accessToken;
 }
 
-const verify = (emulator: EntraEmulator, token: string) => verifyToken(emulator, token, { issuer: V2_ISSUER, audience: REGISTRY_APP.clientId });
+const verify = (emulator: EntraEmulator, token: string) =>
+  verifyToken(emulator, token, { issuer: V2_ISSUER, audience: REGISTRY_APP.clientId });
 
 describe("signing key rotation", () => {
   let emulator: EntraEmulator;
@@ -49,7 +60,10 @@ describe("signing key rotation", () => {
     const afterSecond = await fetchJwksKids(emulator);
     assert.deepEqual([afterSecond[0], afterSecond[2]], [afterFirst[1], k2]);
     assert.ok(!afterSecond.includes(k1));
-    await assert.rejects(verify(emulator, before), (err: Error & { code?: string }) => err.code === "ERR_JWKS_NO_MATCHING_KEY");
+    await assert.rejects(
+      verify(emulator, before),
+      (err: Error & { code?: string }) => err.code === "ERR_JWKS_NO_MATCHING_KEY",
+    );
     await verify(emulator, middle);
   });
 });

@@ -20,11 +20,30 @@ test("cursors: only what encodeCursor issued, in the list's key shape, is accept
   assert.equal(cursorParam().safeParse(longest).success, true, "the longest display name we accept still pages");
   assert.equal(cursorParam().safeParse(issued).success, true);
   assert.equal(cursorParam().safeParse("").success, true, "empty: the first page");
-  assert.equal(cursorParam(["time", "text"]).safeParse(encodeCursor(["slug"])).success, false, "a list with its own shape checks it at parse time");
-  for (const bad of ["\u0000garbage\uFFFD", "bm90LWpzb24", encodeCursor([]), Buffer.from("[1]").toString("base64url"), encodeCursor(["a", "b", "c", "d"])]) {
+  assert.equal(
+    cursorParam(["time", "text"]).safeParse(encodeCursor(["slug"])).success,
+    false,
+    "a list with its own shape checks it at parse time",
+  );
+  for (const bad of [
+    "\u0000garbage\uFFFD",
+    "bm90LWpzb24",
+    encodeCursor([]),
+    Buffer.from("[1]").toString("base64url"),
+    encodeCursor(["a", "b", "c", "d"]),
+  ]) {
     assert.equal(cursorParam().safeParse(bad).success, false, bad);
-    assert.throws(() => decodeCursor(bad, ["text"]), (error) => isAppError(error) && error.code === "validation_failed" && error.fields?.[0]?.path === "cursor");
+    assert.throws(
+      () => decodeCursor(bad, ["text"]),
+      (error) => isAppError(error) && error.code === "validation_failed" && error.fields?.[0]?.path === "cursor",
+    );
   }
-  assert.throws(() => decodeCursor(encodeCursor(["not a time", "id"]), ["time", "text"]), (error) => isAppError(error) && error.code === "validation_failed");
-  assert.throws(() => decodeCursor(encodeCursor(["slug"]), ["text", "text"]), (error) => isAppError(error) && error.code === "validation_failed");
+  assert.throws(
+    () => decodeCursor(encodeCursor(["not a time", "id"]), ["time", "text"]),
+    (error) => isAppError(error) && error.code === "validation_failed",
+  );
+  assert.throws(
+    () => decodeCursor(encodeCursor(["slug"]), ["text", "text"]),
+    (error) => isAppError(error) && error.code === "validation_failed",
+  );
 });

@@ -21,7 +21,22 @@ test("every route of the API application is in the OpenAPI document, with its pe
 
 test("request bodies come from the route's Zod schema (unknown fields rejected)", () => {
   const document = buildOpenApiDocument("http://localhost:3000");
-  const body = (document.paths["/api/iam/m2m-accounts"]!.post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, unknown>; additionalProperties: unknown } } } } }).requestBody.content["application/json"].schema;
-  assert.deepEqual(Object.keys(body.properties).sort(), ["clientId", "description", "enabled", "groups", "name", "tenantId"]);
+  const body = (
+    document.paths["/api/iam/m2m-accounts"]!.post as {
+      requestBody: {
+        content: {
+          "application/json": { schema: { properties: Record<string, unknown>; additionalProperties: unknown } };
+        };
+      };
+    }
+  ).requestBody.content["application/json"].schema;
+  assert.deepEqual(Object.keys(body.properties).sort(), [
+    "clientId",
+    "description",
+    "enabled",
+    "groups",
+    "name",
+    "tenantId",
+  ]);
   assert.equal(body.additionalProperties, false);
 });

@@ -12,7 +12,12 @@ before(async () => {
 after(async () => h?.close());
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-const initialize = (id: number | string = 1) => ({ jsonrpc: "2.0", id, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } } });
+const initialize = (id: number | string = 1) => ({
+  jsonrpc: "2.0",
+  id,
+  method: "initialize",
+  params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+});
 const withoutRequestId = (body: { error: unknown }) => body.error;
 
 async function rpcError(promise: Promise<unknown>): Promise<McpError> {
@@ -30,7 +35,10 @@ describe("authentication", () => {
     const answer = await rpcPost(h.origin, "gw-json", initialize(), {});
     assert.equal(answer.status, 401);
     assert.equal(answer.json.error.code, "unauthorized");
-    assert.equal(answer.headers.get("www-authenticate"), 'Bearer realm="mcp-registry", resource_metadata="http://localhost:3999/.well-known/oauth-protected-resource"');
+    assert.equal(
+      answer.headers.get("www-authenticate"),
+      'Bearer realm="mcp-registry", resource_metadata="http://localhost:3999/.well-known/oauth-protected-resource"',
+    );
     assert.equal(answer.headers.get("cache-control"), "no-store");
   });
 
@@ -38,7 +46,10 @@ describe("authentication", () => {
     const bad = await rpcPost(h.origin, "gw-json", initialize(), bearer(`${h.tokens.caller.slice(0, -4)}AAAA`));
     assert.equal(bad.status, 401);
     assert.equal(bad.json.error.code, "invalid_token");
-    assert.match(bad.headers.get("www-authenticate")!, /error="invalid_token", resource_metadata="http:\/\/localhost:3999\/\.well-known\/oauth-protected-resource"/);
+    assert.match(
+      bad.headers.get("www-authenticate")!,
+      /error="invalid_token", resource_metadata="http:\/\/localhost:3999\/\.well-known\/oauth-protected-resource"/,
+    );
     const unlinked = await rpcPost(h.origin, "gw-json", initialize(), bearer(h.tokens.unlinked));
     assert.equal(unlinked.status, 403);
     assert.equal(unlinked.json.error.code, "client_not_registered");
@@ -46,7 +57,11 @@ describe("authentication", () => {
 
   test("a session cookie works, but a cross-site POST with it is refused (CSRF)", async () => {
     const cookie = { Cookie: `registry_session=${h.session}` };
-    const crossSite = await rpcPost(h.origin, "gw-json", initialize(), { ...cookie, "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" });
+    const crossSite = await rpcPost(h.origin, "gw-json", initialize(), {
+      ...cookie,
+      "Sec-Fetch-Site": "cross-site",
+      Origin: "https://evil.example",
+    });
     assert.equal(crossSite.status, 403);
     assert.equal(crossSite.json.error.code, "forbidden");
     const sameOrigin = await rpcPost(h.origin, "gw-json", initialize(), { ...cookie, Origin: "http://localhost:3999" });
@@ -57,9 +72,15 @@ describe("authentication", () => {
 
 describe("visibility", () => {
   test("an invisible, a disabled and an absent server get the identical 404", async () => {
-    const answers = await Promise.all(["gw-hidden", "gw-disabled", "gw-nope"].map((slug) => rpcPost(h.origin, slug, initialize(), bearer(h.tokens.caller))));
+    const answers = await Promise.all(
+      ["gw-hidden", "gw-disabled", "gw-nope"].map((slug) =>
+        rpcPost(h.origin, slug, initialize(), bearer(h.tokens.caller)),
+      ),
+    );
     for (const answer of answers) assert.equal(answer.status, 404);
-    const bodies = answers.map((answer) => JSON.stringify(withoutRequestId(answer.json)).replace(/gw-(hidden|disabled|nope)/, "SLUG"));
+    const bodies = answers.map((answer) =>
+      JSON.stringify(withoutRequestId(answer.json)).replace(/gw-(hidden|disabled|nope)/, "SLUG"),
+    );
     assert.equal(new Set(bodies).size, 1, bodies.join("\n"));
     const seenBefore = h.json.seen.length;
     await rpcPost(h.origin, "gw-hidden", initialize(), bearer(h.tokens.caller));
@@ -67,10 +88,23 @@ describe("visibility", () => {
   });
 
   test("a registry API token restricted to one server reaches it and nothing else", async () => {
-    const { principal, access } = await resolveRequestPrincipal(h.db, { authorization: [], url: "/api/tokens", sessionCookie: h.session, isApiRoute: true });
-    const { token } = await createToken({ db: h.db, principal, access, requestId: "test" }, { name: "gateway token", expiresInHours: 1, servers: ["gw-json"] });
+    const { principal, access } = await resolveRequestPrincipal(h.db, {
+      authorization: [],
+      url: "/api/tokens",
+      sessionCookie: h.session,
+      isApiRoute: true,
+    });
+    const { token } = await createToken(
+      { db: h.db, principal, access, requestId: "test" },
+      { name: "gateway token", expiresInHours: 1, servers: ["gw-json"] },
+    );
     const { client } = await h.connect("gw-json", token);
-    assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name).sort(), ["add", "echo", "fail", "progress"]);
+    assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name).sort(), [
+      "add",
+      "echo",
+      "fail",
+      "progress",
+    ]);
     const elsewhere = await rpcPost(h.origin, "gw-sse", initialize(), bearer(token));
     assert.equal(elsewhere.status, 404);
     const [row] = await waitForUsage(h.db, { principalKind: "token" }, 0);
@@ -82,7 +116,10 @@ describe("visibility", () => {
 
   test("GET and DELETE of an invisible server are 404 too", async () => {
     for (const method of ["GET", "DELETE"]) {
-      const response = await fetch(`${h.origin}/mcp/gw-hidden`, { method, headers: { ...bearer(h.tokens.caller), Accept: "text/event-stream" } });
+      const response = await fetch(`${h.origin}/mcp/gw-hidden`, {
+        method,
+        headers: { ...bearer(h.tokens.caller), Accept: "text/event-stream" },
+      });
       assert.equal(response.status, 404);
       await response.body?.cancel();
     }
@@ -100,7 +137,11 @@ describe("method and tool grants", () => {
     assert.equal(denied.code, -32003);
     // (The client's own background GET stream may reach the upstream meanwhile.)
     const forwarded = h.json.seen.slice(seenBefore).flatMap((seen) => seen.rpcMethods);
-    assert.deepEqual(forwarded.filter((method) => method === "tools/call" || method === "resources/list"), [], "the upstream saw neither request");
+    assert.deepEqual(
+      forwarded.filter((method) => method === "tools/call" || method === "resources/list"),
+      [],
+      "the upstream saw neither request",
+    );
   });
 
   test("tools/call of a tool not granted → JSON-RPC error; the upstream never runs it; usage records the denial", async () => {
@@ -110,9 +151,17 @@ describe("method and tool grants", () => {
       assert.equal(error.code, -32003);
       assert.match(error.message, /Tool admin_reset is not available to you on server/);
       const unknown = await rpcError(client.callTool({ name: "no_such_tool", arguments: {} }));
-      assert.equal(unknown.message.replace("no_such_tool", "admin_reset"), error.message, "an absent tool is refused in the same words");
+      assert.equal(
+        unknown.message.replace("no_such_tool", "admin_reset"),
+        error.message,
+        "an absent tool is refused in the same words",
+      );
       assert.equal(h[slug === "gw-json" ? "json" : "sse"].toolRuns.get("admin_reset"), undefined);
-      assert.ok(!h[slug === "gw-json" ? "json" : "sse"].seen.some((seen) => seen.rpcMethods.includes("tools/call") && seen.headers["mcp-session-id"] === undefined));
+      assert.ok(
+        !h[slug === "gw-json" ? "json" : "sse"].seen.some(
+          (seen) => seen.rpcMethods.includes("tools/call") && seen.headers["mcp-session-id"] === undefined,
+        ),
+      );
     }
     const rows = await waitForUsage(h.db, { tool: "admin_reset", outcome: "denied" }, 2);
     assert.deepEqual(rows.map((row) => row.serverSlug).sort(), ["gw-json", "gw-sse"]);
@@ -123,24 +172,52 @@ describe("method and tool grants", () => {
 
   test("a batch is checked element by element and sent only when every element passes", async () => {
     const { transport } = await h.connect("gw-json", h.tokens.caller);
-    const session = { ...bearer(h.tokens.caller), "Mcp-Session-Id": transport.sessionId!, "MCP-Protocol-Version": "2025-06-18" };
+    const session = {
+      ...bearer(h.tokens.caller),
+      "Mcp-Session-Id": transport.sessionId!,
+      "MCP-Protocol-Version": "2025-06-18",
+    };
     const seenBefore = h.json.seen.length;
-    const mixed = await rpcPost(h.origin, "gw-json", [
-      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "echo", arguments: { text: "ok" } } },
-      { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "admin_reset", arguments: {} } },
-      { jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 0 } },
-    ], session);
+    const mixed = await rpcPost(
+      h.origin,
+      "gw-json",
+      [
+        { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "echo", arguments: { text: "ok" } } },
+        { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "admin_reset", arguments: {} } },
+        { jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 0 } },
+      ],
+      session,
+    );
     assert.equal(mixed.status, 200);
-    assert.deepEqual(mixed.json.map((answer: { id: number; error: { code: number; data: { reason: string } } }) => [answer.id, answer.error.code, answer.error.data.reason]), [[1, -32003, "batch_refused"], [2, -32003, "tool_not_granted"]]);
-    assert.deepEqual(h.json.seen.slice(seenBefore).filter((seen) => seen.method === "POST"), [], "nothing of the batch was forwarded");
+    assert.deepEqual(
+      mixed.json.map((answer: { id: number; error: { code: number; data: { reason: string } } }) => [
+        answer.id,
+        answer.error.code,
+        answer.error.data.reason,
+      ]),
+      [
+        [1, -32003, "batch_refused"],
+        [2, -32003, "tool_not_granted"],
+      ],
+    );
+    assert.deepEqual(
+      h.json.seen.slice(seenBefore).filter((seen) => seen.method === "POST"),
+      [],
+      "nothing of the batch was forwarded",
+    );
     assert.equal(h.json.toolRuns.get("admin_reset"), undefined);
   });
 
   test("the upstream receives the message as authorized, not the caller's bytes (no duplicate-key tricks)", async () => {
     const { transport } = await h.connect("gw-json", h.tokens.caller);
-    const session = { ...bearer(h.tokens.caller), "Mcp-Session-Id": transport.sessionId!, "MCP-Protocol-Version": "2025-06-18" };
+    const session = {
+      ...bearer(h.tokens.caller),
+      "Mcp-Session-Id": transport.sessionId!,
+      "MCP-Protocol-Version": "2025-06-18",
+    };
     // A first-key-wins parser upstream would read admin_reset; the gateway authorized the last key.
-    const raw = '{"jsonrpc":"2.0","id":41,"method":"tools/call","params":{"name":"admin_reset","name":"echo","arguments":{"text":"dup"}}}';
+    const raw =
+      '{"jsonrpc":"2.0","id":41,"method":"tools/call","params":{"name":"admin_reset","name":"echo","arguments":{"text":"dup"}}}';
     const answer = await rpcPost(h.origin, "gw-json", raw, session);
     assert.equal(answer.json.id, 41);
     assert.deepEqual(answer.json.result.content, [{ type: "text", text: "dup" }]);
@@ -168,7 +245,12 @@ describe("upstream failures", () => {
     assert.equal(answer.json.id, "init-9");
     assert.equal(answer.json.error.code, -32004);
     assert.match(answer.json.error.message, /upstream MCP server gw-down is unreachable/);
-    const call = await rpcPost(h.origin, "gw-down", { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "echo", arguments: {} } }, bearer(h.tokens.caller));
+    const call = await rpcPost(
+      h.origin,
+      "gw-down",
+      { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "echo", arguments: {} } },
+      bearer(h.tokens.caller),
+    );
     assert.equal(call.json.id, 3);
     await waitForUsage(h.db, { serverSlug: "gw-down", tool: "echo", outcome: "upstream_error" }, 1);
   });
@@ -184,7 +266,12 @@ describe("upstream failures", () => {
     assert.equal(answer.json.error.code, -32001);
     assert.match(answer.json.error.message, /did not answer in time/);
     assert.ok(Date.now() - started < 10_000);
-    const call = await rpcPost(h.origin, "gw-slow", { jsonrpc: "2.0", id: 6, method: "tools/call", params: { name: "add", arguments: { a: 1, b: 1 } } }, bearer(h.tokens.caller));
+    const call = await rpcPost(
+      h.origin,
+      "gw-slow",
+      { jsonrpc: "2.0", id: 6, method: "tools/call", params: { name: "add", arguments: { a: 1, b: 1 } } },
+      bearer(h.tokens.caller),
+    );
     assert.equal(call.json.error.code, -32001);
     const [usage] = await waitForUsage(h.db, { serverSlug: "gw-slow", tool: "add" }, 1);
     assert.equal(usage!.outcome, "upstream_error");
@@ -192,12 +279,19 @@ describe("upstream failures", () => {
   });
 
   test("a GET or DELETE that cannot reach the upstream → 502 in the SPEC §6 shape; a notification-only POST too", async () => {
-    const get = await fetch(`${h.origin}/mcp/gw-down`, { headers: { ...bearer(h.tokens.caller), Accept: "text/event-stream" } });
+    const get = await fetch(`${h.origin}/mcp/gw-down`, {
+      headers: { ...bearer(h.tokens.caller), Accept: "text/event-stream" },
+    });
     assert.equal(get.status, 502);
     const body = (await get.json()) as { error: { code: string; message: string }; requestId: string };
     assert.equal(body.error.code, "bad_gateway");
     assert.ok(body.requestId);
-    const notification = await rpcPost(h.origin, "gw-down", { jsonrpc: "2.0", method: "notifications/initialized" }, bearer(h.tokens.caller));
+    const notification = await rpcPost(
+      h.origin,
+      "gw-down",
+      { jsonrpc: "2.0", method: "notifications/initialized" },
+      bearer(h.tokens.caller),
+    );
     assert.equal(notification.status, 502);
     assert.equal(notification.json.error.code, "bad_gateway");
   });

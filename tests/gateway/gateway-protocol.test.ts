@@ -2,13 +2,23 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { setUpstreamCredentials } from "@/lib/servers/upstream-credentials/upstream-credentials";
-import { GRANTED_TOOLS, SYSTEM, UPSTREAM_SECRET, rpcPost, startGatewayHarness, waitForUsage, type GatewayHarness } from "./support/gateway-harness";
+import {
+  GRANTED_TOOLS,
+  SYSTEM,
+  UPSTREAM_SECRET,
+  rpcPost,
+  startGatewayHarness,
+  waitForUsage,
+  type GatewayHarness,
+} from "./support/gateway-harness";
 
 let h: GatewayHarness;
 
 before(async () => {
   h = await startGatewayHarness();
-  await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", { headers: { Authorization: UPSTREAM_SECRET, "X-API-Key": "k-123" } });
+  await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", {
+    headers: { Authorization: UPSTREAM_SECRET, "X-API-Key": "k-123" },
+  });
 });
 after(async () => h?.close());
 
@@ -82,7 +92,8 @@ describe("the GET event stream", () => {
     client.setNotificationHandler(ToolListChangedNotificationSchema, async () => changed());
     const sessionId = transport.sessionId!;
     // The client opens its GET stream in the background after initialization.
-    while (!h.sse.seen.some((seen) => seen.method === "GET" && seen.headers["mcp-session-id"] === sessionId)) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!h.sse.seen.some((seen) => seen.method === "GET" && seen.headers["mcp-session-id"] === sessionId))
+      await new Promise((resolve) => setTimeout(resolve, 10));
     await h.sse.notifyToolListChanged(sessionId);
     await gotNotification;
     const get = h.sse.seen.find((seen) => seen.method === "GET" && seen.headers["mcp-session-id"] === sessionId)!;
@@ -93,7 +104,11 @@ describe("the GET event stream", () => {
 
 describe("upstream hygiene", () => {
   test("the caller's Authorization and Cookie never reach the upstream; only allow-listed headers do", async () => {
-    const { client } = await h.connect("gw-json", h.tokens.caller, { Cookie: "registry_theme=dark; other=1", "X-Forwarded-For": "10.0.0.1", "X-Custom": "nope" });
+    const { client } = await h.connect("gw-json", h.tokens.caller, {
+      Cookie: "registry_theme=dark; other=1",
+      "X-Forwarded-For": "10.0.0.1",
+      "X-Custom": "nope",
+    });
     await client.listTools();
     const requests = h.json.seen.filter((seen) => seen.method === "POST");
     assert.ok(requests.length > 0);
@@ -102,7 +117,8 @@ describe("upstream hygiene", () => {
       assert.equal(seen.headers.cookie, undefined);
       assert.equal(seen.headers["x-custom"], undefined);
       assert.equal(seen.headers["x-forwarded-for"], undefined);
-      for (const value of Object.values(seen.headers)) assert.ok(!value.includes(h.tokens.caller), "the caller's token appears in no header");
+      for (const value of Object.values(seen.headers))
+        assert.ok(!value.includes(h.tokens.caller), "the caller's token appears in no header");
     }
   });
 
@@ -138,7 +154,10 @@ describe("upstream hygiene", () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-type") ?? "", /text\/event-stream/);
     const text = await response.text();
-    const data = text.split("\n").filter((line) => line.startsWith("data: ")).map((line) => JSON.parse(line.slice(6)));
+    const data = text
+      .split("\n")
+      .filter((line) => line.startsWith("data: "))
+      .map((line) => JSON.parse(line.slice(6)));
     const answer = data.find((message) => message.id === "list-1");
     assert.deepEqual(answer.result.tools.map((tool: { name: string }) => tool.name).sort(), [...GRANTED_TOOLS].sort());
     assert.ok(!text.includes("admin_reset"));
@@ -150,18 +169,39 @@ describe("lifecycle", () => {
     const { client } = await h.connect("gw-json", h.tokens.reader);
     await client.ping();
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((tool) => tool.name), ["echo"]);
+    assert.deepEqual(
+      tools.map((tool) => tool.name),
+      ["echo"],
+    );
   });
 
   test("the JSON answer of a raw tools/list keeps its id and is filtered", async () => {
-    const answer = await rpcPost(h.origin, "gw-json", { jsonrpc: "2.0", id: 7, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } } }, { Authorization: `Bearer ${h.tokens.reader}` });
+    const answer = await rpcPost(
+      h.origin,
+      "gw-json",
+      {
+        jsonrpc: "2.0",
+        id: 7,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+      },
+      { Authorization: `Bearer ${h.tokens.reader}` },
+    );
     assert.equal(answer.status, 200);
     assert.equal(answer.json.id, 7);
     const sessionId = answer.headers.get("mcp-session-id")!;
     assert.ok(sessionId);
-    const listed = await rpcPost(h.origin, "gw-json", { jsonrpc: "2.0", id: 8, method: "tools/list" }, { Authorization: `Bearer ${h.tokens.reader}`, "Mcp-Session-Id": sessionId, "MCP-Protocol-Version": "2025-06-18" });
+    const listed = await rpcPost(
+      h.origin,
+      "gw-json",
+      { jsonrpc: "2.0", id: 8, method: "tools/list" },
+      { Authorization: `Bearer ${h.tokens.reader}`, "Mcp-Session-Id": sessionId, "MCP-Protocol-Version": "2025-06-18" },
+    );
     assert.equal(listed.json.id, 8);
-    assert.deepEqual(listed.json.result.tools.map((tool: { name: string }) => tool.name), ["echo"]);
+    assert.deepEqual(
+      listed.json.result.tools.map((tool: { name: string }) => tool.name),
+      ["echo"],
+    );
   });
 });
 
@@ -170,7 +210,12 @@ describe("changes reach the gateway on the next call", () => {
     const { updateServer } = await import("@/lib/servers/update-server");
     const headers = { Authorization: `Bearer ${h.tokens.caller}` };
     // initialize: answered by the upstream without a session, on every call.
-    const ping = { jsonrpc: "2.0", id: 7, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+    const ping = {
+      jsonrpc: "2.0",
+      id: 7,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+    };
     assert.equal((await rpcPost(h.origin, "gw-sse", ping, headers)).status, 200);
 
     await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", { headers: { "X-API-Key": "rotated-456" } });
@@ -184,6 +229,8 @@ describe("changes reach the gateway on the next call", () => {
     assert.equal(refused.status, 404);
     await updateServer(h.db, SYSTEM, "gw-sse", { enabled: true });
     assert.equal((await rpcPost(h.origin, "gw-sse", ping, headers)).status, 200);
-    await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", { headers: { Authorization: UPSTREAM_SECRET, "X-API-Key": "k-123" } });
+    await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", {
+      headers: { Authorization: UPSTREAM_SECRET, "X-API-Key": "k-123" },
+    });
   });
 });

@@ -21,14 +21,21 @@ after(async () => reg?.close());
 
 describe("PUT/GET/DELETE /api/servers/{slug}/upstream-credentials", () => {
   test("set: the answer and every later read show header names, never a value; audited without the value", async () => {
-    const set = await runRoute(upstreamCredentialRoutes, "PUT", PATH, { as: admin, params: { slug: "github" }, body: { headers: { Authorization: SECRET, "X-API-Key": "key-1" } } });
+    const set = await runRoute(upstreamCredentialRoutes, "PUT", PATH, {
+      as: admin,
+      params: { slug: "github" },
+      body: { headers: { Authorization: SECRET, "X-API-Key": "key-1" } },
+    });
     assert.equal(set.status, 200, set.text);
     assert.equal(set.json.hasUpstreamCredentials, true);
     assert.deepEqual(set.json.headerNames, ["authorization", "x-api-key"]);
     assert.equal(set.json.updatedBy, "Adele Vance");
     const read = await runRoute(upstreamCredentialRoutes, "GET", PATH, { as: admin, params: { slug: "github" } });
     assert.deepEqual(read.json.headerNames, ["authorization", "x-api-key"]);
-    const server = await runRoute(catalogRoutes, "GET", "/api/servers/{slug}", { as: admin, params: { slug: "github" } });
+    const server = await runRoute(catalogRoutes, "GET", "/api/servers/{slug}", {
+      as: admin,
+      params: { slug: "github" },
+    });
     for (const text of [set.text, read.text, server.text]) {
       assert.ok(!text.includes("sk-live") && !text.includes("key-1"), "no value in any answer");
     }
@@ -47,19 +54,47 @@ describe("PUT/GET/DELETE /api/servers/{slug}/upstream-credentials", () => {
 
   test("visibility before permission: invisible or absent → 404, visible without servers:write → 403", async () => {
     const body = { headers: { Authorization: SECRET } };
-    const invisible = await runRoute(upstreamCredentialRoutes, "PUT", PATH, { as: payments, params: { slug: "slack" }, body });
-    const absent = await runRoute(upstreamCredentialRoutes, "PUT", PATH, { as: payments, params: { slug: "no-such-server" }, body });
+    const invisible = await runRoute(upstreamCredentialRoutes, "PUT", PATH, {
+      as: payments,
+      params: { slug: "slack" },
+      body,
+    });
+    const absent = await runRoute(upstreamCredentialRoutes, "PUT", PATH, {
+      as: payments,
+      params: { slug: "no-such-server" },
+      body,
+    });
     assert.equal(invisible.status, 404);
     assert.equal(absent.status, 404);
-    assert.equal(invisible.json.error.message.replace("slack", "X"), absent.json.error.message.replace("no-such-server", "X"));
-    const visible = await runRoute(upstreamCredentialRoutes, "PUT", PATH, { as: payments, params: { slug: "github" }, body });
+    assert.equal(
+      invisible.json.error.message.replace("slack", "X"),
+      absent.json.error.message.replace("no-such-server", "X"),
+    );
+    const visible = await runRoute(upstreamCredentialRoutes, "PUT", PATH, {
+      as: payments,
+      params: { slug: "github" },
+      body,
+    });
     assert.equal(visible.status, 403);
-    assert.equal((await runRoute(upstreamCredentialRoutes, "GET", PATH, { as: payments, params: { slug: "github" } })).status, 403);
+    assert.equal(
+      (await runRoute(upstreamCredentialRoutes, "GET", PATH, { as: payments, params: { slug: "github" } })).status,
+      403,
+    );
   });
 
   test("reserved or malformed headers are refused with 422 naming them", async () => {
-    for (const headers of [{ Host: "evil" }, { "Mcp-Session-Id": "x" }, { "Bad Name": "x" }, { Authorization: "a\r\nX-Injected: 1" }, {}]) {
-      const answer = await runRoute(upstreamCredentialRoutes, "PUT", PATH, { as: admin, params: { slug: "github" }, body: { headers } });
+    for (const headers of [
+      { Host: "evil" },
+      { "Mcp-Session-Id": "x" },
+      { "Bad Name": "x" },
+      { Authorization: "a\r\nX-Injected: 1" },
+      {},
+    ]) {
+      const answer = await runRoute(upstreamCredentialRoutes, "PUT", PATH, {
+        as: admin,
+        params: { slug: "github" },
+        body: { headers },
+      });
       assert.equal(answer.status, 422, JSON.stringify(headers));
       assert.equal(answer.json.error.code, "validation_failed");
     }

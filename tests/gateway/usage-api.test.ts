@@ -8,7 +8,15 @@ import { runRoute, type As } from "./support/run-route";
 
 let reg: ApiRegistry;
 let admin: As;
-const alice: Principal = { kind: "m2m", id: "acc-1", displayName: "ci-bot", groups: [], m2mAccountId: "acc-1", tenantId: DEMO.tenant, clientId: DEMO.apps.payments };
+const alice: Principal = {
+  kind: "m2m",
+  id: "acc-1",
+  displayName: "ci-bot",
+  groups: [],
+  m2mAccountId: "acc-1",
+  tenantId: DEMO.tenant,
+  clientId: DEMO.apps.payments,
+};
 const bob: Principal = { kind: "user", id: "user-2", displayName: "Bob", groups: [], userId: "user-2", via: "session" };
 
 before(async () => {
@@ -18,9 +26,20 @@ before(async () => {
     [alice, "github", "search_issues", "ok", "2026-12-01T10:00:00Z"],
     [alice, "github", "search_issues", "error", "2026-12-01T11:00:00Z"],
     [alice, "sentry", "list_issues", "denied", "2026-12-02T10:00:00Z"],
-    [bob, "github", "=HYPERLINK(\"x\")", "upstream_error", "2026-12-03T10:00:00Z"],
+    [bob, "github", '=HYPERLINK("x")', "upstream_error", "2026-12-03T10:00:00Z"],
   ];
-  await recordGatewayUsage(reg.db, rows.map(([principal, serverSlug, tool, outcome, at]) => ({ principal, serverSlug, tool, outcome, durationMs: 12.4, requestId: "req-1", at: new Date(at) })));
+  await recordGatewayUsage(
+    reg.db,
+    rows.map(([principal, serverSlug, tool, outcome, at]) => ({
+      principal,
+      serverSlug,
+      tool,
+      outcome,
+      durationMs: 12.4,
+      requestId: "req-1",
+      at: new Date(at),
+    })),
+  );
 });
 after(async () => reg?.close());
 
@@ -36,7 +55,7 @@ describe("GET /api/usage", () => {
       at: "2026-12-03T10:00:00.000Z",
       principal: { kind: "user", id: "user-2", name: "Bob" },
       server: "github",
-      tool: "=HYPERLINK(\"x\")",
+      tool: '=HYPERLINK("x")',
       outcome: "upstream_error",
       durationMs: 12,
       requestId: "req-1",
@@ -69,7 +88,10 @@ describe("GET /api/usage", () => {
   test("csv (formulas neutralised) and jsonl exports", async () => {
     const csv = await usage("?format=csv");
     assert.match(csv.headers.get("content-type")!, /text\/csv/);
-    assert.equal(csv.text.split("\n")[0], "at,principalKind,principalId,principalName,server,tool,outcome,durationMs,requestId,detail");
+    assert.equal(
+      csv.text.split("\n")[0],
+      "at,principalKind,principalId,principalName,server,tool,outcome,durationMs,requestId,detail",
+    );
     assert.ok(csv.text.includes(`"'=HYPERLINK(""x"")"`));
     const jsonl = await usage("?format=jsonl&limit=2");
     assert.equal(jsonl.text.trim().split("\n").length, 2);

@@ -12,11 +12,21 @@ const current: GroupDraft = {
 };
 
 test("parts the JSON leaves out keep the form's values, and the notes say what was imported", () => {
-  const result = importGroupJson(JSON.stringify({ serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] }), "team-payments", current);
+  const result = importGroupJson(
+    JSON.stringify({ serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] }),
+    "team-payments",
+    current,
+  );
   assert.ok(result.ok);
   assert.equal(result.draft.description, "Payments engineering.");
-  assert.deepEqual([result.draft.entraGroups, result.draft.appRoles, result.draft.permissions], [current.entraGroups, current.appRoles, ["audit:read"]]);
-  assert.deepEqual(result.draft.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })), [{ server: "jira", methods: ["*"], tools: ["*"] }]);
+  assert.deepEqual(
+    [result.draft.entraGroups, result.draft.appRoles, result.draft.permissions],
+    [current.entraGroups, current.appRoles, ["audit:read"]],
+  );
+  assert.deepEqual(
+    result.draft.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })),
+    [{ server: "jira", methods: ["*"], tools: ["*"] }],
+  );
   assert.deepEqual(result.notes, ["Imported serverAccess. Kept the form's description, entraMappings, permissions."]);
 });
 

@@ -14,9 +14,11 @@ let database: PostgresDatabase;
 const prisma = (...args: string[]) => runPrisma(args, { cwd: project.dir, env: { DATABASE_URL: database.url } });
 
 const tableNames = async () =>
-  (await database.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).map(
-    (row) => row.tablename,
-  );
+  (
+    await database.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    )
+  ).map((row) => row.tablename);
 const appliedMigrations = async () =>
   (
     await database.query<{ migration_name: string }>(
@@ -49,10 +51,15 @@ describe("prisma CLI on PostgreSQL, offline", () => {
 
   test("migrate dev --create-only diffs on a temporary shadow database, not the main one (gap 6)", async () => {
     const tablesBefore = await tableNames();
-    project.appendToSchema("postgresql", "model PrismaOfflineProbe {\n  id   Int     @id @default(autoincrement())\n  note String?\n}");
+    project.appendToSchema(
+      "postgresql",
+      "model PrismaOfflineProbe {\n  id   Int     @id @default(autoincrement())\n  note String?\n}",
+    );
     const result = await prisma("migrate", "dev", "--create-only", "--name", "probe");
     assert.equal(result.code, 0, result.output);
-    const created = project.migrationNames("postgresql").filter((name) => !committedMigrationNames("postgresql").includes(name));
+    const created = project
+      .migrationNames("postgresql")
+      .filter((name) => !committedMigrationNames("postgresql").includes(name));
     assert.equal(created.length, 1, result.output);
     const sql = readFileSync(path.join(project.migrationsDir("postgresql"), created[0] ?? "", "migration.sql"), "utf8");
     assert.match(sql, /CREATE TABLE "PrismaOfflineProbe"/);
@@ -66,7 +73,10 @@ describe("prisma CLI on PostgreSQL, offline", () => {
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /Your database is now in sync with your schema/);
     assert.deepEqual(await appliedMigrations(), project.migrationNames("postgresql"));
-    assert.ok(project.migrationNames("postgresql").some((name) => name.endsWith("_probe_two")), result.output);
+    assert.ok(
+      project.migrationNames("postgresql").some((name) => name.endsWith("_probe_two")),
+      result.output,
+    );
   });
 
   test("db push applies a schema change directly", async () => {

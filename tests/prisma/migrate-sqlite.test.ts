@@ -22,9 +22,13 @@ function query<T>(sql: string): T[] {
   }
 }
 const tableNames = () =>
-  query<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name").map((row) => row.name);
+  query<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  ).map((row) => row.name);
 const appliedMigrations = () =>
-  query<{ migration_name: string }>("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name").map((row) => row.migration_name);
+  query<{ migration_name: string }>(
+    "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name",
+  ).map((row) => row.migration_name);
 
 before(() => {
   project = createTempProject();
@@ -52,7 +56,9 @@ describe("prisma CLI on SQLite, offline", () => {
 
   test("migrate reset --force leaves only what the migrations create (gap 3)", async () => {
     const db = new Database(databaseFile);
-    db.exec("CREATE TABLE stray (id INTEGER PRIMARY KEY AUTOINCREMENT); INSERT INTO stray DEFAULT VALUES; CREATE VIEW stray_view AS SELECT id FROM stray;");
+    db.exec(
+      "CREATE TABLE stray (id INTEGER PRIMARY KEY AUTOINCREMENT); INSERT INTO stray DEFAULT VALUES; CREATE VIEW stray_view AS SELECT id FROM stray;",
+    );
     db.close();
     const result = await prisma("migrate", "reset", "--force");
     assert.equal(result.code, 0, result.output);
@@ -61,10 +67,15 @@ describe("prisma CLI on SQLite, offline", () => {
   });
 
   test("migrate dev --create-only writes a migration for a schema change without applying it", async () => {
-    project.appendToSchema("sqlite", "model PrismaOfflineProbe {\n  id   Int     @id @default(autoincrement())\n  note String?\n}");
+    project.appendToSchema(
+      "sqlite",
+      "model PrismaOfflineProbe {\n  id   Int     @id @default(autoincrement())\n  note String?\n}",
+    );
     const result = await prisma("migrate", "dev", "--create-only", "--name", "probe");
     assert.equal(result.code, 0, result.output);
-    const created = project.migrationNames("sqlite").filter((name) => !committedMigrationNames("sqlite").includes(name));
+    const created = project
+      .migrationNames("sqlite")
+      .filter((name) => !committedMigrationNames("sqlite").includes(name));
     assert.equal(created.length, 1, result.output);
     assert.match(created[0] ?? "", /_probe$/);
     const sql = readFileSync(path.join(project.migrationsDir("sqlite"), created[0] ?? "", "migration.sql"), "utf8");
@@ -78,7 +89,10 @@ describe("prisma CLI on SQLite, offline", () => {
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /Your database is now in sync with your schema/);
     assert.deepEqual(appliedMigrations(), project.migrationNames("sqlite"));
-    assert.ok(project.migrationNames("sqlite").some((name) => name.endsWith("_probe_two")), result.output);
+    assert.ok(
+      project.migrationNames("sqlite").some((name) => name.endsWith("_probe_two")),
+      result.output,
+    );
     assert.ok(tableNames().includes("PrismaOfflineProbe") && tableNames().includes("PrismaOfflineProbeTwo"));
   });
 
@@ -92,7 +106,10 @@ describe("prisma CLI on SQLite, offline", () => {
   test("prisma -v shows the stand-in as the schema engine", async () => {
     const result = await prisma("-v");
     assert.equal(result.code, 0, result.output);
-    assert.match(result.output, /Schema Engine\s*:\s*schema-engine-cli [0-9a-f]{40} \(at scripts\/prisma-schema-engine\/schema-engine\.mjs/);
+    assert.match(
+      result.output,
+      /Schema Engine\s*:\s*schema-engine-cli [0-9a-f]{40} \(at scripts\/prisma-schema-engine\/schema-engine\.mjs/,
+    );
   });
 
   test("a mismatched Wasm engine stops the CLI with both versions and the pin", async () => {

@@ -38,7 +38,11 @@ function runEngine(args: string[], env: Record<string, string> = {}) {
 
 /** The stderr lines the CLI parses: it drops the first line and JSON-parses the rest. */
 function loggedError(stderr: string) {
-  const lines = stderr.trimEnd().split("\n").slice(1).map((line) => JSON.parse(line));
+  const lines = stderr
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => JSON.parse(line));
   return lines.find((line) => line.level === "ERROR" && line.target === "schema_engine::logger")?.fields;
 }
 
@@ -64,7 +68,12 @@ describe("flags and cli subcommands", () => {
   });
 
   test("can-connect-to-database reports P1003 for a missing SQLite file, in the CLI's log format", async () => {
-    const result = await runEngine(["--datasource", JSON.stringify({ url: freshSqliteUrl() }), "cli", "can-connect-to-database"]);
+    const result = await runEngine([
+      "--datasource",
+      JSON.stringify({ url: freshSqliteUrl() }),
+      "cli",
+      "can-connect-to-database",
+    ]);
     assert.equal(result.code, 1);
     assert.equal(loggedError(result.stderr)?.error_code, "P1003");
   });
@@ -85,7 +94,10 @@ describe("flags and cli subcommands", () => {
     const result = await runEngine(["--datasource", JSON.stringify({ url }), "cli", "can-connect-to-database"]);
     assert.equal(result.code, 1);
     assert.deepEqual(
-      { code: loggedError(result.stderr)?.error_code, unreachable: /Can't reach database server at `127.0.0.1:1`/.test(result.stderr) },
+      {
+        code: loggedError(result.stderr)?.error_code,
+        unreachable: /Can't reach database server at `127.0.0.1:1`/.test(result.stderr),
+      },
       { code: "P1001", unreachable: true },
     );
   });
@@ -95,7 +107,11 @@ describe("JSON-RPC", () => {
   test("a fresh SQLite database is not initialised, then migrated, then in sync (gap 1)", async () => {
     const engine = startSchemaEngine({ url: freshSqliteUrl() }, [sqliteSchema]);
     const diagnose = () =>
-      engine.request("diagnoseMigrationHistory", { migrationsList: sqliteMigrations, optInToShadowDatabase: false, filters: NO_FILTERS });
+      engine.request("diagnoseMigrationHistory", {
+        migrationsList: sqliteMigrations,
+        optInToShadowDatabase: false,
+        filters: NO_FILTERS,
+      });
 
     assert.deepEqual((await diagnose()).result, {
       editedMigrationNames: [],
@@ -106,7 +122,10 @@ describe("JSON-RPC", () => {
     const applied = await engine.request("applyMigrations", { migrationsList: sqliteMigrations, filters: NO_FILTERS });
     assert.deepEqual(applied.result, { appliedMigrationNames: committedMigrationNames("sqlite") });
     const after = (await diagnose()).result as { hasMigrationsTable: boolean; history: unknown };
-    assert.deepEqual({ hasMigrationsTable: after.hasMigrationsTable, history: after.history }, { hasMigrationsTable: true, history: null });
+    assert.deepEqual(
+      { hasMigrationsTable: after.hasMigrationsTable, history: after.history },
+      { hasMigrationsTable: true, history: null },
+    );
 
     const version = await engine.request("getDatabaseVersion");
     assert.match(String(version.result), /^3\.\d+\.\d+/);
@@ -119,7 +138,10 @@ describe("JSON-RPC", () => {
   test("errors carry the native P-code: P3005 for a non-empty database without migrations", async () => {
     const url = freshSqliteUrl();
     const engine = startSchemaEngine({ url }, [sqliteSchema]);
-    await engine.request("dbExecute", { datasourceType: { tag: "url", url }, script: "CREATE TABLE legacy (id INTEGER);" });
+    await engine.request("dbExecute", {
+      datasourceType: { tag: "url", url },
+      script: "CREATE TABLE legacy (id INTEGER);",
+    });
     const response = await engine.request("applyMigrations", { migrationsList: sqliteMigrations, filters: NO_FILTERS });
     assert.equal(response.error?.data?.error_code, "P3005");
     engine.endInput();
@@ -131,7 +153,13 @@ describe("JSON-RPC", () => {
       ...sqliteMigrations,
       migrationDirectories: [
         ...sqliteMigrations.migrationDirectories,
-        { path: "29990101000000_broken", migrationFile: { path: "migration.sql", content: { tag: "ok", value: "CREATE TABLE ok (id INTEGER);\nNOT SQL;" } } },
+        {
+          path: "29990101000000_broken",
+          migrationFile: {
+            path: "migration.sql",
+            content: { tag: "ok", value: "CREATE TABLE ok (id INTEGER);\nNOT SQL;" },
+          },
+        },
       ],
     };
     const engine = startSchemaEngine({ url: freshSqliteUrl() }, [sqliteSchema]);
@@ -172,7 +200,11 @@ describe("JSON-RPC", () => {
 
     const second = startSchemaEngine({ url }, [sqliteSchema]);
     const schema = sqliteSchemaContainer("model PrismaOfflineProbe {\n  id Int @id\n}");
-    const response = await second.request("evaluateDataLoss", { migrationsList: sqliteMigrations, schema, filters: NO_FILTERS });
+    const response = await second.request("evaluateDataLoss", {
+      migrationsList: sqliteMigrations,
+      schema,
+      filters: NO_FILTERS,
+    });
     assert.deepEqual(response.result, { migrationSteps: 1, unexecutableSteps: [], warnings: [] });
     second.endInput();
     await second.exited;

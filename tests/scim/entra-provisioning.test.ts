@@ -33,20 +33,41 @@ const patch = (...Operations: unknown[]) => ({ schemas: [PATCH_SCHEMA], Operatio
 before(async () => {
   reg = await startApiRegistry();
   admin = { session: await reg.session(reg.userIds.adele) };
-  const created = await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: admin, body: { name: "Entra provisioning" } });
+  const created = await expectStatus(201, "POST", "/api/iam/provisioning-tokens", {
+    as: admin,
+    body: { name: "Entra provisioning" },
+  });
   ({ secret, id: tokenId } = created.json);
   // A registry group mapped to the Entra group SCIM will push, exactly like a groups-claim mapping.
-  await createGroup(reg.db, { principal: null, requestId: "setup", system: true }, {
-    name: "scim-analysts", description: "", entraMappings: { groups: [entraGroupId], appRoles: [] },
-    serverAccess: [{ server: "slack", methods: ["*"], tools: ["*"] }], permissions: ["tokens:create"],
-  });
+  await createGroup(
+    reg.db,
+    { principal: null, requestId: "setup", system: true },
+    {
+      name: "scim-analysts",
+      description: "",
+      entraMappings: { groups: [entraGroupId], appRoles: [] },
+      serverAccess: [{ server: "slack", methods: ["*"], tools: ["*"] }],
+      permissions: ["tokens:create"],
+    },
+  );
 });
 after(async () => reg?.close());
 
 test("test connection: a filter for a random userName is an empty ListResponse (200, application/scim+json)", async () => {
-  const answer = await expectScim(200, "GET", `/Users?filter=${encodeURIComponent(`userName eq "${randomUUID()}"`)}`, as());
+  const answer = await expectScim(
+    200,
+    "GET",
+    `/Users?filter=${encodeURIComponent(`userName eq "${randomUUID()}"`)}`,
+    as(),
+  );
   assert.match(answer.headers.get("content-type")!, /^application\/scim\+json/);
-  assert.deepEqual(answer.json, { schemas: [LIST_SCHEMA], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] });
+  assert.deepEqual(answer.json, {
+    schemas: [LIST_SCHEMA],
+    totalResults: 0,
+    startIndex: 1,
+    itemsPerPage: 0,
+    Resources: [],
+  });
 });
 
 test("create: the filter finds nothing, POST creates the registry user before any sign-in; a second POST is 409 uniqueness", async () => {
@@ -63,26 +84,52 @@ test("create: the filter finds nothing, POST creates the registry user before an
   assert.ok(created.json.meta.location.endsWith(`/scim/v2/Users/${userId}`));
 
   const user = await reg.db.user.findUniqueOrThrow({ where: { id: userId } });
-  assert.deepEqual([user.tenantId, user.objectId, user.displayName, user.email, user.enabled, user.lastSignInAt], [DEMO.tenant, objectId, "Pradeep Gupta", upn, true, null]);
+  assert.deepEqual(
+    [user.tenantId, user.objectId, user.displayName, user.email, user.enabled, user.lastSignInAt],
+    [DEMO.tenant, objectId, "Pradeep Gupta", upn, true, null],
+  );
   const audit = await reg.db.auditEvent.findFirstOrThrow({ where: { action: "user.create", targetId: userId } });
-  assert.deepEqual([audit.actorKind, audit.actorId, audit.actorName], ["provisioning-token", tokenId, "Entra provisioning"]);
+  assert.deepEqual(
+    [audit.actorKind, audit.actorId, audit.actorName],
+    ["provisioning-token", tokenId, "Entra provisioning"],
+  );
 
-  assertScimError(await scim("POST", "/Users", { ...as(), body: entraUser(objectId, upn, "Pradeep Gupta") }), 409, "uniqueness");
-  assertScimError(await scim("POST", "/Users", { ...as(), body: entraUser(randomUUID(), upn, "Someone Else") }), 409, "uniqueness");
+  assertScimError(
+    await scim("POST", "/Users", { ...as(), body: entraUser(objectId, upn, "Pradeep Gupta") }),
+    409,
+    "uniqueness",
+  );
+  assertScimError(
+    await scim("POST", "/Users", { ...as(), body: entraUser(randomUUID(), upn, "Someone Else") }),
+    409,
+    "uniqueness",
+  );
 
-  const byExternalId = await expectScim(200, "GET", `/Users?filter=${encodeURIComponent(`externalId eq "${objectId}"`)}`, as());
-  assert.deepEqual(byExternalId.json.Resources.map((resource: { id: string }) => resource.id), [userId]);
+  const byExternalId = await expectScim(
+    200,
+    "GET",
+    `/Users?filter=${encodeURIComponent(`externalId eq "${objectId}"`)}`,
+    as(),
+  );
+  assert.deepEqual(
+    byExternalId.json.Resources.map((resource: { id: string }) => resource.id),
+    [userId],
+  );
   assert.equal((await expectScim(200, "GET", `/Users/${userId}`, as())).json.displayName, "Pradeep Gupta");
 });
 
-test("update: PATCH with capitalised ops and emails[type eq \"work\"].value changes the registry user", async () => {
+test('update: PATCH with capitalised ops and emails[type eq "work"].value changes the registry user', async () => {
   const answer = await expectScim(200, "PATCH", `/Users/${userId}`, {
     ...as(),
     body: patch(
       { op: "Replace", path: 'emails[type eq "work"].value', value: "pradeep@contoso.example" },
       { op: "Replace", path: "displayName", value: "Pradeep G. Gupta" },
       { op: "Add", path: "name.givenName", value: "Pradeep" },
-      { op: "Replace", path: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", value: "Finance" },
+      {
+        op: "Replace",
+        path: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+        value: "Finance",
+      },
     ),
   });
   assert.equal(answer.json.displayName, "Pradeep G. Gupta");
@@ -99,67 +146,152 @@ test("groups: create, member add → the mapped registry group's servers on the 
   const before = await expectStatus(200, "GET", "/api/servers", { as: { session } });
   assert.ok(!slugs(before).includes("slack"), "no access before the group");
 
-  const probe = await expectScim(200, "GET", `/Groups?excludedAttributes=members&filter=${encodeURIComponent('displayName eq "Analysts"')}`, as());
+  const probe = await expectScim(
+    200,
+    "GET",
+    `/Groups?excludedAttributes=members&filter=${encodeURIComponent('displayName eq "Analysts"')}`,
+    as(),
+  );
   assert.equal(probe.json.totalResults, 0);
   const created = await expectScim(201, "POST", "/Groups", {
-    ...as(), body: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], externalId: entraGroupId, displayName: "Analysts", members: [], meta: { resourceType: "Group" } },
+    ...as(),
+    body: {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      externalId: entraGroupId,
+      displayName: "Analysts",
+      members: [],
+      meta: { resourceType: "Group" },
+    },
   });
   groupId = created.json.id;
-  assert.deepEqual([created.json.externalId, created.json.displayName, created.json.members], [entraGroupId, "Analysts", []]);
+  assert.deepEqual(
+    [created.json.externalId, created.json.displayName, created.json.members],
+    [entraGroupId, "Analysts", []],
+  );
 
-  await expectScim(204, "PATCH", `/Groups/${groupId}`, { ...as(), body: patch({ op: "Add", path: "members", value: [{ $ref: null, value: userId }] }) });
-  assert.ok(slugs(await expectStatus(200, "GET", "/api/servers", { as: { session } })).includes("slack"), "the group's servers right after the member add");
+  await expectScim(204, "PATCH", `/Groups/${groupId}`, {
+    ...as(),
+    body: patch({ op: "Add", path: "members", value: [{ $ref: null, value: userId }] }),
+  });
+  assert.ok(
+    slugs(await expectStatus(200, "GET", "/api/servers", { as: { session } })).includes("slack"),
+    "the group's servers right after the member add",
+  );
   const me = await expectStatus(200, "GET", "/api/me", { as: { session } });
   const mapped = me.json.groups.find((group: { name: string }) => group.name === "scim-analysts");
   assert.deepEqual(mapped?.reasons, [{ kind: "entra-group", value: entraGroupId }]);
-  const member = await expectScim(200, "GET", `/Groups?excludedAttributes=members&filter=${encodeURIComponent(`id eq "${groupId}" and members[value eq "${userId}"]`)}`, as());
+  const member = await expectScim(
+    200,
+    "GET",
+    `/Groups?excludedAttributes=members&filter=${encodeURIComponent(`id eq "${groupId}" and members[value eq "${userId}"]`)}`,
+    as(),
+  );
   assert.equal(member.json.totalResults, 1);
   assert.equal(member.json.Resources[0].members, undefined, "excludedAttributes=members");
 
   apiToken = (await expectStatus(201, "POST", "/api/tokens", { as: { session }, body: { name: "laptop" } })).json.token;
   assert.ok(slugs(await expectStatus(200, "GET", "/api/servers", { as: { bearer: apiToken } })).includes("slack"));
 
-  await expectScim(204, "PATCH", `/Groups/${groupId}`, { ...as(), body: patch({ op: "Remove", path: `members[value eq "${userId}"]` }) });
-  assert.ok(!slugs(await expectStatus(200, "GET", "/api/servers", { as: { session } })).includes("slack"), "gone right after the member remove");
-  assert.deepEqual(slugs(await expectStatus(200, "GET", "/api/servers", { as: { bearer: apiToken } })), [], "the token carries only groups its owner still has");
+  await expectScim(204, "PATCH", `/Groups/${groupId}`, {
+    ...as(),
+    body: patch({ op: "Remove", path: `members[value eq "${userId}"]` }),
+  });
+  assert.ok(
+    !slugs(await expectStatus(200, "GET", "/api/servers", { as: { session } })).includes("slack"),
+    "gone right after the member remove",
+  );
+  assert.deepEqual(
+    slugs(await expectStatus(200, "GET", "/api/servers", { as: { bearer: apiToken } })),
+    [],
+    "the token carries only groups its owner still has",
+  );
 
   // Entra's other remove form (value list), then add back for the steps below.
-  await expectScim(204, "PATCH", `/Groups/${groupId}`, { ...as(), body: patch({ op: "Add", path: "members", value: [{ value: userId }] }) });
-  await expectScim(204, "PATCH", `/Groups/${groupId}`, { ...as(), body: patch({ op: "Remove", path: "members", value: [{ value: userId }] }) });
+  await expectScim(204, "PATCH", `/Groups/${groupId}`, {
+    ...as(),
+    body: patch({ op: "Add", path: "members", value: [{ value: userId }] }),
+  });
+  await expectScim(204, "PATCH", `/Groups/${groupId}`, {
+    ...as(),
+    body: patch({ op: "Remove", path: "members", value: [{ value: userId }] }),
+  });
   assert.equal((await expectScim(200, "GET", `/Groups/${groupId}`, as())).json.members.length, 0);
-  await expectScim(204, "PATCH", `/Groups/${groupId}`, { ...as(), body: patch({ op: "Replace", path: "members", value: [{ value: userId }] }) });
+  await expectScim(204, "PATCH", `/Groups/${groupId}`, {
+    ...as(),
+    body: patch({ op: "Replace", path: "members", value: [{ value: userId }] }),
+  });
   assert.ok(slugs(await expectStatus(200, "GET", "/api/servers", { as: { bearer: apiToken } })).includes("slack"));
 
-  await expectScim(204, "PATCH", `/Groups/${groupId}`, { ...as(), body: patch({ op: "Replace", path: "displayName", value: "Analysts (EMEA)" }) });
-  const renamed = await expectScim(200, "GET", `/Groups?filter=${encodeURIComponent('displayName eq "Analysts (EMEA)"')}`, as());
-  assert.deepEqual(renamed.json.Resources.map((group: { id: string; members: { value: string }[] }) => [group.id, group.members.map((m) => m.value)]), [[groupId, [userId]]]);
+  await expectScim(204, "PATCH", `/Groups/${groupId}`, {
+    ...as(),
+    body: patch({ op: "Replace", path: "displayName", value: "Analysts (EMEA)" }),
+  });
+  const renamed = await expectScim(
+    200,
+    "GET",
+    `/Groups?filter=${encodeURIComponent('displayName eq "Analysts (EMEA)"')}`,
+    as(),
+  );
+  assert.deepEqual(
+    renamed.json.Resources.map((group: { id: string; members: { value: string }[] }) => [
+      group.id,
+      group.members.map((m) => m.value),
+    ]),
+    [[groupId, [userId]]],
+  );
   const events = await reg.db.auditEvent.findMany({ where: { targetId: groupId }, orderBy: { at: "asc" } });
-  assert.ok(events.length >= 7 && events.every((event) => event.actorKind === "provisioning-token" && event.actorId === tokenId));
+  assert.ok(
+    events.length >= 7 &&
+      events.every((event) => event.actorKind === "provisioning-token" && event.actorId === tokenId),
+  );
 });
 
-test("disable: active \"False\" ends the session and the API token on the next request; \"True\" restores", async () => {
-  const disabled = await expectScim(200, "PATCH", `/Users/${userId}`, { ...as(), body: patch({ op: "Replace", path: "active", value: "False" }) });
+test('disable: active "False" ends the session and the API token on the next request; "True" restores', async () => {
+  const disabled = await expectScim(200, "PATCH", `/Users/${userId}`, {
+    ...as(),
+    body: patch({ op: "Replace", path: "active", value: "False" }),
+  });
   assert.equal(disabled.json.active, false);
   assertError(await call("GET", "/api/me", { as: { session } }), 401, "unauthorized");
   assertError(await call("GET", "/api/servers", { as: { bearer: apiToken } }), 401, "invalid_token");
   assert.equal(await reg.db.session.count({ where: { userId } }), 0, "every session ended");
-  await assert.rejects(reg.signIn(objectId, { groups: [] }), (error: unknown) => isAppError(error) && error.code === "forbidden", "a disabled user cannot sign in");
+  await assert.rejects(
+    reg.signIn(objectId, { groups: [] }),
+    (error: unknown) => isAppError(error) && error.code === "forbidden",
+    "a disabled user cannot sign in",
+  );
 
-  const enabled = await expectScim(200, "PATCH", `/Users/${userId}`, { ...as(), body: patch({ op: "Replace", path: "active", value: "True" }) });
+  const enabled = await expectScim(200, "PATCH", `/Users/${userId}`, {
+    ...as(),
+    body: patch({ op: "Replace", path: "active", value: "True" }),
+  });
   assert.equal(enabled.json.active, true);
   assert.ok(slugs(await expectStatus(200, "GET", "/api/servers", { as: { bearer: apiToken } })).includes("slack"));
   // The boolean form, and a patch without a path (a value object), work the same.
-  await expectScim(200, "PATCH", `/Users/${userId}`, { ...as(), body: patch({ op: "replace", value: { active: false } }) });
+  await expectScim(200, "PATCH", `/Users/${userId}`, {
+    ...as(),
+    body: patch({ op: "replace", value: { active: false } }),
+  });
   assertError(await call("GET", "/api/servers", { as: { bearer: apiToken } }), 401, "invalid_token");
-  await expectScim(200, "PATCH", `/Users/${userId}`, { ...as(), body: patch({ op: "Replace", path: "active", value: true }) });
+  await expectScim(200, "PATCH", `/Users/${userId}`, {
+    ...as(),
+    body: patch({ op: "Replace", path: "active", value: true }),
+  });
 });
 
 test("delete: the user is disabled (tokens 401 at once), leaves its groups and is no longer a SCIM resource; the group delete ends the mapping", async () => {
   await expectScim(204, "DELETE", `/Users/${userId}`, as());
   assertError(await call("GET", "/api/servers", { as: { bearer: apiToken } }), 401, "invalid_token");
   assertScimError(await scim("GET", `/Users/${userId}`, as()), 404);
-  assertScimError(await scim("PATCH", `/Users/${userId}`, { ...as(), body: patch({ op: "Replace", path: "active", value: true }) }), 404);
-  assert.equal((await expectScim(200, "GET", `/Users?filter=${encodeURIComponent(`userName eq "${upn}"`)}`, as())).json.totalResults, 0);
+  assertScimError(
+    await scim("PATCH", `/Users/${userId}`, { ...as(), body: patch({ op: "Replace", path: "active", value: true }) }),
+    404,
+  );
+  assert.equal(
+    (await expectScim(200, "GET", `/Users?filter=${encodeURIComponent(`userName eq "${upn}"`)}`, as())).json
+      .totalResults,
+    0,
+  );
   const user = await reg.db.user.findUniqueOrThrow({ where: { id: userId } });
   assert.equal(user.enabled, false);
   assert.equal(await reg.db.directoryGroupMember.count({ where: { userId } }), 0);
@@ -179,7 +311,12 @@ test("delete: the user is disabled (tokens 401 at once), leaves its groups and i
 
 test("every SCIM change moves the IAM generation in the database (so every instance drops cached principals); a no-op writes nothing", async () => {
   const generation = async () => readIamGeneration(reg.db);
-  const user = (await expectScim(201, "POST", "/Users", { ...as(), body: entraUser(randomUUID(), "generation@contoso.example", "Gen Eration") })).json.id;
+  const user = (
+    await expectScim(201, "POST", "/Users", {
+      ...as(),
+      body: entraUser(randomUUID(), "generation@contoso.example", "Gen Eration"),
+    })
+  ).json.id;
   let last = await generation();
   const steps: [string, string, unknown][] = [
     ["PATCH", `/Users/${user}`, patch({ op: "Replace", path: "active", value: "False" })],
@@ -192,7 +329,13 @@ test("every SCIM change moves the IAM generation in the database (so every insta
     last = now;
   }
   const events = await reg.db.auditEvent.count();
-  await expectScim(200, "PATCH", `/Users/${user}`, { ...as(), body: patch({ op: "Replace", path: "active", value: false }, { op: "Replace", path: "displayName", value: "Gen Eration" }) });
+  await expectScim(200, "PATCH", `/Users/${user}`, {
+    ...as(),
+    body: patch(
+      { op: "Replace", path: "active", value: false },
+      { op: "Replace", path: "displayName", value: "Gen Eration" },
+    ),
+  });
   assert.equal(await generation(), last, "an unchanged user writes nothing");
   assert.equal(await reg.db.auditEvent.count(), events, "and audits nothing");
 });

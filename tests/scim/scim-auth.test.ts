@@ -16,12 +16,17 @@ before(async () => {
 });
 after(async () => reg?.close());
 
-const mint = async (name: string) => (await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: admin, body: { name } })).json;
+const mint = async (name: string) =>
+  (await expectStatus(201, "POST", "/api/iam/provisioning-tokens", { as: admin, body: { name } })).json;
 
 /** Captures every line written to stdout and stderr while `run` executes (log level debug). */
 async function captureLogs(run: () => Promise<void>): Promise<string> {
   const lines: string[] = [];
-  const originals = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr), level: process.env.REGISTRY_LOG_LEVEL };
+  const originals = {
+    out: process.stdout.write.bind(process.stdout),
+    err: process.stderr.write.bind(process.stderr),
+    level: process.env.REGISTRY_LOG_LEVEL,
+  };
   const capture = (chunk: unknown) => (lines.push(String(chunk)), true);
   process.stdout.write = capture as typeof process.stdout.write;
   process.stderr.write = capture as typeof process.stderr.write;
@@ -50,10 +55,15 @@ test("create: mcps_ + 256 bits shown once, stored as SHA-256 with a stub; list s
   assert.equal(listed.createdBy, "Adele Vance");
   const row = await reg.db.provisioningToken.findUniqueOrThrow({ where: { id: created.id } });
   assert.ok(!JSON.stringify(row).includes(created.secret), "stored only as a hash");
-  const event = await reg.db.auditEvent.findFirstOrThrow({ where: { action: "provisioning-token.create", targetId: created.id } });
+  const event = await reg.db.auditEvent.findFirstOrThrow({
+    where: { action: "provisioning-token.create", targetId: created.id },
+  });
   assert.ok(!JSON.stringify(event).includes(created.secret));
 
-  assertValidation(await call("POST", "/api/iam/provisioning-tokens", { as: admin, body: { name: "x", tenantId: DEMO.otherTenant } }), ["tenantId"]);
+  assertValidation(
+    await call("POST", "/api/iam/provisioning-tokens", { as: admin, body: { name: "x", tenantId: DEMO.otherTenant } }),
+    ["tenantId"],
+  );
   assertValidation(await call("POST", "/api/iam/provisioning-tokens", { as: admin, body: { name: "" } }), ["name"]);
 });
 
@@ -64,7 +74,9 @@ test("last used: written on use, at most once a minute", async () => {
   assert.ok(first && Date.now() - first.getTime() < 60_000);
   await expectScim(200, "GET", "/Users", { secret });
   assert.deepEqual((await reg.db.provisioningToken.findUniqueOrThrow({ where: { id } })).lastUsedAt, first);
-  const listed = (await expectStatus(200, "GET", "/api/iam/provisioning-tokens", { as: admin })).json.items.find((item: { id: string }) => item.id === id);
+  const listed = (await expectStatus(200, "GET", "/api/iam/provisioning-tokens", { as: admin })).json.items.find(
+    (item: { id: string }) => item.id === id,
+  );
   assert.equal(listed.lastUsedAt, first.toISOString());
 });
 
@@ -92,7 +104,9 @@ test("SCIM accepts only a provisioning secret: none, wrong, revoked, sessions, A
   }
   const revokedRow = await reg.db.provisioningToken.findUniqueOrThrow({ where: { id } });
   assert.ok(revokedRow.revokedAt);
-  const event = await reg.db.auditEvent.findFirstOrThrow({ where: { action: "auth.failed", tokenFingerprint: tokenFingerprint(secret) } });
+  const event = await reg.db.auditEvent.findFirstOrThrow({
+    where: { action: "auth.failed", tokenFingerprint: tokenFingerprint(secret) },
+  });
   assert.equal(event.outcome, "denied");
 });
 
@@ -101,7 +115,8 @@ test("the API never accepts a provisioning secret (401 invalid_token), and no lo
   const revoked = await mint("revoked");
   await expectStatus(204, "DELETE", "/api/iam/provisioning-tokens/{id}", { as: admin, params: { id: revoked.id } });
   const logged = await captureLogs(async () => {
-    for (const path of ["/api/me", "/api/servers", "/api/iam/users"]) assertError(await call("GET", path, { as: { bearer: secret } }), 401, "invalid_token", [secret]);
+    for (const path of ["/api/me", "/api/servers", "/api/iam/users"])
+      assertError(await call("GET", path, { as: { bearer: secret } }), 401, "invalid_token", [secret]);
     assertScimError(await scim("GET", "/Users", { secret: revoked.secret }), 401);
     await expectScim(200, "GET", "/Users", { secret });
   });
@@ -116,10 +131,18 @@ test("the API never accepts a provisioning secret (401 invalid_token), and no lo
 test("revoking is iam:write: a user without it gets 403 and the secret keeps working", async () => {
   const { id, secret } = await mint("kept");
   const alex = { session: await reg.signIn(DEMO.users.alex, { groups: [DEMO.entraGroups.payments] }) };
-  assertError(await call("DELETE", "/api/iam/provisioning-tokens/{id}", { as: alex, params: { id } }), 403, "forbidden");
+  assertError(
+    await call("DELETE", "/api/iam/provisioning-tokens/{id}", { as: alex, params: { id } }),
+    403,
+    "forbidden",
+  );
   await expectScim(200, "GET", "/Users", { secret });
   await expectStatus(204, "DELETE", "/api/iam/provisioning-tokens/{id}", { as: admin, params: { id } });
   await expectStatus(204, "DELETE", "/api/iam/provisioning-tokens/{id}", { as: admin, params: { id } });
-  assert.equal(await reg.db.auditEvent.count({ where: { action: "provisioning-token.revoke", targetId: id } }), 1, "revoking twice records once");
+  assert.equal(
+    await reg.db.auditEvent.count({ where: { action: "provisioning-token.revoke", targetId: id } }),
+    1,
+    "revoking twice records once",
+  );
   assertScimError(await scim("GET", "/Users", { secret }), 401);
 });

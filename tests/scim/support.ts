@@ -22,7 +22,11 @@ export async function scim(method: string, path: string, options: ScimCall): Pro
   if (options.secret !== null) headers.set("authorization", `Bearer ${options.secret}`);
   if (options.body !== undefined) headers.set("content-type", "application/scim+json; charset=utf-8");
   for (const [name, value] of options.headers ?? []) headers.append(name, value);
-  const request = new Request(`${REGISTRY_ORIGIN}/scim/v2${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const request = new Request(`${REGISTRY_ORIGIN}/scim/v2${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const response = await dispatch(request);
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
@@ -30,7 +34,8 @@ export async function scim(method: string, path: string, options: ScimCall): Pro
 
 export async function expectScim(status: number, method: string, path: string, options: ScimCall): Promise<ScimAnswer> {
   const answer = await scim(method, path, options);
-  if (answer.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
+  if (answer.status !== status)
+    throw new Error(`${method} ${path}: expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
   return answer;
 }
 
@@ -48,14 +53,23 @@ export function assertScimError(answer: ScimAnswer, status: number, scimType?: s
   if (bodyType !== scimType) problems.push(`scimType ${JSON.stringify(bodyType)} (expected ${scimType})`);
   if (typeof detail !== "string" || detail.length < 10) problems.push(`detail ${JSON.stringify(detail)}`);
   if (Object.keys(rest).length > 0) problems.push(`extra keys ${Object.keys(rest).join(", ")}`);
-  if (!answer.headers.get("content-type")?.startsWith("application/scim+json")) problems.push(`content-type ${answer.headers.get("content-type")}`);
+  if (!answer.headers.get("content-type")?.startsWith("application/scim+json"))
+    problems.push(`content-type ${answer.headers.get("content-type")}`);
   if (problems.length > 0) throw new Error(`bad SCIM error: ${problems.join("; ")}: ${answer.text}`);
 }
 
 /** A user as Entra's default attribute mappings send it on create. */
-export function entraUser(objectId: string, userPrincipalName: string, displayName: string, mail: string | null = userPrincipalName) {
+export function entraUser(
+  objectId: string,
+  userPrincipalName: string,
+  displayName: string,
+  mail: string | null = userPrincipalName,
+) {
   return {
-    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+    schemas: [
+      "urn:ietf:params:scim:schemas:core:2.0:User",
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+    ],
     externalId: objectId,
     userName: userPrincipalName,
     active: true,

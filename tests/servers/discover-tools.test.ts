@@ -4,7 +4,13 @@ import { diffTools } from "@/lib/servers/discovery/diff-tools";
 import { discoverTools } from "@/lib/servers/discovery/discover-tools";
 import { startTestUpstream, UPSTREAM_TOOLS, type TestUpstream } from "../gateway/support/upstream-server";
 import { startDiscoveryFixture, UPSTREAM_SECRET, type DiscoveryFixture } from "./support/discovery-fixture";
-import { closedPortUrl, startHtmlSite, startLegacySseUpstream, startMismatchedTls, startSilentServer } from "./support/odd-upstreams";
+import {
+  closedPortUrl,
+  startHtmlSite,
+  startLegacySseUpstream,
+  startMismatchedTls,
+  startSilentServer,
+} from "./support/odd-upstreams";
 
 let f: DiscoveryFixture;
 const upstreams: Record<"json" | "sse", TestUpstream> = {} as never;
@@ -20,8 +26,14 @@ after(async () => {
   await f?.reg.close();
 });
 
-const discover = (slug: string, body: unknown = {}) => f.route("POST", "/api/servers/{slug}/discover", { params: { slug }, body });
-const toolsOf = async (slug: string) => (await f.reg.db.tool.findMany({ where: { server: { slug } }, orderBy: { name: "asc" } })).map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema }));
+const discover = (slug: string, body: unknown = {}) =>
+  f.route("POST", "/api/servers/{slug}/discover", { params: { slug }, body });
+const toolsOf = async (slug: string) =>
+  (await f.reg.db.tool.findMany({ where: { server: { slug } }, orderBy: { name: "asc" } })).map((tool) => ({
+    name: tool.name,
+    description: tool.description,
+    inputSchema: tool.inputSchema,
+  }));
 
 test("diffTools: added, changed (description or schema), removed, unchanged; schema key order is no change", () => {
   const current = [
@@ -48,22 +60,48 @@ for (const mode of ["json", "sse"] as const) {
       assert.equal(first.status, 200, first.text);
       const upstreamAdd = first.json.tools.find((tool: { name: string }) => tool.name === "add");
       const upstreamEcho = first.json.tools.find((tool: { name: string }) => tool.name === "echo");
-      const seeded = [upstreamAdd, { ...upstreamEcho, description: "Old echo." }, { name: "legacy_tool", description: "", inputSchema: {} }];
-      assert.equal((await f.route("PUT", "/api/servers/{slug}/tools", { params: { slug }, body: { tools: seeded } })).status, 200);
+      const seeded = [
+        upstreamAdd,
+        { ...upstreamEcho, description: "Old echo." },
+        { name: "legacy_tool", description: "", inputSchema: {} },
+      ];
+      assert.equal(
+        (await f.route("PUT", "/api/servers/{slug}/tools", { params: { slug }, body: { tools: seeded } })).status,
+        200,
+      );
       const before = await toolsOf(slug);
 
       const seen = upstreams[mode].seen.length;
       const answer = await discover(slug);
       assert.equal(answer.status, 200, answer.text);
-      assert.deepEqual(answer.json.diff, { added: ["admin_reset", "fail", "progress"], changed: ["echo"], removed: ["legacy_tool"], unchanged: ["add"] });
-      assert.deepEqual(answer.json.tools.map((tool: { name: string }) => tool.name), [...UPSTREAM_TOOLS].sort());
-      assert.equal(answer.json.tools.find((tool: { name: string }) => tool.name === "echo").description, "Echo the text.");
+      assert.deepEqual(answer.json.diff, {
+        added: ["admin_reset", "fail", "progress"],
+        changed: ["echo"],
+        removed: ["legacy_tool"],
+        unchanged: ["add"],
+      });
+      assert.deepEqual(
+        answer.json.tools.map((tool: { name: string }) => tool.name),
+        [...UPSTREAM_TOOLS].sort(),
+      );
+      assert.equal(
+        answer.json.tools.find((tool: { name: string }) => tool.name === "echo").description,
+        "Echo the text.",
+      );
       assert.equal(answer.json.applied, false);
       assert.deepEqual(await toolsOf(slug), before, "a preview changes nothing");
 
       const requests = upstreams[mode].seen.slice(seen);
-      assert.ok(requests.some((request) => request.rpcMethods.includes("initialize")) && requests.some((request) => request.rpcMethods.includes("tools/list")));
-      for (const request of requests) assert.equal(request.headers.authorization, UPSTREAM_SECRET, `${request.method} ${request.rpcMethods.join(",")} carried the credential`);
+      assert.ok(
+        requests.some((request) => request.rpcMethods.includes("initialize")) &&
+          requests.some((request) => request.rpcMethods.includes("tools/list")),
+      );
+      for (const request of requests)
+        assert.equal(
+          request.headers.authorization,
+          UPSTREAM_SECRET,
+          `${request.method} ${request.rpcMethods.join(",")} carried the credential`,
+        );
       assert.ok(!answer.text.includes("up-secret") && !first.text.includes("up-secret"));
     });
 
@@ -73,8 +111,13 @@ for (const mode of ["json", "sse"] as const) {
       assert.equal(answer.status, 200, answer.text);
       assert.equal(answer.json.applied, true);
       assert.deepEqual(answer.json.diff.removed, ["legacy_tool"]);
-      assert.deepEqual((await toolsOf(slug)).map((tool) => tool.name), [...UPSTREAM_TOOLS].sort());
-      const event = await f.reg.db.auditEvent.findFirstOrThrow({ where: { action: "server.tools.replace", targetName: slug } });
+      assert.deepEqual(
+        (await toolsOf(slug)).map((tool) => tool.name),
+        [...UPSTREAM_TOOLS].sort(),
+      );
+      const event = await f.reg.db.auditEvent.findFirstOrThrow({
+        where: { action: "server.tools.replace", targetName: slug },
+      });
       assert.equal(event.actorName, "Adele Vance");
       assert.deepEqual((event.after as { tools: string[] }).tools, [...UPSTREAM_TOOLS].sort());
       assert.ok(!JSON.stringify(event).includes("up-secret"));
@@ -113,7 +156,10 @@ describe("failures are 502 bad_gateway with a message that says what went wrong,
   };
 
   test("auth refused: the upstream wants credentials the server does not have", async () => {
-    await expectFailure(await f.addServer(upstreams.json.url, { credentials: false }), /refused the registry's request \(HTTP 401\).*upstream credentials/);
+    await expectFailure(
+      await f.addServer(upstreams.json.url, { credentials: false }),
+      /refused the registry's request \(HTTP 401\).*upstream credentials/,
+    );
   });
   test("unreachable, with the error code", async () => {
     await expectFailure(await f.addServer(await closedPortUrl()), /unreachable \(ECONNREFUSED\)/);
@@ -128,13 +174,18 @@ describe("failures are 502 bad_gateway with a message that says what went wrong,
   });
   test("TLS: a certificate for another host", async () => {
     const tls = await startMismatchedTls();
-    await expectFailure(await f.addServer(tls.url), /TLS certificate was refused \(ERR_TLS_CERT_ALTNAME_INVALID\)/).finally(() => tls.close());
+    await expectFailure(
+      await f.addServer(tls.url),
+      /TLS certificate was refused \(ERR_TLS_CERT_ALTNAME_INVALID\)/,
+    ).finally(() => tls.close());
   });
   test("timeout: an upstream that never answers", async () => {
     const silent = await startSilentServer();
     try {
       const slug = await f.addServer(silent.url);
-      await assert.rejects(discoverTools(f.reg.db, SYSTEM, slug, { apply: false, timeoutMs: 300 }), (error: Error) => /did not answer within 0.3 s/.test(error.message));
+      await assert.rejects(discoverTools(f.reg.db, SYSTEM, slug, { apply: false, timeoutMs: 300 }), (error: Error) =>
+        /did not answer within 0.3 s/.test(error.message),
+      );
       assert.equal((await f.reg.db.server.findUniqueOrThrow({ where: { slug } })).healthStatus, "down");
     } finally {
       await silent.close();
@@ -144,8 +195,16 @@ describe("failures are 502 bad_gateway with a message that says what went wrong,
 
 test("visibility before permission: invisible or absent → 404, visible without servers:write → 403", async () => {
   assert.equal((await discover("no-such-server")).status, 404);
-  assert.equal((await f.route("POST", "/api/servers/{slug}/discover", { as: f.payments, params: { slug: "slack" }, body: {} })).status, 404);
-  assert.equal((await f.route("POST", "/api/servers/{slug}/discover", { as: f.payments, params: { slug: "github" }, body: {} })).status, 403);
+  assert.equal(
+    (await f.route("POST", "/api/servers/{slug}/discover", { as: f.payments, params: { slug: "slack" }, body: {} }))
+      .status,
+    404,
+  );
+  assert.equal(
+    (await f.route("POST", "/api/servers/{slug}/discover", { as: f.payments, params: { slug: "github" }, body: {} }))
+      .status,
+    403,
+  );
 });
 
 test("upstream credentials never reach a log line, whatever the outcome", async () => {
@@ -155,7 +214,9 @@ test("upstream credentials never reach a log line, whatever the outcome", async 
   const capture =
     (forward: (...args: never[]) => boolean) =>
     (chunk: unknown, ...rest: unknown[]) =>
-      typeof chunk === "string" && chunk.startsWith('{"time"') ? (lines.push(chunk), true) : forward(...([chunk, ...rest] as never[]));
+      typeof chunk === "string" && chunk.startsWith('{"time"')
+        ? (lines.push(chunk), true)
+        : forward(...([chunk, ...rest] as never[]));
   const level = process.env.REGISTRY_LOG_LEVEL;
   process.env.REGISTRY_LOG_LEVEL = "debug";
   process.stdout.write = capture(writes.out) as typeof process.stdout.write;

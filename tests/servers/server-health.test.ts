@@ -28,7 +28,11 @@ const listed = async (slug: string) => {
 
 test("check-health: up with latency, stored; no audit event, no IAM generation move; GET /api/servers shows it at once", async () => {
   const slug = await f.addServer(upstream.url);
-  assert.deepEqual(await listed(slug), { status: "unknown", checkedAt: null, latencyMs: null, error: null }, "cached at this generation");
+  assert.deepEqual(
+    await listed(slug),
+    { status: "unknown", checkedAt: null, latencyMs: null, error: null },
+    "cached at this generation",
+  );
   const generation = await readIamGeneration(f.reg.db);
   const events = await f.reg.db.auditEvent.count();
 
@@ -78,8 +82,14 @@ test("a timeout is reported as down within the budget", async () => {
 
 test("check-health: visibility before permission", async () => {
   assert.equal((await checkHealth("no-such-server")).status, 404);
-  assert.equal((await f.route("POST", "/api/servers/{slug}/check-health", { as: f.payments, params: { slug: "slack" } })).status, 404);
-  assert.equal((await f.route("POST", "/api/servers/{slug}/check-health", { as: f.payments, params: { slug: "github" } })).status, 403);
+  assert.equal(
+    (await f.route("POST", "/api/servers/{slug}/check-health", { as: f.payments, params: { slug: "slack" } })).status,
+    404,
+  );
+  assert.equal(
+    (await f.route("POST", "/api/servers/{slug}/check-health", { as: f.payments, params: { slug: "github" } })).status,
+    403,
+  );
 });
 
 test("the background checker probes every enabled server, never a disabled one, then stops cleanly", async () => {
@@ -89,7 +99,11 @@ test("the background checker probes every enabled server, never a disabled one, 
   const runs: number[] = [];
   let firstRun: () => void = () => {};
   const ran = new Promise<void>((resolve) => (firstRun = resolve));
-  const checker = startHealthChecker(f.reg.db, { intervalMs: 60_000, random: () => 0, onRun: (probed) => (runs.push(probed), firstRun()) });
+  const checker = startHealthChecker(f.reg.db, {
+    intervalMs: 60_000,
+    random: () => 0,
+    onRun: (probed) => (runs.push(probed), firstRun()),
+  });
   await ran;
   await checker.stop();
   const health = async (slug: string) => (await f.reg.db.server.findUniqueOrThrow({ where: { slug } })).healthStatus;
@@ -101,11 +115,17 @@ test("the background checker probes every enabled server, never a disabled one, 
 });
 
 test("REGISTRY_HEALTH_INTERVAL_SECONDS: default 300, 0 turns it off, nonsense is refused naming the variable", () => {
-  const base = { ENTRA_TENANT_IDS: "8f2d3c4b-1a2b-4c3d-9e8f-7a6b5c4d3e2f", ENTRA_CLIENT_ID: "1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b" };
+  const base = {
+    ENTRA_TENANT_IDS: "8f2d3c4b-1a2b-4c3d-9e8f-7a6b5c4d3e2f",
+    ENTRA_CLIENT_ID: "1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b",
+  };
   assert.equal(parseConfig(base).healthIntervalSeconds, 300);
   assert.equal(parseConfig({ ...base, REGISTRY_HEALTH_INTERVAL_SECONDS: "0" }).healthIntervalSeconds, 0);
   assert.equal(parseConfig({ ...base, REGISTRY_HEALTH_INTERVAL_SECONDS: "60" }).healthIntervalSeconds, 60);
   for (const value of ["5", "-1", "1.5", "often"]) {
-    assert.throws(() => parseConfig({ ...base, REGISTRY_HEALTH_INTERVAL_SECONDS: value }), /REGISTRY_HEALTH_INTERVAL_SECONDS/);
+    assert.throws(
+      () => parseConfig({ ...base, REGISTRY_HEALTH_INTERVAL_SECONDS: value }),
+      /REGISTRY_HEALTH_INTERVAL_SECONDS/,
+    );
   }
 });

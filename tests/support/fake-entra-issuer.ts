@@ -66,7 +66,12 @@ function newKey(): SigningKey {
 }
 
 function jwkOf(key: SigningKey, withPrivate = false): object {
-  return { ...(withPrivate ? key.privateKey : key.publicKey).export({ format: "jwk" }), kid: key.kid, use: "sig", alg: "RS256" };
+  return {
+    ...(withPrivate ? key.privateKey : key.publicKey).export({ format: "jwk" }),
+    kid: key.kid,
+    use: "sig",
+    alg: "RS256",
+  };
 }
 
 export async function startFakeEntraIssuer(): Promise<FakeEntraIssuer> {

@@ -8,7 +8,9 @@ export const TEST_API_CLIENT = "81382876-ac08-4e70-a240-ad7c89ed8dfe";
  * Points this test process's configuration and lib/db at a fresh database. Configuration is
  * parsed lazily from process.env, so set it before the first getConfig()/getDb().
  */
-export async function useTestRegistry(extraEnv: Record<string, string> = {}): Promise<TestDatabase & { close(): Promise<void> }> {
+export async function useTestRegistry(
+  extraEnv: Record<string, string> = {},
+): Promise<TestDatabase & { close(): Promise<void> }> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
     ENTRA_TENANT_IDS: TEST_TENANT,

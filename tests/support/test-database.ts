@@ -42,7 +42,11 @@ export async function createTestDatabase(provider: TestProvider = testProvider()
     sqlite.pragma("journal_mode = WAL");
     for (const sql of migrationSql("sqlite")) sqlite.exec(sql);
     sqlite.close();
-    return { provider, env: { REGISTRY_DATA_DIR: dataDir, DATABASE_URL: "" }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return {
+      provider,
+      env: { REGISTRY_DATA_DIR: dataDir, DATABASE_URL: "" },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const name = `registry_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });

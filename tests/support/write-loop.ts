@@ -9,7 +9,17 @@ async function main() {
   const ctx = { principal: null, requestId: "crash-test", system: true };
   for (let i = 0; ; i++) {
     const slug = `crash-${i}`;
-    await createServer(db, ctx, { slug, name: `Crash ${i}`, description: "", url: "https://example.test/mcp", transport: "streamable-http", tags: ["crash"], version: "", enabled: true, tools: [{ name: "t", description: "", inputSchema: { type: "object" } }] });
+    await createServer(db, ctx, {
+      slug,
+      name: `Crash ${i}`,
+      description: "",
+      url: "https://example.test/mcp",
+      transport: "streamable-http",
+      tags: ["crash"],
+      version: "",
+      enabled: true,
+      tools: [{ name: "t", description: "", inputSchema: { type: "object" } }],
+    });
     process.stdout.write(`${slug}\n`);
   }
 }

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { deleteSession, sessionCookieName } from "@/lib/auth/sessions";
 import { completeSignIn } from "@/lib/auth/sign-in/complete-sign-in";
-import { clearedPendingSignInCookie, pendingSignInCookieName, readPendingSignIn, sessionCookie } from "@/lib/auth/sign-in/cookies";
+import {
+  clearedPendingSignInCookie,
+  pendingSignInCookieName,
+  readPendingSignIn,
+  sessionCookie,
+} from "@/lib/auth/sign-in/cookies";
 import { redirectResponse, signInErrorPath } from "@/lib/auth/sign-in/redirect-response";
 import { SignInError } from "@/lib/auth/sign-in/sign-in-error";
 import { getConfig } from "@/lib/config";

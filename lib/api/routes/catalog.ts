@@ -42,7 +42,13 @@ export const catalogRoutes = [
     summary: "Visible servers",
     query: serverListQuery,
     handler: async ({ ctx, query, request }) =>
-      cachedCatalogJson(ctx, request, () => findServers(ctx.db, ctx.access, query), (page) => withCurrentHealth(ctx.db, page), { stamp: String(healthEpoch()), ttlMs: HEALTH_TTL_MS }),
+      cachedCatalogJson(
+        ctx,
+        request,
+        () => findServers(ctx.db, ctx.access, query),
+        (page) => withCurrentHealth(ctx.db, page),
+        { stamp: String(healthEpoch()), ttlMs: HEALTH_TTL_MS },
+      ),
   }),
   defineRoute({
     method: "POST",
@@ -63,10 +69,19 @@ export const catalogRoutes = [
     handler: async ({ ctx, query, body }) => {
       const read = readImportBody(body);
       if (!read) {
-        const message = "The body must be a server.json object, an array of them (at most 200), { servers: [{ server }] }, or { dryRun?: boolean, documents }.";
+        const message =
+          "The body must be a server.json object, an array of them (at most 200), { servers: [{ server }] }, or { dryRun?: boolean, documents }.";
         throw new AppError("validation_failed", message, { fields: [{ path: "documents", message }] });
       }
-      return json(await importServers(ctx.db, ctx, read.documents, query.dryRun === "true" || read.dryRun, getConfig().registryUrl));
+      return json(
+        await importServers(
+          ctx.db,
+          ctx,
+          read.documents,
+          query.dryRun === "true" || read.dryRun,
+          getConfig().registryUrl,
+        ),
+      );
     },
   }),
   defineRoute({
@@ -131,6 +146,7 @@ export const catalogRoutes = [
     path: "/api/tools",
     summary: "Search visible tools across servers",
     query: pageQuery,
-    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findTools(ctx.db, ctx.access, query)),
+    handler: async ({ ctx, query, request }) =>
+      cachedCatalogJson(ctx, request, () => findTools(ctx.db, ctx.access, query)),
   }),
 ];

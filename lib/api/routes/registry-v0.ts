@@ -2,7 +2,11 @@ import { defineRoute } from "@/lib/api/route-definition";
 import { getConfig } from "@/lib/config";
 import { cachedCatalogJson } from "@/lib/http/catalog-response-cache";
 import { json } from "@/lib/http/json";
-import { findOfficialServers, getOfficialServer, getOfficialServerVersion } from "@/lib/servers/official/find-official-servers";
+import {
+  findOfficialServers,
+  getOfficialServer,
+  getOfficialServerVersion,
+} from "@/lib/servers/official/find-official-servers";
 import { officialListQuery, serverNameParams, serverVersionParams } from "@/lib/servers/official/schemas";
 import { toServerResponse } from "@/lib/servers/official/server-json";
 
@@ -17,7 +21,8 @@ export const registryV0Routes = [
     path: "/v0.1/servers",
     summary: "Official MCP Registry API: visible servers as server.json",
     query: officialListQuery,
-    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findOfficialServers(ctx.db, ctx.access, query, getConfig().registryUrl)),
+    handler: async ({ ctx, query, request }) =>
+      cachedCatalogJson(ctx, request, () => findOfficialServers(ctx.db, ctx.access, query, getConfig().registryUrl)),
   }),
   defineRoute({
     method: "GET",
@@ -35,6 +40,9 @@ export const registryV0Routes = [
     path: "/v0.1/servers/{serverName}/versions/{version}",
     summary: "Official MCP Registry API: one version (or `latest`) of a visible server",
     params: serverVersionParams,
-    handler: async ({ ctx, params }) => json(await getOfficialServerVersion(ctx.db, ctx.access, params.serverName, params.version, getConfig().registryUrl)),
+    handler: async ({ ctx, params }) =>
+      json(
+        await getOfficialServerVersion(ctx.db, ctx.access, params.serverName, params.version, getConfig().registryUrl),
+      ),
   }),
 ];

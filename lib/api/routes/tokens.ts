@@ -12,20 +12,42 @@ import { pageQuery } from "@/lib/validation/common";
 
 /** The caller's own registry API tokens. */
 export const tokenRoutes = [
-  defineRoute({ method: "GET", path: "/api/tokens", summary: "Your API tokens", permission: "tokens:create", query: pageQuery, handler: async ({ ctx, query }) => json(await findTokens(ctx, query)) }),
   defineRoute({
-    method: "POST", path: "/api/tokens", summary: "Create an API token (the secret is returned once)", permission: "tokens:create", body: createTokenSchema, status: 201,
+    method: "GET",
+    path: "/api/tokens",
+    summary: "Your API tokens",
+    permission: "tokens:create",
+    query: pageQuery,
+    handler: async ({ ctx, query }) => json(await findTokens(ctx, query)),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/tokens",
+    summary: "Create an API token (the secret is returned once)",
+    permission: "tokens:create",
+    body: createTokenSchema,
+    status: 201,
     handler: async ({ ctx, body }) => json(await createToken(ctx, body), 201),
   }),
   defineRoute({
-    method: "DELETE", path: "/api/tokens/{id}", summary: "Revoke an API token", permission: "tokens:create", params: idParams, status: 204,
+    method: "DELETE",
+    path: "/api/tokens/{id}",
+    summary: "Revoke an API token",
+    permission: "tokens:create",
+    params: idParams,
+    status: 204,
     handler: async ({ ctx, params }) => {
       await revokeToken(ctx, params.id);
       return noContent();
     },
   }),
   defineRoute({
-    method: "POST", path: "/api/tokens/{id}/rotate", summary: "Rotate an API token with a grace period", permission: "tokens:create", params: idParams, body: rotateTokenSchema,
+    method: "POST",
+    path: "/api/tokens/{id}/rotate",
+    summary: "Rotate an API token with a grace period",
+    permission: "tokens:create",
+    params: idParams,
+    body: rotateTokenSchema,
     handler: async ({ ctx, params, body }) => json(await rotateToken(ctx, params.id, body)),
   }),
 ];
@@ -37,11 +59,20 @@ export const tokenRoutes = [
  */
 export const adminTokenRoutes = [
   defineRoute({
-    method: "GET", path: "/api/iam/tokens", summary: "Every user's API tokens (sort, status: active | expired | revoked | rotating, owner, q)", permission: "iam:read", query: allTokensQuery,
+    method: "GET",
+    path: "/api/iam/tokens",
+    summary: "Every user's API tokens (sort, status: active | expired | revoked | rotating, owner, q)",
+    permission: "iam:read",
+    query: allTokensQuery,
     handler: async ({ ctx, query }) => json(await findAllTokens(ctx.db, query)),
   }),
   defineRoute({
-    method: "DELETE", path: "/api/iam/tokens/{id}", summary: "Revoke any user's API token (audited)", permission: "iam:write", params: idParams, status: 204,
+    method: "DELETE",
+    path: "/api/iam/tokens/{id}",
+    summary: "Revoke any user's API token (audited)",
+    permission: "iam:write",
+    params: idParams,
+    status: 204,
     handler: async ({ ctx, params }) => {
       await revokeAnyToken(ctx, params.id);
       return noContent();

@@ -3,7 +3,11 @@ import { defineRoute, type ApiRoute } from "@/lib/api/route-definition";
 import { json, noContent } from "@/lib/http/json";
 import { slugParams } from "@/lib/http/route-params";
 import { setUpstreamCredentialsSchema } from "@/lib/servers/upstream-credentials/schemas";
-import { clearUpstreamCredentials, getUpstreamCredentials, setUpstreamCredentials } from "@/lib/servers/upstream-credentials/upstream-credentials";
+import {
+  clearUpstreamCredentials,
+  getUpstreamCredentials,
+  setUpstreamCredentials,
+} from "@/lib/servers/upstream-credentials/upstream-credentials";
 
 /**
  * The headers the MCP gateway sends to a server's upstream (e.g. `Authorization: Bearer …`,

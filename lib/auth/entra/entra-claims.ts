@@ -79,7 +79,16 @@ export function classifyCaller(payload: JsonObject, tenantId: string, version: E
   if (scp !== undefined && typeof scp !== "string") return { ok: false, reason: "scp malformed" };
   if (idtyp !== undefined && typeof idtyp !== "string") return { ok: false, reason: "idtyp malformed" };
   const expiresAt = payload.exp as number;
-  const base = { tenantId, objectId: oid, appId, roles, groups, groupsOverage: hasGroupsOverage(payload), version, expiresAt };
+  const base = {
+    tenantId,
+    objectId: oid,
+    appId,
+    roles,
+    groups,
+    groupsOverage: hasGroupsOverage(payload),
+    version,
+    expiresAt,
+  };
 
   // A token that claims to be app-only and also carries delegated scopes is contradictory: reject
   // rather than guess which identity it acts as.

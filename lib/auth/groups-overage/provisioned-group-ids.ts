@@ -8,8 +8,14 @@ import type { Db } from "@/lib/db";
 export async function provisionedGroupIds(db: Db, tenantId: string, objectId: string): Promise<string[] | null> {
   const user = await db.user.findUnique({
     where: { tenantId_objectId: { tenantId: tenantId.toLowerCase(), objectId: objectId.toLowerCase() } },
-    select: { userName: true, deprovisionedAt: true, directoryGroups: { select: { group: { select: { externalId: true } } } } },
+    select: {
+      userName: true,
+      deprovisionedAt: true,
+      directoryGroups: { select: { group: { select: { externalId: true } } } },
+    },
   });
   if (!user || user.userName === null || user.deprovisionedAt !== null) return null;
-  return [...new Set(user.directoryGroups.flatMap(({ group }) => (group.externalId ? [group.externalId.toLowerCase()] : [])))];
+  return [
+    ...new Set(user.directoryGroups.flatMap(({ group }) => (group.externalId ? [group.externalId.toLowerCase()] : []))),
+  ];
 }

@@ -3,7 +3,8 @@ import { callGraph } from "@/lib/entra-graph/graph-client";
 import { provisionedGroupIds } from "./provisioned-group-ids";
 
 /** A principal's Entra group ids, and where they came from; `ok: false` means group-derived access fails closed. */
-export type EntraGroupIds = { ok: true; ids: string[]; source: "token" | "scim" | "graph" } | { ok: false; ids: []; reason: string };
+export type EntraGroupIds =
+  { ok: true; ids: string[]; source: "token" | "scim" | "graph" } | { ok: false; ids: []; reason: string };
 
 export interface EntraGroupsClaim {
   tenantId: string;
@@ -23,13 +24,24 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function fromGraph(claim: EntraGroupsClaim): Promise<EntraGroupIds> {
   if (!GUID.test(claim.objectId)) return { ok: false, ids: [], reason: "the token's oid is not an object id" };
   const collection = claim.principalType === "app" ? "servicePrincipals" : "users";
-  const result = await callGraph<{ value?: unknown }>(claim.tenantId, "POST", `${collection}/${claim.objectId}/getMemberObjects`, { securityEnabledOnly: false });
+  const result = await callGraph<{ value?: unknown }>(
+    claim.tenantId,
+    "POST",
+    `${collection}/${claim.objectId}/getMemberObjects`,
+    { securityEnabledOnly: false },
+  );
   if (!result.ok) {
-    const hint = result.kind === "forbidden" ? " (the registry app needs the GroupMember.Read.All application permission)" : "";
-    return { ok: false, ids: [], reason: `groups overage: ${result.reason}${hint}; Entra group mappings are not applied` };
+    const hint =
+      result.kind === "forbidden" ? " (the registry app needs the GroupMember.Read.All application permission)" : "";
+    return {
+      ok: false,
+      ids: [],
+      reason: `groups overage: ${result.reason}${hint}; Entra group mappings are not applied`,
+    };
   }
   const value = result.value.value;
-  if (!Array.isArray(value) || !value.every((id) => typeof id === "string")) return { ok: false, ids: [], reason: "groups overage: Microsoft Graph answered without a list of ids" };
+  if (!Array.isArray(value) || !value.every((id) => typeof id === "string"))
+    return { ok: false, ids: [], reason: "groups overage: Microsoft Graph answered without a list of ids" };
   return { ok: true, ids: (value as string[]).map((id) => id.toLowerCase()), source: "graph" };
 }
 

@@ -37,7 +37,14 @@ async function redeemCode(config: RegistryConfig, code: string, pending: Pending
   const client = getMsalClient(config);
   try {
     return await client.acquireTokenByCode(
-      { code, scopes: SIGN_IN_SCOPES, redirectUri: callbackUrl(config), codeVerifier: pending.verifier, state: pending.state, nonce: pending.nonce },
+      {
+        code,
+        scopes: SIGN_IN_SCOPES,
+        redirectUri: callbackUrl(config),
+        codeVerifier: pending.verifier,
+        state: pending.state,
+        nonce: pending.nonce,
+      },
       { code, state: pending.state },
     );
   } catch (error) {
@@ -58,23 +65,35 @@ export async function completeSignIn(
   requestId: string,
 ): Promise<{ sessionId: string; returnTo: string }> {
   if (!pending) throw new SignInError("state", "no pending sign-in cookie (expired, or started in another browser)");
-  if (!params.state || !sameString(params.state, pending.state)) throw new SignInError("state", "state does not match the pending sign-in");
-  if (params.error) throw new SignInError(params.error === "access_denied" ? "cancelled" : "failed", `entra returned error=${params.error}`);
+  if (!params.state || !sameString(params.state, pending.state))
+    throw new SignInError("state", "state does not match the pending sign-in");
+  if (params.error)
+    throw new SignInError(
+      params.error === "access_denied" ? "cancelled" : "failed",
+      `entra returned error=${params.error}`,
+    );
   if (!params.code) throw new SignInError("failed", "callback without a code");
 
   const result = await redeemCode(config, params.code, pending);
-  if (result.account) await getMsalClient(config).getTokenCache().removeAccount(result.account).catch(() => undefined);
+  if (result.account)
+    await getMsalClient(config)
+      .getTokenCache()
+      .removeAccount(result.account)
+      .catch(() => undefined);
 
   // The ID token came straight from the token endpoint over TLS, authenticated with our client
   // secret (OIDC Core 3.1.3.7), so its signature is not re-verified; its binding to this
   // browser's sign-in (nonce), audience and tenant are.
   const claims = (result.idTokenClaims ?? {}) as Record<string, unknown>;
   const nonce = stringClaim(claims, "nonce");
-  if (!nonce || !sameString(nonce, pending.nonce)) throw new SignInError("state", "ID token nonce does not match the pending sign-in");
-  if (stringClaim(claims, "aud")?.toLowerCase() !== config.entra.clientId) throw new SignInError("failed", "ID token audience is not the registry app");
+  if (!nonce || !sameString(nonce, pending.nonce))
+    throw new SignInError("state", "ID token nonce does not match the pending sign-in");
+  if (stringClaim(claims, "aud")?.toLowerCase() !== config.entra.clientId)
+    throw new SignInError("failed", "ID token audience is not the registry app");
   const tenantId = stringClaim(claims, "tid")?.toLowerCase();
   const objectId = stringClaim(claims, "oid")?.toLowerCase();
-  if (!tenantId || !config.entra.tenantIds.includes(tenantId)) throw new SignInError("tenant", `tenant ${tenantId ?? "(none)"} is not in ENTRA_TENANT_IDS`);
+  if (!tenantId || !config.entra.tenantIds.includes(tenantId))
+    throw new SignInError("tenant", `tenant ${tenantId ?? "(none)"} is not in ENTRA_TENANT_IDS`);
   if (!objectId) throw new SignInError("failed", "ID token has no oid claim");
 
   const email = stringClaim(claims, "email") ?? stringClaim(claims, "preferred_username") ?? null;
@@ -82,8 +101,15 @@ export async function completeSignIn(
   // fails, the user signs in with no Entra group ids (assignments and app roles still apply).
   const names = claims._claim_names;
   const overage = (typeof names === "object" && names !== null && "groups" in names) || claims.hasgroups === true;
-  const entraGroups = await resolveEntraGroupIds(db, { tenantId, objectId, principalType: "user", groups: stringList(claims, "groups"), groupsOverage: overage });
-  if (!entraGroups.ok) log.warn("sign-in: groups overage lookup failed", { tenantId, objectId, reason: entraGroups.reason });
+  const entraGroups = await resolveEntraGroupIds(db, {
+    tenantId,
+    objectId,
+    principalType: "user",
+    groups: stringList(claims, "groups"),
+    groupsOverage: overage,
+  });
+  if (!entraGroups.ok)
+    log.warn("sign-in: groups overage lookup failed", { tenantId, objectId, reason: entraGroups.reason });
   let user;
   try {
     user = await recordSignIn(
@@ -99,7 +125,8 @@ export async function completeSignIn(
       requestId,
     );
   } catch (error) {
-    if (isAppError(error) && error.code === "forbidden") throw new SignInError("disabled", `user ${tenantId}/${objectId} is disabled`);
+    if (isAppError(error) && error.code === "forbidden")
+      throw new SignInError("disabled", `user ${tenantId}/${objectId} is disabled`);
     throw error;
   }
   const { sessionId } = await createSession(db, user.id, config.sessionTtlHours);

@@ -19,7 +19,8 @@ let cached: { key: string; client: ConfidentialClientApplication } | undefined;
  */
 export function getMsalClient(config: RegistryConfig): ConfidentialClientApplication {
   const { authorityHost, clientId, clientSecret } = config.entra;
-  if (!clientSecret) throw new Error("ENTRA_CLIENT_SECRET is not set: user sign-in needs the registry app's client secret");
+  if (!clientSecret)
+    throw new Error("ENTRA_CLIENT_SECRET is not set: user sign-in needs the registry app's client secret");
   const authority = `${authorityHost}/${signInTenant(config)}`;
   const key = JSON.stringify([authority, clientId, clientSecret]);
   if (cached?.key !== key) {

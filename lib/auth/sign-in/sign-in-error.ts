@@ -6,15 +6,18 @@
 export const SIGN_IN_ERROR_MESSAGES = {
   disabled: {
     title: "Your registry account is disabled",
-    detail: "You signed in with Entra ID, but a registry admin has disabled your account. Ask a registry admin to enable it.",
+    detail:
+      "You signed in with Entra ID, but a registry admin has disabled your account. Ask a registry admin to enable it.",
   },
   state: {
     title: "This sign-in could not be verified",
-    detail: "The answer from Entra ID did not match a sign-in started in this browser, or it took longer than 10 minutes. Nothing was changed. Start again.",
+    detail:
+      "The answer from Entra ID did not match a sign-in started in this browser, or it took longer than 10 minutes. Nothing was changed. Start again.",
   },
   tenant: {
     title: "Your organization is not allowed here",
-    detail: "You signed in with an account from an Entra ID tenant this registry does not accept. Sign in with your organization's work account.",
+    detail:
+      "You signed in with an account from an Entra ID tenant this registry does not accept. Sign in with your organization's work account.",
   },
   cancelled: {
     title: "Sign-in was cancelled",
@@ -22,7 +25,8 @@ export const SIGN_IN_ERROR_MESSAGES = {
   },
   failed: {
     title: "Sign-in failed",
-    detail: "Something went wrong while completing your sign-in. Try again; if it keeps failing, ask your registry admin to check the server log.",
+    detail:
+      "Something went wrong while completing your sign-in. Try again; if it keeps failing, ask your registry admin to check the server log.",
   },
 } as const;
 

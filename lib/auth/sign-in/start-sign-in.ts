@@ -12,7 +12,10 @@ const crypto = new CryptoProvider();
  * each), and the Entra authorize URL. The caller keeps `pending` in a short-lived cookie; the
  * callback needs all of it.
  */
-export async function startSignIn(config: RegistryConfig, returnTo: string | null): Promise<{ authorizeUrl: string; pending: PendingSignIn }> {
+export async function startSignIn(
+  config: RegistryConfig,
+  returnTo: string | null,
+): Promise<{ authorizeUrl: string; pending: PendingSignIn }> {
   const pkce = await crypto.generatePkceCodes();
   const pending: PendingSignIn = {
     state: randomBytes(32).toString("base64url"),

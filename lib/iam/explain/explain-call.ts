@@ -1,4 +1,12 @@
-import { canCallMethod, canSeeServer, canSeeTool, grantFor, LIFECYCLE, type EffectiveAccess, type GroupGrants } from "@/lib/access/effective-access";
+import {
+  canCallMethod,
+  canSeeServer,
+  canSeeTool,
+  grantFor,
+  LIFECYCLE,
+  type EffectiveAccess,
+  type GroupGrants,
+} from "@/lib/access/effective-access";
 import type { PrincipalGroup } from "@/lib/auth/principal";
 
 /** "Can X call tool Y (or method M) on server Z?" */
@@ -52,16 +60,24 @@ function rulesGranting(facts: CallFacts, slug: string, pick: "methods" | "tools"
     const group = byId.get(membership.id);
     if (!group) return [];
     return group.serverAccess.flatMap((rule, index) =>
-      (rule.server === "*" || rule.server === slug) && includes(rule[pick], name) ? [{ group: group.name, rule: index, ruleServer: rule.server, via: membership.reasons }] : [],
+      (rule.server === "*" || rule.server === slug) && includes(rule[pick], name)
+        ? [{ group: group.name, rule: index, ruleServer: rule.server, via: membership.reasons }]
+        : [],
     );
   });
 }
 
 function managers(access: EffectiveAccess): CallGrant[] {
-  return (access.permissions.get("servers:write") ?? []).map((group) => ({ group, rule: null, ruleServer: null, via: [{ kind: "permission" as const, value: "servers:write" }] }));
+  return (access.permissions.get("servers:write") ?? []).map((group) => ({
+    group,
+    rule: null,
+    ruleServer: null,
+    via: [{ kind: "permission" as const, value: "servers:write" }],
+  }));
 }
 
-const list = (names: "*" | Set<string> | undefined) => (names === "*" ? "every one (*)" : names && names.size > 0 ? [...names].sort().join(", ") : "none");
+const list = (names: "*" | Set<string> | undefined) =>
+  names === "*" ? "every one (*)" : names && names.size > 0 ? [...names].sort().join(", ") : "none";
 
 /**
  * Answers the question with the same predicates the MCP gateway uses (canSeeServer →
@@ -85,28 +101,59 @@ export function explainCall(facts: CallFacts, question: CallQuestion): CallAnswe
   }
   const grant = grantFor(access, slug);
   if (!canSeeServer(access, slug, facts.server.enabled)) {
-    const detail = !facts.server.enabled && grant
-      ? `server ${slug} is disabled: only catalog managers (servers:write) can reach it`
-      : `no rule for server ${slug} (nor "*") in any of the groups: ${facts.groups.map((g) => g.name).join(", ") || "none"}`;
+    const detail =
+      !facts.server.enabled && grant
+        ? `server ${slug} is disabled: only catalog managers (servers:write) can reach it`
+        : `no rule for server ${slug} (nor "*") in any of the groups: ${facts.groups.map((g) => g.name).join(", ") || "none"}`;
     checks.push({ check: "server", ok: false, detail, grants: [] });
     return done(false);
   }
-  const serverGrants = [...(grant?.reasons ?? []).map((r) => ({ group: r.group, rule: r.rule, ruleServer: null, via: r.via })), ...(access.managesCatalog ? managers(access) : [])];
-  checks.push({ check: "server", ok: true, detail: facts.server.enabled ? `server ${slug} is visible` : `server ${slug} is disabled but visible to a catalog manager`, grants: serverGrants });
+  const serverGrants = [
+    ...(grant?.reasons ?? []).map((r) => ({ group: r.group, rule: r.rule, ruleServer: null, via: r.via })),
+    ...(access.managesCatalog ? managers(access) : []),
+  ];
+  checks.push({
+    check: "server",
+    ok: true,
+    detail: facts.server.enabled
+      ? `server ${slug} is visible`
+      : `server ${slug} is disabled but visible to a catalog manager`,
+    grants: serverGrants,
+  });
 
   if (!canCallMethod(access, slug, method)) {
-    checks.push({ check: "method", ok: false, detail: `method ${method} is not granted on ${slug}; granted: ${list(grant?.methods)}`, grants: [] });
+    checks.push({
+      check: "method",
+      ok: false,
+      detail: `method ${method} is not granted on ${slug}; granted: ${list(grant?.methods)}`,
+      grants: [],
+    });
     return done(false);
   }
   const methodGrants = LIFECYCLE.has(method) ? [] : rulesGranting(facts, slug, "methods", method);
-  checks.push({ check: "method", ok: true, detail: LIFECYCLE.has(method) ? `${method} is a lifecycle method, allowed on every visible server` : `${method} is granted`, grants: methodGrants });
+  checks.push({
+    check: "method",
+    ok: true,
+    detail: LIFECYCLE.has(method)
+      ? `${method} is a lifecycle method, allowed on every visible server`
+      : `${method} is granted`,
+    grants: methodGrants,
+  });
 
   if (tool !== null) {
     if (!canSeeTool(access, slug, tool)) {
-      checks.push({ check: "tool", ok: false, detail: `tool ${tool} is not listed in any rule for ${slug}; listed: ${list(grant?.tools)}`, grants: [] });
+      checks.push({
+        check: "tool",
+        ok: false,
+        detail: `tool ${tool} is not listed in any rule for ${slug}; listed: ${list(grant?.tools)}`,
+        grants: [],
+      });
       return done(false);
     }
-    const toolGrants = grant && (grant.tools === "*" || grant.tools.has(tool)) ? rulesGranting(facts, slug, "tools", tool) : managers(access);
+    const toolGrants =
+      grant && (grant.tools === "*" || grant.tools.has(tool))
+        ? rulesGranting(facts, slug, "tools", tool)
+        : managers(access);
     const unknown = facts.toolKnown === false ? ` (note: ${slug} lists no tool named ${tool} today)` : "";
     checks.push({ check: "tool", ok: true, detail: `tool ${tool} is granted${unknown}`, grants: toolGrants });
   }

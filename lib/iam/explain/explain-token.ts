@@ -35,14 +35,21 @@ function failedStep(reason: string): ValidationStep | "caller" {
  * Runs a pasted token through the same validators as a request, recording each step, so an
  * admin can see exactly why a caller is refused (the caller itself only ever sees one message).
  */
-export async function explainToken(db: Db, token: string): Promise<{ steps: ExplainStep[]; principal: Principal | null }> {
+export async function explainToken(
+  db: Db,
+  token: string,
+): Promise<{ steps: ExplainStep[]; principal: Principal | null }> {
   const steps: ExplainStep[] = [];
   const value = token.trim().replace(/^bearer\s+/i, "");
   if (value.startsWith(TOKEN_PREFIX)) {
     steps.push({ step: "form", ok: true, detail: "registry API token (mcpr_ prefix)" });
     try {
       const { principal } = await verifyRegistryToken(db, value);
-      steps.push({ step: "registry token", ok: true, detail: `valid; owner ${principal.ownerId}, groups ∩ owner's: ${principal.groups.map((g) => g.name).join(", ") || "none"}; permissions carried: ${principal.permissions.join(", ") || "none (catalog reads only)"}${principal.servers ? `; restricted to servers: ${principal.servers.join(", ")}` : ""}` });
+      steps.push({
+        step: "registry token",
+        ok: true,
+        detail: `valid; owner ${principal.ownerId}, groups ∩ owner's: ${principal.groups.map((g) => g.name).join(", ") || "none"}; permissions carried: ${principal.permissions.join(", ") || "none (catalog reads only)"}${principal.servers ? `; restricted to servers: ${principal.servers.join(", ")}` : ""}`,
+      });
       return { steps, principal };
     } catch (error) {
       steps.push({ step: "registry token", ok: false, detail: failure(error) });
@@ -51,7 +58,11 @@ export async function explainToken(db: Db, token: string): Promise<{ steps: Expl
   }
   const { verifier } = entraVerifier();
   if (!verifier.isEntraToken(value)) {
-    steps.push({ step: "form", ok: false, detail: "401 invalid_token: neither an mcpr_ token nor a JWT from a configured Entra issuer" });
+    steps.push({
+      step: "form",
+      ok: false,
+      detail: "401 invalid_token: neither an mcpr_ token nor a JWT from a configured Entra issuer",
+    });
     return { steps, principal: null };
   }
   steps.push({ step: "form", ok: true, detail: "JWT from a configured Entra issuer" });
@@ -59,23 +70,40 @@ export async function explainToken(db: Db, token: string): Promise<{ steps: Expl
   try {
     verified = await verifier.verify(value);
     for (const step of VALIDATION_STEPS) steps.push({ step, ok: true, detail: "passed" });
-    steps.push({ step: "caller", ok: true, detail: `${verified.kind === "app" ? "app-only" : "delegated"} v${verified.version} token, tenant ${verified.tenantId}, app ${verified.appId}` });
+    steps.push({
+      step: "caller",
+      ok: true,
+      detail: `${verified.kind === "app" ? "app-only" : "delegated"} v${verified.version} token, tenant ${verified.tenantId}, app ${verified.appId}`,
+    });
   } catch (error) {
     const failed = isAppError(error) ? failedStep(error.reason ?? "") : "caller";
-    for (const step of VALIDATION_STEPS.slice(0, VALIDATION_STEPS.indexOf(failed as ValidationStep))) steps.push({ step, ok: true, detail: "passed" });
+    for (const step of VALIDATION_STEPS.slice(0, VALIDATION_STEPS.indexOf(failed as ValidationStep)))
+      steps.push({ step, ok: true, detail: "passed" });
     steps.push({ step: failed, ok: false, detail: failure(error) });
     return { steps, principal: null };
   }
   try {
     const principal = await resolveEntraPrincipal(db, verified, { recordToken: false });
-    steps.push({ step: verified.kind === "app" ? "M2M account" : "registry user", ok: true, detail: `${principal.displayName} (${principal.kind})` });
+    steps.push({
+      step: verified.kind === "app" ? "M2M account" : "registry user",
+      ok: true,
+      detail: `${principal.displayName} (${principal.kind})`,
+    });
     if (verified.groupsOverage && verified.kind === "app") {
       // The same (cached) lookup the request path made, so this shows what the caller got.
-      const resolved = await resolveEntraGroupIds(db, { tenantId: verified.tenantId, objectId: verified.objectId, principalType: "app", groups: verified.groups, groupsOverage: true });
+      const resolved = await resolveEntraGroupIds(db, {
+        tenantId: verified.tenantId,
+        objectId: verified.objectId,
+        principalType: "app",
+        groups: verified.groups,
+        groupsOverage: true,
+      });
       steps.push({
         step: "groups claim",
         ok: resolved.ok,
-        detail: resolved.ok ? `groups overage marker: ${resolved.ids.length} Entra group id(s) read from ${resolved.source === "scim" ? "SCIM" : "Microsoft Graph"}` : `${resolved.reason} (fails closed: assigned groups and app-role mappings still apply)`,
+        detail: resolved.ok
+          ? `groups overage marker: ${resolved.ids.length} Entra group id(s) read from ${resolved.source === "scim" ? "SCIM" : "Microsoft Graph"}`
+          : `${resolved.reason} (fails closed: assigned groups and app-role mappings still apply)`,
       });
     }
     return { steps, principal };
@@ -84,4 +112,3 @@ export async function explainToken(db: Db, token: string): Promise<{ steps: Expl
     return { steps, principal: null };
   }
 }
-

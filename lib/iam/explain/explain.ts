@@ -25,13 +25,29 @@ async function resolveSubject(db: Db, input: ExplainInput): Promise<Subject> {
     const { steps, principal } = await explainToken(db, input.token);
     const verdict = { allowed: principal !== null, steps };
     if (!principal) return { subject: null, verdict, groups: null, token: null };
-    return { subject: { kind: principal.kind, id: principal.id, displayName: principal.displayName }, verdict, groups: principal.groups, token: tokenScope(principal) };
+    return {
+      subject: { kind: principal.kind, id: principal.id, displayName: principal.displayName },
+      verdict,
+      groups: principal.groups,
+      token: tokenScope(principal),
+    };
   }
   if ("userId" in input) {
     const user = await db.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new AppError("not_found", "No such user.");
-    const steps: ExplainStep[] = [{ step: "user enabled", ok: user.enabled, detail: user.enabled ? "can sign in" : "disabled: cannot sign in, every session and token is refused" }];
-    return { subject: { kind: "user", id: user.id, displayName: user.displayName }, verdict: { allowed: user.enabled, steps }, groups: await loadUserGroups(db, user), token: null };
+    const steps: ExplainStep[] = [
+      {
+        step: "user enabled",
+        ok: user.enabled,
+        detail: user.enabled ? "can sign in" : "disabled: cannot sign in, every session and token is refused",
+      },
+    ];
+    return {
+      subject: { kind: "user", id: user.id, displayName: user.displayName },
+      verdict: { allowed: user.enabled, steps },
+      groups: await loadUserGroups(db, user),
+      token: null,
+    };
   }
   if ("m2mAccountId" in input) {
     const account = await db.m2mAccount.findUnique({ where: { id: input.m2mAccountId } });
@@ -39,15 +55,39 @@ async function resolveSubject(db: Db, input: ExplainInput): Promise<Subject> {
     // Roles and groups live in Entra and arrive with each token: the last one recorded stands in.
     const lastToken = lastTokenOf(account);
     const steps: ExplainStep[] = [
-      { step: "M2M account enabled", ok: account.enabled, detail: account.enabled ? `tokens for app ${account.clientId} in tenant ${account.tenantId} are accepted` : "disabled: its tokens get 403 client_not_registered" },
-      { step: "last token", ok: lastToken !== null && !lastToken.groupsSource?.startsWith("failed"), detail: describeLastToken(lastToken) },
+      {
+        step: "M2M account enabled",
+        ok: account.enabled,
+        detail: account.enabled
+          ? `tokens for app ${account.clientId} in tenant ${account.tenantId} are accepted`
+          : "disabled: its tokens get 403 client_not_registered",
+      },
+      {
+        step: "last token",
+        ok: lastToken !== null && !lastToken.groupsSource?.startsWith("failed"),
+        detail: describeLastToken(lastToken),
+      },
     ];
-    const groups = await loadM2mGroups(db, account.id, { roles: lastToken?.roles ?? [], entraGroupIds: lastToken?.groups ?? [] });
-    return { subject: { kind: "m2m", id: account.id, displayName: account.name }, verdict: { allowed: account.enabled, steps }, groups, token: null, lastToken };
+    const groups = await loadM2mGroups(db, account.id, {
+      roles: lastToken?.roles ?? [],
+      entraGroupIds: lastToken?.groups ?? [],
+    });
+    return {
+      subject: { kind: "m2m", id: account.id, displayName: account.name },
+      verdict: { allowed: account.enabled, steps },
+      groups,
+      token: null,
+      lastToken,
+    };
   }
   const group = await db.group.findUnique({ where: { name: input.groupName } });
   if (!group) throw new AppError("not_found", `No group named ${input.groupName}.`);
-  return { subject: { kind: "group", id: group.id, displayName: group.name }, verdict: { allowed: true, steps: [] }, groups: [{ id: group.id, name: group.name, reasons: [{ kind: "assignment" }] }], token: null };
+  return {
+    subject: { kind: "group", id: group.id, displayName: group.name },
+    verdict: { allowed: true, steps: [] },
+    groups: [{ id: group.id, name: group.name, reasons: [{ kind: "assignment" }] }],
+    token: null,
+  };
 }
 
 /**
@@ -59,8 +99,20 @@ export async function explain(db: Db, input: ExplainInput) {
   let call: CallAnswer | null = null;
   if (input.server) {
     const failed = verdict.steps.find((step) => !step.ok);
-    const state = verdict.allowed ? { ok: true, detail: `${subject?.displayName ?? "the caller"} is let in` } : { ok: false, detail: failed ? `${failed.step}: ${failed.detail}` : "refused" };
-    call = await answerCall(db, groups ?? [], token, state, { server: input.server, tool: input.tool, method: input.method });
+    const state = verdict.allowed
+      ? { ok: true, detail: `${subject?.displayName ?? "the caller"} is let in` }
+      : { ok: false, detail: failed ? `${failed.step}: ${failed.detail}` : "refused" };
+    call = await answerCall(db, groups ?? [], token, state, {
+      server: input.server,
+      tool: input.tool,
+      method: input.method,
+    });
   }
-  return { subject, verdict, access: groups ? await explainAccess(db, groups, token) : null, call, ...(lastToken !== undefined ? { lastToken } : {}) };
+  return {
+    subject,
+    verdict,
+    access: groups ? await explainAccess(db, groups, token) : null,
+    call,
+    ...(lastToken !== undefined ? { lastToken } : {}),
+  };
 }

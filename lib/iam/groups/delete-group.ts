@@ -9,6 +9,10 @@ export async function deleteGroup(db: Db, ctx: AuditContext, name: string) {
     if (!row) throw new AppError("not_found", `No group named ${name}.`);
     if (row.builtIn) throw new AppError("conflict", `${name} is built in and cannot be deleted.`);
     await tx.group.delete({ where: { id: row.id } });
-    await recordAuditEvent(tx, ctx, { action: "group.delete", target: { type: "group", id: row.id, name }, before: toGroupRecord(row) });
+    await recordAuditEvent(tx, ctx, {
+      action: "group.delete",
+      target: { type: "group", id: row.id, name },
+      before: toGroupRecord(row),
+    });
   });
 }

@@ -23,7 +23,11 @@ const SHOWN = 50;
  * (joined through the membership tables), whatever the group's size. The totals come from
  * the group record, which already carries every member id.
  */
-export async function findGroupMembers(db: Db, group: Pick<GroupRecord, "id" | "members">, shown = SHOWN): Promise<GroupMembers> {
+export async function findGroupMembers(
+  db: Db,
+  group: Pick<GroupRecord, "id" | "members">,
+  shown = SHOWN,
+): Promise<GroupMembers> {
   const groupId = group.id;
   const [users, m2mAccounts] = await Promise.all([
     db.user.findMany({
@@ -41,7 +45,12 @@ export async function findGroupMembers(db: Db, group: Pick<GroupRecord, "id" | "
   ]);
   return {
     users: users.map((user) => ({ id: user.id, name: user.displayName, detail: user.email, enabled: user.enabled })),
-    m2mAccounts: m2mAccounts.map((account) => ({ id: account.id, name: account.name, detail: `client ${account.clientId}`, enabled: account.enabled })),
+    m2mAccounts: m2mAccounts.map((account) => ({
+      id: account.id,
+      name: account.name,
+      detail: `client ${account.clientId}`,
+      enabled: account.enabled,
+    })),
     userTotal: group.members.users.length,
     m2mTotal: group.members.m2mAccounts.length,
   };

@@ -8,7 +8,9 @@ export async function findGroups(db: Db, query: PageQuery): Promise<Page<GroupRe
   const after = decodeCursor(query.cursor, ["text"])?.[0];
   const rows = await db.group.findMany({
     where: {
-      ...(query.q ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }] } : {}),
+      ...(query.q
+        ? { OR: [{ name: containsInsensitive(query.q) }, { description: containsInsensitive(query.q) }] }
+        : {}),
       ...(typeof after === "string" ? { name: { gt: after } } : {}),
     },
     include: groupInclude,

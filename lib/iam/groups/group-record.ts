@@ -22,10 +22,20 @@ export function toGroupRecord(row: GroupRow): GroupRecord {
     description: row.description,
     builtIn: row.builtIn,
     entraMappings: {
-      groups: row.entraMappings.filter((m) => m.kind === "group").map((m) => m.value).sort(),
-      appRoles: row.entraMappings.filter((m) => m.kind === "appRole").map((m) => m.value).sort(),
+      groups: row.entraMappings
+        .filter((m) => m.kind === "group")
+        .map((m) => m.value)
+        .sort(),
+      appRoles: row.entraMappings
+        .filter((m) => m.kind === "appRole")
+        .map((m) => m.value)
+        .sort(),
     },
-    serverAccess: row.serverRules.map((rule) => ({ server: rule.server, methods: jsonStringArray(rule.methods), tools: jsonStringArray(rule.tools) })),
+    serverAccess: row.serverRules.map((rule) => ({
+      server: rule.server,
+      methods: jsonStringArray(rule.methods),
+      tools: jsonStringArray(rule.tools),
+    })),
     permissions: jsonStringArray(row.permissions),
     members: {
       users: row.users.map((member) => member.userId).sort(),

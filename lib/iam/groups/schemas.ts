@@ -4,9 +4,14 @@ import { description, guid, SLUG_PATTERN } from "@/lib/validation/common";
 
 export const groupName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Name must be 1–63 lowercase letters, digits or hyphens, starting with a letter or digit");
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    "Name must be 1–63 lowercase letters, digits or hyphens, starting with a letter or digit",
+  );
 
-const methodName = z.string().regex(/^(\*|[a-z][a-zA-Z]*(\/[a-zA-Z]+)*)$/, "method must be an MCP method like tools/call, or *");
+const methodName = z
+  .string()
+  .regex(/^(\*|[a-z][a-zA-Z]*(\/[a-zA-Z]+)*)$/, "method must be an MCP method like tools/call, or *");
 const toolName = z.string().min(1, "tool name is required").max(128, "tool name must be at most 128 characters");
 
 export const serverAccessRuleSchema = z.strictObject({
@@ -19,7 +24,17 @@ export type ServerAccessRuleInput = z.infer<typeof serverAccessRuleSchema>;
 
 export const entraMappingsSchema = z.strictObject({
   groups: z.array(guid("Entra group object id")).max(200).default([]),
-  appRoles: z.array(z.string().trim().min(1).max(120).regex(/^[^\s,]+$/, "app role values have no spaces or commas")).max(200).default([]),
+  appRoles: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(120)
+        .regex(/^[^\s,]+$/, "app role values have no spaces or commas"),
+    )
+    .max(200)
+    .default([]),
 });
 
 export const createGroupSchema = z.strictObject({

@@ -13,9 +13,16 @@ export async function updateGroup(db: Db, ctx: AuditContext, name: string, input
     if (!row) throw new AppError("not_found", `No group named ${name}.`);
     const before = toGroupRecord(row);
     if (input.version !== undefined && input.version !== row.version) {
-      throw new AppError("conflict", `Group ${name} was changed by someone else (version ${row.version}, you edited ${input.version}). Reload it and apply your change again.`);
+      throw new AppError(
+        "conflict",
+        `Group ${name} was changed by someone else (version ${row.version}, you edited ${input.version}). Reload it and apply your change again.`,
+      );
     }
-    if (name === BUILT_IN_ADMIN_GROUP && input.permissions && PERMISSIONS.some((p) => !input.permissions!.includes(p))) {
+    if (
+      name === BUILT_IN_ADMIN_GROUP &&
+      input.permissions &&
+      PERMISSIONS.some((p) => !input.permissions!.includes(p))
+    ) {
       throw new AppError("validation_failed", `${BUILT_IN_ADMIN_GROUP} always holds every permission.`, {
         fields: [{ path: "permissions", message: `${BUILT_IN_ADMIN_GROUP} cannot lose permissions` }],
       });
@@ -31,14 +38,26 @@ export async function updateGroup(db: Db, ctx: AuditContext, name: string, input
         ...(input.permissions ? { permissions: [...new Set(input.permissions)] } : {}),
       },
     });
-    if (bumped.count !== 1) throw new AppError("conflict", `Group ${name} was changed by someone else. Reload it and apply your change again.`);
+    if (bumped.count !== 1)
+      throw new AppError(
+        "conflict",
+        `Group ${name} was changed by someone else. Reload it and apply your change again.`,
+      );
     if (input.entraMappings) await writeEntraMappings(tx, row.id, input.entraMappings);
     if (input.serverAccess) await writeServerRules(tx, row.id, input.serverAccess);
     if (guardAdmins && adminsBefore > 0 && (await countAdminUsers(tx)) === 0) {
-      throw new AppError("conflict", "This change would leave the registry without an admin. Assign someone to registry-admins first.");
+      throw new AppError(
+        "conflict",
+        "This change would leave the registry without an admin. Assign someone to registry-admins first.",
+      );
     }
     const after = toGroupRecord((await loadGroupRow(tx, { id: row.id }))!);
-    await recordAuditEvent(tx, ctx, { action: "group.update", target: { type: "group", id: row.id, name }, before, after });
+    await recordAuditEvent(tx, ctx, {
+      action: "group.update",
+      target: { type: "group", id: row.id, name },
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -8,6 +8,10 @@ export async function deleteM2mAccount(db: Db, ctx: AuditContext, id: string) {
     const row = await loadM2mAccountRow(tx, id);
     if (!row) throw new AppError("not_found", "No such M2M account.");
     await tx.m2mAccount.delete({ where: { id } });
-    await recordAuditEvent(tx, ctx, { action: "m2m-account.delete", target: { type: "m2m-account", id, name: row.name }, before: toM2mAccountRecord(row) });
+    await recordAuditEvent(tx, ctx, {
+      action: "m2m-account.delete",
+      target: { type: "m2m-account", id, name: row.name },
+      before: toM2mAccountRecord(row),
+    });
   });
 }

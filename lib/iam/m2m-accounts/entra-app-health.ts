@@ -19,7 +19,10 @@ export function credentialStatus(credential: EntraAppCredential, now = Date.now(
 }
 
 /** The worst status among the credentials, and the credential that has it soonest. */
-export function worstCredential(credentials: EntraAppCredential[], now = Date.now()): { status: CredentialStatus; credential: EntraAppCredential } | null {
+export function worstCredential(
+  credentials: EntraAppCredential[],
+  now = Date.now(),
+): { status: CredentialStatus; credential: EntraAppCredential } | null {
   const rank: Record<CredentialStatus, number> = { expired: 2, expiring: 1, ok: 0 };
   let worst: { status: CredentialStatus; credential: EntraAppCredential } | null = null;
   for (const credential of [...credentials].sort((a, b) => Date.parse(a.endDateTime) - Date.parse(b.endDateTime))) {
@@ -37,6 +40,10 @@ export function parseCredentials(value: unknown): EntraAppCredential[] {
   if (!Array.isArray(value)) return [];
   return value.filter(
     (item): item is EntraAppCredential =>
-      typeof item === "object" && item !== null && (item.kind === "secret" || item.kind === "certificate") && typeof item.endDateTime === "string" && !Number.isNaN(Date.parse(item.endDateTime)),
+      typeof item === "object" &&
+      item !== null &&
+      (item.kind === "secret" || item.kind === "certificate") &&
+      typeof item.endDateTime === "string" &&
+      !Number.isNaN(Date.parse(item.endDateTime)),
   );
 }

@@ -10,11 +10,20 @@ export type M2mAccountAccess = Awaited<ReturnType<typeof explainAccess>> & { las
  * Entra group ids its last valid token carried — access as of that token, since roles and
  * groups live in Entra and arrive only with each token. Null when there is no such account.
  */
-export async function explainM2mAccount(db: Db, accountId: string): Promise<(M2mAccountAccess & { account: { id: string; name: string; enabled: boolean; tenantId: string; clientId: string } }) | null> {
+export async function explainM2mAccount(
+  db: Db,
+  accountId: string,
+): Promise<
+  | (M2mAccountAccess & { account: { id: string; name: string; enabled: boolean; tenantId: string; clientId: string } })
+  | null
+> {
   const row = await db.m2mAccount.findUnique({ where: { id: accountId } });
   if (!row) return null;
   const lastToken = lastTokenOf(row);
-  const groups = await loadM2mGroups(db, row.id, { roles: lastToken?.roles ?? [], entraGroupIds: lastToken?.groups ?? [] });
+  const groups = await loadM2mGroups(db, row.id, {
+    roles: lastToken?.roles ?? [],
+    entraGroupIds: lastToken?.groups ?? [],
+  });
   return {
     account: { id: row.id, name: row.name, enabled: row.enabled, tenantId: row.tenantId, clientId: row.clientId },
     lastToken,

@@ -34,12 +34,33 @@ export type M2mAccountListQuery = z.output<typeof m2mAccountListQuery>;
  * M2M accounts sorted by name, last use or creation (keyset on (field, id)), searchable by name,
  * client id or tenant id; `filters` narrow to accounts whose Entra secret expires soon or unused ones.
  */
-export async function findM2mAccounts(db: Db, query: Omit<M2mAccountListQuery, "sort"> & { sort?: M2mAccountListQuery["sort"] }, filters: M2mAccountFilters = {}, now = Date.now()): Promise<Page<M2mAccountRecord>> {
-  const { orderBy, where: cursorWhere, cursorOf } = keyset(M2M_SORTS, query.sort ?? { key: "name", desc: false, token: "name" }, query.cursor);
+export async function findM2mAccounts(
+  db: Db,
+  query: Omit<M2mAccountListQuery, "sort"> & { sort?: M2mAccountListQuery["sort"] },
+  filters: M2mAccountFilters = {},
+  now = Date.now(),
+): Promise<Page<M2mAccountRecord>> {
+  const {
+    orderBy,
+    where: cursorWhere,
+    cursorOf,
+  } = keyset(M2M_SORTS, query.sort ?? { key: "name", desc: false, token: "name" }, query.cursor);
   const q = query.q?.toLowerCase();
-  const searchWhere = q ? { OR: [{ name: containsInsensitive(query.q!) }, { clientId: { startsWith: q } }, { tenantId: { startsWith: q } }] } : {};
+  const searchWhere = q
+    ? {
+        OR: [{ name: containsInsensitive(query.q!) }, { clientId: { startsWith: q } }, { tenantId: { startsWith: q } }],
+      }
+    : {};
   const rows = await db.m2mAccount.findMany({
-    where: { AND: [searchWhere, cursorWhere, query.enabled ? { enabled: query.enabled === "true" } : {}, query.group ? { groups: { some: { group: { name: query.group } } } } : {}, ...filterWhere(filters, now)] },
+    where: {
+      AND: [
+        searchWhere,
+        cursorWhere,
+        query.enabled ? { enabled: query.enabled === "true" } : {},
+        query.group ? { groups: { some: { group: { name: query.group } } } } : {},
+        ...filterWhere(filters, now),
+      ],
+    },
     include: m2mAccountInclude,
     orderBy: orderBy as never,
     take: query.limit + 1,

@@ -35,7 +35,8 @@ export function lastTokenOf(row: LastTokenColumns): M2mLastToken | null {
 
 /** One line for people: what the last token carried and how its groups were known. */
 export function describeLastToken(token: M2mLastToken | null): string {
-  if (!token) return "Never called: only assigned groups are shown (app roles and Entra group ids arrive with its tokens)";
+  if (!token)
+    return "Never called: only assigned groups are shown (app roles and Entra group ids arrive with its tokens)";
   const roles = token.roles.length > 0 ? token.roles.join(", ") : "none";
   const groups = token.groups.length > 0 ? `${token.groups.length} (${token.groups.join(", ")})` : "none";
   const overage = token.overage

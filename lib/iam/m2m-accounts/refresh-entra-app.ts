@@ -19,20 +19,33 @@ export const MISSING_PERMISSION = "Application.Read.All";
 
 function credentialsOf(app: GraphApplication): EntraAppCredential[] {
   const list = (items: GraphCredential[] | undefined, kind: EntraAppCredential["kind"]) =>
-    (items ?? []).filter((c) => typeof c.endDateTime === "string" && !Number.isNaN(Date.parse(c.endDateTime))).map((c) => ({ kind, displayName: c.displayName ?? null, endDateTime: new Date(c.endDateTime!).toISOString() }));
+    (items ?? [])
+      .filter((c) => typeof c.endDateTime === "string" && !Number.isNaN(Date.parse(c.endDateTime)))
+      .map((c) => ({ kind, displayName: c.displayName ?? null, endDateTime: new Date(c.endDateTime!).toISOString() }));
   return [...list(app.passwordCredentials, "secret"), ...list(app.keyCredentials, "certificate")];
 }
 
 function problem(result: Exclude<GraphResult<unknown>, { ok: true }>): string {
-  if (result.kind === "not-configured") return `Set ENTRA_CLIENT_SECRET and grant the registry app the ${MISSING_PERMISSION} application permission (admin consent) to show the app's name and credential expiry.`;
-  if (result.kind === "forbidden") return `Microsoft Graph refused: grant the registry app the ${MISSING_PERMISSION} application permission (admin consent) to show the app's name and credential expiry.`;
-  if (result.kind === "not-found") return "No app registration with this client id in the tenant (an app from another tenant shows no credentials here).";
+  if (result.kind === "not-configured")
+    return `Set ENTRA_CLIENT_SECRET and grant the registry app the ${MISSING_PERMISSION} application permission (admin consent) to show the app's name and credential expiry.`;
+  if (result.kind === "forbidden")
+    return `Microsoft Graph refused: grant the registry app the ${MISSING_PERMISSION} application permission (admin consent) to show the app's name and credential expiry.`;
+  if (result.kind === "not-found")
+    return "No app registration with this client id in the tenant (an app from another tenant shows no credentials here).";
   return `${result.reason}; try again later.`;
 }
 
-async function refresh(db: Db, account: { id: string; tenantId: string; clientId: string }, now: number): Promise<void> {
+async function refresh(
+  db: Db,
+  account: { id: string; tenantId: string; clientId: string },
+  now: number,
+): Promise<void> {
   const appId = encodeURIComponent(account.clientId);
-  const application = await callGraph<GraphApplication>(account.tenantId, "GET", `applications(appId='${appId}')?$select=displayName,passwordCredentials,keyCredentials`);
+  const application = await callGraph<GraphApplication>(
+    account.tenantId,
+    "GET",
+    `applications(appId='${appId}')?$select=displayName,passwordCredentials,keyCredentials`,
+  );
   let displayName: string | null = null;
   let credentials: EntraAppCredential[] | null = null;
   let error: string | null = null;
@@ -43,7 +56,11 @@ async function refresh(db: Db, account: { id: string; tenantId: string; clientId
     error = problem(application);
     // The app registration may live in another tenant: its service principal still has a name.
     if (application.kind === "not-found") {
-      const sp = await callGraph<{ displayName?: string }>(account.tenantId, "GET", `servicePrincipals(appId='${appId}')?$select=displayName`);
+      const sp = await callGraph<{ displayName?: string }>(
+        account.tenantId,
+        "GET",
+        `servicePrincipals(appId='${appId}')?$select=displayName`,
+      );
       if (sp.ok) displayName = sp.value.displayName ?? null;
     }
   }
@@ -65,8 +82,15 @@ async function refresh(db: Db, account: { id: string; tenantId: string; clientId
  * on the account for 15 minutes (failures too, so a missing permission is not asked every view).
  * Concurrent views of one account share one lookup. Never throws.
  */
-export async function refreshEntraApps(db: Db, accounts: { id: string; tenantId: string; clientId: string; entraAppFetchedAt: Date | null }[], now = Date.now(), force = false): Promise<number> {
-  const stale = accounts.filter((a) => force || !a.entraAppFetchedAt || now - a.entraAppFetchedAt.getTime() >= FRESH_MS);
+export async function refreshEntraApps(
+  db: Db,
+  accounts: { id: string; tenantId: string; clientId: string; entraAppFetchedAt: Date | null }[],
+  now = Date.now(),
+  force = false,
+): Promise<number> {
+  const stale = accounts.filter(
+    (a) => force || !a.entraAppFetchedAt || now - a.entraAppFetchedAt.getTime() >= FRESH_MS,
+  );
   await Promise.all(
     stale.map((account) => {
       let pending = inFlight.get(account.id);

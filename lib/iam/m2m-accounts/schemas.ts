@@ -35,7 +35,12 @@ export interface M2mAccountRecord {
   lastTokenAt: string | null;
   lastTokenVersion: 1 | 2 | null;
   /** The linked app as Microsoft Graph describes it (cached; see refresh-entra-app.ts). */
-  entraApp: { displayName: string | null; credentials: EntraAppCredential[] | null; fetchedAt: string | null; error: string | null };
+  entraApp: {
+    displayName: string | null;
+    credentials: EntraAppCredential[] | null;
+    fetchedAt: string | null;
+    error: string | null;
+  };
   createdBy: string | null;
   version: number;
   createdAt: string;

@@ -11,7 +11,10 @@ export async function updateM2mAccount(db: Db, ctx: AuditContext, id: string, in
     const row = await loadM2mAccountRow(tx, id);
     if (!row) throw new AppError("not_found", "No such M2M account.");
     if (input.version !== undefined && input.version !== row.version) {
-      throw new AppError("conflict", `M2M account "${row.name}" was changed by someone else. Reload it and apply your change again.`);
+      throw new AppError(
+        "conflict",
+        `M2M account "${row.name}" was changed by someone else. Reload it and apply your change again.`,
+      );
     }
     const bumped = await tx.m2mAccount.updateMany({
       where: { id, version: row.version },
@@ -22,15 +25,22 @@ export async function updateM2mAccount(db: Db, ctx: AuditContext, id: string, in
         ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
       },
     });
-    if (bumped.count !== 1) throw new AppError("conflict", `M2M account "${row.name}" was changed by someone else. Reload it and try again.`);
+    if (bumped.count !== 1)
+      throw new AppError("conflict", `M2M account "${row.name}" was changed by someone else. Reload it and try again.`);
     if (input.groups) {
       const groupIds = await resolveGroupIds(tx, input.groups);
       await tx.m2mAccountGroup.deleteMany({ where: { m2mAccountId: id } });
-      if (groupIds.length > 0) await tx.m2mAccountGroup.createMany({ data: groupIds.map((groupId) => ({ m2mAccountId: id, groupId })) });
+      if (groupIds.length > 0)
+        await tx.m2mAccountGroup.createMany({ data: groupIds.map((groupId) => ({ m2mAccountId: id, groupId })) });
     }
     const before = toM2mAccountRecord(row);
     const after = toM2mAccountRecord((await loadM2mAccountRow(tx, id))!);
-    await recordAuditEvent(tx, ctx, { action: updateAction("m2m-account", before.enabled, after.enabled), target: { type: "m2m-account", id, name: after.name }, before, after });
+    await recordAuditEvent(tx, ctx, {
+      action: updateAction("m2m-account", before.enabled, after.enabled),
+      target: { type: "m2m-account", id, name: after.name },
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -15,16 +15,31 @@ export async function createProvisioningToken(ctx: OperationContext, input: Crea
   const tenants = getConfig().entra.tenantIds;
   const tenantId = input.tenantId ?? tenants[0];
   if (!tenantId || !tenants.includes(tenantId)) {
-    throw new AppError("validation_failed", "tenantId must be one of the registry's Entra tenants (ENTRA_TENANT_IDS).", {
-      fields: [{ path: "tenantId", message: `must be one of: ${tenants.join(", ") || "(none configured)"}` }],
-    });
+    throw new AppError(
+      "validation_failed",
+      "tenantId must be one of the registry's Entra tenants (ENTRA_TENANT_IDS).",
+      {
+        fields: [{ path: "tenantId", message: `must be one of: ${tenants.join(", ") || "(none configured)"}` }],
+      },
+    );
   }
   const secret = generateProvisioningSecret();
   const row = await ctx.db.$transaction(async (tx) => {
     const created = await tx.provisioningToken.create({
-      data: { name: input.name, tenantId, secretHash: hashProvisioningSecret(secret), stub: provisioningStub(secret), createdById: ctx.principal.id, createdByName: ctx.principal.displayName },
+      data: {
+        name: input.name,
+        tenantId,
+        secretHash: hashProvisioningSecret(secret),
+        stub: provisioningStub(secret),
+        createdById: ctx.principal.id,
+        createdByName: ctx.principal.displayName,
+      },
     });
-    await recordAuditEvent(tx, ctx, { action: "provisioning-token.create", target: { type: "provisioning-token", id: created.id, name: created.name }, after: toProvisioningTokenRecord(created) });
+    await recordAuditEvent(tx, ctx, {
+      action: "provisioning-token.create",
+      target: { type: "provisioning-token", id: created.id, name: created.name },
+      after: toProvisioningTokenRecord(created),
+    });
     return created;
   });
   return { ...toProvisioningTokenRecord(row), secret };

@@ -10,6 +10,11 @@ export async function revokeProvisioningToken(ctx: OperationContext, id: string)
     if (!token) throw new AppError("not_found", "No such provisioning token.");
     if (token.revokedAt) return;
     const revoked = await tx.provisioningToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, ctx, { action: "provisioning-token.revoke", target: { type: "provisioning-token", id, name: token.name }, before: toProvisioningTokenRecord(token), after: toProvisioningTokenRecord(revoked) });
+    await recordAuditEvent(tx, ctx, {
+      action: "provisioning-token.revoke",
+      target: { type: "provisioning-token", id, name: token.name },
+      before: toProvisioningTokenRecord(token),
+      after: toProvisioningTokenRecord(revoked),
+    });
   });
 }

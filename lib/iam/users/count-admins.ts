@@ -7,7 +7,10 @@ import type { Db, Tx } from "@/lib/db";
  * (as captured at their last sign-in). Used to refuse changes that would leave no admin.
  */
 export async function countAdminUsers(tx: Db | Tx): Promise<number> {
-  const users = await tx.user.findMany({ where: { enabled: true }, select: { id: true, entraGroupIds: true, entraAppRoles: true } });
+  const users = await tx.user.findMany({
+    where: { enabled: true },
+    select: { id: true, entraGroupIds: true, entraAppRoles: true },
+  });
   let admins = 0;
   for (const user of users) {
     const groups = await loadUserGroups(tx as Db, user);

@@ -12,7 +12,9 @@ export async function createUser(db: Db, ctx: AuditContext, input: CreateUserInp
 
 /** The same inside the caller's transaction; SCIM adds the userName it provisions. */
 export async function createUserIn(tx: Tx, ctx: AuditContext, input: CreateUserInput, userName: string | null = null) {
-  const existing = await tx.user.findUnique({ where: { tenantId_objectId: { tenantId: input.tenantId, objectId: input.objectId } } });
+  const existing = await tx.user.findUnique({
+    where: { tenantId_objectId: { tenantId: input.tenantId, objectId: input.objectId } },
+  });
   if (existing) throw new AppError("conflict", `This Entra user already exists as "${existing.displayName}".`);
   const groupIds = await resolveGroupIds(tx, input.groups);
   const user = await tx.user.create({
@@ -29,6 +31,10 @@ export async function createUserIn(tx: Tx, ctx: AuditContext, input: CreateUserI
     },
   });
   const record = toUserRecord((await loadUserRow(tx, user.id))!);
-  await recordAuditEvent(tx, ctx, { action: "user.create", target: { type: "user", id: user.id, name: user.displayName }, after: record });
+  await recordAuditEvent(tx, ctx, {
+    action: "user.create",
+    target: { type: "user", id: user.id, name: user.displayName },
+    after: record,
+  });
   return record;
 }

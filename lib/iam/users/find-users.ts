@@ -22,7 +22,15 @@ export type UserListQuery = z.output<typeof userListQuery>;
 
 export async function findUsers(db: Db, query: UserListQuery): Promise<Page<UserRecord>> {
   const { orderBy, where: cursorWhere, cursorOf } = keyset(USER_SORTS, query.sort, query.cursor);
-  const searchWhere = query.q ? { OR: [{ displayName: containsInsensitive(query.q) }, { email: containsInsensitive(query.q) }, { objectId: { startsWith: query.q.toLowerCase() } }] } : {};
+  const searchWhere = query.q
+    ? {
+        OR: [
+          { displayName: containsInsensitive(query.q) },
+          { email: containsInsensitive(query.q) },
+          { objectId: { startsWith: query.q.toLowerCase() } },
+        ],
+      }
+    : {};
   const rows = await db.user.findMany({
     where: {
       AND: [

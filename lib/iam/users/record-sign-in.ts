@@ -19,7 +19,8 @@ export async function recordSignIn(db: Db, claims: SignInClaims, requestId: stri
   return db.$transaction(async (tx) => {
     const key = { tenantId: claims.tenantId.toLowerCase(), objectId: claims.objectId.toLowerCase() };
     const existing = await tx.user.findUnique({ where: { tenantId_objectId: key } });
-    if (existing && !existing.enabled) throw new AppError("forbidden", "Your registry account is disabled. Ask a registry admin to enable it.");
+    if (existing && !existing.enabled)
+      throw new AppError("forbidden", "Your registry account is disabled. Ask a registry admin to enable it.");
     const data = {
       displayName: claims.displayName,
       email: claims.email,
@@ -30,10 +31,24 @@ export async function recordSignIn(db: Db, claims: SignInClaims, requestId: stri
     const user = existing
       ? await tx.user.update({ where: { id: existing.id }, data })
       : await tx.user.create({ data: { ...key, ...data } });
-    await recordAuditEvent(tx, { principal: { kind: "user", id: user.id, userId: user.id, displayName: user.displayName, via: "session", groups: [] }, requestId }, {
-      action: existing ? "user.sign-in" : "user.first-sign-in",
-      target: { type: "user", id: user.id, name: user.displayName },
-    });
+    await recordAuditEvent(
+      tx,
+      {
+        principal: {
+          kind: "user",
+          id: user.id,
+          userId: user.id,
+          displayName: user.displayName,
+          via: "session",
+          groups: [],
+        },
+        requestId,
+      },
+      {
+        action: existing ? "user.sign-in" : "user.first-sign-in",
+        target: { type: "user", id: user.id, name: user.displayName },
+      },
+    );
     return user;
   });
 }

@@ -13,7 +13,11 @@ export async function signOutUser(db: Db, ctx: AuditContext, id: string): Promis
     const user = await tx.user.findUnique({ where: { id }, select: { id: true, displayName: true } });
     if (!user) throw new AppError("not_found", "No such user.");
     const ended = await tx.session.deleteMany({ where: { userId: id } });
-    await recordAuditEvent(tx, ctx, { action: "user.sign-out", target: { type: "user", id, name: user.displayName }, after: { endedSessions: ended.count } });
+    await recordAuditEvent(tx, ctx, {
+      action: "user.sign-out",
+      target: { type: "user", id, name: user.displayName },
+      after: { endedSessions: ended.count },
+    });
     return { endedSessions: ended.count };
   });
 }

@@ -20,11 +20,20 @@ export async function updateUser(db: Db, ctx: AuditContext, id: string, input: U
 }
 
 /** The same change inside the caller's transaction, so SCIM writes profile, state and audit together. */
-export async function updateUserIn(tx: Tx, ctx: AuditContext, id: string, input: UpdateUserInput, profile: UserProfileChange = {}) {
+export async function updateUserIn(
+  tx: Tx,
+  ctx: AuditContext,
+  id: string,
+  input: UpdateUserInput,
+  profile: UserProfileChange = {},
+) {
   const row = await loadUserRow(tx, id);
   if (!row) throw new AppError("not_found", "No such user.");
   if (input.version !== undefined && input.version !== row.version) {
-    throw new AppError("conflict", `${row.displayName} was changed by someone else. Reload and apply your change again.`);
+    throw new AppError(
+      "conflict",
+      `${row.displayName} was changed by someone else. Reload and apply your change again.`,
+    );
   }
   // A registry API token acts for its owner: it must not disable its owner either.
   const principal = ctx.principal;
@@ -37,18 +46,28 @@ export async function updateUserIn(tx: Tx, ctx: AuditContext, id: string, input:
     where: { id, version: row.version },
     data: { version: { increment: 1 }, ...profile, ...(input.enabled !== undefined ? { enabled: input.enabled } : {}) },
   });
-  if (bumped.count !== 1) throw new AppError("conflict", `${row.displayName} was changed by someone else. Reload and try again.`);
+  if (bumped.count !== 1)
+    throw new AppError("conflict", `${row.displayName} was changed by someone else. Reload and try again.`);
   if (input.groups) {
     const groupIds = await resolveGroupIds(tx, input.groups);
     await tx.userGroup.deleteMany({ where: { userId: id } });
-    if (groupIds.length > 0) await tx.userGroup.createMany({ data: groupIds.map((groupId) => ({ userId: id, groupId })) });
+    if (groupIds.length > 0)
+      await tx.userGroup.createMany({ data: groupIds.map((groupId) => ({ userId: id, groupId })) });
   }
   if (adminsBefore > 0 && (await countAdminUsers(tx)) === 0) {
-    throw new AppError("conflict", "This change would leave the registry without an admin. Make someone else an admin first.");
+    throw new AppError(
+      "conflict",
+      "This change would leave the registry without an admin. Make someone else an admin first.",
+    );
   }
   // A disabled user loses every session at once.
   if (input.enabled === false) await tx.session.deleteMany({ where: { userId: id } });
   const after = toUserRecord((await loadUserRow(tx, id))!);
-  await recordAuditEvent(tx, ctx, { action: updateAction("user", row.enabled, after.enabled), target: { type: "user", id, name: row.displayName }, before: toUserRecord(row), after });
+  await recordAuditEvent(tx, ctx, {
+    action: updateAction("user", row.enabled, after.enabled),
+    target: { type: "user", id, name: row.displayName },
+    before: toUserRecord(row),
+    after,
+  });
   return after;
 }

@@ -8,9 +8,15 @@ export async function createScimGroup(ctx: ScimContext, body: unknown) {
   return ctx.db.$transaction(async (tx) => {
     await assertGroupNameFree(tx, ctx, state.displayName);
     await assertMembers(tx, ctx, state.memberIds);
-    const group = await tx.directoryGroup.create({ data: { tenantId: ctx.caller.tenantId, displayName: state.displayName, externalId: state.externalId } });
+    const group = await tx.directoryGroup.create({
+      data: { tenantId: ctx.caller.tenantId, displayName: state.displayName, externalId: state.externalId },
+    });
     await writeMembers(tx, group.id, [], state);
-    await recordAuditEvent(tx, ctx.audit, { action: "directory-group.create", target: { type: "directory-group", id: group.id, name: group.displayName }, after: groupAuditRecord(group.id, state) });
+    await recordAuditEvent(tx, ctx.audit, {
+      action: "directory-group.create",
+      target: { type: "directory-group", id: group.id, name: group.displayName },
+      after: groupAuditRecord(group.id, state),
+    });
     return (await loadGroupRow(tx, ctx.caller.tenantId, group.id))!;
   });
 }

@@ -9,6 +9,10 @@ export async function deleteScimGroup(ctx: ScimContext, id: string) {
     const row = await loadGroupRow(tx, ctx.caller.tenantId, id);
     if (!row) throw notFound("Group");
     await tx.directoryGroup.delete({ where: { id } });
-    await recordAuditEvent(tx, ctx.audit, { action: "directory-group.delete", target: { type: "directory-group", id, name: row.displayName }, before: groupAuditRecord(id, groupStateOf(row)) });
+    await recordAuditEvent(tx, ctx.audit, {
+      action: "directory-group.delete",
+      target: { type: "directory-group", id, name: row.displayName },
+      before: groupAuditRecord(id, groupStateOf(row)),
+    });
   });
 }

@@ -23,7 +23,19 @@ export async function findScimGroups(ctx: ScimContext, query: URLSearchParams) {
   const where = { tenantId: ctx.caller.tenantId, AND: conditions };
   const [total, rows] = await Promise.all([
     ctx.db.directoryGroup.count({ where }),
-    count === 0 ? Promise.resolve([]) : ctx.db.directoryGroup.findMany({ where, include: groupInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: startIndex - 1, take: count }),
+    count === 0
+      ? Promise.resolve([])
+      : ctx.db.directoryGroup.findMany({
+          where,
+          include: groupInclude,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip: startIndex - 1,
+          take: count,
+        }),
   ]);
-  return listResponse(rows.map((row) => toScimGroup(row, ctx.baseUrl, withMembers(query))), total, startIndex);
+  return listResponse(
+    rows.map((row) => toScimGroup(row, ctx.baseUrl, withMembers(query))),
+    total,
+    startIndex,
+  );
 }

@@ -13,7 +13,9 @@ export interface ScimGroupState {
   memberIds: string[];
 }
 
-export const groupInclude = { members: { select: { userId: true, user: { select: { displayName: true } } }, orderBy: { userId: "asc" as const } } };
+export const groupInclude = {
+  members: { select: { userId: true, user: { select: { displayName: true } } }, orderBy: { userId: "asc" as const } },
+};
 
 export function loadGroupRow(db: Db | Tx, tenantId: string, id: string) {
   return db.directoryGroup.findFirst({ where: { id, tenantId }, include: groupInclude });
@@ -22,7 +24,11 @@ export function loadGroupRow(db: Db | Tx, tenantId: string, id: string) {
 type GroupRow = NonNullable<Awaited<ReturnType<typeof loadGroupRow>>>;
 
 export function groupStateOf(row: GroupRow): ScimGroupState {
-  return { displayName: row.displayName, externalId: row.externalId, memberIds: row.members.map((member) => member.userId) };
+  return {
+    displayName: row.displayName,
+    externalId: row.externalId,
+    memberIds: row.members.map((member) => member.userId),
+  };
 }
 
 export function toScimGroup(row: GroupRow, baseUrl: string, withMembers = true) {
@@ -31,8 +37,21 @@ export function toScimGroup(row: GroupRow, baseUrl: string, withMembers = true) 
     id: row.id,
     ...(row.externalId ? { externalId: row.externalId } : {}),
     displayName: row.displayName,
-    ...(withMembers ? { members: row.members.map((member) => ({ value: member.userId, display: member.user.displayName, $ref: `${baseUrl}/Users/${member.userId}` })) } : {}),
-    meta: { resourceType: "Group", created: row.createdAt.toISOString(), lastModified: row.updatedAt.toISOString(), location: `${baseUrl}/Groups/${row.id}` },
+    ...(withMembers
+      ? {
+          members: row.members.map((member) => ({
+            value: member.userId,
+            display: member.user.displayName,
+            $ref: `${baseUrl}/Users/${member.userId}`,
+          })),
+        }
+      : {}),
+    meta: {
+      resourceType: "Group",
+      created: row.createdAt.toISOString(),
+      lastModified: row.updatedAt.toISOString(),
+      location: `${baseUrl}/Groups/${row.id}`,
+    },
   };
 }
 
@@ -44,7 +63,11 @@ export function groupAuditRecord(id: string, state: ScimGroupState) {
 function readGroupExternalId(value: unknown): string | null {
   if (value === undefined || value === null || value === "") return null;
   if (typeof value !== "string" || !GUID_PATTERN.test(value.trim())) {
-    throw new ScimError(400, "externalId must be the group's Entra object id (a GUID): map objectId → externalId.", "invalidValue");
+    throw new ScimError(
+      400,
+      "externalId must be the group's Entra object id (a GUID): map objectId → externalId.",
+      "invalidValue",
+    );
   }
   return value.trim().toLowerCase();
 }
@@ -56,9 +79,14 @@ function readMemberIds(value: unknown): string[] {
 }
 
 export function readGroupBody(body: unknown): ScimGroupState {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ScimError(400, "The body must be a SCIM Group object.", "invalidSyntax");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new ScimError(400, "The body must be a SCIM Group object.", "invalidSyntax");
   const input = body as Record<string, unknown>;
-  return { displayName: readString(input.displayName, "displayName", 200), externalId: readGroupExternalId(input.externalId), memberIds: [...new Set(readMemberIds(input.members))] };
+  return {
+    displayName: readString(input.displayName, "displayName", 200),
+    externalId: readGroupExternalId(input.externalId),
+    memberIds: [...new Set(readMemberIds(input.members))],
+  };
 }
 
 const MEMBER_FILTER = /^members\[\s*value\s+eq\s+"([^"]+)"\s*\]$/i;
@@ -82,8 +110,14 @@ export function applyGroupPatch(current: ScimGroupState, operations: PatchOperat
       if (op === "add") next.memberIds = [...new Set([...next.memberIds, ...ids])];
       else if (op === "replace") next.memberIds = [...new Set(ids)];
       // `remove` without a value removes every member (RFC 7644 §3.5.2.2).
-      else next.memberIds = value === undefined || value === null ? [] : next.memberIds.filter((id) => !ids.includes(id));
-    } else throw new ScimError(400, `Unsupported group attribute ${JSON.stringify(path)}: use displayName, externalId or members.`, "invalidPath");
+      else
+        next.memberIds = value === undefined || value === null ? [] : next.memberIds.filter((id) => !ids.includes(id));
+    } else
+      throw new ScimError(
+        400,
+        `Unsupported group attribute ${JSON.stringify(path)}: use displayName, externalId or members.`,
+        "invalidPath",
+      );
   }
   return next;
 }

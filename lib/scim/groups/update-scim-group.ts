@@ -2,7 +2,14 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { readPatch } from "../patch";
 import { notFound } from "../scim-error";
 import type { ScimContext } from "../with-scim-auth";
-import { applyGroupPatch, groupAuditRecord, groupStateOf, loadGroupRow, readGroupBody, type ScimGroupState } from "./scim-group";
+import {
+  applyGroupPatch,
+  groupAuditRecord,
+  groupStateOf,
+  loadGroupRow,
+  readGroupBody,
+  type ScimGroupState,
+} from "./scim-group";
 import { assertGroupNameFree, assertMembers, writeMembers } from "./write-scim-group";
 
 type NextState = (current: ScimGroupState) => ScimGroupState;
@@ -18,11 +25,20 @@ async function updateScimGroup(ctx: ScimContext, id: string, nextState: NextStat
     if (!row) throw notFound("Group");
     const current = groupStateOf(row);
     const next = nextState(current);
-    const sameMembers = next.memberIds.length === current.memberIds.length && next.memberIds.every((member) => current.memberIds.includes(member));
+    const sameMembers =
+      next.memberIds.length === current.memberIds.length &&
+      next.memberIds.every((member) => current.memberIds.includes(member));
     if (sameMembers && next.displayName === current.displayName && next.externalId === current.externalId) return row;
     if (next.displayName !== current.displayName) await assertGroupNameFree(tx, ctx, next.displayName, id);
-    await assertMembers(tx, ctx, next.memberIds.filter((member) => !current.memberIds.includes(member)));
-    await tx.directoryGroup.update({ where: { id }, data: { displayName: next.displayName, externalId: next.externalId } });
+    await assertMembers(
+      tx,
+      ctx,
+      next.memberIds.filter((member) => !current.memberIds.includes(member)),
+    );
+    await tx.directoryGroup.update({
+      where: { id },
+      data: { displayName: next.displayName, externalId: next.externalId },
+    });
     await writeMembers(tx, id, current.memberIds, next);
     await recordAuditEvent(tx, ctx.audit, {
       action: "directory-group.update",

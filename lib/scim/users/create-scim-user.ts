@@ -13,13 +13,27 @@ export async function createScimUser(ctx: ScimContext, body: unknown) {
   const state = readUserBody(body);
   const { tenantId } = ctx.caller;
   return ctx.db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { tenantId_objectId: { tenantId, objectId: state.externalId } } });
+    const existing = await tx.user.findUnique({
+      where: { tenantId_objectId: { tenantId, objectId: state.externalId } },
+    });
     if (existing && existing.deprovisionedAt === null && existing.userName !== null) {
       throw new ScimError(409, `A user with externalId ${state.externalId} already exists.`, "uniqueness");
     }
     if (existing) return writeScimUser(tx, ctx, existing, state, existing.deprovisionedAt !== null);
     await assertUserNameFree(tx, ctx, state.userName);
-    const created = await createUserIn(tx, ctx.audit, { tenantId, objectId: state.externalId, displayName: state.displayName, email: state.email ?? undefined, groups: [], enabled: state.active }, state.userName);
+    const created = await createUserIn(
+      tx,
+      ctx.audit,
+      {
+        tenantId,
+        objectId: state.externalId,
+        displayName: state.displayName,
+        email: state.email ?? undefined,
+        groups: [],
+        enabled: state.active,
+      },
+      state.userName,
+    );
     return tx.user.findUniqueOrThrow({ where: { id: created.id } });
   });
 }

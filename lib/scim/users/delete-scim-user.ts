@@ -11,6 +11,9 @@ export async function deleteScimUser(ctx: ScimContext, id: string) {
   await ctx.db.$transaction(async (tx) => {
     const row = await getScimUserRow(tx, ctx, id);
     await tx.directoryGroupMember.deleteMany({ where: { userId: row.id } });
-    await updateUserIn(tx, ctx.audit, row.id, row.enabled ? { enabled: false } : {}, { userName: null, deprovisionedAt: new Date() });
+    await updateUserIn(tx, ctx.audit, row.id, row.enabled ? { enabled: false } : {}, {
+      userName: null,
+      deprovisionedAt: new Date(),
+    });
   });
 }

@@ -21,7 +21,18 @@ export async function findScimUsers(ctx: ScimContext, query: URLSearchParams) {
   const where = { tenantId: ctx.caller.tenantId, deprovisionedAt: null, AND: conditions };
   const [total, rows] = await Promise.all([
     ctx.db.user.count({ where }),
-    count === 0 ? Promise.resolve([]) : ctx.db.user.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: startIndex - 1, take: count }),
+    count === 0
+      ? Promise.resolve([])
+      : ctx.db.user.findMany({
+          where,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          skip: startIndex - 1,
+          take: count,
+        }),
   ]);
-  return listResponse(rows.map((row) => toScimUser(row, ctx.baseUrl)), total, startIndex);
+  return listResponse(
+    rows.map((row) => toScimUser(row, ctx.baseUrl)),
+    total,
+    startIndex,
+  );
 }

@@ -28,7 +28,13 @@ export interface UserRow {
 }
 
 export function stateOf(row: UserRow): ScimUserState {
-  return { userName: row.userName ?? row.email ?? row.objectId, displayName: row.displayName, email: row.email, active: row.enabled, externalId: row.objectId };
+  return {
+    userName: row.userName ?? row.email ?? row.objectId,
+    displayName: row.displayName,
+    email: row.email,
+    active: row.enabled,
+    externalId: row.objectId,
+  };
 }
 
 export function toScimUser(row: UserRow, baseUrl: string) {
@@ -41,18 +47,30 @@ export function toScimUser(row: UserRow, baseUrl: string) {
     displayName: state.displayName,
     active: state.active,
     emails: state.email ? [{ value: state.email, type: "work", primary: true }] : [],
-    meta: { resourceType: "User", created: row.createdAt.toISOString(), lastModified: row.updatedAt.toISOString(), location: `${baseUrl}/Users/${row.id}`, version: `W/"${row.version}"` },
+    meta: {
+      resourceType: "User",
+      created: row.createdAt.toISOString(),
+      lastModified: row.updatedAt.toISOString(),
+      location: `${baseUrl}/Users/${row.id}`,
+      version: `W/"${row.version}"`,
+    },
   };
 }
 
 /** userName is case-insensitive in SCIM; SQLite compares exactly (Entra resends what it created). */
 export function textEquals(value: string) {
-  return dbProvider() === "postgresql" ? ({ equals: value, mode: "insensitive" } as { equals: string }) : { equals: value };
+  return dbProvider() === "postgresql"
+    ? ({ equals: value, mode: "insensitive" } as { equals: string })
+    : { equals: value };
 }
 
 export function readExternalId(value: unknown): string {
   if (typeof value !== "string" || !GUID_PATTERN.test(value.trim())) {
-    throw new ScimError(400, "externalId must be the user's Entra object id (a GUID): map objectId → externalId in the provisioning attribute mappings.", "invalidValue");
+    throw new ScimError(
+      400,
+      "externalId must be the user's Entra object id (a GUID): map objectId → externalId in the provisioning attribute mappings.",
+      "invalidValue",
+    );
   }
   return value.trim().toLowerCase();
 }
@@ -61,20 +79,32 @@ function pickEmail(emails: unknown): string | null {
   if (emails === undefined || emails === null) return null;
   if (!Array.isArray(emails)) throw new ScimError(400, "emails must be an array of { value, type }.", "invalidValue");
   const list = emails as { value?: unknown; type?: unknown; primary?: unknown }[];
-  const chosen = list.find((email) => email?.type === "work") ?? list.find((email) => email?.primary === true || email?.primary === "True") ?? list[0];
+  const chosen =
+    list.find((email) => email?.type === "work") ??
+    list.find((email) => email?.primary === true || email?.primary === "True") ??
+    list[0];
   return chosen?.value === undefined ? null : readString(chosen.value, "emails.value");
 }
 
 /** A POST/PUT body → state. PUT keeps the stored externalId when the body omits it. */
 export function readUserBody(body: unknown, current?: ScimUserState): ScimUserState {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ScimError(400, "The body must be a SCIM User object.", "invalidSyntax");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new ScimError(400, "The body must be a SCIM User object.", "invalidSyntax");
   const input = body as Record<string, unknown>;
   const name = (input.name ?? {}) as Record<string, unknown>;
   const userName = readString(input.userName, "userName");
-  const composed = [name.givenName, name.familyName].filter((part) => typeof part === "string" && part.trim() !== "").join(" ");
+  const composed = [name.givenName, name.familyName]
+    .filter((part) => typeof part === "string" && part.trim() !== "")
+    .join(" ");
   const displayName = readString(input.displayName ?? name.formatted ?? (composed || userName), "displayName", 200);
   const externalId = input.externalId === undefined && current ? current.externalId : readExternalId(input.externalId);
-  return { userName, displayName, email: pickEmail(input.emails), active: input.active === undefined ? true : readBoolean(input.active, "active"), externalId };
+  return {
+    userName,
+    displayName,
+    email: pickEmail(input.emails),
+    active: input.active === undefined ? true : readBoolean(input.active, "active"),
+    externalId,
+  };
 }
 
 const EMAIL_PATHS = [/^emails\[type eq "work"\]\.value$/i, /^emails\[primary eq true\]\.value$/i, /^emails$/i];
@@ -92,7 +122,11 @@ export function applyUserPatch(current: ScimUserState, operations: PatchOperatio
     } else if (key === "active") next.active = op === "remove" ? false : readBoolean(value, "active");
     else if (key === "externalid") {
       if (op === "remove" || readExternalId(value) !== current.externalId) {
-        throw new ScimError(400, "externalId is the user's Entra object id and cannot change: delete the user and provision the new one.", "mutability");
+        throw new ScimError(
+          400,
+          "externalId is the user's Entra object id and cannot change: delete the user and provision the new one.",
+          "mutability",
+        );
       }
     } else if (EMAIL_PATHS.some((pattern) => pattern.test(path))) {
       next.email = op === "remove" ? null : key === "emails" ? pickEmail(value) : readString(value, "emails.value");

@@ -6,7 +6,14 @@ import { stateOf, textEquals, type ScimUserState, type UserRow } from "./scim-us
 
 /** 409 uniqueness when another user of the tenant already has this userName. */
 export async function assertUserNameFree(tx: Tx, ctx: ScimContext, userName: string, exceptId?: string) {
-  const taken = await tx.user.findFirst({ where: { tenantId: ctx.caller.tenantId, userName: textEquals(userName), ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const taken = await tx.user.findFirst({
+    where: {
+      tenantId: ctx.caller.tenantId,
+      userName: textEquals(userName),
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    select: { id: true },
+  });
   if (taken) throw new ScimError(409, `A user with userName ${JSON.stringify(userName)} already exists.`, "uniqueness");
 }
 
@@ -18,15 +25,19 @@ export async function assertUserNameFree(tx: Tx, ctx: ScimContext, userName: str
 export async function writeScimUser(tx: Tx, ctx: ScimContext, row: UserRow, next: ScimUserState, revive = false) {
   const current = stateOf(row);
   const userNameChanged = row.userName === null || next.userName !== current.userName;
-  const unchanged = !revive && !userNameChanged && next.displayName === current.displayName && next.email === current.email && next.active === current.active;
+  const unchanged =
+    !revive &&
+    !userNameChanged &&
+    next.displayName === current.displayName &&
+    next.email === current.email &&
+    next.active === current.active;
   if (unchanged) return row;
   if (userNameChanged) await assertUserNameFree(tx, ctx, next.userName, row.id);
-  await updateUserIn(
-    tx,
-    ctx.audit,
-    row.id,
-    next.active !== row.enabled ? { enabled: next.active } : {},
-    { userName: next.userName, displayName: next.displayName, email: next.email, ...(revive ? { deprovisionedAt: null } : {}) },
-  );
+  await updateUserIn(tx, ctx.audit, row.id, next.active !== row.enabled ? { enabled: next.active } : {}, {
+    userName: next.userName,
+    displayName: next.displayName,
+    email: next.email,
+    ...(revive ? { deprovisionedAt: null } : {}),
+  });
   return tx.user.findUniqueOrThrow({ where: { id: row.id } });
 }

@@ -18,10 +18,17 @@ export interface DiscoveryResult {
 }
 
 function toToolInput(tool: Tool): ToolInput {
-  const parsed = toolSchema.safeParse({ name: tool.name, description: tool.description ?? "", inputSchema: tool.inputSchema ?? { type: "object" } });
+  const parsed = toolSchema.safeParse({
+    name: tool.name,
+    description: tool.description ?? "",
+    inputSchema: tool.inputSchema ?? { type: "object" },
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw probeFailure("not_mcp", `The upstream's tool ${JSON.stringify(String(tool.name).slice(0, 128))} cannot be stored: ${issue.path.join(".") || "tool"}: ${issue.message}.`);
+    throw probeFailure(
+      "not_mcp",
+      `The upstream's tool ${JSON.stringify(String(tool.name).slice(0, 128))} cannot be stored: ${issue.path.join(".") || "tool"}: ${issue.message}.`,
+    );
   }
   return parsed.data;
 }
@@ -32,7 +39,12 @@ function toToolInput(tool: Tool): ToolInput {
  * upstream's list replaces the registry's through `replaceTools` (one audited transaction). The
  * probe also records the server's health (success or failure) since it is one.
  */
-export async function discoverTools(db: Db, ctx: AuditContext, slug: string, options: { apply: boolean; timeoutMs?: number }): Promise<DiscoveryResult> {
+export async function discoverTools(
+  db: Db,
+  ctx: AuditContext,
+  slug: string,
+  options: { apply: boolean; timeoutMs?: number },
+): Promise<DiscoveryResult> {
   const target = await getProbeTarget(db, slug);
   const checkedAt = new Date();
   let discovered: Tool[];
@@ -41,15 +53,31 @@ export async function discoverTools(db: Db, ctx: AuditContext, slug: string, opt
     discovered = result.tools ?? [];
     await recordServerHealth(db, target.id, { status: "up", checkedAt, latencyMs: result.latencyMs, error: null });
   } catch (error) {
-    await recordServerHealth(db, target.id, { status: "down", checkedAt, latencyMs: null, error: healthErrorText(error) });
+    await recordServerHealth(db, target.id, {
+      status: "down",
+      checkedAt,
+      latencyMs: null,
+      error: healthErrorText(error),
+    });
     throw error;
   }
   const byName = new Map<string, ToolInput>();
   for (const tool of discovered) byName.set(tool.name, toToolInput(tool));
   const tools = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-  if (tools.length > 2000) throw probeFailure("not_mcp", `The upstream lists ${tools.length} tools; the registry stores at most 2000 per server.`);
+  if (tools.length > 2000)
+    throw probeFailure(
+      "not_mcp",
+      `The upstream lists ${tools.length} tools; the registry stores at most 2000 per server.`,
+    );
   const current = await db.tool.findMany({ where: { serverId: target.id }, orderBy: { name: "asc" } });
-  const diff = diffTools(current.map((row) => ({ name: row.name, description: row.description, inputSchema: row.inputSchema as Record<string, unknown> })), tools);
+  const diff = diffTools(
+    current.map((row) => ({
+      name: row.name,
+      description: row.description,
+      inputSchema: row.inputSchema as Record<string, unknown>,
+    })),
+    tools,
+  );
   if (options.apply) await replaceTools(db, ctx, slug, tools);
   return { tools: tools.map(toToolRecord), diff, applied: options.apply };
 }

@@ -22,8 +22,15 @@ export interface HealthChecker {
 }
 
 /** Probes every enabled server once, at most `concurrency` at a time. Returns how many it probed. */
-export async function checkAllServersHealth(db: Db, options: { concurrency?: number; timeoutMs?: number } = {}): Promise<number> {
-  const servers = await db.server.findMany({ where: { enabled: true }, select: { slug: true }, orderBy: { slug: "asc" } });
+export async function checkAllServersHealth(
+  db: Db,
+  options: { concurrency?: number; timeoutMs?: number } = {},
+): Promise<number> {
+  const servers = await db.server.findMany({
+    where: { enabled: true },
+    select: { slug: true },
+    orderBy: { slug: "asc" },
+  });
   let next = 0;
   const worker = async () => {
     while (next < servers.length) {
@@ -32,11 +39,14 @@ export async function checkAllServersHealth(db: Db, options: { concurrency?: num
         await checkServerHealth(db, slug, { timeoutMs: options.timeoutMs });
       } catch (error) {
         // Deleted meanwhile, or the database failed: the next run tries again.
-        if (!(isAppError(error) && error.code === "not_found")) log.warn("health check failed", { server: slug, error: isAppError(error) ? error.code : "unexpected" });
+        if (!(isAppError(error) && error.code === "not_found"))
+          log.warn("health check failed", { server: slug, error: isAppError(error) ? error.code : "unexpected" });
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? HEALTH_CHECK_CONCURRENCY, servers.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? HEALTH_CHECK_CONCURRENCY, servers.length) }, worker),
+  );
   return servers.length;
 }
 
@@ -55,7 +65,9 @@ export function startHealthChecker(db: Db, options: HealthCheckerOptions): Healt
     timer = setTimeout(() => {
       running = checkAllServersHealth(db, options)
         .then((probed) => options.onRun?.(probed))
-        .catch((error: unknown) => log.warn("health check run failed", { error: isAppError(error) ? error.code : "unexpected" }))
+        .catch((error: unknown) =>
+          log.warn("health check run failed", { error: isAppError(error) ? error.code : "unexpected" }),
+        )
         .finally(() => {
           running = null;
           schedule(options.intervalMs * (0.9 + 0.2 * random()));

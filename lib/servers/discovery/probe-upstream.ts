@@ -27,7 +27,8 @@ export interface ProbeResult {
   tools: Tool[] | null;
 }
 
-const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_|ERR_OSSL_)/;
+const TLS_CODES =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_|ERR_OSSL_)/;
 const MCP_CONTENT_TYPES = /application\/json|text\/event-stream/i;
 
 /**
@@ -44,7 +45,11 @@ export function probeFailureKind(error: AppError): ProbeFailureKind | null {
 }
 
 function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+  for (
+    let current = error, depth = 0;
+    current && typeof current === "object" && depth < 5;
+    current = (current as { cause?: unknown }).cause, depth++
+  ) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string") return code;
   }
@@ -54,15 +59,25 @@ function errorCode(error: unknown): string | undefined {
 function networkFailure(error: unknown, timedOut: boolean, timeoutMs: number): AppError {
   if (timedOut) return probeFailure("timeout", `The upstream did not answer within ${timeoutMs / 1000} s.`);
   const code = errorCode(error);
-  if (code && TLS_CODES.test(code)) return probeFailure("tls", `The upstream's TLS certificate was refused (${code}). Use a certificate this registry trusts.`);
-  return probeFailure("unreachable", `The upstream is unreachable${code ? ` (${code})` : ""}. Check the server URL and that the upstream is running.`);
+  if (code && TLS_CODES.test(code))
+    return probeFailure(
+      "tls",
+      `The upstream's TLS certificate was refused (${code}). Use a certificate this registry trusts.`,
+    );
+  return probeFailure(
+    "unreachable",
+    `The upstream is unreachable${code ? ` (${code})` : ""}. Check the server URL and that the upstream is running.`,
+  );
 }
 
 /**
  * Connects to an upstream as an MCP client, runs `initialize` and (when asked) every
  * `tools/list` page, then closes the session. Throws a probe failure (see `probeFailure`).
  */
-export async function probeUpstream(target: ProbeTarget, options: { listTools: boolean; timeoutMs?: number }): Promise<ProbeResult> {
+export async function probeUpstream(
+  target: ProbeTarget,
+  options: { listTools: boolean; timeoutMs?: number },
+): Promise<ProbeResult> {
   const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -80,11 +95,23 @@ export async function probeUpstream(target: ProbeTarget, options: { listTools: b
     // A Streamable HTTP upstream may refuse the optional GET stream (405) or session DELETE.
     const optional = target.transport === "streamable-http" && method !== "POST";
     if ((response.status === 401 || response.status === 403) && !optional) {
-      failure ??= probeFailure("auth_refused", `The upstream refused the registry's request (HTTP ${response.status}). Check this server's upstream credentials.`);
+      failure ??= probeFailure(
+        "auth_refused",
+        `The upstream refused the registry's request (HTTP ${response.status}). Check this server's upstream credentials.`,
+      );
     } else if (!response.ok && !optional) {
       failure ??= probeFailure("http_status", `The upstream answered HTTP ${response.status}.`);
-    } else if (response.ok && response.status !== 202 && method !== "DELETE" && !optional && !MCP_CONTENT_TYPES.test(response.headers.get("content-type") ?? "")) {
-      failure ??= probeFailure("not_mcp", `The upstream answered with ${response.headers.get("content-type") || "no content type"}, not MCP (JSON or an event stream). Check the server URL.`);
+    } else if (
+      response.ok &&
+      response.status !== 202 &&
+      method !== "DELETE" &&
+      !optional &&
+      !MCP_CONTENT_TYPES.test(response.headers.get("content-type") ?? "")
+    ) {
+      failure ??= probeFailure(
+        "not_mcp",
+        `The upstream answered with ${response.headers.get("content-type") || "no content type"}, not MCP (JSON or an event stream). Check the server URL.`,
+      );
     }
     return response;
   };
@@ -110,7 +137,10 @@ export async function probeUpstream(target: ProbeTarget, options: { listTools: b
       cursor = result.nextCursor;
       if (!cursor) return { latencyMs, tools };
     }
-    throw probeFailure("not_mcp", `The upstream's tools/list still had more pages after ${MAX_TOOL_PAGES}; the registry stops there.`);
+    throw probeFailure(
+      "not_mcp",
+      `The upstream's tools/list still had more pages after ${MAX_TOOL_PAGES}; the registry stops there.`,
+    );
   } catch (error) {
     const thrown =
       failure ??
@@ -118,14 +148,24 @@ export async function probeUpstream(target: ProbeTarget, options: { listTools: b
         ? networkFailure(error, true, timeoutMs)
         : isAppError(error) && probeFailureKind(error)
           ? error
-          : probeFailure("not_mcp", "The upstream answered, but not as an MCP server (initialize or tools/list failed). Check the server URL and transport."));
+          : probeFailure(
+              "not_mcp",
+              "The upstream answered, but not as an MCP server (initialize or tools/list failed). Check the server URL and transport.",
+            ));
     outcome = String(thrown.reason);
     throw thrown;
   } finally {
     // Never the headers, not even their names: the URL, the transport and the outcome.
-    log.debug("upstream probe", { url: target.url, transport: target.transport, tools: options.listTools, outcome, ms: Math.round(performance.now() - started) });
+    log.debug("upstream probe", {
+      url: target.url,
+      transport: target.transport,
+      tools: options.listTools,
+      outcome,
+      ms: Math.round(performance.now() - started),
+    });
     // Ending the session stays inside the budget: the timer is still armed while it runs.
-    if (transport instanceof StreamableHTTPClientTransport && transport.sessionId && !signal.aborted) await transport.terminateSession().catch(() => {});
+    if (transport instanceof StreamableHTTPClientTransport && transport.sessionId && !signal.aborted)
+      await transport.terminateSession().catch(() => {});
     clearTimeout(timer);
     controller.abort();
     await client.close().catch(() => {});

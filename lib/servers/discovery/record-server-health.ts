@@ -25,7 +25,13 @@ export async function recordServerHealth(db: Db, serverId: string, health: Serve
     if (!row) return; // deleted while it was probed
     await tx.server.update({
       where: { id: serverId },
-      data: { healthStatus: health.status, healthCheckedAt: health.checkedAt, healthLatencyMs: health.latencyMs, healthError: health.error?.slice(0, 500) ?? null, updatedAt: row.updatedAt },
+      data: {
+        healthStatus: health.status,
+        healthCheckedAt: health.checkedAt,
+        healthLatencyMs: health.latencyMs,
+        healthError: health.error?.slice(0, 500) ?? null,
+        updatedAt: row.updatedAt,
+      },
     });
   });
   healthChanged();

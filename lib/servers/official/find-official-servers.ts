@@ -7,7 +7,17 @@ import { slugOfDerivedName } from "./registry-name";
 import type { OfficialListQuery } from "./schemas";
 import { publishedVersion, toServerResponse, UNVERSIONED } from "./server-json";
 
-const SELECT = { slug: true, registryName: true, registryMetadata: true, name: true, description: true, version: true, enabled: true, createdAt: true, updatedAt: true } as const;
+const SELECT = {
+  slug: true,
+  registryName: true,
+  registryMetadata: true,
+  name: true,
+  description: true,
+  version: true,
+  enabled: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 function versionWhere(version: string | undefined) {
   // Every server has exactly one version here, and it is the latest.
@@ -28,7 +38,12 @@ function searchWhere(search: string | undefined, registryUrl: string) {
 }
 
 /** GET /v0.1/servers: the caller's visible servers (the same filter as /api/servers), keyset-paged by slug. */
-export async function findOfficialServers(db: Db, access: EffectiveAccess, query: OfficialListQuery, registryUrl: string) {
+export async function findOfficialServers(
+  db: Db,
+  access: EffectiveAccess,
+  query: OfficialListQuery,
+  registryUrl: string,
+) {
   const after = decodeCursor(query.cursor, ["text"])?.[0];
   const rows = await db.server.findMany({
     where: {
@@ -65,8 +80,15 @@ export async function getOfficialServer(db: Db, access: EffectiveAccess, name: s
 }
 
 /** GET /v0.1/servers/{name}/versions/{version}: `latest` or the server's one version. */
-export async function getOfficialServerVersion(db: Db, access: EffectiveAccess, name: string, version: string, registryUrl: string) {
+export async function getOfficialServerVersion(
+  db: Db,
+  access: EffectiveAccess,
+  name: string,
+  version: string,
+  registryUrl: string,
+) {
   const row = await getOfficialServer(db, access, name, registryUrl);
-  if (version !== "latest" && version !== publishedVersion(row)) throw new AppError("not_found", `Server ${name} has no version ${version}.`);
+  if (version !== "latest" && version !== publishedVersion(row))
+    throw new AppError("not_found", `Server ${name} has no version ${version}.`);
   return toServerResponse(row, registryUrl);
 }

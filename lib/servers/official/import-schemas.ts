@@ -6,7 +6,9 @@ import { REGISTRY_NAME_PATTERN } from "./registry-name";
  * `{ servers: [{ server }] }`, or any of those under `{ dryRun?, documents }`. Documents are
  * checked one by one (importDocumentSchema), so one bad document is reported, not the batch.
  */
-export const importBody = z.unknown().describe("A server.json, an array of them, { servers: [{ server }] }, or { dryRun?, documents }");
+export const importBody = z
+  .unknown()
+  .describe("A server.json, an array of them, { servers: [{ server }] }, or { dryRun?, documents }");
 export const importQuery = z.object({ dryRun: z.enum(["true", "false"]).optional() });
 
 const MAX_DOCUMENTS = 200;
@@ -22,7 +24,9 @@ export function readImportBody(body: unknown): { documents: unknown[]; dryRun: b
     return { documents: inner.documents, dryRun: record.dryRun === true };
   }
   if (Array.isArray(record.servers)) {
-    const documents = record.servers.map((entry) => (entry && typeof entry === "object" && "server" in entry ? (entry as { server: unknown }).server : entry));
+    const documents = record.servers.map((entry) =>
+      entry && typeof entry === "object" && "server" in entry ? (entry as { server: unknown }).server : entry,
+    );
     return documents.length <= MAX_DOCUMENTS ? { documents, dryRun: false } : null;
   }
   return { documents: [body], dryRun: false };
@@ -40,11 +44,22 @@ export const importDocumentSchema = z.looseObject({
     .min(3, "name must be 3–200 characters")
     .max(200, "name must be 3–200 characters")
     .regex(REGISTRY_NAME_PATTERN, "name must be reverse-DNS with one slash, e.g. io.github.acme/weather"),
-  description: z.string({ error: "description is required" }).trim().min(1, "description is required").max(2000, "description must be at most 2000 characters"),
+  description: z
+    .string({ error: "description is required" })
+    .trim()
+    .min(1, "description is required")
+    .max(2000, "description must be at most 2000 characters"),
   version: z.string({ error: "version is required" }).trim().max(40, "version must be at most 40 characters here"),
   title: z.string().trim().min(1).max(120).optional(),
   websiteUrl: z.url("websiteUrl must be an absolute URL").optional(),
-  repository: z.looseObject({ url: z.url("repository.url must be an absolute URL"), source: z.string().min(1), id: z.string().optional(), subfolder: z.string().optional() }).optional(),
+  repository: z
+    .looseObject({
+      url: z.url("repository.url must be an absolute URL"),
+      source: z.string().min(1),
+      id: z.string().optional(),
+      subfolder: z.string().optional(),
+    })
+    .optional(),
   remotes: z.array(remote).optional(),
 });
 export type ImportDocument = z.infer<typeof importDocumentSchema>;

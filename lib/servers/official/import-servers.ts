@@ -15,7 +15,11 @@ function present(results: ImportResult[], dryRun: boolean) {
     return { ...base, changes: result.changes };
   });
   const count = (action: ImportResult["action"]) => results.filter((r) => r.action === action).length;
-  return { dryRun, results: items, summary: { create: count("create"), update: count("update"), unchanged: count("unchanged"), error: count("error") } };
+  return {
+    dryRun,
+    results: items,
+    summary: { create: count("create"), update: count("update"), unchanged: count("unchanged"), error: count("error") },
+  };
 }
 
 async function apply(tx: Tx, ctx: AuditContext, actor: string, result: ImportResult) {
@@ -25,12 +29,23 @@ async function apply(tx: Tx, ctx: AuditContext, actor: string, result: ImportRes
   const reason = "server.json import";
   if (result.action === "create") {
     const created = await tx.server.create({ data: { ...data, createdBy: actor }, include: { tags: true } });
-    await recordAuditEvent(tx, ctx, { action: "server.create", target: { type: "server", id: created.id, name: created.slug }, after: toServerRecord(created), reason });
+    await recordAuditEvent(tx, ctx, {
+      action: "server.create",
+      target: { type: "server", id: created.id, name: created.slug },
+      after: toServerRecord(created),
+      reason,
+    });
     return;
   }
   const before = await tx.server.findUniqueOrThrow({ where: { id: result.id }, include: { tags: true } });
   const updated = await tx.server.update({ where: { id: result.id }, data, include: { tags: true } });
-  await recordAuditEvent(tx, ctx, { action: "server.update", target: { type: "server", id: updated.id, name: updated.slug }, before: toServerRecord(before), after: toServerRecord(updated), reason });
+  await recordAuditEvent(tx, ctx, {
+    action: "server.update",
+    target: { type: "server", id: updated.id, name: updated.slug },
+    before: toServerRecord(before),
+    after: toServerRecord(updated),
+    reason,
+  });
 }
 
 /**
@@ -38,13 +53,30 @@ async function apply(tx: Tx, ctx: AuditContext, actor: string, result: ImportRes
  * is written with its audit event in one transaction. A plan with any error writes nothing and
  * answers 422 naming each bad document (`documents.<i>.<field>`).
  */
-export async function importServers(db: Db, ctx: AuditContext & { principal: Principal; access: EffectiveAccess }, documents: unknown[], dryRun: boolean, registryUrl: string) {
+export async function importServers(
+  db: Db,
+  ctx: AuditContext & { principal: Principal; access: EffectiveAccess },
+  documents: unknown[],
+  dryRun: boolean,
+  registryUrl: string,
+) {
   if (dryRun) return present(await planImport(db, ctx.principal, ctx.access, documents, registryUrl), true);
   return db.$transaction(async (tx) => {
     const results = await planImport(tx, ctx.principal, ctx.access, documents, registryUrl);
-    const errors = results.flatMap((r) => (r.action === "error" ? r.errors.map((e) => ({ path: `documents.${r.index}${e.path ? `.${e.path}` : ""}`, message: e.message })) : []));
+    const errors = results.flatMap((r) =>
+      r.action === "error"
+        ? r.errors.map((e) => ({ path: `documents.${r.index}${e.path ? `.${e.path}` : ""}`, message: e.message }))
+        : [],
+    );
     if (errors.length > 0) {
-      throw new AppError("validation_failed", `Nothing was imported: ${errors.length} problem(s), e.g. ${errors[0]!.path}: ${errors[0]!.message}`.slice(0, 500), { fields: errors });
+      throw new AppError(
+        "validation_failed",
+        `Nothing was imported: ${errors.length} problem(s), e.g. ${errors[0]!.path}: ${errors[0]!.message}`.slice(
+          0,
+          500,
+        ),
+        { fields: errors },
+      );
     }
     const actor = ctx.principal.displayName;
     for (const result of results) await apply(tx, ctx, actor, result);

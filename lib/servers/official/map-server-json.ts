@@ -30,22 +30,45 @@ export function slugFromName(name: string): string | null {
 }
 
 /** The remote the gateway will call: streamable-http preferred, sse accepted; URL templates are not. */
-function pickRemote(remotes: { type: string; url: string }[] | undefined): { url: string; transport: "streamable-http" | "sse" } | FieldError {
+function pickRemote(
+  remotes: { type: string; url: string }[] | undefined,
+): { url: string; transport: "streamable-http" | "sse" } | FieldError {
   const usable = (remotes ?? []).filter((r) => r.type === "streamable-http" || r.type === "sse");
   const chosen = usable.find((r) => r.type === "streamable-http") ?? usable[0];
-  if (!chosen) return { path: "remotes", message: "needs a remote of type streamable-http or sse: this registry fronts remote MCP servers (packages are not run here)" };
-  if (/[{}]/.test(chosen.url)) return { path: "remotes", message: `the remote URL ${chosen.url} has {variables}; import a document with a concrete URL` };
+  if (!chosen)
+    return {
+      path: "remotes",
+      message:
+        "needs a remote of type streamable-http or sse: this registry fronts remote MCP servers (packages are not run here)",
+    };
+  if (/[{}]/.test(chosen.url))
+    return {
+      path: "remotes",
+      message: `the remote URL ${chosen.url} has {variables}; import a document with a concrete URL`,
+    };
   return { url: chosen.url, transport: chosen.type as "streamable-http" | "sse" };
 }
 
 /** Checks one document and maps it to catalog fields, or names every problem. */
 export function mapServerJson(document: unknown): MappedServer | { errors: FieldError[] } {
-  if (!document || typeof document !== "object" || Array.isArray(document)) return { errors: [{ path: "", message: "each document must be a server.json object" }] };
+  if (!document || typeof document !== "object" || Array.isArray(document))
+    return { errors: [{ path: "", message: "each document must be a server.json object" }] };
   const parsed = importDocumentSchema.safeParse(document);
-  if (!parsed.success) return { errors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "document", message: issue.message })) };
+  if (!parsed.success)
+    return {
+      errors: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join(".") || "document",
+        message: issue.message,
+      })),
+    };
   const doc = parsed.data;
   const slug = slugFromName(doc.name);
-  if (!slug) return { errors: [{ path: "name", message: `the last part of ${doc.name} gives no usable slug (letters, digits, hyphens)` }] };
+  if (!slug)
+    return {
+      errors: [
+        { path: "name", message: `the last part of ${doc.name} gives no usable slug (letters, digits, hyphens)` },
+      ],
+    };
   const remote = pickRemote(doc.remotes);
   if ("path" in remote) return { errors: [remote] };
   const candidate = createServerSchema.safeParse({
@@ -56,11 +79,26 @@ export function mapServerJson(document: unknown): MappedServer | { errors: Field
     transport: remote.transport,
     version: doc.version,
   });
-  if (!candidate.success) return { errors: candidate.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "document", message: issue.message })) };
+  if (!candidate.success)
+    return {
+      errors: candidate.error.issues.map((issue) => ({
+        path: issue.path.map(String).join(".") || "document",
+        message: issue.message,
+      })),
+    };
   const { tags: _tags, enabled: _enabled, tools: _tools, ...server } = candidate.data;
   const metadata: RegistryMetadata = {
     ...(doc.websiteUrl ? { websiteUrl: doc.websiteUrl } : {}),
-    ...(doc.repository ? { repository: { url: doc.repository.url, source: doc.repository.source, ...(doc.repository.id ? { id: doc.repository.id } : {}), ...(doc.repository.subfolder ? { subfolder: doc.repository.subfolder } : {}) } } : {}),
+    ...(doc.repository
+      ? {
+          repository: {
+            url: doc.repository.url,
+            source: doc.repository.source,
+            ...(doc.repository.id ? { id: doc.repository.id } : {}),
+            ...(doc.repository.subfolder ? { subfolder: doc.repository.subfolder } : {}),
+          },
+        }
+      : {}),
   };
   return { registryName: doc.name, registryMetadata: metadata, server };
 }

@@ -28,7 +28,9 @@ function metadataOf(value: unknown): RegistryMetadata {
   const { websiteUrl, repository } = value as RegistryMetadata;
   return {
     ...(typeof websiteUrl === "string" ? { websiteUrl } : {}),
-    ...(repository && typeof repository.url === "string" && typeof repository.source === "string" ? { repository } : {}),
+    ...(repository && typeof repository.url === "string" && typeof repository.source === "string"
+      ? { repository }
+      : {}),
   };
 }
 
@@ -60,7 +62,14 @@ export function toServerResponse(row: ServerJsonRow, registryUrl: string) {
         {
           type: "streamable-http" as const,
           url: `${registryUrl}/mcp/${row.slug}`,
-          headers: [{ name: "Authorization", description: "Bearer <registry API token or Entra ID access token>", isRequired: true, isSecret: true }],
+          headers: [
+            {
+              name: "Authorization",
+              description: "Bearer <registry API token or Entra ID access token>",
+              isRequired: true,
+              isSecret: true,
+            },
+          ],
         },
       ],
     },

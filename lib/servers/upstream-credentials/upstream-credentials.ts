@@ -26,18 +26,39 @@ export async function getUpstreamCredentials(db: Db, slug: string): Promise<Upst
 }
 
 /** Replaces the server's upstream headers. The audit log records header names, never values. */
-export async function setUpstreamCredentials(db: Db, ctx: AuditContext, slug: string, input: SetUpstreamCredentialsInput): Promise<UpstreamCredentialsRecord> {
+export async function setUpstreamCredentials(
+  db: Db,
+  ctx: AuditContext,
+  slug: string,
+  input: SetUpstreamCredentialsInput,
+): Promise<UpstreamCredentialsRecord> {
   const key = requireSecretsKey();
-  const headerNames = Object.keys(input.headers).map((name) => name.toLowerCase()).sort();
-  const ciphertext = sealSecret(JSON.stringify(Object.fromEntries(Object.entries(input.headers).map(([name, value]) => [name.toLowerCase(), value]))), key);
+  const headerNames = Object.keys(input.headers)
+    .map((name) => name.toLowerCase())
+    .sort();
+  const ciphertext = sealSecret(
+    JSON.stringify(
+      Object.fromEntries(Object.entries(input.headers).map(([name, value]) => [name.toLowerCase(), value])),
+    ),
+    key,
+  );
   return db.$transaction(async (tx) => {
     const server = await tx.server.findUnique({ where: { slug }, include: { upstreamCredentials: true } });
     if (!server) throw new AppError("not_found", `No server ${slug}.`);
     const before = toUpstreamCredentialsRecord(server.upstreamCredentials);
     const data = { headerNames, ciphertext, updatedBy: ctx.principal?.displayName ?? "system" };
-    const row = await tx.serverUpstreamCredential.upsert({ where: { serverId: server.id }, create: { serverId: server.id, ...data }, update: data });
+    const row = await tx.serverUpstreamCredential.upsert({
+      where: { serverId: server.id },
+      create: { serverId: server.id, ...data },
+      update: data,
+    });
     const after = toUpstreamCredentialsRecord(row);
-    await recordAuditEvent(tx, ctx, { action: "server.upstream_credentials.set", target: { type: "server", id: server.id, name: slug }, before, after });
+    await recordAuditEvent(tx, ctx, {
+      action: "server.upstream_credentials.set",
+      target: { type: "server", id: server.id, name: slug },
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -66,7 +87,10 @@ export function openUpstreamHeaders(ciphertext: string): Record<string, string> 
   try {
     return JSON.parse(openSecret(ciphertext, key)) as Record<string, string>;
   } catch {
-    throw new AppError("bad_gateway", "This server's upstream credentials cannot be decrypted: REGISTRY_SECRETS_KEY changed. Set them again.");
+    throw new AppError(
+      "bad_gateway",
+      "This server's upstream credentials cannot be decrypted: REGISTRY_SECRETS_KEY changed. Set them again.",
+    );
   }
 }
 
@@ -74,6 +98,9 @@ function getKeyOrThrow(): Buffer {
   try {
     return requireSecretsKey();
   } catch {
-    throw new AppError("bad_gateway", "This server has upstream credentials but REGISTRY_SECRETS_KEY is not set, so they cannot be used.");
+    throw new AppError(
+      "bad_gateway",
+      "This server has upstream credentials but REGISTRY_SECRETS_KEY is not set, so they cannot be used.",
+    );
   }
 }

@@ -27,7 +27,16 @@ export const DEMO = {
   },
   /** team-payments' servers, and its tools on each. */
   paymentsServers: ["github", "sentry", "stripe-payments"],
-  enabledServers: ["confluence", "github", "jira", "postgres-analytics", "sentry", "slack", "stripe-payments", "web-search"],
+  enabledServers: [
+    "confluence",
+    "github",
+    "jira",
+    "postgres-analytics",
+    "sentry",
+    "slack",
+    "stripe-payments",
+    "web-search",
+  ],
 } as const;
 
 const SYSTEM = { principal: null, requestId: "api-test-setup", system: true };
@@ -87,13 +96,19 @@ export async function startApiRegistry(extraEnv: Record<string, string> = {}): P
   await ensureBuiltIns(db, getConfig(), SYSTEM);
   await seedDemo(db, SYSTEM);
 
-  const userId = async (objectId: string) => (await db.user.findUniqueOrThrow({ where: { tenantId_objectId: { tenantId: TEST_TENANT, objectId } } })).id;
-  const accountId = async (clientId: string) => (await db.m2mAccount.findUniqueOrThrow({ where: { tenantId_clientId: { tenantId: TEST_TENANT, clientId } } })).id;
+  const userId = async (objectId: string) =>
+    (await db.user.findUniqueOrThrow({ where: { tenantId_objectId: { tenantId: TEST_TENANT, objectId } } })).id;
+  const accountId = async (clientId: string) =>
+    (await db.m2mAccount.findUniqueOrThrow({ where: { tenantId_clientId: { tenantId: TEST_TENANT, clientId } } })).id;
 
   return {
     db,
     issuer,
-    userIds: { adele: await userId(DEMO.users.adele), alex: await userId(DEMO.users.alex), megan: await userId(DEMO.users.megan) },
+    userIds: {
+      adele: await userId(DEMO.users.adele),
+      alex: await userId(DEMO.users.alex),
+      megan: await userId(DEMO.users.megan),
+    },
     accountIds: {
       payments: await accountId(DEMO.apps.payments),
       catalogSync: await accountId(DEMO.apps.catalogSync),
@@ -106,10 +121,19 @@ export async function startApiRegistry(extraEnv: Record<string, string> = {}): P
     },
     session: async (id) => (await createSession(db, id, 8)).sessionId,
     async signIn(objectId, claims) {
-      const existing = await db.user.findUniqueOrThrow({ where: { tenantId_objectId: { tenantId: TEST_TENANT, objectId } } });
+      const existing = await db.user.findUniqueOrThrow({
+        where: { tenantId_objectId: { tenantId: TEST_TENANT, objectId } },
+      });
       const user = await recordSignIn(
         db,
-        { tenantId: TEST_TENANT, objectId, displayName: claims.displayName ?? existing.displayName, email: existing.email, groups: claims.groups ?? [], roles: claims.roles ?? [] },
+        {
+          tenantId: TEST_TENANT,
+          objectId,
+          displayName: claims.displayName ?? existing.displayName,
+          email: existing.email,
+          groups: claims.groups ?? [],
+          roles: claims.roles ?? [],
+        },
         "api-test-sign-in",
       );
       return (await createSession(db, user.id, 8)).sessionId;

@@ -25,7 +25,11 @@ export interface ErrorBody {
  * secret or internal in the body.
  */
 export function assertError(response: ApiResponse, status: number, code: string, secrets: string[] = []): ErrorBody {
-  assert.equal(response.status, status, `expected ${status} ${code}, got ${response.status}: ${response.text.slice(0, 300)}`);
+  assert.equal(
+    response.status,
+    status,
+    `expected ${status} ${code}, got ${response.status}: ${response.text.slice(0, 300)}`,
+  );
   assert.equal(response.headers.get("cache-control"), "no-store");
   assert.match(response.headers.get("content-type") ?? "", /^application\/json/);
   const body = response.json as ErrorBody;
@@ -35,10 +39,14 @@ export function assertError(response: ApiResponse, status: number, code: string,
   assert.equal(body.error.code, code);
   assert.equal(typeof body.error.message, "string");
   assert.ok(body.error.message.length > 0);
-  assert.deepEqual(Object.keys(body.error).sort(), status === 422 ? ["code", "fields", "message"] : ["code", "message"]);
+  assert.deepEqual(
+    Object.keys(body.error).sort(),
+    status === 422 ? ["code", "fields", "message"] : ["code", "message"],
+  );
   const expectedChallenge = WWW_AUTHENTICATE[code];
   if (expectedChallenge) assert.equal(response.headers.get("www-authenticate"), expectedChallenge);
-  for (const secret of secrets) assert.ok(!response.text.includes(secret), `error body contains a credential (${secret.slice(0, 12)}…)`);
+  for (const secret of secrets)
+    assert.ok(!response.text.includes(secret), `error body contains a credential (${secret.slice(0, 12)}…)`);
   assert.doesNotMatch(response.text, INTERNALS);
   return body;
 }
@@ -47,7 +55,8 @@ export function assertError(response: ApiResponse, status: number, code: string,
 export function assertValidation(response: ApiResponse, paths: string[]): ErrorBody {
   const body = assertError(response, 422, "validation_failed");
   const named = new Set((body.error.fields ?? []).map((field) => field.path));
-  for (const path of paths) assert.ok(named.has(path), `422 does not name ${path}: ${JSON.stringify(body.error.fields)}`);
+  for (const path of paths)
+    assert.ok(named.has(path), `422 does not name ${path}: ${JSON.stringify(body.error.fields)}`);
   for (const field of body.error.fields ?? []) assert.ok(field.message.length > 0);
   return body;
 }

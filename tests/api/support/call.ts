@@ -7,9 +7,7 @@ export const REGISTRY_ORIGIN = "http://localhost:3999";
  * writes, `Sec-Fetch-Site: same-origin` unless `csrf` says otherwise.
  */
 export type Credential =
-  | { bearer: string }
-  | { session: string; csrf?: "same-origin" | "origin" | "none" | "cross-site" }
-  | null;
+  { bearer: string } | { session: string; csrf?: "same-origin" | "origin" | "none" | "cross-site" } | null;
 
 export interface CallOptions {
   params?: Record<string, string>;
@@ -42,7 +40,8 @@ export function fillPath(template: string, params: Record<string, string> = {}):
 }
 
 export function buildRequest(method: Method, template: string, options: CallOptions = {}): Request {
-  const query = typeof options.query === "object" ? `?${new URLSearchParams(options.query).toString()}` : (options.query ?? "");
+  const query =
+    typeof options.query === "object" ? `?${new URLSearchParams(options.query).toString()}` : (options.query ?? "");
   const headers = new Headers();
   const credential = options.as ?? null;
   if (credential && "bearer" in credential) headers.append("authorization", `Bearer ${credential.bearer}`);
@@ -78,10 +77,17 @@ export async function call(method: Method, template: string, options: CallOption
 }
 
 /** Calls and asserts the status, showing the body when it differs. */
-export async function expectStatus(status: number, method: Method, template: string, options: CallOptions = {}): Promise<ApiResponse> {
+export async function expectStatus(
+  status: number,
+  method: Method,
+  template: string,
+  options: CallOptions = {},
+): Promise<ApiResponse> {
   const response = await call(method, template, options);
   if (response.status !== status) {
-    throw new Error(`${method} ${fillPath(template, options.params)}: expected ${status}, got ${response.status}: ${response.text.slice(0, 500)}`);
+    throw new Error(
+      `${method} ${fillPath(template, options.params)}: expected ${status}, got ${response.status}: ${response.text.slice(0, 500)}`,
+    );
   }
   return response;
 }

@@ -5,12 +5,17 @@ import Ajv from "ajv";
 
 // ajv is in node_modules as a dependency of @modelcontextprotocol/sdk; tests use it to check
 // answers against the vendored official schema (docs/schemas/README.md), not a copy of our own.
-const schema = JSON.parse(readFileSync(join(process.cwd(), "docs/schemas/server.schema.2025-12-11.json"), "utf8")) as object;
+const schema = JSON.parse(
+  readFileSync(join(process.cwd(), "docs/schemas/server.schema.2025-12-11.json"), "utf8"),
+) as object;
 const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(schema);
 
 /** Asserts that `document` is a valid server.json (schema 2025-12-11). */
 export function assertServerJson(document: unknown): void {
-  assert.ok(validate(document), `not a valid server.json: ${JSON.stringify(validate.errors)} in ${JSON.stringify(document)}`);
+  assert.ok(
+    validate(document),
+    `not a valid server.json: ${JSON.stringify(validate.errors)} in ${JSON.stringify(document)}`,
+  );
 }
 
 const OFFICIAL = "io.modelcontextprotocol.registry/official";

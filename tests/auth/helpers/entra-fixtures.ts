@@ -63,7 +63,14 @@ export function appClaimsV1(clock: TestClock, overrides: Record<string, unknown>
 
 export function delegatedClaimsV2(clock: TestClock, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const { idtyp: _idtyp, ...base } = appClaimsV2(clock);
-  return { ...base, oid: USER_OID, sub: "pairwise-subject", scp: "Registry.Use tokens.create", roles: [], ...overrides };
+  return {
+    ...base,
+    oid: USER_OID,
+    sub: "pairwise-subject",
+    scp: "Registry.Use tokens.create",
+    roles: [],
+    ...overrides,
+  };
 }
 
 export interface Harness {
@@ -96,7 +103,11 @@ export async function startHarness(
 }
 
 /** Asserts `promise` rejects with an AppError of `code` (and `reason`, when given). */
-export async function rejectsWith(promise: Promise<unknown>, code: string, reason?: string | RegExp): Promise<AppError> {
+export async function rejectsWith(
+  promise: Promise<unknown>,
+  code: string,
+  reason?: string | RegExp,
+): Promise<AppError> {
   const error = await promise.then(
     () => assert.fail(`expected ${code}, got success`),
     (e: unknown) => e,

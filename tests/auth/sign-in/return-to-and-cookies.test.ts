@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConfig } from "@/lib/config";
-import { clearedSessionCookie, pendingSignInCookie, readPendingSignIn, sessionCookie } from "@/lib/auth/sign-in/cookies";
+import {
+  clearedSessionCookie,
+  pendingSignInCookie,
+  readPendingSignIn,
+  sessionCookie,
+} from "@/lib/auth/sign-in/cookies";
 import { safeReturnTo } from "@/lib/auth/sign-in/return-to";
 import { isSignInErrorKind } from "@/lib/auth/sign-in/sign-in-error";
 
@@ -17,8 +22,20 @@ test("returnTo keeps same-origin relative paths", () => {
 
 test("returnTo refuses anything that could leave the registry or loop", () => {
   for (const bad of [
-    null, undefined, "", "https://evil.example/", "//evil.example/x", "/\\evil.example", "\\\\evil", "javascript:alert(1)",
-    "evil.example", "/ok\nLocation: x", "/auth/sign-in", "/auth/callback?code=x", "/sign-in", `/${"a".repeat(3000)}`,
+    null,
+    undefined,
+    "",
+    "https://evil.example/",
+    "//evil.example/x",
+    "/\\evil.example",
+    "\\\\evil",
+    "javascript:alert(1)",
+    "evil.example",
+    "/ok\nLocation: x",
+    "/auth/sign-in",
+    "/auth/callback?code=x",
+    "/sign-in",
+    `/${"a".repeat(3000)}`,
   ]) {
     assert.equal(safeReturnTo(bad), "/", JSON.stringify(bad));
   }
@@ -41,7 +58,12 @@ test("pending sign-in cookie: garbage or a foreign returnTo is no pending sign-i
   assert.equal(readPendingSignIn(undefined), null);
   assert.equal(readPendingSignIn("not base64 json"), null);
   assert.equal(readPendingSignIn(Buffer.from(JSON.stringify({ state: "short" })).toString("base64url")), null);
-  const foreign = { state: "s".repeat(43), nonce: "n".repeat(43), verifier: "v".repeat(43), returnTo: "https://evil.example" };
+  const foreign = {
+    state: "s".repeat(43),
+    nonce: "n".repeat(43),
+    verifier: "v".repeat(43),
+    returnTo: "https://evil.example",
+  };
   assert.equal(readPendingSignIn(Buffer.from(JSON.stringify(foreign)).toString("base64url")), null);
 });
 

@@ -20,7 +20,11 @@ describe("user sign-in against the Entra ID emulator", () => {
 
   before(async () => {
     emulator = await startTestEmulator();
-    registry = await useTestRegistry({ ENTRA_AUTHORITY_HOST: emulator.url, ENTRA_CLIENT_SECRET: REGISTRY_APP.secret, ENTRA_EMULATOR: "true" });
+    registry = await useTestRegistry({
+      ENTRA_AUTHORITY_HOST: emulator.url,
+      ENTRA_CLIENT_SECRET: REGISTRY_APP.secret,
+      ENTRA_EMULATOR: "true",
+    });
     await dbReady();
     await ensureBuiltIns(getDb(), getConfig(), system);
     await seedDemo(getDb(), system);
@@ -33,12 +37,19 @@ describe("user sign-in against the Entra ID emulator", () => {
   async function signIn(objectId: string, returnTo: string | null = "/servers/github") {
     const { authorizeUrl, pending } = await startSignIn(getConfig(), returnTo);
     const callback = await signInAs(emulator, authorizeUrl, objectId);
-    const params = { code: callback.searchParams.get("code"), state: callback.searchParams.get("state"), error: callback.searchParams.get("error") };
+    const params = {
+      code: callback.searchParams.get("code"),
+      state: callback.searchParams.get("state"),
+      error: callback.searchParams.get("error"),
+    };
     return { authorizeUrl, pending, params };
   }
 
   async function refusal(promise: Promise<unknown>): Promise<SignInError> {
-    const error = await promise.then(() => assert.fail("sign-in should have been refused"), (e: unknown) => e);
+    const error = await promise.then(
+      () => assert.fail("sign-in should have been refused"),
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof SignInError, String(error));
     return error;
   }
@@ -55,7 +66,12 @@ describe("user sign-in against the Entra ID emulator", () => {
     assert.equal(url.searchParams.get("state"), pending.state);
     assert.equal(url.searchParams.get("nonce"), pending.nonce);
     assert.equal(url.searchParams.get("response_mode"), "query");
-    assert.deepEqual(url.searchParams.get("scope")?.split(" ").sort(), ["email", "offline_access", "openid", "profile"]);
+    assert.deepEqual(url.searchParams.get("scope")?.split(" ").sort(), [
+      "email",
+      "offline_access",
+      "openid",
+      "profile",
+    ]);
     assert.equal(pending.returnTo, "/");
   });
 
@@ -72,7 +88,9 @@ describe("user sign-in against the Entra ID emulator", () => {
   it("refuses a tampered state before redeeming the code (the code still works afterwards)", async () => {
     const { pending, params } = await signIn(USERS.alex.objectId);
     const before = await sessionCount();
-    const error = await refusal(completeSignIn(getDb(), getConfig(), { ...params, state: `${params.state}x` }, pending, "req-2"));
+    const error = await refusal(
+      completeSignIn(getDb(), getConfig(), { ...params, state: `${params.state}x` }, pending, "req-2"),
+    );
     assert.equal(error.kind, "state");
     assert.equal(await sessionCount(), before);
     await completeSignIn(getDb(), getConfig(), params, pending, "req-3");
@@ -87,7 +105,15 @@ describe("user sign-in against the Entra ID emulator", () => {
   it("refuses an ID token whose nonce is not this browser's", async () => {
     const { pending, params } = await signIn(USERS.alex.objectId);
     const before = await sessionCount();
-    await refusal(completeSignIn(getDb(), getConfig(), params, { ...pending, nonce: "another-nonce-another-nonce-another" }, "req-5"));
+    await refusal(
+      completeSignIn(
+        getDb(),
+        getConfig(),
+        params,
+        { ...pending, nonce: "another-nonce-another-nonce-another" },
+        "req-5",
+      ),
+    );
     assert.equal(await sessionCount(), before);
   });
 
@@ -101,11 +127,17 @@ describe("user sign-in against the Entra ID emulator", () => {
 
   it("reports Entra's access_denied as cancelled, other errors as failed, and a bad code as failed", async () => {
     const { pending } = await startSignIn(getConfig(), null);
-    const cancelled = await refusal(completeSignIn(getDb(), getConfig(), { code: null, state: pending.state, error: "access_denied" }, pending, "r"));
+    const cancelled = await refusal(
+      completeSignIn(getDb(), getConfig(), { code: null, state: pending.state, error: "access_denied" }, pending, "r"),
+    );
     assert.equal(cancelled.kind, "cancelled");
-    const failed = await refusal(completeSignIn(getDb(), getConfig(), { code: null, state: pending.state, error: "server_error" }, pending, "r"));
+    const failed = await refusal(
+      completeSignIn(getDb(), getConfig(), { code: null, state: pending.state, error: "server_error" }, pending, "r"),
+    );
     assert.equal(failed.kind, "failed");
-    const badCode = await refusal(completeSignIn(getDb(), getConfig(), { code: "not-a-code", state: pending.state, error: null }, pending, "r"));
+    const badCode = await refusal(
+      completeSignIn(getDb(), getConfig(), { code: "not-a-code", state: pending.state, error: null }, pending, "r"),
+    );
     assert.equal(badCode.kind, "failed");
     assert.doesNotMatch(badCode.kind, /AADSTS/);
   });

@@ -18,8 +18,17 @@ let registry: Awaited<ReturnType<typeof useTestRegistry>>;
 
 before(async () => {
   // Alex's ID token carries the overage marker; his one group is only in (emulated) Graph.
-  emulator = await startTestEmulator(demoConfig((raw) => void (raw.tenants[0].users.find((u: any) => u.objectId === USERS.alex.objectId).groupsOverage = true)));
-  registry = await useTestRegistry({ ENTRA_AUTHORITY_HOST: emulator.url, ENTRA_GRAPH_URL: emulator.url, ENTRA_CLIENT_SECRET: REGISTRY_APP.secret, ENTRA_EMULATOR: "true" });
+  emulator = await startTestEmulator(
+    demoConfig(
+      (raw) => void (raw.tenants[0].users.find((u: any) => u.objectId === USERS.alex.objectId).groupsOverage = true),
+    ),
+  );
+  registry = await useTestRegistry({
+    ENTRA_AUTHORITY_HOST: emulator.url,
+    ENTRA_GRAPH_URL: emulator.url,
+    ENTRA_CLIENT_SECRET: REGISTRY_APP.secret,
+    ENTRA_EMULATOR: "true",
+  });
   await dbReady();
   await ensureBuiltIns(getDb(), getConfig(), system);
   await seedDemo(getDb(), system);
@@ -32,7 +41,11 @@ after(async () => {
 it("an ID token with the groups-overage marker: the user's Entra groups are read from Graph at sign-in", async () => {
   const { authorizeUrl, pending } = await startSignIn(getConfig(), "/");
   const callback = await signInAs(emulator, authorizeUrl, USERS.alex.objectId);
-  const params = { code: callback.searchParams.get("code"), state: callback.searchParams.get("state"), error: callback.searchParams.get("error") };
+  const params = {
+    code: callback.searchParams.get("code"),
+    state: callback.searchParams.get("state"),
+    error: callback.searchParams.get("error"),
+  };
   const { sessionId } = await completeSignIn(getDb(), getConfig(), params, pending, "req-overage");
   const user = await findSessionUser(getDb(), sessionId);
   assert.deepEqual(user?.entraGroupIds, [PAYMENTS_GROUP]);

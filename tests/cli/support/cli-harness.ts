@@ -43,7 +43,10 @@ export async function startCliTestRegistry(): Promise<CliTestRegistry> {
   await seedDemo(getDb(), system);
   let server: ServerType | undefined;
   const port = await new Promise<number>((listening) => {
-    server = serve({ fetch: apiApp().fetch, port: 0, hostname: "127.0.0.1", overrideGlobalObjects: false }, (info: AddressInfo) => listening(info.port));
+    server = serve(
+      { fetch: apiApp().fetch, port: 0, hostname: "127.0.0.1", overrideGlobalObjects: false },
+      (info: AddressInfo) => listening(info.port),
+    );
   });
   return {
     emulator,
@@ -68,8 +71,13 @@ export function tempHome(): { home: string; configHome: string; remove(): void }
  */
 export function runCli(args: string[], env: CliEnv): Promise<CliResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { env: { NODE_ENV: "test", PATH: process.env.PATH, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { NODE_ENV: "test", PATH: process.env.PATH, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }

@@ -33,7 +33,11 @@ export interface GatewayHarness {
   /** A browser session of a user in the callers' group. */
   session: string;
   /** An MCP SDK client connected through the gateway. */
-  connect(slug: string, token: string, headers?: Record<string, string>): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
+  connect(
+    slug: string,
+    token: string,
+    headers?: Record<string, string>,
+  ): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
   close(): Promise<void>;
 }
 
@@ -52,10 +56,11 @@ async function silentServer(): Promise<{ port: number; close(): Promise<void> }>
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -92,7 +97,10 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
     name: "gw-callers",
     description: "",
     entraMappings: { groups: [], appRoles: [] },
-    serverAccess: ["gw-json", "gw-sse", "gw-down", "gw-slow", "gw-disabled"].map((slug) => ({ server: slug, ...calls })),
+    serverAccess: ["gw-json", "gw-sse", "gw-down", "gw-slow", "gw-disabled"].map((slug) => ({
+      server: slug,
+      ...calls,
+    })),
     permissions: [],
   });
   await createGroup(db, SYSTEM, {
@@ -102,9 +110,29 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
     serverAccess: [{ server: "gw-json", methods: ["tools/list"], tools: ["echo"] }],
     permissions: [],
   });
-  await createM2mAccount(db, SYSTEM, { tenantId: TENANT_ID, clientId: M2M_APPS.paymentsCi.clientId, name: "gateway caller", description: "", groups: ["gw-callers"], enabled: true });
-  await createM2mAccount(db, SYSTEM, { tenantId: TENANT_ID, clientId: M2M_APPS.catalogSync.clientId, name: "gateway reader", description: "", groups: [], enabled: true });
-  const user = await createUser(db, SYSTEM, { tenantId: TENANT_ID, objectId: "5b0c2f6e-9a41-4c7e-8d3b-2e1f0a9c8b7d", displayName: "Gina Gateway", groups: ["gw-callers"], enabled: true });
+  await createM2mAccount(db, SYSTEM, {
+    tenantId: TENANT_ID,
+    clientId: M2M_APPS.paymentsCi.clientId,
+    name: "gateway caller",
+    description: "",
+    groups: ["gw-callers"],
+    enabled: true,
+  });
+  await createM2mAccount(db, SYSTEM, {
+    tenantId: TENANT_ID,
+    clientId: M2M_APPS.catalogSync.clientId,
+    name: "gateway reader",
+    description: "",
+    groups: [],
+    enabled: true,
+  });
+  const user = await createUser(db, SYSTEM, {
+    tenantId: TENANT_ID,
+    objectId: "5b0c2f6e-9a41-4c7e-8d3b-2e1f0a9c8b7d",
+    displayName: "Gina Gateway",
+    groups: ["gw-callers"],
+    enabled: true,
+  });
   const session = (await createSession(db, user.id, 8)).sessionId;
 
   // Mounted the way the API application mounts it: a Hono route handing over the raw Request.
@@ -112,16 +140,26 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
   app.all("/mcp/:slug", (c) => handleMcpRequest(c.req.raw, c.req.param("slug")));
   const gateway = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
     // overrideGlobalObjects: false, as in production (scripts/serve.ts): the platform Request/Response.
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1", overrideGlobalObjects: false }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
+    const s = serve(
+      { fetch: app.fetch, port: 0, hostname: "127.0.0.1", overrideGlobalObjects: false },
+      (info: AddressInfo) => resolve({ server: s, port: info.port }),
+    );
   });
   const origin = `http://127.0.0.1:${gateway.port}`;
 
   const token = async (app: { clientId: string; secret: string }) => {
-    const result = await msalClient(emulator, app).acquireTokenByClientCredential({ scopes: [`api://${REGISTRY_APP.clientId}/.default`], skipCache: true });
+    const result = await msalClient(emulator, app).acquireTokenByClientCredential({
+      scopes: [`api://${REGISTRY_APP.clientId}/.default`],
+      skipCache: true,
+    });
     if (!result?.accessToken) throw new Error("the emulator returned no access token");
     return result.accessToken;
   };
-  const tokens = { caller: await token(M2M_APPS.paymentsCi), reader: await token(M2M_APPS.catalogSync), unlinked: await token(M2M_APPS.unlinkedAgent) };
+  const tokens = {
+    caller: await token(M2M_APPS.paymentsCi),
+    reader: await token(M2M_APPS.catalogSync),
+    unlinked: await token(M2M_APPS.unlinkedAgent),
+  };
   const clients: Client[] = [];
 
   return {
@@ -151,7 +189,12 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
 }
 
 /** A raw JSON-RPC POST through the gateway (for batches and exact answers). */
-export async function rpcPost(origin: string, slug: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; headers: Headers; json: any; text: string }> {
+export async function rpcPost(
+  origin: string,
+  slug: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Headers; json: any; text: string }> {
   const response = await fetch(`${origin}/mcp/${slug}`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", ...headers },
@@ -168,7 +211,11 @@ export async function rpcPost(origin: string, slug: string, body: unknown, heade
 }
 
 /** Waits for fire-and-forget usage writes (they never hold up the answer). */
-export async function waitForUsage(db: Db, where: Record<string, unknown>, count: number): Promise<Awaited<ReturnType<Db["gatewayUsage"]["findMany"]>>> {
+export async function waitForUsage(
+  db: Db,
+  where: Record<string, unknown>,
+  count: number,
+): Promise<Awaited<ReturnType<Db["gatewayUsage"]["findMany"]>>> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const rows = await db.gatewayUsage.findMany({ where, orderBy: { at: "asc" } });
     if (rows.length >= count) return rows;

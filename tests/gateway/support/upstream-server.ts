@@ -33,25 +33,41 @@ export const UPSTREAM_TOOLS = ["echo", "add", "fail", "progress", "admin_reset"]
 function buildServer(toolRuns: Map<string, number>, gate: () => Promise<void>): McpServer {
   const server = new McpServer({ name: "test-upstream", version: "1.0.0" });
   const ran = (name: string) => toolRuns.set(name, (toolRuns.get(name) ?? 0) + 1);
-  server.registerTool("echo", { description: "Echo the text.", inputSchema: { text: z.string() } }, async ({ text }) => {
-    ran("echo");
-    return { content: [{ type: "text", text }] };
-  });
-  server.registerTool("add", { description: "Add two numbers.", inputSchema: { a: z.number(), b: z.number() } }, async ({ a, b }) => {
-    ran("add");
-    return { content: [{ type: "text", text: String(a + b) }] };
-  });
+  server.registerTool(
+    "echo",
+    { description: "Echo the text.", inputSchema: { text: z.string() } },
+    async ({ text }) => {
+      ran("echo");
+      return { content: [{ type: "text", text }] };
+    },
+  );
+  server.registerTool(
+    "add",
+    { description: "Add two numbers.", inputSchema: { a: z.number(), b: z.number() } },
+    async ({ a, b }) => {
+      ran("add");
+      return { content: [{ type: "text", text: String(a + b) }] };
+    },
+  );
   server.registerTool("fail", { description: "Always reports an error." }, async () => {
     ran("fail");
     return { content: [{ type: "text", text: "it failed" }], isError: true };
   });
-  server.registerTool("progress", { description: "Reports progress, then waits until the test releases it." }, async (extra) => {
-    ran("progress");
-    const progressToken = extra._meta?.progressToken;
-    if (progressToken !== undefined) await extra.sendNotification({ method: "notifications/progress", params: { progressToken, progress: 1, total: 2 } });
-    await gate();
-    return { content: [{ type: "text", text: "done" }] };
-  });
+  server.registerTool(
+    "progress",
+    { description: "Reports progress, then waits until the test releases it." },
+    async (extra) => {
+      ran("progress");
+      const progressToken = extra._meta?.progressToken;
+      if (progressToken !== undefined)
+        await extra.sendNotification({
+          method: "notifications/progress",
+          params: { progressToken, progress: 1, total: 2 },
+        });
+      await gate();
+      return { content: [{ type: "text", text: "done" }] };
+    },
+  );
   server.registerTool("admin_reset", { description: "Nobody but admins." }, async () => {
     ran("admin_reset");
     return { content: [{ type: "text", text: "reset" }] };
@@ -64,7 +80,10 @@ function buildServer(toolRuns: Map<string, number>, gate: () => Promise<void>): 
  * port: JSON answers (`json`) or SSE answers (`sse`). It records what reached it, and answers 401
  * to any request without every one of `requireHeaders` (an upstream that wants its credentials).
  */
-export async function startTestUpstream(mode: "json" | "sse", options: { requireHeaders?: Record<string, string> } = {}): Promise<TestUpstream> {
+export async function startTestUpstream(
+  mode: "json" | "sse",
+  options: { requireHeaders?: Record<string, string> } = {},
+): Promise<TestUpstream> {
   const seen: SeenRequest[] = [];
   const toolRuns = new Map<string, number>();
   const closedSessions: string[] = [];
@@ -84,7 +103,9 @@ export async function startTestUpstream(mode: "json" | "sse", options: { require
       } catch {
         // recorded as is
       }
-      rpcMethods = (Array.isArray(body) ? body : [body]).map((m) => (m as { method?: string } | null)?.method ?? "(response)");
+      rpcMethods = (Array.isArray(body) ? body : [body]).map(
+        (m) => (m as { method?: string } | null)?.method ?? "(response)",
+      );
     }
     seen.push({ method: request.method, headers: Object.fromEntries(request.headers), rpcMethods, body: text });
     for (const [name, value] of Object.entries(options.requireHeaders ?? {})) {
@@ -93,7 +114,12 @@ export async function startTestUpstream(mode: "json" | "sse", options: { require
     const sessionId = request.headers.get("mcp-session-id");
     if (sessionId) {
       const transport = transports.get(sessionId);
-      return transport ? transport.handleRequest(request) : Response.json({ jsonrpc: "2.0", id: null, error: { code: -32001, message: "Session not found" } }, { status: 404 });
+      return transport
+        ? transport.handleRequest(request)
+        : Response.json(
+            { jsonrpc: "2.0", id: null, error: { code: -32001, message: "Session not found" } },
+            { status: 404 },
+          );
     }
     const server = buildServer(toolRuns, () => opened);
     const transport = new WebStandardStreamableHTTPServerTransport({
@@ -113,7 +139,9 @@ export async function startTestUpstream(mode: "json" | "sse", options: { require
   };
 
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const s = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
+    const s = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
+      resolve({ server: s, port: info.port }),
+    );
   });
   return {
     url: `http://127.0.0.1:${port}/mcp`,

@@ -15,7 +15,12 @@ export function readMigrationsList(baseDir: string) {
       },
     }));
   const lockfile = readFileSync(path.join(baseDir, "migration_lock.toml"), "utf8");
-  return { baseDir, lockfile: { path: "migration_lock.toml", content: lockfile }, shadowDbInitScript: "", migrationDirectories };
+  return {
+    baseDir,
+    lockfile: { path: "migration_lock.toml", content: lockfile },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  };
 }
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };

@@ -24,7 +24,12 @@ const INHERITED_SETTINGS = [
 
 /** The test process's environment without database settings, plus `extra`. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", NO_COLOR: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CHECKPOINT_DISABLE: "1",
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+    NO_COLOR: "1",
+  };
   for (const name of INHERITED_SETTINGS) delete env[name];
   return { ...env, ...extra };
 }
@@ -48,6 +53,9 @@ export function runProcess(
 }
 
 /** The real Prisma CLI, as `npx prisma` runs it, in `cwd` with `env` (see cleanEnv). */
-export function runPrisma(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<ProcessResult> {
+export function runPrisma(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<ProcessResult> {
   return runProcess(process.execPath, [PRISMA_CLI, ...args], { cwd: options.cwd, env: cleanEnv(options.env) });
 }

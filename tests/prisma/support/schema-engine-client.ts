@@ -27,7 +27,10 @@ export function killRunningSchemaEngines(): void {
 }
 
 /** The stand-in spoken to as the Prisma CLI does: JSON-RPC lines on stdin/stdout. */
-export function startSchemaEngine(datasource: { url: string; shadowDatabaseUrl?: string }, datamodels: string[] = []): SchemaEngineClient {
+export function startSchemaEngine(
+  datasource: { url: string; shadowDatabaseUrl?: string },
+  datamodels: string[] = [],
+): SchemaEngineClient {
   const args = [...datamodels.flatMap((file) => ["--datamodels", file]), "--datasource", JSON.stringify(datasource)];
   const child = spawn(SCHEMA_ENGINE, args, { cwd: PROJECT_ROOT, env: cleanEnv(), stdio: ["pipe", "pipe", "ignore"] });
   running.add(child);

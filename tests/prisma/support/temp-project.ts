@@ -35,7 +35,11 @@ export function createTempProject(): TempProject {
   const dir = mkdtempSync(path.join(tmpdir(), "prisma-offline-"));
   symlinkSync(path.join(PROJECT_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   mkdirSync(path.join(dir, "scripts"));
-  symlinkSync(path.join(PROJECT_ROOT, "scripts/prisma-schema-engine"), path.join(dir, "scripts/prisma-schema-engine"), "dir");
+  symlinkSync(
+    path.join(PROJECT_ROOT, "scripts/prisma-schema-engine"),
+    path.join(dir, "scripts/prisma-schema-engine"),
+    "dir",
+  );
   cpSync(path.join(PROJECT_ROOT, "prisma.config.ts"), path.join(dir, "prisma.config.ts"));
   cpSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
   for (const provider of ["sqlite", "postgresql"]) {

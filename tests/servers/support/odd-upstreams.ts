@@ -52,13 +52,19 @@ export async function closedPortUrl(): Promise<string> {
  * 127.0.0.2: a certificate that does not match the host.
  */
 export async function startMismatchedTls(): Promise<OddUpstream> {
-  const server = createHttpsServer({ cert: readFileSync(".test-data/tls/cert.pem"), key: readFileSync(".test-data/tls/key.pem") }, (_request, response) => response.end("{}"));
+  const server = createHttpsServer(
+    { cert: readFileSync(".test-data/tls/cert.pem"), key: readFileSync(".test-data/tls/key.pem") },
+    (_request, response) => response.end("{}"),
+  );
   const port = await listen(server, "127.0.0.2");
   return { url: `https://127.0.0.2:${port}/mcp`, close: closer(server) };
 }
 
 /** The legacy HTTP+SSE transport (GET /sse, POST /messages) with the SDK's McpServer and two tools. */
-export async function startLegacySseUpstream(requireHeader: { name: string; value: string }): Promise<OddUpstream & { seenHeaders: string[] }> {
+export async function startLegacySseUpstream(requireHeader: {
+  name: string;
+  value: string;
+}): Promise<OddUpstream & { seenHeaders: string[] }> {
   const transports = new Map<string, SSEServerTransport>();
   const seenHeaders: string[] = [];
   const server = createHttpServer(async (request, response) => {
@@ -71,8 +77,12 @@ export async function startLegacySseUpstream(requireHeader: { name: string; valu
     const url = new URL(request.url ?? "/", "http://localhost");
     if (request.method === "GET" && url.pathname === "/sse") {
       const mcp = new McpServer({ name: "legacy-upstream", version: "1.0.0" });
-      mcp.registerTool("ping", { description: "Answers pong." }, async () => ({ content: [{ type: "text", text: "pong" }] }));
-      mcp.registerTool("greet", { description: "Greets.", inputSchema: { name: z.string() } }, async ({ name }) => ({ content: [{ type: "text", text: `hi ${name}` }] }));
+      mcp.registerTool("ping", { description: "Answers pong." }, async () => ({
+        content: [{ type: "text", text: "pong" }],
+      }));
+      mcp.registerTool("greet", { description: "Greets.", inputSchema: { name: z.string() } }, async ({ name }) => ({
+        content: [{ type: "text", text: `hi ${name}` }],
+      }));
       const transport = new SSEServerTransport("/messages", response);
       transports.set(transport.sessionId, transport);
       response.on("close", () => transports.delete(transport.sessionId));

@@ -27,7 +27,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: (await params).slug };
 }
 
-export default async function ServerPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParamsRecord> }) {
+export default async function ServerPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<SearchParamsRecord>;
+}) {
   const { slug } = await params;
   const { db, access } = await requirePageSession(`/servers/${slug}`);
   if (!SLUG_PATTERN.test(slug)) notFound();
@@ -37,14 +43,27 @@ export default async function ServerPage({ params, searchParams }: { params: Par
     throw error;
   });
   const canManage = hasPermission(access, "servers:write");
-  const tools = canManage ? <ManagedToolList slug={server.slug} tools={server.tools ?? []} /> : <ToolList tools={server.tools ?? []} />;
+  const tools = canManage ? (
+    <ManagedToolList slug={server.slug} tools={server.tools ?? []} />
+  ) : (
+    <ToolList tools={server.tools ?? []} />
+  );
   // The server's id, not its slug: a deleted server's events stay with it, not with a new namesake.
-  const activity = await loadObjectActivity(db, access, { type: "server", id: server.id, noun: "server" }, { path: `/servers/${server.slug}`, params: await searchParams });
+  const activity = await loadObjectActivity(
+    db,
+    access,
+    { type: "server", id: server.id, noun: "server" },
+    { path: `/servers/${server.slug}`, params: await searchParams },
+  );
 
   return (
     <>
       <PageHeader
-        breadcrumbs={<Link href="/" className="hover:text-slate-800 hover:underline">Catalog</Link>}
+        breadcrumbs={
+          <Link href="/" className="hover:text-slate-800 hover:underline">
+            Catalog
+          </Link>
+        }
         title={
           <span className="flex flex-wrap items-center gap-2">
             {server.name}
@@ -57,7 +76,9 @@ export default async function ServerPage({ params, searchParams }: { params: Par
             <EnabledBadge enabled={server.enabled} />
             {server.version ? <Badge mono>v{server.version.replace(/^v/, "")}</Badge> : null}
             <Badge mono>{server.transport}</Badge>
-            {server.tags.map((tag) => <Badge key={tag}>{tag}</Badge>)}
+            {server.tags.map((tag) => (
+              <Badge key={tag}>{tag}</Badge>
+            ))}
           </div>
         }
       />
@@ -80,8 +101,15 @@ export default async function ServerPage({ params, searchParams }: { params: Par
           tools
         )}
         <div className="min-w-0 space-y-5">
-          <ConnectPanel slug={server.slug} registryUrl={getConfig().registryUrl} canCreateTokens={hasPermission(access, "tokens:create")} />
-          <ServerAccessCard grant={grantFor(access, server.slug)} managerGroups={access.permissions.get("servers:write") ?? []} />
+          <ConnectPanel
+            slug={server.slug}
+            registryUrl={getConfig().registryUrl}
+            canCreateTokens={hasPermission(access, "tokens:create")}
+          />
+          <ServerAccessCard
+            grant={grantFor(access, server.slug)}
+            managerGroups={access.permissions.get("servers:write") ?? []}
+          />
         </div>
       </div>
     </>

@@ -32,10 +32,17 @@ export default async function AccessExplorerPage({ searchParams }: { searchParam
   const initial = initialSubject(params);
   const { db, access } = await requirePageSession("/settings/access-explorer");
   if (!hasPermission(access, "iam:read")) notFound();
-  const [users, accounts, groups] = await Promise.all([findUsers(db, userListQuery.parse({ limit: 200 })), findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 200 })), findGroups(db, { limit: 200 })]);
+  const [users, accounts, groups] = await Promise.all([
+    findUsers(db, userListQuery.parse({ limit: 200 })),
+    findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 200 })),
+    findGroups(db, { limit: 200 }),
+  ]);
   return (
     <>
-      <PageHeader title="Access Explorer" description="See the registry through someone else's eyes: each validation step, the groups that apply and why, and every server and tool they can see." />
+      <PageHeader
+        title="Access Explorer"
+        description="See the registry through someone else's eyes: each validation step, the groups that apply and why, and every server and tool they can see."
+      />
       <AccessExplorer
         users={users.items.map((u) => ({ value: u.id, label: `${u.displayName}${u.enabled ? "" : " (disabled)"}` }))}
         m2mAccounts={accounts.items.map((a) => ({ value: a.id, label: `${a.name} · ${a.clientId}` }))}

@@ -16,7 +16,15 @@ import { findAuditEvents } from "@/lib/audit/find-audit-events";
 export const metadata: Metadata = { title: "Audit log" };
 
 const PATH = "/settings/audit";
-const LABELS: Record<string, string> = { actor: "Actor", action: "Action", target: "Target", outcome: "Outcome", from: "From", to: "To", cursor: "The page position" };
+const LABELS: Record<string, string> = {
+  actor: "Actor",
+  action: "Action",
+  target: "Target",
+  outcome: "Outcome",
+  from: "From",
+  to: "To",
+  cursor: "The page position",
+};
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
@@ -35,8 +43,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         actions={
           <>
             {/* Plain links: the browser downloads what the API's Content-Disposition names. */}
-            <a href={exportHref(filters, "csv")} className={buttonClasses()} download>Export CSV</a>
-            <a href={exportHref(filters, "jsonl")} className={buttonClasses()} download>Export JSONL</a>
+            <a href={exportHref(filters, "csv")} className={buttonClasses()} download>
+              Export CSV
+            </a>
+            <a href={exportHref(filters, "jsonl")} className={buttonClasses()} download>
+              Export JSONL
+            </a>
           </>
         }
       />
@@ -44,7 +56,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <AuditFilterForm filters={filters} action={PATH} />
         {invalid.length > 0 ? (
           <Alert tone="warning" title="Some filters were ignored">
-            {invalid.map((key) => LABELS[key] ?? key).join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates must be real dates; outcome is success, denied or failure). Fix {invalid.length === 1 ? "it" : "them"} and apply again.
+            {invalid.map((key) => LABELS[key] ?? key).join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates
+            must be real dates; outcome is success, denied or failure). Fix {invalid.length === 1 ? "it" : "them"} and
+            apply again.
           </Alert>
         ) : null}
         <DataTable
@@ -61,11 +75,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 action={<ButtonLink href={PATH}>Clear filters</ButtonLink>}
               />
             ) : (
-              <EmptyState title="No audit events yet" description="Changes to users, groups, M2M accounts, servers and tokens appear here as they happen, as do refused sign-ins and tokens." />
+              <EmptyState
+                title="No audit events yet"
+                description="Changes to users, groups, M2M accounts, servers and tokens appear here as they happen, as do refused sign-ins and tokens."
+              />
             )
           }
         />
-        <p className="text-xs text-slate-500">Exports carry the current filters and include up to the 1,000 newest matching events; narrow the time range to export older ones.</p>
+        <p className="text-xs text-slate-500">
+          Exports carry the current filters and include up to the 1,000 newest matching events; narrow the time range to
+          export older ones.
+        </p>
       </div>
     </>
   );

@@ -19,7 +19,8 @@ import { pageQuery, SLUG_PATTERN } from "@/lib/validation/common";
 export const metadata: Metadata = { title: "API Tokens" };
 
 const BASE = "/settings/tokens";
-const DESCRIPTION = "Personal tokens for MCP clients, scripts and CI. A token reads the catalog with at most your groups, holds only the permissions you give it, and is shown only once.";
+const DESCRIPTION =
+  "Personal tokens for MCP clients, scripts and CI. A token reads the catalog with at most your groups, holds only the permissions you give it, and is shown only once.";
 
 export default async function TokensPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
@@ -33,7 +34,11 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       </>
     );
   }
-  const parsed = pageQuery.safeParse({ limit: 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined });
+  const parsed = pageQuery.safeParse({
+    limit: 50,
+    q: param(params, "q") || undefined,
+    cursor: param(params, "cursor") || undefined,
+  });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const [page, servers] = await Promise.all([findTokens(session, query), findServers(db, access, { limit: 200 })]);
   const server = param(params, "server");
@@ -57,8 +62,13 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
         description={DESCRIPTION}
         actions={
           <>
-            {hasPermission(access, "iam:read") ? <ButtonLink href="/settings/tokens/all">All users' tokens</ButtonLink> : null}
-            <CreateTokenDialog {...dialogProps} defaultServer={server && SLUG_PATTERN.test(server) ? server : undefined} />
+            {hasPermission(access, "iam:read") ? (
+              <ButtonLink href="/settings/tokens/all">All users' tokens</ButtonLink>
+            ) : null}
+            <CreateTokenDialog
+              {...dialogProps}
+              defaultServer={server && SLUG_PATTERN.test(server) ? server : undefined}
+            />
           </>
         }
       />
@@ -67,8 +77,21 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
         columns={tokenColumns(now)}
         rows={page.items}
         rowKey={(token) => token.id}
-        toolbar={<SearchBox action={BASE} label="Search tokens" placeholder="Token name" defaultValue={query.q} keep={listParams} />}
-        empty={<TokensEmptyState q={query.q} create={<CreateTokenDialog {...dialogProps} label="Create your first token" />} />}
+        toolbar={
+          <SearchBox
+            action={BASE}
+            label="Search tokens"
+            placeholder="Token name"
+            defaultValue={query.q}
+            keep={listParams}
+          />
+        }
+        empty={
+          <TokensEmptyState
+            q={query.q}
+            create={<CreateTokenDialog {...dialogProps} label="Create your first token" />}
+          />
+        }
         paging={{ basePath: BASE, params: listParams, nextCursor: page.nextCursor }}
       />
     </>

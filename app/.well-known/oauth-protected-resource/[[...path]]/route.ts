@@ -6,4 +6,12 @@ import { apiApp } from "@/lib/api/create-api-app";
  */
 const handle = (request: Request) => apiApp().fetch(request);
 
-export { handle as GET, handle as POST, handle as PATCH, handle as PUT, handle as DELETE, handle as HEAD, handle as OPTIONS };
+export {
+  handle as GET,
+  handle as POST,
+  handle as PATCH,
+  handle as PUT,
+  handle as DELETE,
+  handle as HEAD,
+  handle as OPTIONS,
+};

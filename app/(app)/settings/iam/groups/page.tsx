@@ -22,10 +22,18 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   if (!hasPermission(session.access, "iam:read")) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
 
-  const parsed = pageQuery.safeParse({ limit: 50, cursor: param(params, "cursor"), q: param(params, "q") || undefined });
+  const parsed = pageQuery.safeParse({
+    limit: 50,
+    cursor: param(params, "cursor"),
+    q: param(params, "q") || undefined,
+  });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const page = await findGroups(session.db, query);
-  const newGroup = canWrite ? <ButtonLink href={`${PATH}/new`} variant="primary">New group</ButtonLink> : null;
+  const newGroup = canWrite ? (
+    <ButtonLink href={`${PATH}/new`} variant="primary">
+      New group
+    </ButtonLink>
+  ) : null;
 
   return (
     <>
@@ -39,13 +47,28 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         columns={groupColumns}
         rows={page.items}
         rowKey={(group) => group.id}
-        toolbar={<SearchBox action={PATH} defaultValue={query.q} label="Search groups" placeholder="Search by name or description" />}
+        toolbar={
+          <SearchBox
+            action={PATH}
+            defaultValue={query.q}
+            label="Search groups"
+            placeholder="Search by name or description"
+          />
+        }
         paging={{ basePath: PATH, params, nextCursor: page.nextCursor }}
         empty={
           query.q || query.cursor ? (
-            <EmptyState title={`No groups match “${query.q ?? ""}”`} description="Search looks at group names and descriptions. Try a shorter term, or clear the search." action={<ButtonLink href={PATH}>Clear search</ButtonLink>} />
+            <EmptyState
+              title={`No groups match “${query.q ?? ""}”`}
+              description="Search looks at group names and descriptions. Try a shorter term, or clear the search."
+              action={<ButtonLink href={PATH}>Clear search</ButtonLink>}
+            />
           ) : (
-            <EmptyState title="No groups yet" description="Create a group, give it server access rules, then assign users and M2M accounts to it." action={newGroup} />
+            <EmptyState
+              title="No groups yet"
+              description="Create a group, give it server access rules, then assign users and M2M accounts to it."
+              action={newGroup}
+            />
           )
         }
       />

@@ -28,7 +28,14 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
   // The nav hides this page without iam:read; the server refuses it too.
   if (!hasPermission(access, "iam:read")) notFound();
   const canWrite = hasPermission(access, "iam:write");
-  const parsed = m2mAccountListQuery.safeParse({ limit: param(params, "limit") || 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined, sort: param(params, "sort"), enabled: param(params, "enabled") || undefined, group: param(params, "group") || undefined });
+  const parsed = m2mAccountListQuery.safeParse({
+    limit: param(params, "limit") || 50,
+    q: param(params, "q") || undefined,
+    cursor: param(params, "cursor") || undefined,
+    sort: param(params, "sort"),
+    enabled: param(params, "enabled") || undefined,
+    group: param(params, "group") || undefined,
+  });
   // A mangled URL (bad sort, a cursor from another sort) shows the first page of the default view.
   const query = parsed.success ? parsed.data : m2mAccountListQuery.parse({ limit: 50 });
   const filters = { expiring: param(params, "expiring") === "1", unused: param(params, "unused") === "1" };
@@ -41,8 +48,14 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
     }),
     findGroups(db, { limit: 200 }),
   ]);
-  const linkProps = canWrite ? { defaultTenantId: getConfig().entra.tenantIds[0] ?? "", groupOptions: groups.items.map((g) => ({ name: g.name, description: g.description })) } : null;
-  const graphProblem = page.items.find((a) => a.entraApp.error && !a.entraApp.error.startsWith("No app registration"))?.entraApp.error;
+  const linkProps = canWrite
+    ? {
+        defaultTenantId: getConfig().entra.tenantIds[0] ?? "",
+        groupOptions: groups.items.map((g) => ({ name: g.name, description: g.description })),
+      }
+    : null;
+  const graphProblem = page.items.find((a) => a.entraApp.error && !a.entraApp.error.startsWith("No app registration"))
+    ?.entraApp.error;
 
   return (
     <>
@@ -51,7 +64,11 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
         description="Entra ID app registrations linked to registry groups. A linked app calls the API with an access token it gets by the client-credentials flow; its groups decide what it sees."
         actions={linkProps ? <LinkEntraAppDialog {...linkProps} /> : null}
       />
-      {graphProblem ? <Alert tone="warning" title="Linked-app health is incomplete" className="mb-3">{graphProblem}</Alert> : null}
+      {graphProblem ? (
+        <Alert tone="warning" title="Linked-app health is incomplete" className="mb-3">
+          {graphProblem}
+        </Alert>
+      ) : null}
       <DataTable
         caption="M2M accounts"
         columns={m2mAccountColumns}
@@ -59,13 +76,34 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
         rowKey={(account) => account.id}
         toolbar={
           <>
-            <SearchBox action={BASE} label="Search M2M accounts" placeholder="Name, tenant id or client id" defaultValue={query.q} keep={params} />
+            <SearchBox
+              action={BASE}
+              label="Search M2M accounts"
+              placeholder="Name, tenant id or client id"
+              defaultValue={query.q}
+              keep={params}
+            />
             <ListFilters
               action={BASE}
               params={params}
               filters={[
-                { name: "enabled", label: "Status", options: [{ value: "", label: "Any" }, { value: "true", label: "Enabled" }, { value: "false", label: "Disabled" }] },
-                { name: "group", label: "Group", options: [{ value: "", label: "Any group" }, ...groups.items.map((group) => ({ value: group.name, label: group.name }))] },
+                {
+                  name: "enabled",
+                  label: "Status",
+                  options: [
+                    { value: "", label: "Any" },
+                    { value: "true", label: "Enabled" },
+                    { value: "false", label: "Disabled" },
+                  ],
+                },
+                {
+                  name: "group",
+                  label: "Group",
+                  options: [
+                    { value: "", label: "Any group" },
+                    ...groups.items.map((group) => ({ value: group.name, label: group.name })),
+                  ],
+                },
               ]}
             />
             <M2mAccountFilters basePath={BASE} params={params} />

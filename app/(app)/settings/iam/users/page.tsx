@@ -26,13 +26,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   if (!hasPermission(session.access, "iam:read")) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
 
-  const parsed = userListQuery.safeParse({ limit: param(params, "limit") || 50, cursor: param(params, "cursor"), q: param(params, "q") || undefined, sort: param(params, "sort"), enabled: param(params, "enabled") || undefined, group: param(params, "group") || undefined });
+  const parsed = userListQuery.safeParse({
+    limit: param(params, "limit") || 50,
+    cursor: param(params, "cursor"),
+    q: param(params, "q") || undefined,
+    sort: param(params, "sort"),
+    enabled: param(params, "enabled") || undefined,
+    group: param(params, "group") || undefined,
+  });
   // A mangled URL (bad sort, a cursor from another sort) shows the first page of the default view.
   const query = parsed.success ? parsed.data : userListQuery.parse({ limit: 50 });
-  const [page, groups] = await Promise.all([findUsers(session.db, query).catch((error: unknown) => {
-    if (isAppError(error)) return findUsers(session.db, userListQuery.parse({ limit: 50 }));
-    throw error;
-  }), loadGroupOptions(session.db)]);
+  const [page, groups] = await Promise.all([
+    findUsers(session.db, query).catch((error: unknown) => {
+      if (isAppError(error)) return findUsers(session.db, userListQuery.parse({ limit: 50 }));
+      throw error;
+    }),
+    loadGroupOptions(session.db),
+  ]);
   const filtered = Boolean(query.q || query.cursor || query.enabled || query.group);
   const addUser = canWrite ? <AddUserButton tenantIds={getConfig().entra.tenantIds} groups={groups} /> : null;
 
@@ -50,13 +60,34 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         rowKey={(user) => user.id}
         toolbar={
           <>
-            <SearchBox action={PATH} defaultValue={query.q} label="Search users" placeholder="Search by name, email or object id" keep={params} />
+            <SearchBox
+              action={PATH}
+              defaultValue={query.q}
+              label="Search users"
+              placeholder="Search by name, email or object id"
+              keep={params}
+            />
             <ListFilters
               action={PATH}
               params={params}
               filters={[
-                { name: "enabled", label: "Status", options: [{ value: "", label: "Any" }, { value: "true", label: "Enabled" }, { value: "false", label: "Disabled" }] },
-                { name: "group", label: "Group", options: [{ value: "", label: "Any group" }, ...groups.map((group) => ({ value: group.name, label: group.name }))] },
+                {
+                  name: "enabled",
+                  label: "Status",
+                  options: [
+                    { value: "", label: "Any" },
+                    { value: "true", label: "Enabled" },
+                    { value: "false", label: "Disabled" },
+                  ],
+                },
+                {
+                  name: "group",
+                  label: "Group",
+                  options: [
+                    { value: "", label: "Any group" },
+                    ...groups.map((group) => ({ value: group.name, label: group.name })),
+                  ],
+                },
               ]}
             />
           </>
@@ -65,9 +96,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         sort={{ basePath: PATH, params, current: query.sort.token }}
         empty={
           filtered ? (
-            <EmptyState title="No users match this view" description="Search looks at display names, emails and the start of object ids; the status and group filters narrow it further." action={<ButtonLink href={PATH}>Clear search and filters</ButtonLink>} />
+            <EmptyState
+              title="No users match this view"
+              description="Search looks at display names, emails and the start of object ids; the status and group filters narrow it further."
+              action={<ButtonLink href={PATH}>Clear search and filters</ButtonLink>}
+            />
           ) : (
-            <EmptyState title="No users yet" description="Users appear after their first sign-in. Add a user by tenant id and object id to assign groups before that." action={addUser} />
+            <EmptyState
+              title="No users yet"
+              description="Users appear after their first sign-in. Add a user by tenant id and object id to assign groups before that."
+              action={addUser}
+            />
           )
         }
       />

@@ -23,7 +23,13 @@ export default async function AllTokensPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const { db, access } = await requirePageSession(pathWithQuery(BASE, params));
   if (!hasPermission(access, "iam:read")) notFound();
-  const parsed = allTokensQuery.safeParse({ limit: param(params, "limit") || 50, q: param(params, "q") || undefined, cursor: param(params, "cursor") || undefined, sort: param(params, "sort"), status: param(params, "status") || undefined });
+  const parsed = allTokensQuery.safeParse({
+    limit: param(params, "limit") || 50,
+    q: param(params, "q") || undefined,
+    cursor: param(params, "cursor") || undefined,
+    sort: param(params, "sort"),
+    status: param(params, "status") || undefined,
+  });
   const query = parsed.success ? parsed.data : allTokensQuery.parse({ limit: 50 });
   const page = await findAllTokens(db, query).catch((error: unknown) => {
     if (isAppError(error)) return findAllTokens(db, allTokensQuery.parse({ limit: 50 }));
@@ -34,7 +40,11 @@ export default async function AllTokensPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader
-        breadcrumbs={<Link href="/settings/tokens" className="hover:underline">API Tokens</Link>}
+        breadcrumbs={
+          <Link href="/settings/tokens" className="hover:underline">
+            API Tokens
+          </Link>
+        }
         title="All users' API tokens"
         description="Every registry API token, whoever owns it. Revoke a leaked or forgotten token here; its owner's clients are refused from their next request."
       />
@@ -45,17 +55,44 @@ export default async function AllTokensPage({ searchParams }: { searchParams: Pr
         rowKey={(token) => token.id}
         toolbar={
           <>
-            <SearchBox action={BASE} label="Search tokens" placeholder="Token or owner name" defaultValue={query.q} keep={params} />
-            <ListFilters action={BASE} params={params} filters={[{ name: "status", label: "Status", options: [{ value: "", label: "Any" }, ...TOKEN_STATUSES.map((status) => ({ value: status, label: status }))] }]} />
+            <SearchBox
+              action={BASE}
+              label="Search tokens"
+              placeholder="Token or owner name"
+              defaultValue={query.q}
+              keep={params}
+            />
+            <ListFilters
+              action={BASE}
+              params={params}
+              filters={[
+                {
+                  name: "status",
+                  label: "Status",
+                  options: [
+                    { value: "", label: "Any" },
+                    ...TOKEN_STATUSES.map((status) => ({ value: status, label: status })),
+                  ],
+                },
+              ]}
+            />
           </>
         }
         sort={{ basePath: BASE, params, current: query.sort.token }}
         paging={{ basePath: BASE, params, nextCursor: page.nextCursor }}
         empty={
           query.q || query.status || query.cursor ? (
-            <EmptyState title="No tokens match this view" description="Search looks at token and owner names; the status filter narrows it." action={<ButtonLink href={BASE}>Clear search and filters</ButtonLink>} />
+            <EmptyState
+              title="No tokens match this view"
+              description="Search looks at token and owner names; the status filter narrows it."
+              action={<ButtonLink href={BASE}>Clear search and filters</ButtonLink>}
+            />
           ) : (
-            <EmptyState title="No API tokens yet" description="Users create their own tokens under Settings > API Tokens." action={<ButtonLink href="/settings/tokens">Go to your tokens</ButtonLink>} />
+            <EmptyState
+              title="No API tokens yet"
+              description="Users create their own tokens under Settings > API Tokens."
+              action={<ButtonLink href="/settings/tokens">Go to your tokens</ButtonLink>}
+            />
           )
         }
       />

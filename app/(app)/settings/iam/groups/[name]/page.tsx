@@ -23,7 +23,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Group ${(await params).name}` };
 }
 
-export default async function GroupPage({ params, searchParams }: { params: Params; searchParams: Promise<SearchParamsRecord> }) {
+export default async function GroupPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<SearchParamsRecord>;
+}) {
   const name = (await params).name;
   const session = await requirePageSession(`/settings/iam/groups/${name}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
@@ -35,19 +41,36 @@ export default async function GroupPage({ params, searchParams }: { params: Para
     findGroupMembers(session.db, group),
     // Only editors learn which slugs exist (for the warning on rules whose server does not).
     canWrite ? findServerSlugs(session.db) : undefined,
-    loadObjectActivity(session.db, session.access, { type: "group", id: group.id, noun: "group" }, { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: await searchParams }),
+    loadObjectActivity(
+      session.db,
+      session.access,
+      { type: "group", id: group.id, noun: "group" },
+      { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: await searchParams },
+    ),
   ]);
 
   const editor = (
-    <GroupEditor key={group.version} group={group} canWrite={canWrite} locked={isAdminGroup} knownServers={knownServers} members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />}
-      activity={activity ? { content: <ObjectActivity {...activity} />, open: activity.newestHref !== null } : undefined}
+    <GroupEditor
+      key={group.version}
+      group={group}
+      canWrite={canWrite}
+      locked={isAdminGroup}
+      knownServers={knownServers}
+      members={<GroupMembersSection group={group.name} members={members} canWrite={canWrite} />}
+      activity={
+        activity ? { content: <ObjectActivity {...activity} />, open: activity.newestHref !== null } : undefined
+      }
     />
   );
 
   return (
     <>
       <PageHeader
-        breadcrumbs={<Link href="/settings/iam/groups" className="hover:underline">Groups</Link>}
+        breadcrumbs={
+          <Link href="/settings/iam/groups" className="hover:underline">
+            Groups
+          </Link>
+        }
         title={
           <span className="flex items-center gap-2">
             <span className="font-mono">{group.name}</span>
@@ -61,8 +84,16 @@ export default async function GroupPage({ params, searchParams }: { params: Para
         }
         actions={
           <>
-            <ButtonLink href={`/settings/access-explorer?groupName=${encodeURIComponent(group.name)}`}>View access</ButtonLink>
-            {canWrite ? <DeleteGroupButton name={group.name} protectedGroup={group.builtIn} memberCount={group.members.users.length + group.members.m2mAccounts.length} /> : null}
+            <ButtonLink href={`/settings/access-explorer?groupName=${encodeURIComponent(group.name)}`}>
+              View access
+            </ButtonLink>
+            {canWrite ? (
+              <DeleteGroupButton
+                name={group.name}
+                protectedGroup={group.builtIn}
+                memberCount={group.members.users.length + group.members.m2mAccounts.length}
+              />
+            ) : null}
           </>
         }
       />

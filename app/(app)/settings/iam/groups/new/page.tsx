@@ -16,7 +16,11 @@ export default async function NewGroupPage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={<Link href="/settings/iam/groups" className="hover:underline">Groups</Link>}
+        breadcrumbs={
+          <Link href="/settings/iam/groups" className="hover:underline">
+            Groups
+          </Link>
+        }
         title="New group"
         description="Name the group and choose what it grants. Members are assigned afterwards, on each user or M2M account."
       />

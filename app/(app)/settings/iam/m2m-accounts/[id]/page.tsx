@@ -26,19 +26,31 @@ import { getM2mAccount } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
 
 export const metadata: Metadata = { title: "M2M Account" };
 
-export default async function M2mAccountPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> }) {
+export default async function M2mAccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParamsRecord>;
+}) {
   const { id } = await params;
   const { db, access } = await requirePageSession(`/settings/iam/m2m-accounts/${id}`);
   if (!hasPermission(access, "iam:read")) notFound();
   let account = id.length <= 64 ? await getM2mAccount(db, id) : null;
   if (!account) notFound();
   const fetchedAt = account.entraApp.fetchedAt ? new Date(account.entraApp.fetchedAt) : null;
-  if ((await refreshEntraApps(db, [{ ...account, entraAppFetchedAt: fetchedAt }])) > 0) account = (await getM2mAccount(db, id)) ?? account;
+  if ((await refreshEntraApps(db, [{ ...account, entraAppFetchedAt: fetchedAt }])) > 0)
+    account = (await getM2mAccount(db, id)) ?? account;
   const canWrite = hasPermission(access, "iam:write");
   const [view, groups, activity] = await Promise.all([
     explainM2mAccount(db, account.id),
     canWrite ? findGroups(db, { limit: 200 }) : null,
-    loadObjectActivity(db, access, { type: "m2m-account", id: account.id, noun: "M2M account" }, { path: `/settings/iam/m2m-accounts/${account.id}`, params: await searchParams }),
+    loadObjectActivity(
+      db,
+      access,
+      { type: "m2m-account", id: account.id, noun: "M2M account" },
+      { path: `/settings/iam/m2m-accounts/${account.id}`, params: await searchParams },
+    ),
   ]);
   const config = getConfig();
   const groupOptions = (groups?.items ?? []).map((group) => ({ name: group.name, description: group.description }));
@@ -65,11 +77,21 @@ export default async function M2mAccountPage({ params, searchParams }: { params:
     <div className="space-y-5">
       <PageHeader
         className="mb-0"
-        breadcrumbs={<Link href="/settings/iam/m2m-accounts" className="hover:text-slate-800 hover:underline">M2M Accounts</Link>}
+        breadcrumbs={
+          <Link href="/settings/iam/m2m-accounts" className="hover:text-slate-800 hover:underline">
+            M2M Accounts
+          </Link>
+        }
         title={
           <span className="flex items-center gap-2">
             {account.name}
-            {account.enabled ? <Badge tone="success" dot>Enabled</Badge> : <Badge dot>Disabled</Badge>}
+            {account.enabled ? (
+              <Badge tone="success" dot>
+                Enabled
+              </Badge>
+            ) : (
+              <Badge dot>Disabled</Badge>
+            )}
           </span>
         }
         description={account.description || "No description."}

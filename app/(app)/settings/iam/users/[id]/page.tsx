@@ -19,7 +19,13 @@ import { getUser } from "@/lib/iam/users/find-users";
 
 export const metadata: Metadata = { title: "User" };
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParamsRecord> }) {
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParamsRecord>;
+}) {
   const { id } = await params;
   const session = await requirePageSession(`/settings/iam/users/${id}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
@@ -29,7 +35,12 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const isSelf = user.id === session.principal.userId;
   const [groups, activity] = await Promise.all([
     loadGroupOptions(session.db),
-    loadObjectActivity(session.db, session.access, { type: "user", id: user.id, noun: "user" }, { path: `/settings/iam/users/${user.id}`, params: await searchParams }),
+    loadObjectActivity(
+      session.db,
+      session.access,
+      { type: "user", id: user.id, noun: "user" },
+      { path: `/settings/iam/users/${user.id}`, params: await searchParams },
+    ),
   ]);
 
   const details = (
@@ -42,18 +53,28 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   return (
     <>
       <PageHeader
-        breadcrumbs={<Link href="/settings/iam/users" className="hover:underline">Users</Link>}
+        breadcrumbs={
+          <Link href="/settings/iam/users" className="hover:underline">
+            Users
+          </Link>
+        }
         title={
           <span className="flex items-center gap-2">
             {user.displayName}
             {isSelf ? <Badge tone="accent">you</Badge> : null}
-            {user.enabled ? null : <Badge tone="neutral" dot>Disabled</Badge>}
+            {user.enabled ? null : (
+              <Badge tone="neutral" dot>
+                Disabled
+              </Badge>
+            )}
           </span>
         }
         description={user.email ?? undefined}
         actions={
           <>
-            <ButtonLink href={`/settings/access-explorer?userId=${encodeURIComponent(user.id)}`}>View access</ButtonLink>
+            <ButtonLink href={`/settings/access-explorer?userId=${encodeURIComponent(user.id)}`}>
+              View access
+            </ButtonLink>
             {canWrite ? <SignOutUserButton id={user.id} displayName={user.displayName} isSelf={isSelf} /> : null}
             {canWrite ? <UserStatusButton key={`status-${user.version}`} user={user} isSelf={isSelf} /> : null}
           </>
