@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Catalog" };
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
-  const { db, access, principal } = await requirePageSession(pathWithQuery("/", params));
+  const session = await requirePageSession(pathWithQuery("/", params));
+  const { db, access, principal } = session;
   const parsed = serverListQuery.safeParse({
     limit: 50,
     q: param(params, "q") || undefined,
@@ -24,7 +25,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     cursor: param(params, "cursor") || undefined,
   });
   const query = parsed.success ? parsed.data : { limit: 50 };
-  const page = await findServers(db, access, query);
+  const page = await findServers(session, query);
   const canManage = hasPermission(access, "servers:write");
   const tags = [...new Set(page.items.flatMap((server) => server.tags))];
 

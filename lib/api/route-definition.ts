@@ -18,10 +18,15 @@ export interface ApiRoute<
   /** OpenAPI-style template: `/api/servers/{slug}`. */
   path: string;
   summary: string;
+  /**
+   * The permission the route needs: documented in OpenAPI and checked early by the pipeline (a
+   * 403 before the body is parsed). The operation the handler calls checks it again itself, so
+   * a page or script calling it directly is held to the same rule.
+   */
   permission?: Permission;
   /**
-   * SPEC §3: visibility comes before permission. On writes to one server the handler checks
-   * visibility first (404) and then `permission` (403) itself (lib/access/require-catalog-write.ts),
+   * SPEC §3: visibility comes before permission. On writes to one server the operation checks
+   * visibility first (404) and then `permission` (403) (lib/servers/require-writable-server.ts),
    * so the pipeline must not answer 403 before it.
    */
   permissionAfterVisibility?: true;

@@ -31,8 +31,10 @@ function snapshot(value: unknown): object | undefined {
 }
 
 /**
- * Writes one audit event. IAM and catalog changes call this with the transaction client of the
- * change itself, so the change and its audit record commit or roll back together.
+ * Writes one audit event row. Changes never call this themselves: they go through
+ * `auditedChange` (./audited-change.ts), which writes their events and moves the IAM generation
+ * in the change's own transaction. Called directly only for records of something that changed
+ * no state: a refused request (lib/http/audit-auth-failure.ts), a groups-overage lookup.
  */
 export async function recordAuditEvent(
   tx: Pick<Tx, "auditEvent" | "$executeRaw">,
@@ -59,7 +61,6 @@ export async function recordAuditEvent(
       after: snapshot(event.after),
     },
   });
-  // Audited changes are exactly the changes that can alter who sees what: they end every cached
-  // principal (lib/auth/principal-cache.ts). Refusals change nothing and would only thrash it.
+  // Transitional: writes not yet moved to auditedChange still rely on this bump.
   if ((event.outcome ?? "success") !== "denied") await bumpIamGeneration(tx);
 }

@@ -1,19 +1,20 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import type { CreateServerInput } from "./schemas";
 import { toServerRecord, toToolRecord } from "./server-record";
 
-export async function createServer(db: Db, ctx: AuditContext, input: CreateServerInput) {
+export async function createServer(ctx: OperationContext, input: CreateServerInput) {
+  requirePermission(ctx, "servers:write");
   // A server restriction narrows servers:write too: a restricted token manages only the servers
   // it names, so it may not register any other (it may re-create one it names).
-  const principal = ctx.principal;
-  if (principal?.kind === "token" && principal.servers !== null && !principal.servers.includes(input.slug)) {
+  if (ctx.access.restriction && !ctx.access.restriction.has(input.slug)) {
     throw new AppError("forbidden", "This token is restricted to other servers and cannot register this one.", {
       reason: "server restriction",
     });
   }
-  return db.$transaction(async (tx) => {
+  return auditedChange(ctx.db, ctx, async ({ tx, record }) => {
     if (await tx.server.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
       throw new AppError("conflict", `A server with slug ${input.slug} already exists.`);
     }
@@ -40,12 +41,8 @@ export async function createServer(db: Db, ctx: AuditContext, input: CreateServe
       },
       include: { tags: true, tools: { orderBy: { name: "asc" } } },
     });
-    const record = toServerRecord(server, { toolCount: server.tools.length, tools: server.tools.map(toToolRecord) });
-    await recordAuditEvent(tx, ctx, {
-      action: "server.create",
-      target: { type: "server", id: server.id, name: server.slug },
-      after: record,
-    });
-    return record;
+    const created = toServerRecord(server, { toolCount: server.tools.length, tools: server.tools.map(toToolRecord) });
+    record({ action: "server.create", target: { type: "server", id: server.id, name: server.slug }, after: created });
+    return created;
   });
 }

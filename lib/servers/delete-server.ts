@@ -1,16 +1,15 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
+import { requireWritableServer } from "./require-writable-server";
 import { toServerRecord } from "./server-record";
 
-export async function deleteServer(db: Db, ctx: AuditContext, slug: string) {
-  await db.$transaction(async (tx) => {
-    const row = await tx.server.findUnique({ where: { slug }, include: { tags: true } });
-    if (!row) throw new AppError("not_found", `No server ${slug}.`);
+export async function deleteServer(ctx: OperationContext, input: { slug: string }): Promise<void> {
+  await auditedChange(ctx.db, ctx, async ({ tx, record }) => {
+    const row = await requireWritableServer(tx, ctx, input.slug);
     await tx.server.delete({ where: { id: row.id } });
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "server.delete",
-      target: { type: "server", id: row.id, name: slug },
+      target: { type: "server", id: row.id, name: input.slug },
       before: toServerRecord(row),
     });
   });

@@ -1,16 +1,14 @@
 import { serverWhere, toolWhere } from "@/lib/access/access-where";
 import { canSeeServer, type EffectiveAccess } from "@/lib/access/effective-access";
-import { containsInsensitive, type Db } from "@/lib/db";
+import type { OperationContext } from "@/lib/context";
+import { containsInsensitive, type Db, type Tx } from "@/lib/db";
 import { decodeCursor, toPage, type Page } from "@/lib/validation/common";
 import type { ServerListQuery, ServerRecord } from "./schemas";
 import { toServerRecord } from "./server-record";
 
 /** Visible servers, filtered in the query (SPEC §3), keyset-paged by slug. */
-export async function findServers(
-  db: Db,
-  access: EffectiveAccess,
-  query: ServerListQuery,
-): Promise<Page<ServerRecord>> {
+export async function findServers(ctx: OperationContext, query: ServerListQuery): Promise<Page<ServerRecord>> {
+  const { db, access } = ctx;
   const after = decodeCursor(query.cursor, ["text"])?.[0];
   const rows = await db.server.findMany({
     where: {
@@ -54,7 +52,7 @@ export async function findServers(
 }
 
 /** One visible server, or null when it is invisible or absent (the caller answers 404 for both). */
-export async function findVisibleServer(db: Db, access: EffectiveAccess, slug: string) {
+export async function findVisibleServer(db: Db | Tx, access: EffectiveAccess, slug: string) {
   const row = await db.server.findUnique({ where: { slug }, include: { tags: true } });
   if (!row || !canSeeServer(access, row.slug, row.enabled)) return null;
   return row;

@@ -1,7 +1,7 @@
 import { toolWhere } from "@/lib/access/access-where";
 import { findVisibleServerIds } from "./find-servers";
-import type { EffectiveAccess } from "@/lib/access/effective-access";
-import { containsInsensitive, type Db } from "@/lib/db";
+import type { OperationContext } from "@/lib/context";
+import { containsInsensitive } from "@/lib/db";
 import { decodeCursor, toPage, type Page, type PageQuery } from "@/lib/validation/common";
 
 export interface ToolSearchResult {
@@ -12,7 +12,8 @@ export interface ToolSearchResult {
 }
 
 /** Searches tools across every visible server; keyset-paged by (name, id). */
-export async function findTools(db: Db, access: EffectiveAccess, query: PageQuery): Promise<Page<ToolSearchResult>> {
+export async function findTools(ctx: OperationContext, query: PageQuery): Promise<Page<ToolSearchResult>> {
+  const { db, access } = ctx;
   const [name, id] = decodeCursor(query.cursor, ["text", "text"]) ?? [];
   const rows = await db.tool.findMany({
     where: {

@@ -1,14 +1,19 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
+import { requireWritableServer } from "./require-writable-server";
 import type { ToolInput } from "./schemas";
 import { toToolRecord } from "./server-record";
 
 /** Replaces a server's whole tool list (PUT semantics), in one transaction. */
-export async function replaceTools(db: Db, ctx: AuditContext, slug: string, tools: ToolInput[]) {
-  return db.$transaction(async (tx) => {
-    const server = await tx.server.findUnique({ where: { slug }, include: { tools: { orderBy: { name: "asc" } } } });
-    if (!server) throw new AppError("not_found", `No server ${slug}.`);
+export async function replaceTools(ctx: OperationContext, input: { slug: string; tools: ToolInput[] }) {
+  const { slug, tools } = input;
+  return auditedChange(ctx.db, ctx, async ({ tx, record }) => {
+    const server = await requireWritableServer(tx, ctx, slug);
+    const previous = await tx.tool.findMany({
+      where: { serverId: server.id },
+      select: { name: true },
+      orderBy: { name: "asc" },
+    });
     await tx.tool.deleteMany({ where: { serverId: server.id } });
     if (tools.length > 0) {
       await tx.tool.createMany({
@@ -22,10 +27,10 @@ export async function replaceTools(db: Db, ctx: AuditContext, slug: string, tool
     }
     await tx.server.update({ where: { id: server.id }, data: { updatedBy: ctx.principal?.displayName ?? "system" } });
     const after = tools.map(toToolRecord).sort((a, b) => a.name.localeCompare(b.name));
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "server.tools.replace",
       target: { type: "server", id: server.id, name: slug },
-      before: { tools: server.tools.map((tool) => tool.name) },
+      before: { tools: previous.map((tool) => tool.name) },
       after: { tools: after.map((tool) => tool.name) },
     });
     return after;

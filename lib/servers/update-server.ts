@@ -1,15 +1,14 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
 import { updateAction } from "@/lib/audit/update-action";
-import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { OperationContext } from "@/lib/context";
+import { requireWritableServer } from "./require-writable-server";
 import type { UpdateServerInput } from "./schemas";
 import { toServerRecord } from "./server-record";
 
-export async function updateServer(db: Db, ctx: AuditContext, slug: string, input: UpdateServerInput) {
-  return db.$transaction(async (tx) => {
-    const row = await tx.server.findUnique({ where: { slug }, include: { tags: true } });
-    if (!row) throw new AppError("not_found", `No server ${slug}.`);
-    const { tags, ...fields } = input;
+export async function updateServer(ctx: OperationContext, input: { slug: string; changes: UpdateServerInput }) {
+  return auditedChange(ctx.db, ctx, async ({ tx, record }) => {
+    const row = await requireWritableServer(tx, ctx, input.slug);
+    const { tags, ...fields } = input.changes;
     if (tags) {
       await tx.serverTag.deleteMany({ where: { serverId: row.id } });
       await tx.serverTag.createMany({ data: [...new Set(tags)].map((tag) => ({ serverId: row.id, tag })) });
@@ -20,9 +19,9 @@ export async function updateServer(db: Db, ctx: AuditContext, slug: string, inpu
       include: { tags: true },
     });
     const after = toServerRecord(updated);
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: updateAction("server", row.enabled, after.enabled),
-      target: { type: "server", id: row.id, name: slug },
+      target: { type: "server", id: row.id, name: input.slug },
       before: toServerRecord(row),
       after,
     });

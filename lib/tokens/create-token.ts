@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getConfig } from "@/lib/config";
-import type { OperationContext } from "@/lib/context";
+import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import type { CreateTokenInput } from "./schemas";
 import { toTokenRecord } from "./token-record";
@@ -13,7 +13,7 @@ import { requireTokenOwner } from "./require-token-owner";
  * carries a subset of the caller's groups, optionally a server restriction, and only the
  * permissions chosen here (default none: catalog reads only; see lib/access/token-permissions.ts).
  */
-export async function createToken(ctx: OperationContext, input: CreateTokenInput) {
+export async function createToken(ctx: PrincipalContext, input: CreateTokenInput) {
   const owner = requireTokenOwner(ctx.principal);
   const maxHours = getConfig().tokenMaxTtlHours;
   if (input.expiresInHours > maxHours) {

@@ -1,4 +1,4 @@
-import type { OperationContext } from "@/lib/context";
+import type { PrincipalContext } from "@/lib/context";
 import { containsInsensitive } from "@/lib/db";
 import { afterNewest, type Page, type PageQuery, toPage } from "@/lib/validation/common";
 import type { ApiTokenRecord } from "./schemas";
@@ -6,7 +6,7 @@ import { toTokenRecord } from "./token-record";
 import { requireTokenOwner } from "./require-token-owner";
 
 /** The caller's own tokens, newest first. */
-export async function findTokens(ctx: OperationContext, query: PageQuery): Promise<Page<ApiTokenRecord>> {
+export async function findTokens(ctx: PrincipalContext, query: PageQuery): Promise<Page<ApiTokenRecord>> {
   const ownerId = requireTokenOwner(ctx.principal);
   const cursorWhere = afterNewest(query.cursor, "createdAt");
   const rows = await ctx.db.apiToken.findMany({

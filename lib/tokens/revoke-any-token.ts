@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { OperationContext } from "@/lib/context";
+import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { toTokenRecord } from "./token-record";
 
@@ -7,7 +7,7 @@ import { toTokenRecord } from "./token-record";
  * An admin (iam:write) revokes anyone's token — a leaked secret, a person who left. Audited
  * with the owner named, so the owner's own history shows who revoked it.
  */
-export async function revokeAnyToken(ctx: OperationContext, tokenId: string): Promise<void> {
+export async function revokeAnyToken(ctx: PrincipalContext, tokenId: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({
       where: { id: tokenId },

@@ -1,11 +1,11 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { OperationContext } from "@/lib/context";
+import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { requireTokenOwner } from "./require-token-owner";
 import { toTokenRecord } from "./token-record";
 
 /** Revokes one of the caller's tokens; effective on the next request on every instance. */
-export async function revokeToken(ctx: OperationContext, tokenId: string): Promise<void> {
+export async function revokeToken(ctx: PrincipalContext, tokenId: string): Promise<void> {
   const ownerId = requireTokenOwner(ctx.principal);
   await ctx.db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, ownerId } });

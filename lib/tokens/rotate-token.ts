@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { OperationContext } from "@/lib/context";
+import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { requireTokenOwner } from "./require-token-owner";
 import type { RotateTokenInput } from "./schemas";
@@ -7,7 +7,7 @@ import { toTokenRecord } from "./token-record";
 import { generateTokenSecret, hashTokenSecret, tokenStub } from "./token-secret";
 
 /** New secret for the same record; the old one keeps working for `graceHours`, then stops. */
-export async function rotateToken(ctx: OperationContext, tokenId: string, input: RotateTokenInput) {
+export async function rotateToken(ctx: PrincipalContext, tokenId: string, input: RotateTokenInput) {
   const ownerId = requireTokenOwner(ctx.principal);
   const secret = generateTokenSecret();
   const row = await ctx.db.$transaction(async (tx) => {

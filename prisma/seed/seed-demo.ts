@@ -8,6 +8,7 @@ import { updateGroup } from "@/lib/iam/groups/update-group";
 import { createM2mAccount } from "@/lib/iam/m2m-accounts/create-m2m-account";
 import { createUser } from "@/lib/iam/users/create-user";
 import { createServer } from "@/lib/servers/create-server";
+import { systemContext } from "@/lib/system-context";
 import { DEMO_SERVERS } from "./catalog";
 
 interface DemoTenant {
@@ -36,7 +37,9 @@ function byName<T extends { displayName: string }>(items: T[], name: string): T 
  */
 export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
   const tenant = loadDemoTenant();
-  for (const server of DEMO_SERVERS) await createServer(db, ctx, server);
+  // The seed is the registry acting on its own: only the request id is taken from the caller.
+  const system = systemContext(db, ctx.requestId);
+  for (const server of DEMO_SERVERS) await createServer(system, server);
 
   await updateGroup(db, ctx, BUILT_IN_ADMIN_GROUP, {
     entraMappings: { groups: [byName(tenant.groups, "Registry Admins").id], appRoles: ["Registry.Admin"] },

@@ -12,6 +12,7 @@ import { PUBLIC_ROUTES, ROUTE_TABLE } from "./route-table";
 import { securitySuite, type SuiteContext } from "./security-suite";
 import { appClaims, DEMO, startApiRegistry, type ApiRegistry } from "./support/api-registry";
 import { call, expectStatus } from "./support/call";
+import { systemContext } from "@/lib/system-context";
 
 const SYSTEM = { principal: null, requestId: "every-route-setup", system: true };
 const CLIENT_SECRET = "entra-client-secret-that-must-never-leak";
@@ -199,7 +200,7 @@ async function buildContext(): Promise<SuiteContext> {
     }),
     freshServer: async () => ({
       slug: (
-        await createServer(reg.db, SYSTEM, {
+        await createServer(systemContext(reg.db, SYSTEM.requestId), {
           slug: `fresh-server-${next()}`,
           name: "Fresh",
           description: "",

@@ -9,6 +9,7 @@ import { createUser } from "@/lib/iam/users/create-user";
 import { createServer } from "@/lib/servers/create-server";
 import { TENANT_ID } from "../entra-emulator/helpers";
 import { runCli, startCliTestRegistry, tempHome, type CliEnv, type CliTestRegistry } from "./support/cli-harness";
+import { systemContext } from "@/lib/system-context";
 
 /**
  * The CLI with a registry API token (MCP_REGISTRY_TOKEN=mcpr_…) instead of Entra: used from the
@@ -46,7 +47,7 @@ describe("mcp-registry CLI with a registry API token", () => {
     reg = await startCliTestRegistry();
     // More servers than one page of 200: the CLI must follow nextCursor.
     for (let index = 0; index < 205; index++) {
-      await createServer(getDb(), SYSTEM, {
+      await createServer(systemContext(getDb(), SYSTEM.requestId), {
         slug: `bulk-${String(index).padStart(3, "0")}`,
         name: `Bulk ${index}`,
         description: "",

@@ -11,12 +11,14 @@ import {
   waitForUsage,
   type GatewayHarness,
 } from "./support/gateway-harness";
+import { systemContext } from "@/lib/system-context";
 
 let h: GatewayHarness;
 
 before(async () => {
   h = await startGatewayHarness();
-  await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", {
+  await setUpstreamCredentials(systemContext(h.db, SYSTEM.requestId), {
+    slug: "gw-sse",
     headers: { Authorization: UPSTREAM_SECRET, "X-API-Key": "k-123" },
   });
 });
@@ -218,18 +220,22 @@ describe("changes reach the gateway on the next call", () => {
     };
     assert.equal((await rpcPost(h.origin, "gw-sse", ping, headers)).status, 200);
 
-    await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", { headers: { "X-API-Key": "rotated-456" } });
+    await setUpstreamCredentials(systemContext(h.db, SYSTEM.requestId), {
+      slug: "gw-sse",
+      headers: { "X-API-Key": "rotated-456" },
+    });
     assert.equal((await rpcPost(h.origin, "gw-sse", ping, headers)).status, 200);
     const seen = h.sse.seen.filter((request) => request.method === "POST").at(-1)!;
     assert.equal(seen.headers["x-api-key"], "rotated-456");
     assert.equal(seen.headers.authorization, undefined, "the old credential is gone at once");
 
-    await updateServer(h.db, SYSTEM, "gw-sse", { enabled: false });
+    await updateServer(systemContext(h.db, SYSTEM.requestId), { slug: "gw-sse", changes: { enabled: false } });
     const refused = await rpcPost(h.origin, "gw-sse", ping, headers);
     assert.equal(refused.status, 404);
-    await updateServer(h.db, SYSTEM, "gw-sse", { enabled: true });
+    await updateServer(systemContext(h.db, SYSTEM.requestId), { slug: "gw-sse", changes: { enabled: true } });
     assert.equal((await rpcPost(h.origin, "gw-sse", ping, headers)).status, 200);
-    await setUpstreamCredentials(h.db, SYSTEM, "gw-sse", {
+    await setUpstreamCredentials(systemContext(h.db, SYSTEM.requestId), {
+      slug: "gw-sse",
       headers: { Authorization: UPSTREAM_SECRET, "X-API-Key": "k-123" },
     });
   });

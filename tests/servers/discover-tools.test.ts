@@ -11,6 +11,7 @@ import {
   startMismatchedTls,
   startSilentServer,
 } from "./support/odd-upstreams";
+import { systemContext } from "@/lib/system-context";
 
 let f: DiscoveryFixture;
 const upstreams: Record<"json" | "sse", TestUpstream> = {} as never;
@@ -183,8 +184,9 @@ describe("failures are 502 bad_gateway with a message that says what went wrong,
     const silent = await startSilentServer();
     try {
       const slug = await f.addServer(silent.url);
-      await assert.rejects(discoverTools(f.reg.db, SYSTEM, slug, { apply: false, timeoutMs: 300 }), (error: Error) =>
-        /did not answer within 0.3 s/.test(error.message),
+      await assert.rejects(
+        discoverTools(systemContext(f.reg.db, SYSTEM.requestId), { slug, apply: false, timeoutMs: 300 }),
+        (error: Error) => /did not answer within 0.3 s/.test(error.message),
       );
       assert.equal((await f.reg.db.server.findUniqueOrThrow({ where: { slug } })).healthStatus, "down");
     } finally {

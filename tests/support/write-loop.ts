@@ -2,6 +2,7 @@
 // slug only after its transaction committed. The parent kills it with SIGKILL.
 import { dbReady, getDb } from "@/lib/db";
 import { createServer } from "@/lib/servers/create-server";
+import { systemContext } from "@/lib/system-context";
 
 async function main() {
   const db = getDb();
@@ -9,7 +10,7 @@ async function main() {
   const ctx = { principal: null, requestId: "crash-test", system: true };
   for (let i = 0; ; i++) {
     const slug = `crash-${i}`;
-    await createServer(db, ctx, {
+    await createServer(systemContext(db, ctx.requestId), {
       slug,
       name: `Crash ${i}`,
       description: "",

@@ -1,4 +1,3 @@
-import { requireCatalogWrite } from "@/lib/access/require-catalog-write";
 import { defineRoute } from "@/lib/api/route-definition";
 import { cachedCatalogJson } from "@/lib/http/catalog-response-cache";
 import { json, noContent } from "@/lib/http/json";
@@ -9,7 +8,7 @@ import { HEALTH_TTL_MS, healthEpoch } from "@/lib/servers/discovery/health-epoch
 import { withCurrentHealth } from "@/lib/servers/discovery/with-current-health";
 import { findServers } from "@/lib/servers/find-servers";
 import { findTools } from "@/lib/servers/find-tools";
-import { getServer, getVisibleTools } from "@/lib/servers/get-server";
+import { getServer, getServerTools } from "@/lib/servers/get-server";
 import { importBody, importQuery, readImportBody } from "@/lib/servers/official/import-schemas";
 import { importServers } from "@/lib/servers/official/import-servers";
 import { replaceTools } from "@/lib/servers/replace-tools";
@@ -45,7 +44,7 @@ export const catalogRoutes = [
       cachedCatalogJson(
         ctx,
         request,
-        () => findServers(ctx.db, ctx.access, query),
+        () => findServers(ctx, query),
         (page) => withCurrentHealth(ctx.db, page),
         { stamp: String(healthEpoch()), ttlMs: HEALTH_TTL_MS },
       ),
@@ -57,7 +56,7 @@ export const catalogRoutes = [
     permission: "servers:write",
     body: createServerSchema,
     status: 201,
-    handler: async ({ ctx, body }) => json(await createServer(ctx.db, ctx, body), 201),
+    handler: async ({ ctx, body }) => json(await createServer(ctx, body), 201),
   }),
   defineRoute({
     method: "POST",
@@ -74,13 +73,11 @@ export const catalogRoutes = [
         throw new AppError("validation_failed", message, { fields: [{ path: "documents", message }] });
       }
       return json(
-        await importServers(
-          ctx.db,
-          ctx,
-          read.documents,
-          query.dryRun === "true" || read.dryRun,
-          getConfig().registryUrl,
-        ),
+        await importServers(ctx, {
+          documents: read.documents,
+          dryRun: query.dryRun === "true" || read.dryRun,
+          registryUrl: getConfig().registryUrl,
+        }),
       );
     },
   }),
@@ -89,7 +86,7 @@ export const catalogRoutes = [
     path: "/api/servers/{slug}",
     summary: "One visible server with its visible tools",
     params: slugParams,
-    handler: async ({ ctx, params }) => json(await getServer(ctx.db, ctx.access, params.slug)),
+    handler: async ({ ctx, params }) => json(await getServer(ctx, params)),
   }),
   defineRoute({
     method: "PATCH",
@@ -99,10 +96,7 @@ export const catalogRoutes = [
     permissionAfterVisibility: true,
     params: slugParams,
     body: updateServerSchema,
-    handler: async ({ ctx, params, body }) => {
-      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
-      return json(await updateServer(ctx.db, ctx, params.slug, body));
-    },
+    handler: async ({ ctx, params, body }) => json(await updateServer(ctx, { slug: params.slug, changes: body })),
   }),
   defineRoute({
     method: "DELETE",
@@ -113,8 +107,7 @@ export const catalogRoutes = [
     params: slugParams,
     status: 204,
     handler: async ({ ctx, params }) => {
-      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
-      await deleteServer(ctx.db, ctx, params.slug);
+      await deleteServer(ctx, params);
       return noContent();
     },
   }),
@@ -124,7 +117,7 @@ export const catalogRoutes = [
     summary: "Visible tools of a server",
     params: slugParams,
     handler: async ({ ctx, params }) => {
-      const { tools } = await getVisibleTools(ctx.db, ctx.access, params.slug);
+      const { tools } = await getServerTools(ctx, params);
       return json({ items: tools, nextCursor: null });
     },
   }),
@@ -136,17 +129,14 @@ export const catalogRoutes = [
     permissionAfterVisibility: true,
     params: slugParams,
     body: replaceToolsSchema,
-    handler: async ({ ctx, params, body }) => {
-      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
-      return json({ items: await replaceTools(ctx.db, ctx, params.slug, body.tools), nextCursor: null });
-    },
+    handler: async ({ ctx, params, body }) =>
+      json({ items: await replaceTools(ctx, { slug: params.slug, tools: body.tools }), nextCursor: null }),
   }),
   defineRoute({
     method: "GET",
     path: "/api/tools",
     summary: "Search visible tools across servers",
     query: pageQuery,
-    handler: async ({ ctx, query, request }) =>
-      cachedCatalogJson(ctx, request, () => findTools(ctx.db, ctx.access, query)),
+    handler: async ({ ctx, query, request }) => cachedCatalogJson(ctx, request, () => findTools(ctx, query)),
   }),
 ];

@@ -1,9 +1,9 @@
-import { requireCatalogWrite } from "@/lib/access/require-catalog-write";
 import { defineRoute } from "@/lib/api/route-definition";
 import { json } from "@/lib/http/json";
 import { slugParams } from "@/lib/http/route-params";
 import { checkServerHealth } from "@/lib/servers/discovery/check-server-health";
 import { discoverTools } from "@/lib/servers/discovery/discover-tools";
+import { requireWritableServer } from "@/lib/servers/require-writable-server";
 import { discoverToolsSchema } from "@/lib/servers/schemas";
 
 /** Asking a server's upstream itself: its tools (discovery) and whether it answers (health). */
@@ -16,10 +16,7 @@ export const discoveryRoutes = [
     permissionAfterVisibility: true,
     params: slugParams,
     body: discoverToolsSchema,
-    handler: async ({ ctx, params, body }) => {
-      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
-      return json(await discoverTools(ctx.db, ctx, params.slug, { apply: body.apply }));
-    },
+    handler: async ({ ctx, params, body }) => json(await discoverTools(ctx, { slug: params.slug, apply: body.apply })),
   }),
   defineRoute({
     method: "POST",
@@ -29,7 +26,7 @@ export const discoveryRoutes = [
     permissionAfterVisibility: true,
     params: slugParams,
     handler: async ({ ctx, params }) => {
-      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
+      await requireWritableServer(ctx.db, ctx, params.slug);
       return json(await checkServerHealth(ctx.db, params.slug));
     },
   }),

@@ -1,4 +1,3 @@
-import { requireCatalogWrite } from "@/lib/access/require-catalog-write";
 import { defineRoute, type ApiRoute } from "@/lib/api/route-definition";
 import { json, noContent } from "@/lib/http/json";
 import { slugParams } from "@/lib/http/route-params";
@@ -22,10 +21,7 @@ export const upstreamCredentialRoutes: ApiRoute[] = [
     permission: "servers:write",
     permissionAfterVisibility: true,
     params: slugParams,
-    handler: async ({ ctx, params }) => {
-      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
-      return json(await getUpstreamCredentials(ctx.db, params.slug));
-    },
+    handler: async ({ ctx, params }) => json(await getUpstreamCredentials(ctx, params)),
   }),
   defineRoute({
     method: "PUT",
@@ -35,10 +31,7 @@ export const upstreamCredentialRoutes: ApiRoute[] = [
     permissionAfterVisibility: true,
     params: slugParams,
     body: setUpstreamCredentialsSchema,
-    handler: async ({ ctx, params, body }) => {
-      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
-      return json(await setUpstreamCredentials(ctx.db, ctx, params.slug, body));
-    },
+    handler: async ({ ctx, params, body }) => json(await setUpstreamCredentials(ctx, { ...body, slug: params.slug })),
   }),
   defineRoute({
     method: "DELETE",
@@ -49,8 +42,7 @@ export const upstreamCredentialRoutes: ApiRoute[] = [
     params: slugParams,
     status: 204,
     handler: async ({ ctx, params }) => {
-      await requireCatalogWrite(ctx.db, ctx.access, params.slug);
-      await clearUpstreamCredentials(ctx.db, ctx, params.slug);
+      await clearUpstreamCredentials(ctx, params);
       return noContent();
     },
   }),

@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getConfig } from "@/lib/config";
-import type { OperationContext } from "@/lib/context";
+import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { generateProvisioningSecret, hashProvisioningSecret, provisioningStub } from "./provisioning-secret";
 import { toProvisioningTokenRecord } from "./provisioning-token-record";
@@ -11,7 +11,7 @@ import type { CreateProvisioningTokenInput } from "./schemas";
  * the tenant is fixed per secret (default the first of ENTRA_TENANT_IDS), so one Entra
  * enterprise app per tenant gets its own secret and can only ever touch its own users.
  */
-export async function createProvisioningToken(ctx: OperationContext, input: CreateProvisioningTokenInput) {
+export async function createProvisioningToken(ctx: PrincipalContext, input: CreateProvisioningTokenInput) {
   const tenants = getConfig().entra.tenantIds;
   const tenantId = input.tenantId ?? tenants[0];
   if (!tenantId || !tenants.includes(tenantId)) {

@@ -1,10 +1,10 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { OperationContext } from "@/lib/context";
+import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { toProvisioningTokenRecord } from "./provisioning-token-record";
 
 /** Revokes a provisioning secret: /scim/v2 answers 401 to it from the next request on. */
-export async function revokeProvisioningToken(ctx: OperationContext, id: string): Promise<void> {
+export async function revokeProvisioningToken(ctx: PrincipalContext, id: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     const token = await tx.provisioningToken.findUnique({ where: { id } });
     if (!token) throw new AppError("not_found", "No such provisioning token.");

@@ -1,7 +1,7 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import type { AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
+import type { OperationContext } from "@/lib/context";
 import { replaceTools } from "@/lib/servers/replace-tools";
+import { requireWritableServer } from "@/lib/servers/require-writable-server";
 import { toolSchema, type ToolInput, type ToolRecord } from "@/lib/servers/schemas";
 import { toToolRecord } from "@/lib/servers/server-record";
 import { diffTools, type ToolDiff } from "./diff-tools";
@@ -40,11 +40,13 @@ function toToolInput(tool: Tool): ToolInput {
  * probe also records the server's health (success or failure) since it is one.
  */
 export async function discoverTools(
-  db: Db,
-  ctx: AuditContext,
-  slug: string,
-  options: { apply: boolean; timeoutMs?: number },
+  ctx: OperationContext,
+  input: { slug: string; apply: boolean; timeoutMs?: number },
 ): Promise<DiscoveryResult> {
+  const { db } = ctx;
+  const { slug, ...options } = input;
+  // Probing an upstream with its stored credentials is a catalog manager's act, even without apply.
+  await requireWritableServer(db, ctx, slug);
   const target = await getProbeTarget(db, slug);
   const checkedAt = new Date();
   let discovered: Tool[];
@@ -78,6 +80,6 @@ export async function discoverTools(
     })),
     tools,
   );
-  if (options.apply) await replaceTools(db, ctx, slug, tools);
+  if (options.apply) await replaceTools(ctx, { slug, tools });
   return { tools: tools.map(toToolRecord), diff, applied: options.apply };
 }

@@ -1,7 +1,6 @@
-import type { EffectiveAccess } from "@/lib/access/effective-access";
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Principal } from "@/lib/auth/principal";
-import type { Db, Tx } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange, type AuditedTx } from "@/lib/audit/audited-change";
+import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { toServerRecord } from "@/lib/servers/server-record";
 import { planImport, type ImportResult } from "./plan-import";
@@ -22,14 +21,14 @@ function present(results: ImportResult[], dryRun: boolean) {
   };
 }
 
-async function apply(tx: Tx, ctx: AuditContext, actor: string, result: ImportResult) {
+async function apply({ tx, record }: AuditedTx, actor: string, result: ImportResult) {
   if (result.action !== "create" && result.action !== "update") return;
   const { server, registryName, registryMetadata } = result.server;
   const data = { ...server, registryName, registryMetadata: { ...registryMetadata }, updatedBy: actor };
   const reason = "server.json import";
   if (result.action === "create") {
     const created = await tx.server.create({ data: { ...data, createdBy: actor }, include: { tags: true } });
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "server.create",
       target: { type: "server", id: created.id, name: created.slug },
       after: toServerRecord(created),
@@ -39,7 +38,7 @@ async function apply(tx: Tx, ctx: AuditContext, actor: string, result: ImportRes
   }
   const before = await tx.server.findUniqueOrThrow({ where: { id: result.id }, include: { tags: true } });
   const updated = await tx.server.update({ where: { id: result.id }, data, include: { tags: true } });
-  await recordAuditEvent(tx, ctx, {
+  record({
     action: "server.update",
     target: { type: "server", id: updated.id, name: updated.slug },
     before: toServerRecord(before),
@@ -54,15 +53,14 @@ async function apply(tx: Tx, ctx: AuditContext, actor: string, result: ImportRes
  * answers 422 naming each bad document (`documents.<i>.<field>`).
  */
 export async function importServers(
-  db: Db,
-  ctx: AuditContext & { principal: Principal; access: EffectiveAccess },
-  documents: unknown[],
-  dryRun: boolean,
-  registryUrl: string,
+  ctx: PrincipalContext,
+  input: { documents: unknown[]; dryRun: boolean; registryUrl: string },
 ) {
-  if (dryRun) return present(await planImport(db, ctx.principal, ctx.access, documents, registryUrl), true);
-  return db.$transaction(async (tx) => {
-    const results = await planImport(tx, ctx.principal, ctx.access, documents, registryUrl);
+  const { documents, registryUrl } = input;
+  requirePermission(ctx, "servers:write");
+  if (input.dryRun) return present(await planImport(ctx.db, ctx.principal, ctx.access, documents, registryUrl), true);
+  return auditedChange(ctx.db, ctx, async (scope) => {
+    const results = await planImport(scope.tx, ctx.principal, ctx.access, documents, registryUrl);
     const errors = results.flatMap((r) =>
       r.action === "error"
         ? r.errors.map((e) => ({ path: `documents.${r.index}${e.path ? `.${e.path}` : ""}`, message: e.message }))
@@ -79,7 +77,7 @@ export async function importServers(
       );
     }
     const actor = ctx.principal.displayName;
-    for (const result of results) await apply(tx, ctx, actor, result);
+    for (const result of results) await apply(scope, actor, result);
     return present(results, false);
   });
 }

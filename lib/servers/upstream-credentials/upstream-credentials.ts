@@ -1,5 +1,6 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
+import { requireWritableServer } from "@/lib/servers/require-writable-server";
 import { AppError } from "@/lib/errors";
 import { openSecret, requireSecretsKey, sealSecret } from "@/lib/secrets/secret-box";
 import { jsonStringArray } from "@/lib/validation/common";
@@ -20,17 +21,20 @@ export function toUpstreamCredentialsRecord(row: CredentialRow | null): Upstream
   };
 }
 
-export async function getUpstreamCredentials(db: Db, slug: string): Promise<UpstreamCredentialsRecord> {
-  const row = await db.serverUpstreamCredential.findFirst({ where: { server: { slug } } });
+/** Catalog managers only (a visible server without servers:write is 403; an invisible one 404). */
+export async function getUpstreamCredentials(
+  ctx: OperationContext,
+  input: { slug: string },
+): Promise<UpstreamCredentialsRecord> {
+  const server = await requireWritableServer(ctx.db, ctx, input.slug);
+  const row = await ctx.db.serverUpstreamCredential.findUnique({ where: { serverId: server.id } });
   return toUpstreamCredentialsRecord(row);
 }
 
 /** Replaces the server's upstream headers. The audit log records header names, never values. */
 export async function setUpstreamCredentials(
-  db: Db,
-  ctx: AuditContext,
-  slug: string,
-  input: SetUpstreamCredentialsInput,
+  ctx: OperationContext,
+  { slug, ...input }: SetUpstreamCredentialsInput & { slug: string },
 ): Promise<UpstreamCredentialsRecord> {
   const key = requireSecretsKey();
   const headerNames = Object.keys(input.headers)
@@ -42,10 +46,11 @@ export async function setUpstreamCredentials(
     ),
     key,
   );
-  return db.$transaction(async (tx) => {
-    const server = await tx.server.findUnique({ where: { slug }, include: { upstreamCredentials: true } });
-    if (!server) throw new AppError("not_found", `No server ${slug}.`);
-    const before = toUpstreamCredentialsRecord(server.upstreamCredentials);
+  return auditedChange(ctx.db, ctx, async ({ tx, record }) => {
+    const server = await requireWritableServer(tx, ctx, slug);
+    const before = toUpstreamCredentialsRecord(
+      await tx.serverUpstreamCredential.findUnique({ where: { serverId: server.id } }),
+    );
     const data = { headerNames, ciphertext, updatedBy: ctx.principal?.displayName ?? "system" };
     const row = await tx.serverUpstreamCredential.upsert({
       where: { serverId: server.id },
@@ -53,7 +58,7 @@ export async function setUpstreamCredentials(
       update: data,
     });
     const after = toUpstreamCredentialsRecord(row);
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "server.upstream_credentials.set",
       target: { type: "server", id: server.id, name: slug },
       before,
@@ -63,16 +68,16 @@ export async function setUpstreamCredentials(
   });
 }
 
-export async function clearUpstreamCredentials(db: Db, ctx: AuditContext, slug: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const server = await tx.server.findUnique({ where: { slug }, include: { upstreamCredentials: true } });
-    if (!server) throw new AppError("not_found", `No server ${slug}.`);
-    if (!server.upstreamCredentials) return;
+export async function clearUpstreamCredentials(ctx: OperationContext, { slug }: { slug: string }): Promise<void> {
+  await auditedChange(ctx.db, ctx, async ({ tx, record }) => {
+    const server = await requireWritableServer(tx, ctx, slug);
+    const current = await tx.serverUpstreamCredential.findUnique({ where: { serverId: server.id } });
+    if (!current) return;
     await tx.serverUpstreamCredential.delete({ where: { serverId: server.id } });
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "server.upstream_credentials.clear",
       target: { type: "server", id: server.id, name: slug },
-      before: toUpstreamCredentialsRecord(server.upstreamCredentials),
+      before: toUpstreamCredentialsRecord(current),
       after: toUpstreamCredentialsRecord(null),
     });
   });

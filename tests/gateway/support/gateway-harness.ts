@@ -13,6 +13,7 @@ import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";
 import { createM2mAccount } from "@/lib/iam/m2m-accounts/create-m2m-account";
 import { createUser } from "@/lib/iam/users/create-user";
 import { createServer } from "@/lib/servers/create-server";
+import { systemContext } from "@/lib/system-context";
 import { createServerSchema } from "@/lib/servers/schemas";
 import { M2M_APPS, REGISTRY_APP, TENANT_ID, msalClient, startTestEmulator } from "../../entra-emulator/helpers";
 import { useTestRegistry } from "../../support/registry-env";
@@ -84,7 +85,7 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
 
   const [json, sse, silent] = await Promise.all([startTestUpstream("json"), startTestUpstream("sse"), silentServer()]);
   const server = (slug: string, url: string, extra: Record<string, unknown> = {}) =>
-    createServer(db, SYSTEM, createServerSchema.parse({ slug, name: slug, url, ...extra }));
+    createServer(systemContext(db, SYSTEM.requestId), createServerSchema.parse({ slug, name: slug, url, ...extra }));
   await server("gw-json", json.url);
   await server("gw-sse", sse.url);
   await server("gw-hidden", json.url);

@@ -35,9 +35,10 @@ export default async function ServerPage({
   searchParams: Promise<SearchParamsRecord>;
 }) {
   const { slug } = await params;
-  const { db, access } = await requirePageSession(`/servers/${slug}`);
+  const session = await requirePageSession(`/servers/${slug}`);
+  const { db, access } = session;
   if (!SLUG_PATTERN.test(slug)) notFound();
-  const server = await getServer(db, access, slug).catch((error: unknown) => {
+  const server = await getServer(session, { slug }).catch((error: unknown) => {
     // Invisible and absent servers are the same 404 (SPEC §3).
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;

@@ -40,7 +40,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
     cursor: param(params, "cursor") || undefined,
   });
   const query = parsed.success ? parsed.data : { limit: 50 };
-  const [page, servers] = await Promise.all([findTokens(session, query), findServers(db, access, { limit: 200 })]);
+  const [page, servers] = await Promise.all([findTokens(session, query), findServers(session, { limit: 200 })]);
   const server = param(params, "server");
   // One "now" per request so every row's status and actions agree.
   const now = Date.now();
