@@ -32,7 +32,7 @@ export async function auditedChange<T>(
   return db.$transaction(async (tx) => {
     const events: AuditEventInput[] = [];
     const result = await change({ tx, actor, record: (event) => void events.push(event) });
-    for (const event of events) await recordAuditEvent(tx, actor, event);
+    for (const event of events) await recordAuditEvent(tx, actor, event, { bump: false });
     if (events.length > 0) await bumpIamGeneration(tx);
     return result;
   });

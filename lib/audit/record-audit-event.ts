@@ -40,6 +40,7 @@ export async function recordAuditEvent(
   tx: Pick<Tx, "auditEvent" | "$executeRaw">,
   context: AuditContext,
   event: AuditEventInput,
+  transitional: { bump: boolean } = { bump: true },
 ) {
   const actor = context.principal
     ? { kind: context.principal.kind, id: context.principal.id, name: context.principal.displayName }
@@ -62,5 +63,5 @@ export async function recordAuditEvent(
     },
   });
   // Transitional: writes not yet moved to auditedChange still rely on this bump.
-  if ((event.outcome ?? "success") !== "denied") await bumpIamGeneration(tx);
+  if (transitional.bump && (event.outcome ?? "success") !== "denied") await bumpIamGeneration(tx);
 }

@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-ev
 import type { RegistryConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { systemContext } from "@/lib/system-context";
 import { createGroup } from "./groups/create-group";
 
 /**
@@ -15,8 +16,7 @@ export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditC
   let admins = await db.group.findUnique({ where: { name: BUILT_IN_ADMIN_GROUP } });
   if (!admins) {
     await createGroup(
-      db,
-      ctx,
+      systemContext(db, ctx.requestId),
       {
         name: BUILT_IN_ADMIN_GROUP,
         description: "Built in: manages the registry (IAM, catalog, audit).",

@@ -41,17 +41,20 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
   const system = systemContext(db, ctx.requestId);
   for (const server of DEMO_SERVERS) await createServer(system, server);
 
-  await updateGroup(db, ctx, BUILT_IN_ADMIN_GROUP, {
-    entraMappings: { groups: [byName(tenant.groups, "Registry Admins").id], appRoles: ["Registry.Admin"] },
+  await updateGroup(system, {
+    name: BUILT_IN_ADMIN_GROUP,
+    changes: {
+      entraMappings: { groups: [byName(tenant.groups, "Registry Admins").id], appRoles: ["Registry.Admin"] },
+    },
   });
-  await createGroup(db, ctx, {
+  await createGroup(system, {
     name: "catalog-readers",
     description: "Read-only: lists every server and tool, calls nothing.",
     entraMappings: { groups: [], appRoles: ["Registry.Read"] },
     serverAccess: [{ server: "*", methods: ["tools/list", "resources/list", "prompts/list"], tools: ["*"] }],
     permissions: [],
   });
-  await createGroup(db, ctx, {
+  await createGroup(system, {
     name: "team-payments",
     description: "Payments engineering: payments tooling plus read access to GitHub issues.",
     entraMappings: { groups: [byName(tenant.groups, "Payments Engineering").id], appRoles: [] },

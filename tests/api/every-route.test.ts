@@ -166,7 +166,7 @@ async function buildContext(): Promise<SuiteContext> {
     disabledUserToken: reg.delegatedToken(DEMO.users.megan),
     freshGroup: async () => ({
       name: (
-        await createGroup(reg.db, SYSTEM, {
+        await createGroup(systemContext(reg.db, SYSTEM.requestId), {
           name: `fresh-group-${next()}`,
           description: "",
           entraMappings: { groups: [], appRoles: [] },

@@ -9,6 +9,7 @@ import { updateGroup } from "@/lib/iam/groups/update-group";
 import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";
 import { recordSignIn } from "@/lib/iam/users/record-sign-in";
 import { useTestRegistry } from "../support/registry-env";
+import { systemContext } from "@/lib/system-context";
 
 const ctx = { principal: null, requestId: "test", system: true };
 const ADMINS_ENTRA_GROUP = "87ba6630-278d-4962-9060-fa431b8c0362";
@@ -18,8 +19,11 @@ before(async () => {
   registry = await useTestRegistry();
   await dbReady();
   await ensureBuiltIns(getDb(), getConfig(), ctx);
-  await updateGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP, {
-    entraMappings: { groups: [ADMINS_ENTRA_GROUP], appRoles: [] },
+  await updateGroup(systemContext(getDb(), ctx.requestId), {
+    name: BUILT_IN_ADMIN_GROUP,
+    changes: {
+      entraMappings: { groups: [ADMINS_ENTRA_GROUP], appRoles: [] },
+    },
   });
   // The only admin holds registry-admins through the Entra group mapping, not an assignment.
   await recordSignIn(
@@ -39,7 +43,10 @@ after(async () => registry.close());
 
 test("removing the Entra mapping that makes the last admin an admin is refused, and changes nothing", async () => {
   await assert.rejects(
-    updateGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP, { entraMappings: { groups: [], appRoles: [] } }),
+    updateGroup(systemContext(getDb(), ctx.requestId), {
+      name: BUILT_IN_ADMIN_GROUP,
+      changes: { entraMappings: { groups: [], appRoles: [] } },
+    }),
     (error: unknown) =>
       error instanceof AppError && error.code === "conflict" && /without an admin/.test(error.message),
   );
@@ -52,11 +59,14 @@ test("removing the Entra mapping that makes the last admin an admin is refused, 
 
 test("the built-in admin group cannot be deleted (409) and cannot lose permissions (422)", async () => {
   await assert.rejects(
-    deleteGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP),
+    deleteGroup(systemContext(getDb(), ctx.requestId), { name: BUILT_IN_ADMIN_GROUP }),
     (error: unknown) => error instanceof AppError && error.code === "conflict",
   );
   await assert.rejects(
-    updateGroup(getDb(), ctx, BUILT_IN_ADMIN_GROUP, { permissions: ["iam:read"] }),
+    updateGroup(systemContext(getDb(), ctx.requestId), {
+      name: BUILT_IN_ADMIN_GROUP,
+      changes: { permissions: ["iam:read"] },
+    }),
     (error: unknown) => error instanceof AppError && error.code === "validation_failed",
   );
 });

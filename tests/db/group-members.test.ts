@@ -10,6 +10,7 @@ import { createGroupSchema } from "@/lib/iam/groups/schemas";
 import { createM2mAccount } from "@/lib/iam/m2m-accounts/create-m2m-account";
 import { createUser } from "@/lib/iam/users/create-user";
 import { useTestRegistry } from "../support/registry-env";
+import { systemContext } from "@/lib/system-context";
 
 let registry: Awaited<ReturnType<typeof useTestRegistry>>;
 const ctx = { principal: null, requestId: "test", system: true };
@@ -24,8 +25,8 @@ after(async () => registry.close());
 
 test("members come back named and sorted by name, with totals, capped at `shown`", async () => {
   const db = getDb();
-  await createGroup(db, ctx, createGroupSchema.parse({ name: "members-probe" }));
-  await createGroup(db, ctx, createGroupSchema.parse({ name: "members-other" }));
+  await createGroup(systemContext(db, ctx.requestId), createGroupSchema.parse({ name: "members-probe" }));
+  await createGroup(systemContext(db, ctx.requestId), createGroupSchema.parse({ name: "members-other" }));
   for (const [n, name] of [
     [1, "Zoe"],
     [2, "Adam"],
@@ -56,8 +57,8 @@ test("members come back named and sorted by name, with totals, capped at `shown`
     enabled: true,
   });
 
-  const group = (await getGroup(db, "members-probe"))!;
-  const members = await findGroupMembers(db, group);
+  const group = (await getGroup(systemContext(db, "test"), { name: "members-probe" }))!;
+  const members = await findGroupMembers(systemContext(db, "test"), group);
   assert.deepEqual(
     members.users.map((u) => [u.name, u.detail, u.enabled]),
     [
@@ -73,13 +74,16 @@ test("members come back named and sorted by name, with totals, capped at `shown`
   assert.equal(members.userTotal, 3);
   assert.equal(members.m2mTotal, 1);
 
-  const capped = await findGroupMembers(db, group, 2);
+  const capped = await findGroupMembers(systemContext(db, "test"), group, 2);
   assert.deepEqual(
     capped.users.map((u) => u.name),
     ["Adam", "Mia"],
   );
   assert.equal(capped.userTotal, 3);
 
-  const empty = await findGroupMembers(db, (await getGroup(db, "registry-admins"))!);
+  const empty = await findGroupMembers(
+    systemContext(db, "test"),
+    (await getGroup(systemContext(db, "test"), { name: "registry-admins" }))!,
+  );
   assert.deepEqual(empty.m2mAccounts, []);
 });

@@ -13,6 +13,7 @@ import { updateGroup } from "@/lib/iam/groups/update-group";
 import { createToken } from "@/lib/tokens/create-token";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { useTestRegistry } from "../support/registry-env";
+import { systemContext } from "@/lib/system-context";
 
 const SYSTEM = { principal: null, requestId: "test", system: true };
 let registry: Awaited<ReturnType<typeof useTestRegistry>>;
@@ -52,7 +53,10 @@ async function adeleToken(expiresInHours: number) {
 
 test("every audited change moves the IAM generation", async () => {
   const before = await readIamGeneration(getDb());
-  await updateGroup(getDb(), SYSTEM, "team-payments", { description: "changed" });
+  await updateGroup(systemContext(getDb(), SYSTEM.requestId), {
+    name: "team-payments",
+    changes: { description: "changed" },
+  });
   assert.equal(await readIamGeneration(getDb()), before + 1);
 });
 
@@ -68,11 +72,14 @@ test("a group edit is seen on the very next request, although the principal was 
   const { token } = await adeleToken(8);
   const first = await resolveRequestPrincipal(getDb(), bearer(token));
   assert.equal(first.access.servers.has("slack"), false);
-  await updateGroup(getDb(), SYSTEM, "registry-admins", {
-    serverAccess: [
-      { server: "*", methods: ["*"], tools: ["*"] },
-      { server: "slack", methods: ["tools/list"], tools: ["post_message"] },
-    ],
+  await updateGroup(systemContext(getDb(), SYSTEM.requestId), {
+    name: "registry-admins",
+    changes: {
+      serverAccess: [
+        { server: "*", methods: ["*"], tools: ["*"] },
+        { server: "slack", methods: ["tools/list"], tools: ["post_message"] },
+      ],
+    },
   });
   const second = await resolveRequestPrincipal(getDb(), bearer(token));
   assert.equal(second.access.servers.has("slack"), true);

@@ -8,6 +8,7 @@ import { DEMO, startApiRegistry, type ApiRegistry } from "../api/support/api-reg
 import { assertError } from "../api/support/assert-error";
 import { call, expectStatus, type Credential } from "../api/support/call";
 import { assertScimError, entraUser, expectScim, LIST_SCHEMA, PATCH_SCHEMA, scim } from "./support";
+import { systemContext } from "@/lib/system-context";
 
 /**
  * Replays the request sequence Microsoft Entra's provisioning service sends to a SCIM endpoint
@@ -39,17 +40,13 @@ before(async () => {
   });
   ({ secret, id: tokenId } = created.json);
   // A registry group mapped to the Entra group SCIM will push, exactly like a groups-claim mapping.
-  await createGroup(
-    reg.db,
-    { principal: null, requestId: "setup", system: true },
-    {
-      name: "scim-analysts",
-      description: "",
-      entraMappings: { groups: [entraGroupId], appRoles: [] },
-      serverAccess: [{ server: "slack", methods: ["*"], tools: ["*"] }],
-      permissions: ["tokens:create"],
-    },
-  );
+  await createGroup(systemContext(reg.db, { principal: null, requestId: "setup", system: true }.requestId), {
+    name: "scim-analysts",
+    description: "",
+    entraMappings: { groups: [entraGroupId], appRoles: [] },
+    serverAccess: [{ server: "slack", methods: ["*"], tools: ["*"] }],
+    permissions: ["tokens:create"],
+  });
 });
 after(async () => reg?.close());
 

@@ -34,7 +34,7 @@ export const iamRoutes = [
     summary: "Groups",
     permission: "iam:read",
     query: pageQuery,
-    handler: async ({ ctx, query }) => json(await findGroups(ctx.db, query)),
+    handler: async ({ ctx, query }) => json(await findGroups(ctx, query)),
   }),
   defineRoute({
     method: "POST",
@@ -43,7 +43,7 @@ export const iamRoutes = [
     permission: "iam:write",
     body: createGroupSchema,
     status: 201,
-    handler: async ({ ctx, body }) => json(await createGroup(ctx.db, ctx, body), 201),
+    handler: async ({ ctx, body }) => json(await createGroup(ctx, body), 201),
   }),
   defineRoute({
     method: "GET",
@@ -51,8 +51,7 @@ export const iamRoutes = [
     summary: "One group",
     permission: "iam:read",
     params: nameParams,
-    handler: async ({ ctx, params }) =>
-      json(found(await getGroup(ctx.db, params.name), `No group named ${params.name}.`)),
+    handler: async ({ ctx, params }) => json(await getGroup(ctx, params)),
   }),
   defineRoute({
     method: "PATCH",
@@ -61,7 +60,7 @@ export const iamRoutes = [
     permission: "iam:write",
     params: nameParams,
     body: updateGroupSchema,
-    handler: async ({ ctx, params, body }) => json(await updateGroup(ctx.db, ctx, params.name, body)),
+    handler: async ({ ctx, params, body }) => json(await updateGroup(ctx, { name: params.name, changes: body })),
   }),
   defineRoute({
     method: "DELETE",
@@ -71,7 +70,7 @@ export const iamRoutes = [
     params: nameParams,
     status: 204,
     handler: async ({ ctx, params }) => {
-      await deleteGroup(ctx.db, ctx, params.name);
+      await deleteGroup(ctx, params);
       return noContent();
     },
   }),

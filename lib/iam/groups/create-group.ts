@@ -1,18 +1,15 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { loadGroupRow, toGroupRecord } from "./group-record";
 import type { CreateGroupInput } from "./schemas";
 import { writeEntraMappings, writeServerRules } from "./write-group-parts";
 
-export async function createGroup(
-  db: Db,
-  ctx: AuditContext,
-  input: CreateGroupInput,
-  options: { builtIn?: boolean } = {},
-) {
-  return db.$transaction(async (tx) => {
+export async function createGroup(ctx: OperationContext, input: CreateGroupInput, options: { builtIn?: boolean } = {}) {
+  requirePermission(ctx, "iam:write");
+  return auditedChange(ctx.db, ctx, async (scope) => {
+    const { tx } = scope;
     if (await tx.group.findUnique({ where: { name: input.name }, select: { id: true } })) {
       throw new AppError("conflict", `A group named ${input.name} already exists.`);
     }
@@ -24,14 +21,14 @@ export async function createGroup(
         permissions: [...new Set(input.permissions)],
       },
     });
-    await writeEntraMappings(tx, group.id, input.entraMappings);
-    await writeServerRules(tx, group.id, input.serverAccess);
-    const record = toGroupRecord((await loadGroupRow(tx, { id: group.id }))!);
-    await recordAuditEvent(tx, ctx, {
+    await writeEntraMappings(scope, group.id, input.entraMappings);
+    await writeServerRules(scope, group.id, input.serverAccess);
+    const created = toGroupRecord((await loadGroupRow(tx, { id: group.id }))!);
+    scope.record({
       action: "group.create",
       target: { type: "group", id: group.id, name: group.name },
-      after: record,
+      after: created,
     });
-    return record;
+    return created;
   });
 }

@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import type { OperationContext } from "@/lib/context";
 import type { GroupRecord } from "./schemas";
 
 export interface GroupMember {
@@ -24,10 +25,12 @@ const SHOWN = 50;
  * the group record, which already carries every member id.
  */
 export async function findGroupMembers(
-  db: Db,
+  ctx: OperationContext,
   group: Pick<GroupRecord, "id" | "members">,
   shown = SHOWN,
 ): Promise<GroupMembers> {
+  requirePermission(ctx, "iam:read");
+  const { db } = ctx;
   const groupId = group.id;
   const [users, m2mAccounts] = await Promise.all([
     db.user.findMany({

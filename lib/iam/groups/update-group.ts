@@ -1,14 +1,20 @@
 import { BUILT_IN_ADMIN_GROUP, PERMISSIONS } from "@/lib/access/permissions";
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { loadGroupRow, toGroupRecord } from "./group-record";
 import type { UpdateGroupInput } from "./schemas";
 import { writeEntraMappings, writeServerRules } from "./write-group-parts";
 import { countAdminUsers } from "../users/count-admins";
 
-export async function updateGroup(db: Db, ctx: AuditContext, name: string, input: UpdateGroupInput) {
-  return db.$transaction(async (tx) => {
+export async function updateGroup(
+  ctx: OperationContext,
+  { name, changes: input }: { name: string; changes: UpdateGroupInput },
+) {
+  requirePermission(ctx, "iam:write");
+  return auditedChange(ctx.db, ctx, async (scope) => {
+    const { tx } = scope;
     const row = await loadGroupRow(tx, { name });
     if (!row) throw new AppError("not_found", `No group named ${name}.`);
     const before = toGroupRecord(row);
@@ -43,8 +49,8 @@ export async function updateGroup(db: Db, ctx: AuditContext, name: string, input
         "conflict",
         `Group ${name} was changed by someone else. Reload it and apply your change again.`,
       );
-    if (input.entraMappings) await writeEntraMappings(tx, row.id, input.entraMappings);
-    if (input.serverAccess) await writeServerRules(tx, row.id, input.serverAccess);
+    if (input.entraMappings) await writeEntraMappings(scope, row.id, input.entraMappings);
+    if (input.serverAccess) await writeServerRules(scope, row.id, input.serverAccess);
     if (guardAdmins && adminsBefore > 0 && (await countAdminUsers(tx)) === 0) {
       throw new AppError(
         "conflict",
@@ -52,7 +58,7 @@ export async function updateGroup(db: Db, ctx: AuditContext, name: string, input
       );
     }
     const after = toGroupRecord((await loadGroupRow(tx, { id: row.id }))!);
-    await recordAuditEvent(tx, ctx, {
+    scope.record({
       action: "group.update",
       target: { type: "group", id: row.id, name },
       before,

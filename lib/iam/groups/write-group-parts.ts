@@ -1,8 +1,12 @@
-import type { Tx } from "@/lib/db";
+import type { AuditedTx } from "@/lib/audit/audited-change";
 import type { CreateGroupInput } from "./schemas";
 
-/** Replaces a group's Entra mappings. */
-export async function writeEntraMappings(tx: Tx, groupId: string, mappings: CreateGroupInput["entraMappings"]) {
+/** Replaces a group's Entra mappings (inside the group change that audits it). */
+export async function writeEntraMappings(
+  { tx }: AuditedTx,
+  groupId: string,
+  mappings: CreateGroupInput["entraMappings"],
+) {
   await tx.groupEntraMapping.deleteMany({ where: { groupId } });
   const rows = [
     ...[...new Set(mappings.groups)].map((value) => ({ groupId, kind: "group", value })),
@@ -11,8 +15,8 @@ export async function writeEntraMappings(tx: Tx, groupId: string, mappings: Crea
   if (rows.length > 0) await tx.groupEntraMapping.createMany({ data: rows });
 }
 
-/** Replaces a group's server access rules, keeping their order. */
-export async function writeServerRules(tx: Tx, groupId: string, rules: CreateGroupInput["serverAccess"]) {
+/** Replaces a group's server access rules, keeping their order (inside the group change that audits it). */
+export async function writeServerRules({ tx }: AuditedTx, groupId: string, rules: CreateGroupInput["serverAccess"]) {
   await tx.serverAccessRule.deleteMany({ where: { groupId } });
   if (rules.length === 0) return;
   await tx.serverAccessRule.createMany({

@@ -94,7 +94,7 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
   await server("gw-slow", `http://127.0.0.1:${silent.port}/mcp`);
 
   const calls = { methods: ["tools/list", "tools/call"], tools: GRANTED_TOOLS };
-  await createGroup(db, SYSTEM, {
+  await createGroup(systemContext(db, SYSTEM.requestId), {
     name: "gw-callers",
     description: "",
     entraMappings: { groups: [], appRoles: [] },
@@ -104,7 +104,7 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
     })),
     permissions: [],
   });
-  await createGroup(db, SYSTEM, {
+  await createGroup(systemContext(db, SYSTEM.requestId), {
     name: "gw-readers",
     description: "",
     entraMappings: { groups: [], appRoles: ["Registry.Read"] },

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { requirePageSession } from "@/components/layout/require-session";
 import { ConnectPanel } from "@/components/servers/connect-panel";
 import { EnabledBadge } from "@/components/servers/health-badge";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { activityCursor, toObjectActivityProps } from "@/components/audit/object-activity-props";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { ServerAccessCard } from "@/components/servers/server-access-card";
 import { ManagedToolList } from "@/components/servers/managed-tool-list";
@@ -35,14 +37,12 @@ export default async function ServerPage({
   searchParams: Promise<SearchParamsRecord>;
 }) {
   const { slug } = await params;
+  const query = await searchParams;
   const session = await requirePageSession(`/servers/${slug}`);
   const { db, access } = session;
   if (!SLUG_PATTERN.test(slug)) notFound();
-  const server = await getServer(session, { slug }).catch((error: unknown) => {
-    // Invisible and absent servers are the same 404 (SPEC §3).
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  });
+  // Invisible and absent servers are the same 404 (SPEC §3).
+  const server = await orNotFound(getServer(session, { slug }));
   const canManage = hasPermission(access, "servers:write");
   const tools = canManage ? (
     <ManagedToolList slug={server.slug} tools={server.tools ?? []} />
@@ -50,12 +50,11 @@ export default async function ServerPage({
     <ToolList tools={server.tools ?? []} />
   );
   // The server's id, not its slug: a deleted server's events stay with it, not with a new namesake.
-  const activity = await loadObjectActivity(
-    db,
-    access,
-    { type: "server", id: server.id, noun: "server" },
-    { path: `/servers/${server.slug}`, params: await searchParams },
-  );
+  const activity = await findObjectActivity(session, {
+    targetType: "server",
+    targetId: server.id,
+    cursor: activityCursor(query),
+  }).then((page) => toObjectActivityProps(page, "server", { path: `/servers/${server.slug}`, params: query }));
 
   return (
     <>

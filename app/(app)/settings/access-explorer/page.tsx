@@ -30,12 +30,13 @@ function initialQuestion(params: SearchParams) {
 export default async function AccessExplorerPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const initial = initialSubject(params);
-  const { db, access } = await requirePageSession("/settings/access-explorer");
+  const session = await requirePageSession("/settings/access-explorer");
+  const { db, access } = session;
   if (!hasPermission(access, "iam:read")) notFound();
   const [users, accounts, groups] = await Promise.all([
     findUsers(db, userListQuery.parse({ limit: 200 })),
     findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 200 })),
-    findGroups(db, { limit: 200 }),
+    findGroups(session, { limit: 200 }),
   ]);
   return (
     <>

@@ -28,7 +28,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
     q: param(params, "q") || undefined,
   });
   const query = parsed.success ? parsed.data : { limit: 50 };
-  const page = await findGroups(session.db, query);
+  const page = await findGroups(session, query);
   const newGroup = canWrite ? (
     <ButtonLink href={`${PATH}/new`} variant="primary">
       New group

@@ -24,7 +24,8 @@ const BASE = "/settings/iam/m2m-accounts";
 
 export default async function M2mAccountsPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
-  const { db, access } = await requirePageSession(pathWithQuery(BASE, params));
+  const session = await requirePageSession(pathWithQuery(BASE, params));
+  const { db, access } = session;
   // The nav hides this page without iam:read; the server refuses it too.
   if (!hasPermission(access, "iam:read")) notFound();
   const canWrite = hasPermission(access, "iam:write");
@@ -46,7 +47,7 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
       if (isAppError(error)) return findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 50 }), filters);
       throw error;
     }),
-    findGroups(db, { limit: 200 }),
+    findGroups(session, { limit: 200 }),
   ]);
   const linkProps = canWrite
     ? {

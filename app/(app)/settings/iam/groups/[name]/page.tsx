@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { activityCursor, toObjectActivityProps } from "@/components/audit/object-activity-props";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
@@ -31,21 +33,22 @@ export default async function GroupPage({
   searchParams: Promise<SearchParamsRecord>;
 }) {
   const name = (await params).name;
+  const query = await searchParams;
   const session = await requirePageSession(`/settings/iam/groups/${name}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
-  const group = await getGroup(session.db, name);
-  if (!group) notFound();
+  const group = await orNotFound(getGroup(session, { name }));
   const canWrite = hasPermission(session.access, "iam:write");
   const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
   const [members, knownServers, activity] = await Promise.all([
-    findGroupMembers(session.db, group),
+    findGroupMembers(session, group),
     // Only editors learn which slugs exist (for the warning on rules whose server does not).
     canWrite ? findServerSlugs(session.db) : undefined,
-    loadObjectActivity(
-      session.db,
-      session.access,
-      { type: "group", id: group.id, noun: "group" },
-      { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: await searchParams },
+    findObjectActivity(session, { targetType: "group", targetId: group.id, cursor: activityCursor(query) }).then(
+      (page) =>
+        toObjectActivityProps(page, "group", {
+          path: `/settings/iam/groups/${encodeURIComponent(group.name)}`,
+          params: query,
+        }),
     ),
   ]);
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { activityCursor, toObjectActivityProps } from "@/components/audit/object-activity-props";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { Tabs } from "@/components/ui/tabs";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
@@ -34,7 +35,9 @@ export default async function M2mAccountPage({
   searchParams: Promise<SearchParamsRecord>;
 }) {
   const { id } = await params;
-  const { db, access } = await requirePageSession(`/settings/iam/m2m-accounts/${id}`);
+  const query = await searchParams;
+  const session = await requirePageSession(`/settings/iam/m2m-accounts/${id}`);
+  const { db, access } = session;
   if (!hasPermission(access, "iam:read")) notFound();
   let account = id.length <= 64 ? await getM2mAccount(db, id) : null;
   if (!account) notFound();
@@ -44,12 +47,13 @@ export default async function M2mAccountPage({
   const canWrite = hasPermission(access, "iam:write");
   const [view, groups, activity] = await Promise.all([
     explainM2mAccount(db, account.id),
-    canWrite ? findGroups(db, { limit: 200 }) : null,
-    loadObjectActivity(
-      db,
-      access,
-      { type: "m2m-account", id: account.id, noun: "M2M account" },
-      { path: `/settings/iam/m2m-accounts/${account.id}`, params: await searchParams },
+    canWrite ? findGroups(session, { limit: 200 }) : null,
+    findObjectActivity(session, {
+      targetType: "m2m-account",
+      targetId: account.id,
+      cursor: activityCursor(query),
+    }).then((page) =>
+      toObjectActivityProps(page, "M2M account", { path: `/settings/iam/m2m-accounts/${account.id}`, params: query }),
     ),
   ]);
   const config = getConfig();

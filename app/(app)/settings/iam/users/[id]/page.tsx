@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { activityCursor, toObjectActivityProps } from "@/components/audit/object-activity-props";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { Tabs } from "@/components/ui/tabs";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
-import { loadGroupOptions } from "@/components/users/load-group-options";
+import { findGroupOptions } from "@/lib/iam/groups/find-group-options";
 import { UserGroupsForm } from "@/components/users/user-groups-form";
 import { UserIdentityCard } from "@/components/users/user-identity-card";
 import { SignOutUserButton } from "@/components/users/sign-out-user-button";
@@ -27,6 +28,7 @@ export default async function UserPage({
   searchParams: Promise<SearchParamsRecord>;
 }) {
   const { id } = await params;
+  const query = await searchParams;
   const session = await requirePageSession(`/settings/iam/users/${id}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
   const user = await getUser(session.db, id);
@@ -34,12 +36,9 @@ export default async function UserPage({
   const canWrite = hasPermission(session.access, "iam:write");
   const isSelf = user.id === session.principal.userId;
   const [groups, activity] = await Promise.all([
-    loadGroupOptions(session.db),
-    loadObjectActivity(
-      session.db,
-      session.access,
-      { type: "user", id: user.id, noun: "user" },
-      { path: `/settings/iam/users/${user.id}`, params: await searchParams },
+    findGroupOptions(session),
+    findObjectActivity(session, { targetType: "user", targetId: user.id, cursor: activityCursor(query) }).then((page) =>
+      toObjectActivityProps(page, "user", { path: `/settings/iam/users/${user.id}`, params: query }),
     ),
   ]);
 

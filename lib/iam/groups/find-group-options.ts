@@ -1,6 +1,6 @@
-import type { Db } from "@/lib/db";
-import { findGroups } from "@/lib/iam/groups/find-groups";
 import { ADMIN_PERMISSIONS } from "@/lib/access/permissions";
+import type { OperationContext } from "@/lib/context";
+import { findGroups } from "./find-groups";
 
 export interface GroupOption {
   name: string;
@@ -12,12 +12,12 @@ export interface GroupOption {
 const PAGE = 200;
 const MAX_PAGES = 10;
 
-/** Server-only: every group (up to 2,000) as a checkbox option, in name order. */
-export async function loadGroupOptions(db: Db): Promise<GroupOption[]> {
+/** Every group (up to 2,000) as a checkbox option, in name order (iam:read, checked by findGroups). */
+export async function findGroupOptions(ctx: OperationContext): Promise<GroupOption[]> {
   const options: GroupOption[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await findGroups(db, { limit: PAGE, cursor });
+    const result = await findGroups(ctx, { limit: PAGE, cursor });
     for (const group of result.items) {
       options.push({
         name: group.name,

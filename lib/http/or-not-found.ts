@@ -1,0 +1,15 @@
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/errors";
+
+/**
+ * For pages: an operation's `not_found` (absent, or not the viewer's to see: the same answer,
+ * SPEC §3) becomes Next's 404 page; every other error propagates.
+ */
+export async function orNotFound<T>(operation: Promise<T>): Promise<T> {
+  try {
+    return await operation;
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}

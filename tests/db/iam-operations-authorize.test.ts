@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { getConfig } from "@/lib/config";
+import { dbReady, getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";
+import { createGroup } from "@/lib/iam/groups/create-group";
+import { deleteGroup } from "@/lib/iam/groups/delete-group";
+import { findGroupMembers } from "@/lib/iam/groups/find-group-members";
+import { findGroups, getGroup } from "@/lib/iam/groups/find-groups";
+import { createGroupSchema } from "@/lib/iam/groups/schemas";
+import { updateGroup } from "@/lib/iam/groups/update-group";
+import { systemContext } from "@/lib/system-context";
+import { userContext } from "../support/operation-context";
+import { useTestRegistry } from "../support/registry-env";
+
+let registry: Awaited<ReturnType<typeof useTestRegistry>>;
+const forbidden = (error: unknown) => isAppError(error) && error.code === "forbidden";
+const notFound = (error: unknown) => isAppError(error) && error.code === "not_found";
+const reader = { name: "iam-readers", permissions: ["iam:read"], serverAccess: [] };
+
+before(async () => {
+  registry = await useTestRegistry();
+  await dbReady();
+  await ensureBuiltIns(getDb(), getConfig(), { principal: null, requestId: "setup", system: true });
+  await createGroup(systemContext(getDb(), "setup"), createGroupSchema.parse({ name: "probe" }));
+});
+after(async () => registry.close());
+
+/** Calls the operation directly (no HTTP) and checks that nothing was written. */
+async function refusedWithoutTrace(operation: () => Promise<unknown>, check: (error: unknown) => boolean) {
+  const db = getDb();
+  const audit = await db.auditEvent.count();
+  await assert.rejects(operation(), check);
+  assert.equal(await db.auditEvent.count(), audit, "a refused operation writes no audit event");
+}
+
+test("groups: reads need iam:read, writes iam:write, even when called directly", async () => {
+  const db = getDb();
+  const nobody = userContext(db);
+  const readOnly = userContext(db, [reader]);
+  await refusedWithoutTrace(() => findGroups(nobody, { limit: 10 }), forbidden);
+  await refusedWithoutTrace(() => getGroup(nobody, { name: "probe" }), forbidden);
+  const probe = await getGroup(readOnly, { name: "probe" });
+  await refusedWithoutTrace(() => findGroupMembers(nobody, probe), forbidden);
+  await refusedWithoutTrace(() => createGroup(readOnly, createGroupSchema.parse({ name: "sneaky" })), forbidden);
+  await refusedWithoutTrace(() => updateGroup(readOnly, { name: "probe", changes: { description: "x" } }), forbidden);
+  await refusedWithoutTrace(() => deleteGroup(readOnly, { name: "probe" }), forbidden);
+  assert.equal(await db.group.count({ where: { name: "sneaky" } }), 0);
+  assert.equal((await getGroup(readOnly, { name: "probe" })).description, "");
+});
+
+test("groups: a get of an absent group is not_found, the same error everywhere", async () => {
+  const readOnly = userContext(getDb(), [reader]);
+  await assert.rejects(getGroup(readOnly, { name: "no-such-group" }), notFound);
+  const writer = userContext(getDb(), [{ name: "iam-writers", permissions: ["iam:write"], serverAccess: [] }]);
+  await assert.rejects(updateGroup(writer, { name: "no-such-group", changes: { description: "x" } }), notFound);
+  await assert.rejects(deleteGroup(writer, { name: "no-such-group" }), notFound);
+});
