@@ -10,7 +10,8 @@ import { recordAuditEvent, type AuditContext, type AuditEventInput } from "./rec
 export interface AuditedTx {
   tx: Tx;
   actor: AuditContext;
-  record(event: AuditEventInput): void;
+  /** `as`: an actor known only inside the change (a user's own sign-in creates the user). */
+  record(event: AuditEventInput, as?: AuditContext): void;
 }
 
 /**
@@ -30,9 +31,9 @@ export async function auditedChange<T>(
   change: (scope: AuditedTx) => Promise<T>,
 ): Promise<T> {
   return db.$transaction(async (tx) => {
-    const events: AuditEventInput[] = [];
-    const result = await change({ tx, actor, record: (event) => void events.push(event) });
-    for (const event of events) await recordAuditEvent(tx, actor, event, { bump: false });
+    const events: { event: AuditEventInput; as: AuditContext }[] = [];
+    const result = await change({ tx, actor, record: (event, as = actor) => void events.push({ event, as }) });
+    for (const { event, as } of events) await recordAuditEvent(tx, as, event, { bump: false });
     if (events.length > 0) await bumpIamGeneration(tx);
     return result;
   });

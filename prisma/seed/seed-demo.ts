@@ -69,7 +69,7 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
   const adele = byName(tenant.users, "Adele Vance");
   const alex = byName(tenant.users, "Alex Wilber");
   const megan = byName(tenant.users, "Megan Bowen");
-  await createUser(db, ctx, {
+  await createUser(system, {
     tenantId: tenant.id,
     objectId: adele.objectId,
     displayName: adele.displayName,
@@ -77,7 +77,7 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
     groups: [BUILT_IN_ADMIN_GROUP],
     enabled: true,
   });
-  await createUser(db, ctx, {
+  await createUser(system, {
     tenantId: tenant.id,
     objectId: alex.objectId,
     displayName: alex.displayName,
@@ -85,7 +85,7 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
     groups: [],
     enabled: true,
   });
-  await createUser(db, ctx, {
+  await createUser(system, {
     tenantId: tenant.id,
     objectId: megan.objectId,
     displayName: megan.displayName,

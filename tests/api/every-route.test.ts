@@ -88,7 +88,7 @@ async function buildContext(): Promise<SuiteContext> {
   });
 
   // An admin whose account is disabled after minting a token: the token dies with the owner.
-  const owner = await createUser(reg.db, SYSTEM, {
+  const owner = await createUser(systemContext(reg.db, SYSTEM.requestId), {
     tenantId: DEMO.tenant,
     objectId: randomUUID(),
     displayName: "Former Admin",
@@ -189,7 +189,7 @@ async function buildContext(): Promise<SuiteContext> {
     }),
     freshUser: async () => ({
       id: (
-        await createUser(reg.db, SYSTEM, {
+        await createUser(systemContext(reg.db, SYSTEM.requestId), {
           tenantId: DEMO.tenant,
           objectId: randomUUID(),
           displayName: `Fresh ${next()}`,

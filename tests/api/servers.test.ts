@@ -4,6 +4,7 @@ import { createUser } from "@/lib/iam/users/create-user";
 import { DEMO, startApiRegistry, type ApiRegistry } from "./support/api-registry";
 import { assertError, assertValidation, comparableError } from "./support/assert-error";
 import { call, expectStatus, type Credential } from "./support/call";
+import { systemContext } from "@/lib/system-context";
 
 let reg: ApiRegistry;
 let admin: Credential;
@@ -27,8 +28,7 @@ before(async () => {
   payments = { bearer: reg.appToken(DEMO.apps.payments) };
   catalogSync = { bearer: reg.appToken(DEMO.apps.catalogSync, { roles: ["Registry.Read"] }) };
   const loner = await createUser(
-    reg.db,
-    { principal: null, requestId: "setup", system: true },
+    systemContext(reg.db, { principal: null, requestId: "setup", system: true }.requestId),
     {
       tenantId: DEMO.tenant,
       objectId: "3a7c9e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d",

@@ -6,6 +6,7 @@ import { createUser } from "@/lib/iam/users/create-user";
 import { DEMO, startApiRegistry, type ApiRegistry } from "./support/api-registry";
 import { assertError, assertValidation, comparableError } from "./support/assert-error";
 import { call, expectStatus, type Credential } from "./support/call";
+import { systemContext } from "@/lib/system-context";
 
 let reg: ApiRegistry;
 let admin: Credential;
@@ -21,8 +22,7 @@ before(async () => {
   admin = { session: await reg.session(reg.userIds.adele) };
   // An engineer in team-payments (tokens:create) and catalog-readers, both by assignment.
   const engineer = await createUser(
-    reg.db,
-    { principal: null, requestId: "setup", system: true },
+    systemContext(reg.db, { principal: null, requestId: "setup", system: true }.requestId),
     {
       tenantId: DEMO.tenant,
       objectId: "c0ffee00-1234-4abc-8def-0123456789ab",
@@ -277,7 +277,7 @@ test("the list pages newest first", async () => {
 
 const SYSTEM = { principal: null, requestId: "setup", system: true };
 const person = async (displayName: string, groups: string[]) => {
-  const user = await createUser(reg.db, SYSTEM, {
+  const user = await createUser(systemContext(reg.db, SYSTEM.requestId), {
     tenantId: DEMO.tenant,
     objectId: randomUUID(),
     displayName,

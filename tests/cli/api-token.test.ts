@@ -58,7 +58,7 @@ describe("mcp-registry CLI with a registry API token", () => {
         enabled: true,
       });
     }
-    const admin = await createUser(getDb(), SYSTEM, {
+    const admin = await createUser(systemContext(getDb(), SYSTEM.requestId), {
       tenantId: TENANT_ID,
       objectId: "c11c11c1-0000-4000-8000-000000000001",
       displayName: "Cli Admin",

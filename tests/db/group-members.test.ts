@@ -32,7 +32,7 @@ test("members come back named and sorted by name, with totals, capped at `shown`
     [2, "Adam"],
     [3, "Mia"],
   ] as const) {
-    await createUser(db, ctx, {
+    await createUser(systemContext(db, ctx.requestId), {
       tenantId: guid(90),
       objectId: guid(n),
       displayName: name,
@@ -41,7 +41,7 @@ test("members come back named and sorted by name, with totals, capped at `shown`
       enabled: n !== 3,
     });
   }
-  await createUser(db, ctx, {
+  await createUser(systemContext(db, ctx.requestId), {
     tenantId: guid(90),
     objectId: guid(4),
     displayName: "Outsider",

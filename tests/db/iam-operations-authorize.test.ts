@@ -10,6 +10,10 @@ import { findGroupMembers } from "@/lib/iam/groups/find-group-members";
 import { findGroups, getGroup } from "@/lib/iam/groups/find-groups";
 import { createGroupSchema } from "@/lib/iam/groups/schemas";
 import { updateGroup } from "@/lib/iam/groups/update-group";
+import { createUser } from "@/lib/iam/users/create-user";
+import { findUsers, getUser, userListQuery } from "@/lib/iam/users/find-users";
+import { signOutUser } from "@/lib/iam/users/sign-out-user";
+import { updateUser } from "@/lib/iam/users/update-user";
 import { systemContext } from "@/lib/system-context";
 import { userContext } from "../support/operation-context";
 import { useTestRegistry } from "../support/registry-env";
@@ -56,4 +60,34 @@ test("groups: a get of an absent group is not_found, the same error everywhere",
   const writer = userContext(getDb(), [{ name: "iam-writers", permissions: ["iam:write"], serverAccess: [] }]);
   await assert.rejects(updateGroup(writer, { name: "no-such-group", changes: { description: "x" } }), notFound);
   await assert.rejects(deleteGroup(writer, { name: "no-such-group" }), notFound);
+});
+
+test("users: reads need iam:read, writes iam:write, even when called directly; an absent user is not_found", async () => {
+  const db = getDb();
+  const user = await createUser(systemContext(db, "setup"), {
+    tenantId: "77ac5383-74a0-4b68-ae2c-83504351a44e",
+    objectId: "00000000-0000-4000-8000-000000000101",
+    displayName: "Probe User",
+    groups: [],
+    enabled: true,
+  });
+  const nobody = userContext(db);
+  const readOnly = userContext(db, [reader]);
+  await refusedWithoutTrace(() => findUsers(nobody, userListQuery.parse({})), forbidden);
+  await refusedWithoutTrace(() => getUser(nobody, { id: user.id }), forbidden);
+  await refusedWithoutTrace(
+    () =>
+      createUser(readOnly, {
+        tenantId: "77ac5383-74a0-4b68-ae2c-83504351a44e",
+        objectId: "00000000-0000-4000-8000-000000000102",
+        displayName: "Sneaky",
+        groups: [],
+        enabled: true,
+      }),
+    forbidden,
+  );
+  await refusedWithoutTrace(() => updateUser(readOnly, { id: user.id, changes: { enabled: false } }), forbidden);
+  await refusedWithoutTrace(() => signOutUser(readOnly, { id: user.id }), forbidden);
+  assert.equal((await getUser(readOnly, { id: user.id })).enabled, true);
+  await assert.rejects(getUser(readOnly, { id: "no-such-user" }), notFound);
 });

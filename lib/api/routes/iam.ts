@@ -80,7 +80,7 @@ export const iamRoutes = [
     summary: "Users (sort: name, lastSignInAt, createdAt, - for descending; filters: enabled, group)",
     permission: "iam:read",
     query: userListQuery,
-    handler: async ({ ctx, query }) => json(await findUsers(ctx.db, query)),
+    handler: async ({ ctx, query }) => json(await findUsers(ctx, query)),
   }),
   defineRoute({
     method: "POST",
@@ -89,7 +89,7 @@ export const iamRoutes = [
     permission: "iam:write",
     body: createUserSchema,
     status: 201,
-    handler: async ({ ctx, body }) => json(await createUser(ctx.db, ctx, body), 201),
+    handler: async ({ ctx, body }) => json(await createUser(ctx, body), 201),
   }),
   defineRoute({
     method: "GET",
@@ -97,7 +97,7 @@ export const iamRoutes = [
     summary: "One user",
     permission: "iam:read",
     params: idParams,
-    handler: async ({ ctx, params }) => json(found(await getUser(ctx.db, params.id), "No such user.")),
+    handler: async ({ ctx, params }) => json(await getUser(ctx, params)),
   }),
   defineRoute({
     method: "PATCH",
@@ -106,7 +106,7 @@ export const iamRoutes = [
     permission: "iam:write",
     params: idParams,
     body: updateUserSchema,
-    handler: async ({ ctx, params, body }) => json(await updateUser(ctx.db, ctx, params.id, body)),
+    handler: async ({ ctx, params, body }) => json(await updateUser(ctx, { id: params.id, changes: body })),
   }),
   defineRoute({
     method: "POST",
@@ -114,7 +114,7 @@ export const iamRoutes = [
     summary: "Sign a user out everywhere: end all their sessions (their API tokens keep working)",
     permission: "iam:write",
     params: idParams,
-    handler: async ({ ctx, params }) => json(await signOutUser(ctx.db, ctx, params.id)),
+    handler: async ({ ctx, params }) => json(await signOutUser(ctx, params)),
   }),
   defineRoute({
     method: "GET",

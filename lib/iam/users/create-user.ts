@@ -1,17 +1,19 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db, Tx } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange, type AuditedTx } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { resolveGroupIds } from "../resolve-group-ids";
 import type { CreateUserInput } from "./schemas";
 import { loadUserRow, toUserRecord } from "./user-record";
 
 /** Pre-provisions a user by (tenantId, objectId) so groups can be assigned before the first sign-in. */
-export async function createUser(db: Db, ctx: AuditContext, input: CreateUserInput) {
-  return db.$transaction((tx) => createUserIn(tx, ctx, input));
+export async function createUser(ctx: OperationContext, input: CreateUserInput) {
+  requirePermission(ctx, "iam:write");
+  return auditedChange(ctx.db, ctx, (scope) => createUserIn(scope, input));
 }
 
 /** The same inside the caller's transaction; SCIM adds the userName it provisions. */
-export async function createUserIn(tx: Tx, ctx: AuditContext, input: CreateUserInput, userName: string | null = null) {
+export async function createUserIn({ tx, record }: AuditedTx, input: CreateUserInput, userName: string | null = null) {
   const existing = await tx.user.findUnique({
     where: { tenantId_objectId: { tenantId: input.tenantId, objectId: input.objectId } },
   });
@@ -30,11 +32,7 @@ export async function createUserIn(tx: Tx, ctx: AuditContext, input: CreateUserI
       groups: { create: groupIds.map((groupId) => ({ groupId })) },
     },
   });
-  const record = toUserRecord((await loadUserRow(tx, user.id))!);
-  await recordAuditEvent(tx, ctx, {
-    action: "user.create",
-    target: { type: "user", id: user.id, name: user.displayName },
-    after: record,
-  });
-  return record;
+  const created = toUserRecord((await loadUserRow(tx, user.id))!);
+  record({ action: "user.create", target: { type: "user", id: user.id, name: user.displayName }, after: created });
+  return created;
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { containsInsensitive, type Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import type { OperationContext } from "@/lib/context";
+import { containsInsensitive } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { keyset, sortParam, type SortField } from "@/lib/validation/keyset-sort";
 import { pageQuery, toPage, type Page } from "@/lib/validation/common";
 import { groupName } from "../groups/schemas";
@@ -20,7 +23,8 @@ export const userListQuery = pageQuery.extend({
 });
 export type UserListQuery = z.output<typeof userListQuery>;
 
-export async function findUsers(db: Db, query: UserListQuery): Promise<Page<UserRecord>> {
+export async function findUsers(ctx: OperationContext, query: UserListQuery): Promise<Page<UserRecord>> {
+  requirePermission(ctx, "iam:read");
   const { orderBy, where: cursorWhere, cursorOf } = keyset(USER_SORTS, query.sort, query.cursor);
   const searchWhere = query.q
     ? {
@@ -31,7 +35,7 @@ export async function findUsers(db: Db, query: UserListQuery): Promise<Page<User
         ],
       }
     : {};
-  const rows = await db.user.findMany({
+  const rows = await ctx.db.user.findMany({
     where: {
       AND: [
         searchWhere,
@@ -48,7 +52,10 @@ export async function findUsers(db: Db, query: UserListQuery): Promise<Page<User
   return { items: page.rows.map(toUserRecord), nextCursor: page.nextCursor };
 }
 
-export async function getUser(db: Db, id: string): Promise<UserRecord | null> {
-  const row = await loadUserRow(db, id);
-  return row ? toUserRecord(row) : null;
+/** One user (iam:read); not_found when there is no such user. */
+export async function getUser(ctx: OperationContext, { id }: { id: string }): Promise<UserRecord> {
+  requirePermission(ctx, "iam:read");
+  const row = await loadUserRow(ctx.db, id);
+  if (!row) throw new AppError("not_found", "No such user.");
+  return toUserRecord(row);
 }

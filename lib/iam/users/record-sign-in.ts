@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -16,7 +16,7 @@ export interface SignInClaims {
  * the ID token. A disabled user cannot sign in.
  */
 export async function recordSignIn(db: Db, claims: SignInClaims, requestId: string) {
-  return db.$transaction(async (tx) => {
+  return auditedChange(db, { principal: null, requestId }, async ({ tx, record }) => {
     const key = { tenantId: claims.tenantId.toLowerCase(), objectId: claims.objectId.toLowerCase() };
     const existing = await tx.user.findUnique({ where: { tenantId_objectId: key } });
     if (existing && !existing.enabled)
@@ -31,23 +31,13 @@ export async function recordSignIn(db: Db, claims: SignInClaims, requestId: stri
     const user = existing
       ? await tx.user.update({ where: { id: existing.id }, data })
       : await tx.user.create({ data: { ...key, ...data } });
-    await recordAuditEvent(
-      tx,
-      {
-        principal: {
-          kind: "user",
-          id: user.id,
-          userId: user.id,
-          displayName: user.displayName,
-          via: "session",
-          groups: [],
-        },
-        requestId,
-      },
+    const self = { kind: "user", id: user.id, userId: user.id, displayName: user.displayName, via: "session" } as const;
+    record(
       {
         action: existing ? "user.sign-in" : "user.first-sign-in",
         target: { type: "user", id: user.id, name: user.displayName },
       },
+      { principal: { ...self, groups: [] }, requestId },
     );
     return user;
   });

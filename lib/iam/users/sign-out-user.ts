@@ -1,5 +1,6 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -8,12 +9,13 @@ import { AppError } from "@/lib/errors";
  * own). The audit record bumps the IAM generation, so no instance keeps a cached principal for
  * an ended session.
  */
-export async function signOutUser(db: Db, ctx: AuditContext, id: string): Promise<{ endedSessions: number }> {
-  return db.$transaction(async (tx) => {
+export async function signOutUser(ctx: OperationContext, { id }: { id: string }): Promise<{ endedSessions: number }> {
+  requirePermission(ctx, "iam:write");
+  return auditedChange(ctx.db, ctx, async ({ tx, record }) => {
     const user = await tx.user.findUnique({ where: { id }, select: { id: true, displayName: true } });
     if (!user) throw new AppError("not_found", "No such user.");
     const ended = await tx.session.deleteMany({ where: { userId: id } });
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "user.sign-out",
       target: { type: "user", id, name: user.displayName },
       after: { endedSessions: ended.count },

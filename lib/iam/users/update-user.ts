@@ -1,6 +1,7 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange, type AuditedTx } from "@/lib/audit/audited-change";
 import { updateAction } from "@/lib/audit/update-action";
-import type { Db, Tx } from "@/lib/db";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { resolveGroupIds } from "../resolve-group-ids";
 import { countAdminUsers } from "./count-admins";
@@ -15,14 +16,14 @@ export interface UserProfileChange {
   deprovisionedAt?: Date | null;
 }
 
-export async function updateUser(db: Db, ctx: AuditContext, id: string, input: UpdateUserInput) {
-  return db.$transaction((tx) => updateUserIn(tx, ctx, id, input));
+export async function updateUser(ctx: OperationContext, { id, changes }: { id: string; changes: UpdateUserInput }) {
+  requirePermission(ctx, "iam:write");
+  return auditedChange(ctx.db, ctx, (scope) => updateUserIn(scope, id, changes));
 }
 
 /** The same change inside the caller's transaction, so SCIM writes profile, state and audit together. */
 export async function updateUserIn(
-  tx: Tx,
-  ctx: AuditContext,
+  { tx, actor, record }: AuditedTx,
   id: string,
   input: UpdateUserInput,
   profile: UserProfileChange = {},
@@ -36,7 +37,7 @@ export async function updateUserIn(
     );
   }
   // A registry API token acts for its owner: it must not disable its owner either.
-  const principal = ctx.principal;
+  const principal = actor.principal;
   const acting = principal?.kind === "user" ? principal.userId : principal?.kind === "token" ? principal.ownerId : null;
   if (input.enabled === false && acting === id) {
     throw new AppError("conflict", "You cannot disable yourself. Ask another admin.");
@@ -63,7 +64,7 @@ export async function updateUserIn(
   // A disabled user loses every session at once.
   if (input.enabled === false) await tx.session.deleteMany({ where: { userId: id } });
   const after = toUserRecord((await loadUserRow(tx, id))!);
-  await recordAuditEvent(tx, ctx, {
+  record({
     action: updateAction("user", row.enabled, after.enabled),
     target: { type: "user", id, name: row.displayName },
     before: toUserRecord(row),

@@ -1,3 +1,4 @@
+import { auditedChange } from "@/lib/audit/audited-change";
 import { createUserIn } from "@/lib/iam/users/create-user";
 import { ScimError } from "../scim-error";
 import type { ScimContext } from "../with-scim-auth";
@@ -12,18 +13,18 @@ import { assertUserNameFree, writeScimUser } from "./write-scim-user";
 export async function createScimUser(ctx: ScimContext, body: unknown) {
   const state = readUserBody(body);
   const { tenantId } = ctx.caller;
-  return ctx.db.$transaction(async (tx) => {
+  return auditedChange(ctx.db, ctx.audit, async (scope) => {
+    const { tx } = scope;
     const existing = await tx.user.findUnique({
       where: { tenantId_objectId: { tenantId, objectId: state.externalId } },
     });
     if (existing && existing.deprovisionedAt === null && existing.userName !== null) {
       throw new ScimError(409, `A user with externalId ${state.externalId} already exists.`, "uniqueness");
     }
-    if (existing) return writeScimUser(tx, ctx, existing, state, existing.deprovisionedAt !== null);
+    if (existing) return writeScimUser(scope, ctx, existing, state, existing.deprovisionedAt !== null);
     await assertUserNameFree(tx, ctx, state.userName);
     const created = await createUserIn(
-      tx,
-      ctx.audit,
+      scope,
       {
         tenantId,
         objectId: state.externalId,

@@ -1,3 +1,4 @@
+import { auditedChange } from "@/lib/audit/audited-change";
 import { updateUserIn } from "@/lib/iam/users/update-user";
 import type { ScimContext } from "../with-scim-auth";
 import { getScimUserRow } from "./get-scim-user";
@@ -8,10 +9,10 @@ import { getScimUserRow } from "./get-scim-user";
  * request), leaves every directory group, and frees its userName for a future provisioning.
  */
 export async function deleteScimUser(ctx: ScimContext, id: string) {
-  await ctx.db.$transaction(async (tx) => {
-    const row = await getScimUserRow(tx, ctx, id);
-    await tx.directoryGroupMember.deleteMany({ where: { userId: row.id } });
-    await updateUserIn(tx, ctx.audit, row.id, row.enabled ? { enabled: false } : {}, {
+  await auditedChange(ctx.db, ctx.audit, async (scope) => {
+    const row = await getScimUserRow(scope.tx, ctx, id);
+    await scope.tx.directoryGroupMember.deleteMany({ where: { userId: row.id } });
+    await updateUserIn(scope, row.id, row.enabled ? { enabled: false } : {}, {
       userName: null,
       deprovisionedAt: new Date(),
     });

@@ -1,3 +1,4 @@
+import type { AuditedTx } from "@/lib/audit/audited-change";
 import type { Tx } from "@/lib/db";
 import { updateUserIn } from "@/lib/iam/users/update-user";
 import { ScimError } from "../scim-error";
@@ -22,7 +23,14 @@ export async function assertUserNameFree(tx: Tx, ctx: ScimContext, userName: str
  * disable ends the user's sessions and the change is audited in the same transaction. An
  * unchanged state writes nothing.
  */
-export async function writeScimUser(tx: Tx, ctx: ScimContext, row: UserRow, next: ScimUserState, revive = false) {
+export async function writeScimUser(
+  scope: AuditedTx,
+  ctx: ScimContext,
+  row: UserRow,
+  next: ScimUserState,
+  revive = false,
+) {
+  const { tx } = scope;
   const current = stateOf(row);
   const userNameChanged = row.userName === null || next.userName !== current.userName;
   const unchanged =
@@ -33,7 +41,7 @@ export async function writeScimUser(tx: Tx, ctx: ScimContext, row: UserRow, next
     next.active === current.active;
   if (unchanged) return row;
   if (userNameChanged) await assertUserNameFree(tx, ctx, next.userName, row.id);
-  await updateUserIn(tx, ctx.audit, row.id, next.active !== row.enabled ? { enabled: next.active } : {}, {
+  await updateUserIn(scope, row.id, next.active !== row.enabled ? { enabled: next.active } : {}, {
     userName: next.userName,
     displayName: next.displayName,
     email: next.email,

@@ -127,7 +127,7 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
     groups: [],
     enabled: true,
   });
-  const user = await createUser(db, SYSTEM, {
+  const user = await createUser(systemContext(db, SYSTEM.requestId), {
     tenantId: TENANT_ID,
     objectId: "5b0c2f6e-9a41-4c7e-8d3b-2e1f0a9c8b7d",
     displayName: "Gina Gateway",

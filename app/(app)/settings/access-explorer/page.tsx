@@ -34,7 +34,7 @@ export default async function AccessExplorerPage({ searchParams }: { searchParam
   const { db, access } = session;
   if (!hasPermission(access, "iam:read")) notFound();
   const [users, accounts, groups] = await Promise.all([
-    findUsers(db, userListQuery.parse({ limit: 200 })),
+    findUsers(session, userListQuery.parse({ limit: 200 })),
     findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 200 })),
     findGroups(session, { limit: 200 }),
   ]);

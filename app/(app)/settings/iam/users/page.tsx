@@ -37,8 +37,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   // A mangled URL (bad sort, a cursor from another sort) shows the first page of the default view.
   const query = parsed.success ? parsed.data : userListQuery.parse({ limit: 50 });
   const [page, groups] = await Promise.all([
-    findUsers(session.db, query).catch((error: unknown) => {
-      if (isAppError(error)) return findUsers(session.db, userListQuery.parse({ limit: 50 }));
+    findUsers(session, query).catch((error: unknown) => {
+      if (isAppError(error)) return findUsers(session, userListQuery.parse({ limit: 50 }));
       throw error;
     }),
     findGroupOptions(session),

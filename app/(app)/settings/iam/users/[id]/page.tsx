@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { activityCursor, toObjectActivityProps } from "@/components/audit/object-activity-props";
 import { findObjectActivity } from "@/lib/audit/find-object-activity";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { Tabs } from "@/components/ui/tabs";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
@@ -31,8 +32,7 @@ export default async function UserPage({
   const query = await searchParams;
   const session = await requirePageSession(`/settings/iam/users/${id}`);
   if (!hasPermission(session.access, "iam:read")) notFound();
-  const user = await getUser(session.db, id);
-  if (!user) notFound();
+  const user = await orNotFound(getUser(session, { id }));
   const canWrite = hasPermission(session.access, "iam:write");
   const isSelf = user.id === session.principal.userId;
   const [groups, activity] = await Promise.all([
