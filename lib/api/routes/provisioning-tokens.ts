@@ -15,7 +15,7 @@ export const provisioningTokenRoutes = [
     summary: "Provisioning secrets for SCIM",
     permission: "iam:read",
     query: pageQuery,
-    handler: async ({ ctx, query }) => json(await findProvisioningTokens(ctx.db, query)),
+    handler: async ({ ctx, query }) => json(await findProvisioningTokens(ctx, query)),
   }),
   defineRoute({
     method: "POST",
@@ -34,7 +34,7 @@ export const provisioningTokenRoutes = [
     params: idParams,
     status: 204,
     handler: async ({ ctx, params }) => {
-      await revokeProvisioningToken(ctx, params.id);
+      await revokeProvisioningToken(ctx, params);
       return noContent();
     },
   }),

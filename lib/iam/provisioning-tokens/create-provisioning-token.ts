@@ -1,4 +1,5 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
 import { getConfig } from "@/lib/config";
 import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
@@ -12,6 +13,7 @@ import type { CreateProvisioningTokenInput } from "./schemas";
  * enterprise app per tenant gets its own secret and can only ever touch its own users.
  */
 export async function createProvisioningToken(ctx: PrincipalContext, input: CreateProvisioningTokenInput) {
+  requirePermission(ctx, "iam:write");
   const tenants = getConfig().entra.tenantIds;
   const tenantId = input.tenantId ?? tenants[0];
   if (!tenantId || !tenants.includes(tenantId)) {
@@ -24,7 +26,7 @@ export async function createProvisioningToken(ctx: PrincipalContext, input: Crea
     );
   }
   const secret = generateProvisioningSecret();
-  const row = await ctx.db.$transaction(async (tx) => {
+  const row = await auditedChange(ctx.db, ctx, async ({ tx, record }) => {
     const created = await tx.provisioningToken.create({
       data: {
         name: input.name,
@@ -35,7 +37,7 @@ export async function createProvisioningToken(ctx: PrincipalContext, input: Crea
         createdByName: ctx.principal.displayName,
       },
     });
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "provisioning-token.create",
       target: { type: "provisioning-token", id: created.id, name: created.name },
       after: toProvisioningTokenRecord(created),

@@ -19,12 +19,13 @@ const BASE = "/settings/iam/provisioning";
 
 export default async function ProvisioningPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
-  const { db, access } = await requirePageSession(pathWithQuery(BASE, params));
+  const session = await requirePageSession(pathWithQuery(BASE, params));
+  const { access } = session;
   // The nav hides this page without iam:read; the server refuses it too.
   if (!hasPermission(access, "iam:read")) notFound();
   const canWrite = hasPermission(access, "iam:write");
   const parsed = pageQuery.safeParse({ limit: 50, cursor: param(params, "cursor") || undefined });
-  const page = await findProvisioningTokens(db, parsed.success ? parsed.data : { limit: 50 });
+  const page = await findProvisioningTokens(session, parsed.success ? parsed.data : { limit: 50 });
   const config = getConfig();
 
   return (
