@@ -96,7 +96,7 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
 
   const payments = byName(tenant.apps, "payments-ci-pipeline");
   const sync = byName(tenant.apps, "catalog-sync-job");
-  await createM2mAccount(db, ctx, {
+  await createM2mAccount(system, {
     tenantId: tenant.id,
     clientId: payments.clientId,
     name: "payments-ci-pipeline",
@@ -104,7 +104,7 @@ export async function seedDemo(db: Db, ctx: AuditContext): Promise<void> {
     groups: ["team-payments"],
     enabled: true,
   });
-  await createM2mAccount(db, ctx, {
+  await createM2mAccount(system, {
     tenantId: tenant.id,
     clientId: sync.clientId,
     name: "catalog-sync-job",

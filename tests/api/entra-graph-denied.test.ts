@@ -6,6 +6,7 @@ import type { EntraEmulator } from "../../entra-emulator/server";
 import type { ApiRegistry } from "./support/api-registry";
 import { expectStatus } from "./support/call";
 import { startGraphRegistry } from "./support/graph-registry";
+import { systemContext } from "@/lib/system-context";
 
 let reg: ApiRegistry;
 let emulator: EntraEmulator;
@@ -51,9 +52,9 @@ test("Graph refuses the overage lookup: group-derived access fails closed, app-r
 });
 
 test("linked-app health without Application.Read.All names the missing permission", async () => {
-  const account = (await getM2mAccount(reg.db, reg.accountIds.payments))!;
+  const account = (await getM2mAccount(systemContext(reg.db, "test"), { id: reg.accountIds.payments }))!;
   await refreshEntraApps(reg.db, [{ ...account, entraAppFetchedAt: null }]);
-  const refreshed = (await getM2mAccount(reg.db, reg.accountIds.payments))!;
+  const refreshed = (await getM2mAccount(systemContext(reg.db, "test"), { id: reg.accountIds.payments }))!;
   assert.equal(refreshed.entraApp.credentials, null);
   assert.match(refreshed.entraApp.error ?? "", /Application\.Read\.All/);
 });

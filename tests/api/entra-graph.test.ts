@@ -7,6 +7,7 @@ import type { EntraEmulator } from "../../entra-emulator/server";
 import type { ApiRegistry } from "./support/api-registry";
 import { expectStatus } from "./support/call";
 import { PAYMENTS_ENTRA_GROUP, startGraphRegistry } from "./support/graph-registry";
+import { systemContext } from "@/lib/system-context";
 
 let reg: ApiRegistry;
 let emulator: EntraEmulator;
@@ -71,7 +72,7 @@ test("Graph answers are cached per principal and concurrent lookups share one ca
   clearEntraGroupIdsCache();
   const { resolveEntraGroupIds } = await import("@/lib/auth/groups-overage/resolve-entra-group-ids");
   const claim = {
-    tenantId: (await getM2mAccount(reg.db, reg.accountIds.catalogSync))!.tenantId,
+    tenantId: (await getM2mAccount(systemContext(reg.db, "test"), { id: reg.accountIds.catalogSync }))!.tenantId,
     objectId: "00000000-0000-4000-8000-000000000000",
     principalType: "app" as const,
     groups: [],
@@ -86,9 +87,9 @@ test("Graph answers are cached per principal and concurrent lookups share one ca
 });
 
 test("linked-app health: display name and credential expiry from Graph, cached on the account", async () => {
-  const account = (await getM2mAccount(reg.db, reg.accountIds.payments))!;
+  const account = (await getM2mAccount(systemContext(reg.db, "test"), { id: reg.accountIds.payments }))!;
   assert.equal(await refreshEntraApps(reg.db, [{ ...account, entraAppFetchedAt: null }]), 1);
-  const refreshed = (await getM2mAccount(reg.db, reg.accountIds.payments))!;
+  const refreshed = (await getM2mAccount(systemContext(reg.db, "test"), { id: reg.accountIds.payments }))!;
   assert.equal(refreshed.entraApp.displayName, "payments-ci-pipeline");
   assert.equal(refreshed.entraApp.error, null);
   assert.deepEqual(

@@ -103,7 +103,7 @@ async function buildContext(): Promise<SuiteContext> {
   });
 
   const disabledClient = randomUUID();
-  await createM2mAccount(reg.db, SYSTEM, {
+  await createM2mAccount(systemContext(reg.db, SYSTEM.requestId), {
     tenantId: DEMO.tenant,
     clientId: disabledClient,
     name: "retired-bot",
@@ -177,7 +177,7 @@ async function buildContext(): Promise<SuiteContext> {
     }),
     freshAccount: async () => ({
       id: (
-        await createM2mAccount(reg.db, SYSTEM, {
+        await createM2mAccount(systemContext(reg.db, SYSTEM.requestId), {
           tenantId: DEMO.tenant,
           clientId: randomUUID(),
           name: `fresh-${next()}`,

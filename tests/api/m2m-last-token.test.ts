@@ -4,6 +4,7 @@ import { forgetRecordedM2mTokens, recordM2mToken } from "@/lib/auth/record-m2m-t
 import { findM2mAccounts } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
 import { DEMO, startApiRegistry, type ApiRegistry } from "./support/api-registry";
 import { expectStatus } from "./support/call";
+import { systemContext } from "@/lib/system-context";
 
 let reg: ApiRegistry;
 let admin: { session: string };
@@ -135,7 +136,7 @@ test("M2M list filters: credentials expiring within 30 days (or expired), not us
     data: { entraAppExpiresAt: new Date(now + 90 * day), lastUsedAt: new Date(now - 1 * day) },
   });
   const names = async (filters: { expiring?: boolean; unused?: boolean }) =>
-    (await findM2mAccounts(reg.db, { limit: 50 }, filters, now)).items.map((a) => a.id);
+    (await findM2mAccounts(systemContext(reg.db, "test"), { limit: 50 }, filters, now)).items.map((a) => a.id);
   const expiring = await names({ expiring: true });
   assert.ok(expiring.includes(reg.accountIds.payments) && expiring.includes(reg.accountIds.catalogSync));
   assert.ok(!expiring.includes(reg.accountIds.bootstrapAdmin));

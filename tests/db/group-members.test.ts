@@ -48,7 +48,7 @@ test("members come back named and sorted by name, with totals, capped at `shown`
     groups: ["members-other"],
     enabled: true,
   });
-  await createM2mAccount(db, ctx, {
+  await createM2mAccount(systemContext(db, ctx.requestId), {
     tenantId: guid(90),
     clientId: guid(5),
     name: "ci-bot",

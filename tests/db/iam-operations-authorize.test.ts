@@ -14,6 +14,15 @@ import { createUser } from "@/lib/iam/users/create-user";
 import { findUsers, getUser, userListQuery } from "@/lib/iam/users/find-users";
 import { signOutUser } from "@/lib/iam/users/sign-out-user";
 import { updateUser } from "@/lib/iam/users/update-user";
+import { createM2mAccount } from "@/lib/iam/m2m-accounts/create-m2m-account";
+import { deleteM2mAccount } from "@/lib/iam/m2m-accounts/delete-m2m-account";
+import { explainM2mAccount } from "@/lib/iam/m2m-accounts/explain-m2m-account";
+import { findM2mAccounts } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
+import { getM2mAccount } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
+import { updateM2mAccount } from "@/lib/iam/m2m-accounts/update-m2m-account";
+import { createProvisioningToken } from "@/lib/iam/provisioning-tokens/create-provisioning-token";
+import { findProvisioningTokens } from "@/lib/iam/provisioning-tokens/find-provisioning-tokens";
+import { revokeProvisioningToken } from "@/lib/iam/provisioning-tokens/revoke-provisioning-token";
 import { systemContext } from "@/lib/system-context";
 import { userContext } from "../support/operation-context";
 import { useTestRegistry } from "../support/registry-env";
@@ -90,4 +99,58 @@ test("users: reads need iam:read, writes iam:write, even when called directly; a
   await refusedWithoutTrace(() => signOutUser(readOnly, { id: user.id }), forbidden);
   assert.equal((await getUser(readOnly, { id: user.id })).enabled, true);
   await assert.rejects(getUser(readOnly, { id: "no-such-user" }), notFound);
+});
+
+test("M2M accounts: reads need iam:read, writes iam:write, even when called directly; an absent account is not_found", async () => {
+  const db = getDb();
+  const account = await createM2mAccount(systemContext(db, "setup"), {
+    tenantId: "77ac5383-74a0-4b68-ae2c-83504351a44e",
+    clientId: "00000000-0000-4000-8000-000000000201",
+    name: "Probe app",
+    description: "",
+    groups: [],
+    enabled: true,
+  });
+  const nobody = userContext(db);
+  const readOnly = userContext(db, [reader]);
+  await refusedWithoutTrace(() => findM2mAccounts(nobody, { limit: 10 }), forbidden);
+  await refusedWithoutTrace(() => getM2mAccount(nobody, { id: account.id }), forbidden);
+  await refusedWithoutTrace(() => explainM2mAccount(nobody, { id: account.id }), forbidden);
+  await refusedWithoutTrace(
+    () =>
+      createM2mAccount(readOnly, {
+        tenantId: "77ac5383-74a0-4b68-ae2c-83504351a44e",
+        clientId: "00000000-0000-4000-8000-000000000202",
+        name: "Sneaky app",
+        description: "",
+        groups: [],
+        enabled: true,
+      }),
+    forbidden,
+  );
+  await refusedWithoutTrace(
+    () => updateM2mAccount(readOnly, { id: account.id, changes: { enabled: false } }),
+    forbidden,
+  );
+  await refusedWithoutTrace(() => deleteM2mAccount(readOnly, { id: account.id }), forbidden);
+  assert.equal((await getM2mAccount(readOnly, { id: account.id })).enabled, true);
+  await assert.rejects(getM2mAccount(readOnly, { id: "no-such-account" }), notFound);
+  await assert.rejects(explainM2mAccount(readOnly, { id: "no-such-account" }), notFound);
+});
+
+test("provisioning secrets: listing needs iam:read, creating and revoking iam:write, even when called directly", async () => {
+  const db = getDb();
+  const nobody = userContext(db);
+  const readOnly = userContext(db, [reader]);
+  const writer = userContext(db, [{ name: "iam-writers", permissions: ["iam:write"], serverAccess: [] }]);
+  const created = await createProvisioningToken(writer, { name: "probe" });
+  await refusedWithoutTrace(() => findProvisioningTokens(nobody, { limit: 10 }), forbidden);
+  await refusedWithoutTrace(() => createProvisioningToken(readOnly, { name: "sneaky" }), forbidden);
+  await refusedWithoutTrace(() => revokeProvisioningToken(readOnly, { id: created.id }), forbidden);
+  const listed = await findProvisioningTokens(readOnly, { limit: 10 });
+  assert.deepEqual(
+    listed.items.map((token) => [token.name, token.revokedAt]),
+    [["probe", null]],
+  );
+  await assert.rejects(revokeProvisioningToken(writer, { id: "no-such-token" }), notFound);
 });

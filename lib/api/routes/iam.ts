@@ -122,7 +122,7 @@ export const iamRoutes = [
     summary: "M2M accounts (sort: name, lastUsedAt, createdAt, - for descending; filters: enabled, group)",
     permission: "iam:read",
     query: m2mAccountListQuery,
-    handler: async ({ ctx, query }) => json(await findM2mAccounts(ctx.db, query)),
+    handler: async ({ ctx, query }) => json(await findM2mAccounts(ctx, query)),
   }),
   defineRoute({
     method: "POST",
@@ -131,7 +131,7 @@ export const iamRoutes = [
     permission: "iam:write",
     body: createM2mAccountSchema,
     status: 201,
-    handler: async ({ ctx, body }) => json(await createM2mAccount(ctx.db, ctx, body), 201),
+    handler: async ({ ctx, body }) => json(await createM2mAccount(ctx, body), 201),
   }),
   defineRoute({
     method: "GET",
@@ -139,7 +139,7 @@ export const iamRoutes = [
     summary: "One M2M account",
     permission: "iam:read",
     params: idParams,
-    handler: async ({ ctx, params }) => json(found(await getM2mAccount(ctx.db, params.id), "No such M2M account.")),
+    handler: async ({ ctx, params }) => json(await getM2mAccount(ctx, params)),
   }),
   defineRoute({
     method: "PATCH",
@@ -148,7 +148,7 @@ export const iamRoutes = [
     permission: "iam:write",
     params: idParams,
     body: updateM2mAccountSchema,
-    handler: async ({ ctx, params, body }) => json(await updateM2mAccount(ctx.db, ctx, params.id, body)),
+    handler: async ({ ctx, params, body }) => json(await updateM2mAccount(ctx, { id: params.id, changes: body })),
   }),
   defineRoute({
     method: "DELETE",
@@ -158,7 +158,7 @@ export const iamRoutes = [
     params: idParams,
     status: 204,
     handler: async ({ ctx, params }) => {
-      await deleteM2mAccount(ctx.db, ctx, params.id);
+      await deleteM2mAccount(ctx, params);
       return noContent();
     },
   }),

@@ -1,13 +1,15 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { resolveGroupIds } from "../resolve-group-ids";
 import { loadM2mAccountRow, toM2mAccountRecord } from "./m2m-account-record";
 import type { CreateM2mAccountInput } from "./schemas";
 
 /** Links an Entra app registration (tenant id + client id) to registry groups. */
-export async function createM2mAccount(db: Db, ctx: AuditContext, input: CreateM2mAccountInput) {
-  return db.$transaction(async (tx) => {
+export async function createM2mAccount(ctx: OperationContext, input: CreateM2mAccountInput) {
+  requirePermission(ctx, "iam:write");
+  return auditedChange(ctx.db, ctx, async ({ tx, record }) => {
     const existing = await tx.m2mAccount.findUnique({
       where: { tenantId_clientId: { tenantId: input.tenantId, clientId: input.clientId } },
     });
@@ -25,12 +27,12 @@ export async function createM2mAccount(db: Db, ctx: AuditContext, input: CreateM
         groups: { create: groupIds.map((groupId) => ({ groupId })) },
       },
     });
-    const record = toM2mAccountRecord((await loadM2mAccountRow(tx, account.id))!);
-    await recordAuditEvent(tx, ctx, {
+    const created = toM2mAccountRecord((await loadM2mAccountRow(tx, account.id))!);
+    record({
       action: "m2m-account.create",
       target: { type: "m2m-account", id: account.id, name: account.name },
-      after: record,
+      after: created,
     });
-    return record;
+    return created;
   });
 }

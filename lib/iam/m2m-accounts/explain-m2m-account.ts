@@ -1,5 +1,7 @@
 import { loadM2mGroups } from "@/lib/auth/principal-groups";
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import type { OperationContext } from "@/lib/context";
+import { AppError } from "@/lib/errors";
 import { explainAccess } from "../explain/explain-access";
 import { lastTokenOf, type M2mLastToken } from "./m2m-last-token";
 
@@ -11,14 +13,15 @@ export type M2mAccountAccess = Awaited<ReturnType<typeof explainAccess>> & { las
  * groups live in Entra and arrive only with each token. Null when there is no such account.
  */
 export async function explainM2mAccount(
-  db: Db,
-  accountId: string,
+  ctx: OperationContext,
+  { id }: { id: string },
 ): Promise<
-  | (M2mAccountAccess & { account: { id: string; name: string; enabled: boolean; tenantId: string; clientId: string } })
-  | null
+  M2mAccountAccess & { account: { id: string; name: string; enabled: boolean; tenantId: string; clientId: string } }
 > {
-  const row = await db.m2mAccount.findUnique({ where: { id: accountId } });
-  if (!row) return null;
+  requirePermission(ctx, "iam:read");
+  const { db } = ctx;
+  const row = await db.m2mAccount.findUnique({ where: { id } });
+  if (!row) throw new AppError("not_found", "No such M2M account.");
   const lastToken = lastTokenOf(row);
   const groups = await loadM2mGroups(db, row.id, {
     roles: lastToken?.roles ?? [],

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { containsInsensitive, type Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import type { OperationContext } from "@/lib/context";
+import { containsInsensitive } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { keyset, sortParam, type SortField } from "@/lib/validation/keyset-sort";
 import { pageQuery, toPage, type Page } from "@/lib/validation/common";
 import { groupName } from "../groups/schemas";
@@ -35,11 +38,12 @@ export type M2mAccountListQuery = z.output<typeof m2mAccountListQuery>;
  * client id or tenant id; `filters` narrow to accounts whose Entra secret expires soon or unused ones.
  */
 export async function findM2mAccounts(
-  db: Db,
+  ctx: OperationContext,
   query: Omit<M2mAccountListQuery, "sort"> & { sort?: M2mAccountListQuery["sort"] },
   filters: M2mAccountFilters = {},
   now = Date.now(),
 ): Promise<Page<M2mAccountRecord>> {
+  requirePermission(ctx, "iam:read");
   const {
     orderBy,
     where: cursorWhere,
@@ -51,7 +55,7 @@ export async function findM2mAccounts(
         OR: [{ name: containsInsensitive(query.q!) }, { clientId: { startsWith: q } }, { tenantId: { startsWith: q } }],
       }
     : {};
-  const rows = await db.m2mAccount.findMany({
+  const rows = await ctx.db.m2mAccount.findMany({
     where: {
       AND: [
         searchWhere,
@@ -69,7 +73,10 @@ export async function findM2mAccounts(
   return { items: page.rows.map(toM2mAccountRecord), nextCursor: page.nextCursor };
 }
 
-export async function getM2mAccount(db: Db, id: string): Promise<M2mAccountRecord | null> {
-  const row = await loadM2mAccountRow(db, id);
-  return row ? toM2mAccountRecord(row) : null;
+/** One M2M account (iam:read); not_found when there is no such account. */
+export async function getM2mAccount(ctx: OperationContext, { id }: { id: string }): Promise<M2mAccountRecord> {
+  requirePermission(ctx, "iam:read");
+  const row = await loadM2mAccountRow(ctx.db, id);
+  if (!row) throw new AppError("not_found", "No such M2M account.");
+  return toM2mAccountRecord(row);
 }

@@ -1,13 +1,18 @@
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
 import { updateAction } from "@/lib/audit/update-action";
-import type { Db } from "@/lib/db";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { resolveGroupIds } from "../resolve-group-ids";
 import { loadM2mAccountRow, toM2mAccountRecord } from "./m2m-account-record";
 import type { UpdateM2mAccountInput } from "./schemas";
 
-export async function updateM2mAccount(db: Db, ctx: AuditContext, id: string, input: UpdateM2mAccountInput) {
-  return db.$transaction(async (tx) => {
+export async function updateM2mAccount(
+  ctx: OperationContext,
+  { id, changes: input }: { id: string; changes: UpdateM2mAccountInput },
+) {
+  requirePermission(ctx, "iam:write");
+  return auditedChange(ctx.db, ctx, async ({ tx, record }) => {
     const row = await loadM2mAccountRow(tx, id);
     if (!row) throw new AppError("not_found", "No such M2M account.");
     if (input.version !== undefined && input.version !== row.version) {
@@ -35,7 +40,7 @@ export async function updateM2mAccount(db: Db, ctx: AuditContext, id: string, in
     }
     const before = toM2mAccountRecord(row);
     const after = toM2mAccountRecord((await loadM2mAccountRow(tx, id))!);
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: updateAction("m2m-account", before.enabled, after.enabled),
       target: { type: "m2m-account", id, name: after.name },
       before,

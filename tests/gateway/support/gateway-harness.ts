@@ -111,7 +111,7 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
     serverAccess: [{ server: "gw-json", methods: ["tools/list"], tools: ["echo"] }],
     permissions: [],
   });
-  await createM2mAccount(db, SYSTEM, {
+  await createM2mAccount(systemContext(db, SYSTEM.requestId), {
     tenantId: TENANT_ID,
     clientId: M2M_APPS.paymentsCi.clientId,
     name: "gateway caller",
@@ -119,7 +119,7 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
     groups: ["gw-callers"],
     enabled: true,
   });
-  await createM2mAccount(db, SYSTEM, {
+  await createM2mAccount(systemContext(db, SYSTEM.requestId), {
     tenantId: TENANT_ID,
     clientId: M2M_APPS.catalogSync.clientId,
     name: "gateway reader",

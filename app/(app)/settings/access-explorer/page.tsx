@@ -35,7 +35,7 @@ export default async function AccessExplorerPage({ searchParams }: { searchParam
   if (!hasPermission(access, "iam:read")) notFound();
   const [users, accounts, groups] = await Promise.all([
     findUsers(session, userListQuery.parse({ limit: 200 })),
-    findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 200 })),
+    findM2mAccounts(session, m2mAccountListQuery.parse({ limit: 200 })),
     findGroups(session, { limit: 200 }),
   ]);
   return (

@@ -43,8 +43,8 @@ export default async function M2mAccountsPage({ searchParams }: { searchParams: 
   // Graph answers are cached on the accounts: refresh stale ones first, so the expiry filter sees them.
   await refreshStaleEntraApps(db);
   const [page, groups] = await Promise.all([
-    findM2mAccounts(db, query, filters).catch((error: unknown) => {
-      if (isAppError(error)) return findM2mAccounts(db, m2mAccountListQuery.parse({ limit: 50 }), filters);
+    findM2mAccounts(session, query, filters).catch((error: unknown) => {
+      if (isAppError(error)) return findM2mAccounts(session, m2mAccountListQuery.parse({ limit: 50 }), filters);
       throw error;
     }),
     findGroups(session, { limit: 200 }),

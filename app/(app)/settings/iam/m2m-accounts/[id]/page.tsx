@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { activityCursor, toObjectActivityProps } from "@/components/audit/object-activity-props";
 import { findObjectActivity } from "@/lib/audit/find-object-activity";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { Tabs } from "@/components/ui/tabs";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
@@ -39,14 +40,14 @@ export default async function M2mAccountPage({
   const session = await requirePageSession(`/settings/iam/m2m-accounts/${id}`);
   const { db, access } = session;
   if (!hasPermission(access, "iam:read")) notFound();
-  let account = id.length <= 64 ? await getM2mAccount(db, id) : null;
-  if (!account) notFound();
+  if (id.length > 64) notFound();
+  let account = await orNotFound(getM2mAccount(session, { id }));
   const fetchedAt = account.entraApp.fetchedAt ? new Date(account.entraApp.fetchedAt) : null;
   if ((await refreshEntraApps(db, [{ ...account, entraAppFetchedAt: fetchedAt }])) > 0)
-    account = (await getM2mAccount(db, id)) ?? account;
+    account = await orNotFound(getM2mAccount(session, { id }));
   const canWrite = hasPermission(access, "iam:write");
   const [view, groups, activity] = await Promise.all([
-    explainM2mAccount(db, account.id),
+    explainM2mAccount(session, { id: account.id }),
     canWrite ? findGroups(session, { limit: 200 }) : null,
     findObjectActivity(session, {
       targetType: "m2m-account",
