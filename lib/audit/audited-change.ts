@@ -33,7 +33,7 @@ export async function auditedChange<T>(
   return db.$transaction(async (tx) => {
     const events: { event: AuditEventInput; as: AuditContext }[] = [];
     const result = await change({ tx, actor, record: (event, as = actor) => void events.push({ event, as }) });
-    for (const { event, as } of events) await recordAuditEvent(tx, as, event, { bump: false });
+    for (const { event, as } of events) await recordAuditEvent(tx, as, event);
     if (events.length > 0) await bumpIamGeneration(tx);
     return result;
   });

@@ -1,6 +1,5 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { Tx } from "@/lib/db";
-import { bumpIamGeneration } from "@/lib/auth/iam-generation";
 
 export interface AuditEventInput {
   action: string;
@@ -36,12 +35,7 @@ function snapshot(value: unknown): object | undefined {
  * in the change's own transaction. Called directly only for records of something that changed
  * no state: a refused request (lib/http/audit-auth-failure.ts), a groups-overage lookup.
  */
-export async function recordAuditEvent(
-  tx: Pick<Tx, "auditEvent" | "$executeRaw">,
-  context: AuditContext,
-  event: AuditEventInput,
-  transitional: { bump: boolean } = { bump: true },
-) {
+export async function recordAuditEvent(tx: Pick<Tx, "auditEvent">, context: AuditContext, event: AuditEventInput) {
   const actor = context.principal
     ? { kind: context.principal.kind, id: context.principal.id, name: context.principal.displayName }
     : context.actor;
@@ -62,6 +56,4 @@ export async function recordAuditEvent(
       after: snapshot(event.after),
     },
   });
-  // Transitional: writes not yet moved to auditedChange still rely on this bump.
-  if (transitional.bump && (event.outcome ?? "success") !== "denied") await bumpIamGeneration(tx);
 }

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
-import { bumpIamGeneration } from "./iam-generation";
 
 export function sessionCookieName(secure: boolean): string {
   return secure ? "__Host-registry_session" : "registry_session";
@@ -20,14 +19,6 @@ export async function createSession(
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await db.session.create({ data: { idHash: hashSessionId(sessionId), userId, expiresAt } });
   return { sessionId, expiresAt };
-}
-
-/** Sign-out: the row goes, and the generation moves so no instance keeps a cached principal for it. */
-export async function deleteSession(db: Db, sessionId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.session.deleteMany({ where: { idHash: hashSessionId(sessionId) } });
-    await bumpIamGeneration(tx);
-  });
 }
 
 /**

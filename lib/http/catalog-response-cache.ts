@@ -27,7 +27,7 @@ function accessKey(principal: Principal): string {
 
 /**
  * Catalog list answers, reused while the IAM generation is unchanged: every catalog and IAM
- * change is audited and so moves the generation (lib/audit/record-audit-event.ts), which makes
+ * change is audited and so moves the generation (lib/audit/audited-change.ts), which makes
  * every older entry unreachable. Keys never include a credential.
  *
  * `fresh` adds what changes without an audited change (server health, written by probes that

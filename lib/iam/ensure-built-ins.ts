@@ -1,5 +1,6 @@
 import { BUILT_IN_ADMIN_GROUP, PERMISSIONS } from "@/lib/access/permissions";
-import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { AuditContext } from "@/lib/audit/record-audit-event";
 import type { RegistryConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
@@ -31,7 +32,7 @@ export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditC
   const adminsId = admins.id;
 
   for (const { tenantId, clientId } of config.bootstrap.m2mAdmins) {
-    await db.$transaction(async (tx) => {
+    await auditedChange(db, ctx, async ({ tx, record }) => {
       let account = await tx.m2mAccount.findUnique({ where: { tenantId_clientId: { tenantId, clientId } } });
       if (!account) {
         account = await tx.m2mAccount.create({
@@ -43,7 +44,7 @@ export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditC
             createdByName: "bootstrap",
           },
         });
-        await recordAuditEvent(tx, ctx, {
+        record({
           action: "m2m-account.create",
           target: { type: "m2m-account", id: account.id, name: account.name },
           after: { tenantId, clientId, enabled: true },
@@ -63,7 +64,7 @@ export async function ensureBuiltIns(db: Db, config: RegistryConfig, ctx: AuditC
       });
       if (!membership) {
         await tx.m2mAccountGroup.create({ data: { m2mAccountId: account.id, groupId: adminsId } });
-        await recordAuditEvent(tx, ctx, {
+        record({
           action: "m2m-account.bootstrap",
           target: { type: "m2m-account", id: account.id, name: account.name },
           after: { tenantId, clientId, groups: [BUILT_IN_ADMIN_GROUP] },

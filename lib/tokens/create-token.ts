@@ -1,4 +1,5 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
 import { getConfig } from "@/lib/config";
 import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
@@ -15,6 +16,7 @@ import { requireTokenOwner } from "./require-token-owner";
  */
 export async function createToken(ctx: PrincipalContext, input: CreateTokenInput) {
   const owner = requireTokenOwner(ctx.principal);
+  requirePermission(ctx, "tokens:create");
   const maxHours = getConfig().tokenMaxTtlHours;
   if (input.expiresInHours > maxHours) {
     // The limit is the operator's setting; the caller cannot change it, so the message names the number, not the variable.
@@ -34,7 +36,7 @@ export async function createToken(ctx: PrincipalContext, input: CreateTokenInput
   const permissions = checkTokenPermissions(ctx.access, groups, input.permissions ?? [], servers !== null);
 
   const secret = generateTokenSecret();
-  const row = await ctx.db.$transaction(async (tx) => {
+  const row = await auditedChange(ctx.db, ctx, async ({ tx, record }) => {
     const created = await tx.apiToken.create({
       data: {
         ownerId: owner,
@@ -47,7 +49,7 @@ export async function createToken(ctx: PrincipalContext, input: CreateTokenInput
         expiresAt: new Date(Date.now() + input.expiresInHours * 3600_000),
       },
     });
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "token.create",
       target: { type: "api-token", id: created.id, name: created.name },
       after: toTokenRecord(created),

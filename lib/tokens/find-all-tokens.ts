@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { containsInsensitive, type Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import type { OperationContext } from "@/lib/context";
+import { containsInsensitive } from "@/lib/db";
 import { keyset, sortParam, type SortField } from "@/lib/validation/keyset-sort";
 import { pageQuery, toPage, type Page } from "@/lib/validation/common";
 import type { ApiTokenRecord } from "./schemas";
@@ -35,7 +37,13 @@ function statusWhere(status: AllTokensQuery["status"], now: Date) {
   return {};
 }
 
-export async function findAllTokens(db: Db, query: AllTokensQuery, now = new Date()): Promise<Page<AdminTokenRecord>> {
+export async function findAllTokens(
+  ctx: OperationContext,
+  query: AllTokensQuery,
+  now = new Date(),
+): Promise<Page<AdminTokenRecord>> {
+  requirePermission(ctx, "iam:read");
+  const { db } = ctx;
   const { orderBy, where: cursorWhere, cursorOf } = keyset(TOKEN_SORTS, query.sort, query.cursor);
   const rows = await db.apiToken.findMany({
     where: {

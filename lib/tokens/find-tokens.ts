@@ -1,3 +1,4 @@
+import { requirePermission } from "@/lib/access/authorize";
 import type { PrincipalContext } from "@/lib/context";
 import { containsInsensitive } from "@/lib/db";
 import { afterNewest, type Page, type PageQuery, toPage } from "@/lib/validation/common";
@@ -8,6 +9,7 @@ import { requireTokenOwner } from "./require-token-owner";
 /** The caller's own tokens, newest first. */
 export async function findTokens(ctx: PrincipalContext, query: PageQuery): Promise<Page<ApiTokenRecord>> {
   const ownerId = requireTokenOwner(ctx.principal);
+  requirePermission(ctx, "tokens:create");
   const cursorWhere = afterNewest(query.cursor, "createdAt");
   const rows = await ctx.db.apiToken.findMany({
     where: { ownerId, ...(query.q ? { name: containsInsensitive(query.q) } : {}), ...cursorWhere },

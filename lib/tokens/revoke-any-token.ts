@@ -1,5 +1,6 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { PrincipalContext } from "@/lib/context";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
+import type { OperationContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { toTokenRecord } from "./token-record";
 
@@ -7,8 +8,9 @@ import { toTokenRecord } from "./token-record";
  * An admin (iam:write) revokes anyone's token — a leaked secret, a person who left. Audited
  * with the owner named, so the owner's own history shows who revoked it.
  */
-export async function revokeAnyToken(ctx: PrincipalContext, tokenId: string): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+export async function revokeAnyToken(ctx: OperationContext, { id: tokenId }: { id: string }): Promise<void> {
+  requirePermission(ctx, "iam:write");
+  await auditedChange(ctx.db, ctx, async ({ tx, record }) => {
     const token = await tx.apiToken.findUnique({
       where: { id: tokenId },
       include: { owner: { select: { id: true, displayName: true } } },
@@ -19,7 +21,7 @@ export async function revokeAnyToken(ctx: PrincipalContext, tokenId: string): Pr
       where: { id: token.id },
       data: { revokedAt: new Date(), graceUntil: null },
     });
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "token.revoke",
       target: { type: "api-token", id: token.id, name: token.name },
       before: { ...toTokenRecord(token), owner: token.owner.displayName },

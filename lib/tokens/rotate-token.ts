@@ -1,4 +1,5 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requirePermission } from "@/lib/access/authorize";
+import { auditedChange } from "@/lib/audit/audited-change";
 import type { PrincipalContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { requireTokenOwner } from "./require-token-owner";
@@ -7,10 +8,11 @@ import { toTokenRecord } from "./token-record";
 import { generateTokenSecret, hashTokenSecret, tokenStub } from "./token-secret";
 
 /** New secret for the same record; the old one keeps working for `graceHours`, then stops. */
-export async function rotateToken(ctx: PrincipalContext, tokenId: string, input: RotateTokenInput) {
+export async function rotateToken(ctx: PrincipalContext, { id: tokenId, ...input }: RotateTokenInput & { id: string }) {
   const ownerId = requireTokenOwner(ctx.principal);
+  requirePermission(ctx, "tokens:create");
   const secret = generateTokenSecret();
-  const row = await ctx.db.$transaction(async (tx) => {
+  const row = await auditedChange(ctx.db, ctx, async ({ tx, record }) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, ownerId } });
     if (!token) throw new AppError("not_found", "No such token.");
     if (token.revokedAt) throw new AppError("conflict", "A revoked token cannot be rotated; create a new one.");
@@ -25,7 +27,7 @@ export async function rotateToken(ctx: PrincipalContext, tokenId: string, input:
         graceUntil: input.graceHours > 0 ? new Date(Date.now() + input.graceHours * 3600_000) : null,
       },
     });
-    await recordAuditEvent(tx, ctx, {
+    record({
       action: "token.rotate",
       target: { type: "api-token", id: token.id, name: token.name },
       before: toTokenRecord(token),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { deleteSession, sessionCookieName } from "@/lib/auth/sessions";
+import { deleteSession } from "@/lib/auth/delete-session";
+import { sessionCookieName } from "@/lib/auth/sessions";
 import { completeSignIn } from "@/lib/auth/sign-in/complete-sign-in";
 import {
   clearedPendingSignInCookie,

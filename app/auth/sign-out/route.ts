@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { deleteSession, sessionCookieName } from "@/lib/auth/sessions";
+import { deleteSession } from "@/lib/auth/delete-session";
+import { sessionCookieName } from "@/lib/auth/sessions";
 import { clearedSessionCookie } from "@/lib/auth/sign-in/cookies";
 import { redirectResponse } from "@/lib/auth/sign-in/redirect-response";
 import { getConfig } from "@/lib/config";

@@ -37,7 +37,7 @@ export const tokenRoutes = [
     params: idParams,
     status: 204,
     handler: async ({ ctx, params }) => {
-      await revokeToken(ctx, params.id);
+      await revokeToken(ctx, params);
       return noContent();
     },
   }),
@@ -48,7 +48,7 @@ export const tokenRoutes = [
     permission: "tokens:create",
     params: idParams,
     body: rotateTokenSchema,
-    handler: async ({ ctx, params, body }) => json(await rotateToken(ctx, params.id, body)),
+    handler: async ({ ctx, params, body }) => json(await rotateToken(ctx, { ...body, id: params.id })),
   }),
 ];
 
@@ -64,7 +64,7 @@ export const adminTokenRoutes = [
     summary: "Every user's API tokens (sort, status: active | expired | revoked | rotating, owner, q)",
     permission: "iam:read",
     query: allTokensQuery,
-    handler: async ({ ctx, query }) => json(await findAllTokens(ctx.db, query)),
+    handler: async ({ ctx, query }) => json(await findAllTokens(ctx, query)),
   }),
   defineRoute({
     method: "DELETE",
@@ -74,7 +74,7 @@ export const adminTokenRoutes = [
     params: idParams,
     status: 204,
     handler: async ({ ctx, params }) => {
-      await revokeAnyToken(ctx, params.id);
+      await revokeAnyToken(ctx, params);
       return noContent();
     },
   }),

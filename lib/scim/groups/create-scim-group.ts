@@ -1,18 +1,19 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
 import type { ScimContext } from "../with-scim-auth";
 import { groupAuditRecord, loadGroupRow, readGroupBody } from "./scim-group";
 import { assertGroupNameFree, assertMembers, writeMembers } from "./write-scim-group";
 
 export async function createScimGroup(ctx: ScimContext, body: unknown) {
   const state = readGroupBody(body);
-  return ctx.db.$transaction(async (tx) => {
+  return auditedChange(ctx.db, ctx.audit, async (scope) => {
+    const { tx } = scope;
     await assertGroupNameFree(tx, ctx, state.displayName);
     await assertMembers(tx, ctx, state.memberIds);
     const group = await tx.directoryGroup.create({
       data: { tenantId: ctx.caller.tenantId, displayName: state.displayName, externalId: state.externalId },
     });
-    await writeMembers(tx, group.id, [], state);
-    await recordAuditEvent(tx, ctx.audit, {
+    await writeMembers(scope, group.id, [], state);
+    scope.record({
       action: "directory-group.create",
       target: { type: "directory-group", id: group.id, name: group.displayName },
       after: groupAuditRecord(group.id, state),

@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { auditedChange } from "@/lib/audit/audited-change";
 import { readPatch } from "../patch";
 import { notFound } from "../scim-error";
 import type { ScimContext } from "../with-scim-auth";
@@ -20,7 +20,8 @@ type NextState = (current: ScimGroupState) => ScimGroupState;
  */
 async function updateScimGroup(ctx: ScimContext, id: string, nextState: NextState) {
   const { tenantId } = ctx.caller;
-  return ctx.db.$transaction(async (tx) => {
+  return auditedChange(ctx.db, ctx.audit, async (scope) => {
+    const { tx } = scope;
     const row = await loadGroupRow(tx, tenantId, id);
     if (!row) throw notFound("Group");
     const current = groupStateOf(row);
@@ -39,8 +40,8 @@ async function updateScimGroup(ctx: ScimContext, id: string, nextState: NextStat
       where: { id },
       data: { displayName: next.displayName, externalId: next.externalId },
     });
-    await writeMembers(tx, id, current.memberIds, next);
-    await recordAuditEvent(tx, ctx.audit, {
+    await writeMembers(scope, id, current.memberIds, next);
+    scope.record({
       action: "directory-group.update",
       target: { type: "directory-group", id, name: row.displayName },
       before: groupAuditRecord(id, current),

@@ -1,3 +1,4 @@
+import type { AuditedTx } from "@/lib/audit/audited-change";
 import type { Tx } from "@/lib/db";
 import { ScimError } from "../scim-error";
 import type { ScimContext } from "../with-scim-auth";
@@ -31,7 +32,7 @@ export async function assertMembers(tx: Tx, ctx: ScimContext, memberIds: string[
 }
 
 /** Replaces a group's members with `next.memberIds`, touching only the difference. */
-export async function writeMembers(tx: Tx, groupId: string, current: string[], next: ScimGroupState) {
+export async function writeMembers({ tx }: AuditedTx, groupId: string, current: string[], next: ScimGroupState) {
   const removed = current.filter((id) => !next.memberIds.includes(id));
   const added = next.memberIds.filter((id) => !current.includes(id));
   if (removed.length > 0) await tx.directoryGroupMember.deleteMany({ where: { groupId, userId: { in: removed } } });

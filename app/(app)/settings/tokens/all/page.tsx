@@ -21,7 +21,8 @@ const BASE = "/settings/tokens/all";
 /** Every user's API tokens, for iam:read holders; revoking needs iam:write. */
 export default async function AllTokensPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
-  const { db, access } = await requirePageSession(pathWithQuery(BASE, params));
+  const session = await requirePageSession(pathWithQuery(BASE, params));
+  const { access } = session;
   if (!hasPermission(access, "iam:read")) notFound();
   const parsed = allTokensQuery.safeParse({
     limit: param(params, "limit") || 50,
@@ -31,8 +32,8 @@ export default async function AllTokensPage({ searchParams }: { searchParams: Pr
     status: param(params, "status") || undefined,
   });
   const query = parsed.success ? parsed.data : allTokensQuery.parse({ limit: 50 });
-  const page = await findAllTokens(db, query).catch((error: unknown) => {
-    if (isAppError(error)) return findAllTokens(db, allTokensQuery.parse({ limit: 50 }));
+  const page = await findAllTokens(session, query).catch((error: unknown) => {
+    if (isAppError(error)) return findAllTokens(session, allTokensQuery.parse({ limit: 50 }));
     throw error;
   });
   const now = Date.now();
