@@ -57,6 +57,11 @@ export class AppError extends Error {
    * token of a disabled or unlinked app): for the audit log only, never the response body.
    */
   readonly actor?: RefusedActor;
+  /**
+   * The fingerprint of the bearer token the request carried, set by the credential choke point
+   * (lib/auth/credential.ts) when a failure follows reading it: for the log and audit log only.
+   */
+  tokenFingerprint?: string;
 
   constructor(
     code: ErrorCode,

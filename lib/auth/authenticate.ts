@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import { PROVISIONING_PREFIX } from "@/lib/iam/provisioning-tokens/provisioning-secret";
 import { TOKEN_PREFIX } from "@/lib/tokens/token-secret";
 import { verifyRegistryToken } from "@/lib/tokens/verify-registry-token";
-import type { Credential } from "./credential";
 import { entraVerifier } from "./entra-verifier";
 import type { Principal } from "./principal";
 import { resolveEntraPrincipal } from "./resolve-entra-principal";
@@ -29,7 +28,7 @@ export interface Authenticated {
  */
 export async function authenticate(
   db: Db,
-  credential: Exclude<Credential, { kind: "none" }>,
+  credential: { kind: "bearer"; token: string } | { kind: "session"; sessionId: string },
   now = Date.now(),
 ): Promise<Authenticated> {
   if (credential.kind === "session") {

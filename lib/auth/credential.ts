@@ -1,10 +1,20 @@
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { fingerprintOfHash, tokenHash } from "./token-fingerprint";
 
 /**
  * SPEC §2.3 step 1: the only place that reads the Authorization header. It decides which
  * credential a request carries, or that the request is malformed (400 invalid_request).
  */
-export type Credential = { kind: "none" } | { kind: "bearer"; token: string } | { kind: "session"; sessionId: string };
+export type Credential = { kind: "none" } | BearerCredential | { kind: "session"; sessionId: string };
+
+export interface BearerCredential {
+  kind: "bearer";
+  token: string;
+  /** SHA-256 of the token (hex), hashed once per request: the principal cache's key. */
+  hash: string;
+  /** What logs and the audit log show of the token (lib/auth/token-fingerprint.ts), never the token. */
+  fingerprint: string;
+}
 
 export interface CredentialInput {
   /** Every Authorization header value, as received (e.g. Node's `req.headersDistinct.authorization`). */
@@ -88,7 +98,19 @@ export function extractCredential(input: CredentialInput): Credential {
     // Pages are cookie-authenticated; a bearer header there never selects the identity.
     return { kind: "session", sessionId };
   }
-  if (token !== null) return { kind: "bearer", token };
+  if (token !== null) {
+    const hash = tokenHash(token);
+    return { kind: "bearer", token, hash, fingerprint: fingerprintOfHash(hash) };
+  }
   if (sessionId !== undefined) return { kind: "session", sessionId };
   return { kind: "none" };
+}
+
+/**
+ * The credential's fingerprint on a failure that happened after it was read, so the audit of a
+ * 401/403 names the token without anyone re-parsing the Authorization header.
+ */
+export function withCredentialFingerprint(error: unknown, credential: Credential): unknown {
+  if (isAppError(error) && credential.kind === "bearer") error.tokenFingerprint = credential.fingerprint;
+  return error;
 }

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import type { EffectiveAccess } from "@/lib/access/effective-access";
 import { loadAccess } from "@/lib/access/load-access";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authenticate, type AuthRequest } from "./authenticate";
-import { extractCredential } from "./credential";
+import type { Credential } from "./credential";
+import { extractCredential, withCredentialFingerprint } from "./credential";
 import { readIamGeneration } from "./iam-generation";
 import type { Principal } from "./principal";
 import { PrincipalCache } from "./principal-cache";
@@ -24,14 +24,28 @@ export async function resolveRequestPrincipal(
   db: Db,
   request: AuthRequest,
   now = Date.now(),
-): Promise<{ principal: Principal; access: EffectiveAccess; generation: number }> {
+): Promise<ResolvedPrincipal> {
   const credential = extractCredential(request);
   if (credential.kind === "none")
     throw new AppError("unauthorized", "Authentication required: send a bearer token or sign in.");
-  const key =
-    credential.kind === "session"
-      ? `s:${hashSessionId(credential.sessionId)}`
-      : `b:${createHash("sha256").update(credential.token).digest("hex")}`;
+  const tokenFingerprint = credential.kind === "bearer" ? credential.fingerprint : undefined;
+  try {
+    return { ...(await resolve(db, credential, now)), tokenFingerprint };
+  } catch (error) {
+    throw withCredentialFingerprint(error, credential);
+  }
+}
+
+export interface ResolvedPrincipal {
+  principal: Principal;
+  access: EffectiveAccess;
+  generation: number;
+  /** The bearer token's fingerprint (none for a session), for auditing a later refusal. */
+  tokenFingerprint: string | undefined;
+}
+
+async function resolve(db: Db, credential: Exclude<Credential, { kind: "none" }>, now: number) {
+  const key = credential.kind === "session" ? `s:${hashSessionId(credential.sessionId)}` : `b:${credential.hash}`;
 
   const generation = await readIamGeneration(db);
   const cached = cache.get(key, generation, now);

@@ -5,7 +5,7 @@ import {
   looksLikeProvisioningSecret,
   PROVISIONING_PREFIX,
 } from "@/lib/iam/provisioning-tokens/provisioning-secret";
-import { extractCredential } from "./credential";
+import { extractCredential, withCredentialFingerprint, type BearerCredential } from "./credential";
 import type { AuthRequest } from "./authenticate";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -38,6 +38,14 @@ export async function verifyProvisioningRequest(
       { reason: `provisioning: ${credential.kind === "session" ? "session cookie" : "no credential"}` },
     );
   }
+  try {
+    return await verifySecret(db, credential, now);
+  } catch (error) {
+    throw withCredentialFingerprint(error, credential);
+  }
+}
+
+async function verifySecret(db: Db, credential: BearerCredential, now: Date): Promise<ProvisioningCaller> {
   const secret = credential.token;
   if (!secret.startsWith(PROVISIONING_PREFIX)) throw invalid("provisioning: not a provisioning secret");
   if (!looksLikeProvisioningSecret(secret)) throw invalid("provisioning: malformed");

@@ -26,10 +26,12 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
   const requestId = randomUUID();
   const db = getDb();
   let principal: Principal | null = null;
+  let tokenFingerprint: string | undefined;
   try {
     await dbReady();
     const resolved = await resolveRequestPrincipal(db, readAuthRequest(request));
     principal = resolved.principal;
+    tokenFingerprint = resolved.tokenFingerprint;
     // A browser session may not be ridden cross-site into a tool call.
     if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
     const server = await findGatewayTarget(db, slug, resolved.generation);
@@ -54,7 +56,7 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
     };
     return request.method === "POST" ? await proxyPost(call, request) : await proxyStream(call, request);
   } catch (error) {
-    await auditAuthFailure(db, error, principal, requestId, request);
+    await auditAuthFailure(db, error, principal, requestId, request, tokenFingerprint);
     return errorResponse(error, requestId, {
       resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource`,
     });

@@ -1,18 +1,14 @@
 import type { Principal } from "@/lib/auth/principal";
-import { tokenFingerprint } from "@/lib/auth/token-fingerprint";
 import type { Db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
-function bearerToken(request: Request): string | undefined {
-  const match = /^bearer +(\S+)$/i.exec(request.headers.get("authorization") ?? "");
-  return match?.[1];
-}
-
 /**
  * Every 401 and every denied authorization goes to the log and the audit log with its exact
- * reason and a token fingerprint — never the token itself.
+ * reason and a token fingerprint — never the token itself. The fingerprint comes from the
+ * credential choke point (lib/auth/credential.ts): on the error when resolving the principal
+ * failed, else `tokenFingerprint` from the resolved principal. Nothing here reads the header.
  */
 export async function auditAuthFailure(
   db: Db,
@@ -20,6 +16,7 @@ export async function auditAuthFailure(
   principal: Principal | null,
   requestId: string,
   request: Request,
+  tokenFingerprint?: string,
 ) {
   if (!isAppError(error)) return;
   if (error.status === 503) {
@@ -35,8 +32,7 @@ export async function auditAuthFailure(
   }
   const denied = error.status === 403;
   if (error.status !== 401 && error.status !== 400 && !denied) return;
-  const token = bearerToken(request);
-  const fingerprint = token ? tokenFingerprint(token) : undefined;
+  const fingerprint = error.tokenFingerprint ?? tokenFingerprint;
   const path = new URL(request.url).pathname;
   log.warn(denied ? "authorization denied" : "authentication failed", {
     requestId,

@@ -33,10 +33,12 @@ export function withAuth(route: ApiRoute): RouteRunner {
     const requestId = randomUUID();
     const db = getDb();
     let principal: Principal | null = null;
+    let tokenFingerprint: string | undefined;
     try {
       await dbReady();
       const resolved = await resolveRequestPrincipal(db, readAuthRequest(request));
       principal = resolved.principal;
+      tokenFingerprint = resolved.tokenFingerprint;
       if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
       const ctx = { db, principal, access: resolved.access, requestId, generation: resolved.generation };
       if (route.permission && !route.permissionAfterVisibility && !hasPermission(ctx.access, route.permission)) {
@@ -53,7 +55,7 @@ export function withAuth(route: ApiRoute): RouteRunner {
         z.output<z.ZodType>
       >);
     } catch (error) {
-      await auditAuthFailure(db, error, principal, requestId, request);
+      await auditAuthFailure(db, error, principal, requestId, request, tokenFingerprint);
       // RFC 9728 §5.1: every challenge names the metadata document, so a client can find where to get a token.
       return errorResponse(error, requestId, {
         resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource`,

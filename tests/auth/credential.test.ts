@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { extractCredential, MAX_AUTHORIZATION_HEADER_BYTES, type CredentialInput } from "@/lib/auth/credential";
+import { tokenFingerprint, tokenHash } from "@/lib/auth/token-fingerprint";
 import { AppError } from "@/lib/errors";
+
+const bearer = (token: string) => ({
+  kind: "bearer",
+  token,
+  hash: tokenHash(token),
+  fingerprint: tokenFingerprint(token),
+});
 
 const base: CredentialInput = { authorization: [], url: "/api/servers", sessionCookie: undefined, isApiRoute: true };
 const extract = (overrides: Partial<CredentialInput>) => extractCredential({ ...base, ...overrides });
@@ -21,20 +29,17 @@ function badRequest(overrides: Partial<CredentialInput>, reason: string): void {
 
 describe("extractCredential: accepted forms", () => {
   it("reads a bearer token", () => {
-    assert.deepEqual(extract({ authorization: ["Bearer abc.def-ghi_jkl~+/=="] }), {
-      kind: "bearer",
-      token: "abc.def-ghi_jkl~+/==",
-    });
+    assert.deepEqual(extract({ authorization: ["Bearer abc.def-ghi_jkl~+/=="] }), bearer("abc.def-ghi_jkl~+/=="));
   });
 
   it("takes the scheme case-insensitively", () => {
-    assert.deepEqual(extract({ authorization: ["bearer tok"] }), { kind: "bearer", token: "tok" });
-    assert.deepEqual(extract({ authorization: ["BEARER tok"] }), { kind: "bearer", token: "tok" });
+    assert.deepEqual(extract({ authorization: ["bearer tok"] }), bearer("tok"));
+    assert.deepEqual(extract({ authorization: ["BEARER tok"] }), bearer("tok"));
   });
 
   it("allows several spaces after the scheme and OWS around the field", () => {
-    assert.deepEqual(extract({ authorization: ["Bearer    tok"] }), { kind: "bearer", token: "tok" });
-    assert.deepEqual(extract({ authorization: [" Bearer tok \t"] }), { kind: "bearer", token: "tok" });
+    assert.deepEqual(extract({ authorization: ["Bearer    tok"] }), bearer("tok"));
+    assert.deepEqual(extract({ authorization: [" Bearer tok \t"] }), bearer("tok"));
   });
 
   it("treats another scheme as no credential", () => {
@@ -67,7 +72,7 @@ describe("extractCredential: accepted forms", () => {
 
   it("accepts a header of exactly 12 KiB", () => {
     const token = "a".repeat(MAX_AUTHORIZATION_HEADER_BYTES - "Bearer ".length);
-    assert.deepEqual(extract({ authorization: [`Bearer ${token}`] }), { kind: "bearer", token });
+    assert.deepEqual(extract({ authorization: [`Bearer ${token}`] }), bearer(token));
   });
 });
 
