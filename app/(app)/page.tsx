@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Catalog" };
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
   const session = await requirePageSession(pathWithQuery("/", params));
-  const { db, access, principal } = session;
+  const { access, principal } = session;
   const parsed = serverListQuery.safeParse({
     limit: 50,
     q: param(params, "q") || undefined,

@@ -14,14 +14,3 @@ export function requirePermission(ctx: Pick<OperationContext, "access">, permiss
     });
   }
 }
-
-/** The one 404 of get-style operations: the same answer for an absent and an invisible object. */
-export function notFound(message: string): AppError {
-  return new AppError("not_found", message);
-}
-
-/** `value`, or the shared 404 when it is null (absent, or not the caller's to see). */
-export function found<T>(value: T | null | undefined, message: string): T {
-  if (value === null || value === undefined) throw notFound(message);
-  return value;
-}

@@ -1,5 +1,4 @@
 import { defineRoute } from "@/lib/api/route-definition";
-import { AppError } from "@/lib/errors";
 import { json, noContent } from "@/lib/http/json";
 import { idParams, nameParams } from "@/lib/http/route-params";
 import { explain } from "@/lib/iam/explain/explain";
@@ -20,11 +19,6 @@ import { createUserSchema, updateUserSchema } from "@/lib/iam/users/schemas";
 import { signOutUser } from "@/lib/iam/users/sign-out-user";
 import { updateUser } from "@/lib/iam/users/update-user";
 import { pageQuery } from "@/lib/validation/common";
-
-function found<T>(value: T | null, message: string): T {
-  if (!value) throw new AppError("not_found", message);
-  return value;
-}
 
 /** Settings > IAM: groups, users, M2M accounts and the access explainer. */
 export const iamRoutes = [

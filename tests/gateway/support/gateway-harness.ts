@@ -111,6 +111,14 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
     serverAccess: [{ server: "gw-json", methods: ["tools/list"], tools: ["echo"] }],
     permissions: [],
   });
+  // Gina creates her own API tokens in the tests (createToken checks tokens:create itself).
+  await createGroup(systemContext(db, SYSTEM.requestId), {
+    name: "gw-token-makers",
+    description: "",
+    entraMappings: { groups: [], appRoles: [] },
+    serverAccess: [],
+    permissions: ["tokens:create"],
+  });
   await createM2mAccount(systemContext(db, SYSTEM.requestId), {
     tenantId: TENANT_ID,
     clientId: M2M_APPS.paymentsCi.clientId,
@@ -131,7 +139,7 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
     tenantId: TENANT_ID,
     objectId: "5b0c2f6e-9a41-4c7e-8d3b-2e1f0a9c8b7d",
     displayName: "Gina Gateway",
-    groups: ["gw-callers"],
+    groups: ["gw-callers", "gw-token-makers"],
     enabled: true,
   });
   const session = (await createSession(db, user.id, 8)).sessionId;

@@ -19,7 +19,6 @@ import { Tabs } from "@/components/ui/tabs";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { grantFor, hasPermission } from "@/lib/access/effective-access";
 import { getConfig } from "@/lib/config";
-import { isAppError } from "@/lib/errors";
 import { getServer } from "@/lib/servers/get-server";
 import { SLUG_PATTERN } from "@/lib/validation/common";
 
@@ -39,7 +38,7 @@ export default async function ServerPage({
   const { slug } = await params;
   const query = await searchParams;
   const session = await requirePageSession(`/servers/${slug}`);
-  const { db, access } = session;
+  const { access } = session;
   if (!SLUG_PATTERN.test(slug)) notFound();
   // Invisible and absent servers are the same 404 (SPEC §3).
   const server = await orNotFound(getServer(session, { slug }));

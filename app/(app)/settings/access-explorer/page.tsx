@@ -31,7 +31,7 @@ export default async function AccessExplorerPage({ searchParams }: { searchParam
   const params = await searchParams;
   const initial = initialSubject(params);
   const session = await requirePageSession("/settings/access-explorer");
-  const { db, access } = session;
+  const { access } = session;
   if (!hasPermission(access, "iam:read")) notFound();
   const [users, accounts, groups] = await Promise.all([
     findUsers(session, userListQuery.parse({ limit: 200 })),

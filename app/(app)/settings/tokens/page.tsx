@@ -25,7 +25,7 @@ const DESCRIPTION =
 export default async function TokensPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
   const session = await requirePageSession(pathWithQuery(BASE, params));
-  const { db, access, principal } = session;
+  const { access, principal } = session;
   if (!hasPermission(access, "tokens:create")) {
     return (
       <>
