@@ -2,7 +2,8 @@ import { buttonClasses, ButtonLink } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { toLocalInput, type AuditFilters } from "./audit-filter-params";
+import { toLocalInput } from "@/components/ui/utc-datetime-input";
+import type { AuditFilters } from "./audit-filter-params";
 
 /** Suggestions only: the field takes any action, and a value ending in "." matches the family. */
 const ACTIONS = [
