@@ -43,7 +43,16 @@ const ACTIONS = [
 ] as const;
 
 /** A plain GET form: filters live in the URL, run on the server and survive reloads and sharing. */
-export function AuditFilterForm({ filters, action }: { filters: AuditFilters; action: string }) {
+export function AuditFilterForm({
+  filters,
+  sort,
+  action,
+}: {
+  filters: AuditFilters;
+  /** The list's `?sort=`, kept when the filters change. */
+  sort?: string;
+  action: string;
+}) {
   return (
     <form
       method="get"
@@ -51,6 +60,7 @@ export function AuditFilterForm({ filters, action }: { filters: AuditFilters; ac
       aria-label="Filter audit events"
       className="rounded-lg border border-slate-200 bg-white p-3 shadow-xs"
     >
+      {sort ? <input type="hidden" name="sort" value={sort} /> : null}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <FormField label="Actor">
           {(control) => (

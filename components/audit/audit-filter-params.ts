@@ -6,9 +6,11 @@ export const AUDIT_FILTER_KEYS = ["actor", "action", "target", "outcome", "from"
 export type AuditFilterKey = (typeof AUDIT_FILTER_KEYS)[number];
 export type AuditFilters = Partial<Record<AuditFilterKey, string>>;
 
-/** The URL's filters, normalised (UTC times) and checked with the API's own query schema. */
+/** The URL's filters and sort, normalised (UTC times) and checked with the API's own query schema. */
 export function readAuditFilters(params: SearchParamsRecord): {
   filters: AuditFilters;
+  /** The `?sort=` as given, when valid (kept by the filter form and the exports). */
+  sort: string | undefined;
   query: AuditQuery;
   invalid: string[];
 } {
@@ -17,15 +19,18 @@ export function readAuditFilters(params: SearchParamsRecord): {
     const value = param(params, key)?.trim();
     if (value) filters[key] = key === "from" || key === "to" ? utcFromLocalInput(value) : value;
   }
-  const parsed = auditQuery.safeParse({ ...filters, cursor: param(params, "cursor"), limit: 50 });
-  if (parsed.success) return { filters, query: parsed.data, invalid: [] };
+  const sort = param(params, "sort")?.trim() || undefined;
+  const parsed = auditQuery.safeParse({ ...filters, sort, cursor: param(params, "cursor"), limit: 50 });
+  if (parsed.success) return { filters, sort, query: parsed.data, invalid: [] };
   const invalid = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "filter")))];
   const kept: AuditFilters = Object.fromEntries(Object.entries(filters).filter(([key]) => !invalid.includes(key)));
-  return { filters: kept, query: auditQuery.parse({ ...kept, limit: 50 }), invalid };
+  const keptSort = invalid.includes("sort") ? undefined : sort;
+  return { filters: kept, sort: keptSort, query: auditQuery.parse({ ...kept, sort: keptSort, limit: 50 }), invalid };
 }
 
-export function exportHref(filters: AuditFilters, format: "csv" | "jsonl"): string {
+export function exportHref(filters: AuditFilters, sort: string | undefined, format: "csv" | "jsonl"): string {
   const search = new URLSearchParams({ format, limit: "1000" });
   for (const [key, value] of Object.entries(filters)) if (value) search.set(key, value);
+  if (sort) search.set("sort", sort);
   return `/api/audit?${search}`;
 }
