@@ -184,6 +184,7 @@ for (const width of [1280, 390]) {
     adminApi,
     cleanup,
     baseURL,
+    saveScreenshot,
   }) => {
     test.setTimeout(90_000);
     const { slug } = await arrangeUsage({ adminApi, cleanup, baseURL: baseURL! });
@@ -191,5 +192,6 @@ for (const width of [1280, 390]) {
     await page.goto(`/settings/usage?server=${slug}&limit=3`);
     await expect(rowsOf(page)).toHaveCount(3);
     await expectNoHorizontalOverflow(page, `usage at ${width}`);
+    await saveScreenshot(`usage-rows-${width}`);
   });
 }
