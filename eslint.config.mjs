@@ -16,10 +16,12 @@ const PRODUCT = ["app/**", "components/**", "lib/**", "cli/**", "prisma/**", "bi
 // --- Credentials: only lib/auth reads the Authorization header or the session cookie -------------
 
 const CREDENTIALS_MESSAGE =
-  "Only lib/auth reads credentials (SPEC: one token-validation module). Call a lib/auth function instead (readAuthRequest, readBearerToken, readSessionCookie, pagePrincipal).";
+  "Only lib/auth reads credentials (SPEC: one token-validation module). Call lib/auth instead: readAuthRequest or readBearerToken (read-auth-request.ts), getPageSession (page-principal.ts), or move the handler into lib/auth.";
 
-const credentialImports = [
+const credentialPaths = [
   { name: "next/headers", message: `next/headers reads cookies and headers. ${CREDENTIALS_MESSAGE}` },
+];
+const credentialPatterns = [
   {
     group: ["@/lib/auth/sessions", "**/lib/auth/sessions", "@/lib/auth/sign-in/cookies", "**/lib/auth/sign-in/cookies"],
     importNames: ["sessionCookieName", "pendingSignInCookieName"],
@@ -171,16 +173,17 @@ export default defineConfig(
     files: PRODUCT,
     ignores: ["lib/auth/**"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [credentialImports[0]], patterns: [credentialImports[1]] }],
+      "no-restricted-imports": ["error", { paths: credentialPaths, patterns: credentialPatterns }],
       "no-restricted-syntax": ["error", ...credentialSyntax],
     },
   },
   {
+    // A file gets one no-restricted-imports option set, so these zones repeat the credential entries.
     files: ["app/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [credentialImports[0]], patterns: [credentialImports[1], ...prismaImports(DB_IN_APP)] },
+        { paths: credentialPaths, patterns: [...credentialPatterns, ...prismaImports(DB_IN_APP)] },
       ],
     },
   },
@@ -189,7 +192,7 @@ export default defineConfig(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [credentialImports[0]], patterns: [credentialImports[1], ...prismaImports(DB_IN_COMPONENTS)] },
+        { paths: credentialPaths, patterns: [...credentialPatterns, ...prismaImports(DB_IN_COMPONENTS)] },
       ],
     },
   },
