@@ -1,10 +1,6 @@
 import { createClient, prepareSqlite, type Db } from "./db/create-client";
 import { createGenerationReader, type GenerationReader } from "./db/generation-reader";
-import {
-  ensureDatabaseDirectory,
-  resolveDatabaseTarget,
-  type DatabaseTarget,
-} from "@/scripts/prisma-schema-engine/database-target.mjs";
+import { ensureDatabaseDirectory, resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-target.mjs";
 
 type DatabaseProvider = DatabaseTarget["provider"];
 

@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { createUserSchema, type UserRecord } from "@/lib/iam/users/schemas";
 import { GroupPicker } from "./group-picker";
-import type { GroupOption } from "./load-group-options";
+import type { GroupOption } from "@/lib/iam/groups/find-group-options";
 
 const FIELDS = ["tenantId", "objectId", "displayName", "email", "groups"] as const;
 

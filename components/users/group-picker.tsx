@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
-import type { GroupOption } from "./load-group-options";
+import type { GroupOption } from "@/lib/iam/groups/find-group-options";
 
 /** Registry groups as checkboxes; groups granting admin permissions are marked. */
 export function GroupPicker({

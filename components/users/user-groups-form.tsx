@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { UserRecord } from "@/lib/iam/users/schemas";
 import { GroupPicker } from "./group-picker";
-import type { GroupOption } from "./load-group-options";
+import type { GroupOption } from "@/lib/iam/groups/find-group-options";
 import { useUserUpdate } from "./use-user-update";
 
 /** Assigned groups of one user. Remount (key on version) after each save. */

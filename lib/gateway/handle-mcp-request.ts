@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { auditAuthFailure } from "@/lib/http/audit-auth-failure";
 import { checkCsrf } from "@/lib/http/csrf";
 import { errorResponse } from "@/lib/http/error-response";
-import { readAuthRequest } from "@/lib/http/read-auth-request";
+import { readAuthRequest } from "@/lib/auth/read-auth-request";
 import { findGatewayTarget } from "./find-gateway-target";
 import type { GatewayCall } from "./gateway-call";
 import { proxyPost } from "./proxy-post";

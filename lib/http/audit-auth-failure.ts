@@ -1,14 +1,10 @@
 import type { Principal } from "@/lib/auth/principal";
+import { readBearerToken } from "@/lib/auth/read-auth-request";
 import { tokenFingerprint } from "@/lib/auth/token-fingerprint";
 import type { Db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-
-function bearerToken(request: Request): string | undefined {
-  const match = /^bearer +(\S+)$/i.exec(request.headers.get("authorization") ?? "");
-  return match?.[1];
-}
 
 /**
  * Every 401 and every denied authorization goes to the log and the audit log with its exact
@@ -35,7 +31,7 @@ export async function auditAuthFailure(
   }
   const denied = error.status === 403;
   if (error.status !== 401 && error.status !== 400 && !denied) return;
-  const token = bearerToken(request);
+  const token = readBearerToken(request);
   const fingerprint = token ? tokenFingerprint(token) : undefined;
   const path = new URL(request.url).pathname;
   log.warn(denied ? "authorization denied" : "authentication failed", {

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
-import { computeEffectiveAccess } from "@/lib/access/effective-access";
+import { objectActivityProps } from "@/components/audit/object-activity-props";
+import { param, type SearchParamsRecord } from "@/components/ui/url-state";
+import { computeEffectiveAccess, type EffectiveAccess } from "@/lib/access/effective-access";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
 import { getConfig } from "@/lib/config";
 import { dbReady, getDb } from "@/lib/db";
 import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";
@@ -21,6 +23,16 @@ const noAudit = computeEffectiveAccess(
   [{ id: "a", name: "readers", permissions: ["iam:read"], serverAccess: [] }],
 );
 
+/** What an object page does: the lib/ query for the cursor in the URL, then the tab's paging links. */
+async function loadActivity(
+  access: EffectiveAccess,
+  target: { type: string; id: string; noun: string },
+  page: { path: string; params: SearchParamsRecord },
+) {
+  const found = await findObjectActivity(getDb(), access, target, param(page.params, "activity"));
+  return objectActivityProps(found, target, page);
+}
+
 before(async () => {
   registry = await useTestRegistry();
   await dbReady();
@@ -36,8 +48,7 @@ test("an object's activity: only its events, newest first, paged with the cursor
   await updateGroup(db, ctx, "activity-other", { description: "not mine" });
 
   const path = "/settings/iam/groups/activity-probe";
-  const first = (await loadObjectActivity(
-    db,
+  const first = (await loadActivity(
     auditor,
     { type: "group", id: group.id, noun: "group" },
     { path, params: { tab: "x" } },
@@ -49,8 +60,7 @@ test("an object's activity: only its events, newest first, paged with the cursor
   assert.ok(first.olderHref?.startsWith(`${path}?tab=x&activity=`), first.olderHref ?? "no older link");
 
   const cursor = new URL(first.olderHref!, "http://x").searchParams.get("activity")!;
-  const second = (await loadObjectActivity(
-    db,
+  const second = (await loadActivity(
     auditor,
     { type: "group", id: group.id, noun: "group" },
     { path, params: { activity: cursor } },
@@ -62,16 +72,12 @@ test("an object's activity: only its events, newest first, paged with the cursor
   assert.equal(second.olderHref, null);
   assert.equal(second.newestHref, path);
 
-  const garbage = (await loadObjectActivity(
-    db,
+  const garbage = (await loadActivity(
     auditor,
     { type: "group", id: group.id, noun: "group" },
     { path, params: { activity: "not-a-cursor" } },
   ))!;
   assert.equal(garbage.events.length, 25, "a malformed cursor shows the newest page");
 
-  assert.equal(
-    await loadObjectActivity(db, noAudit, { type: "group", id: group.id, noun: "group" }, { path, params: {} }),
-    null,
-  );
+  assert.equal(await loadActivity(noAudit, { type: "group", id: group.id, noun: "group" }, { path, params: {} }), null);
 });

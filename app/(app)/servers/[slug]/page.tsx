@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageSession } from "@/components/layout/require-session";
 import { ConnectPanel } from "@/components/servers/connect-panel";
 import { EnabledBadge } from "@/components/servers/health-badge";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { objectActivityProps } from "@/components/audit/object-activity-props";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { ServerAccessCard } from "@/components/servers/server-access-card";
 import { ManagedToolList } from "@/components/servers/managed-tool-list";
@@ -14,8 +14,9 @@ import { ToolList } from "@/components/servers/tool-list";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Tabs } from "@/components/ui/tabs";
-import type { SearchParamsRecord } from "@/components/ui/url-state";
+import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { grantFor, hasPermission } from "@/lib/access/effective-access";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
 import { getConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
 import { getServer } from "@/lib/servers/get-server";
@@ -49,11 +50,11 @@ export default async function ServerPage({
     <ToolList tools={server.tools ?? []} />
   );
   // The server's id, not its slug: a deleted server's events stay with it, not with a new namesake.
-  const activity = await loadObjectActivity(
-    db,
-    access,
-    { type: "server", id: server.id, noun: "server" },
-    { path: `/servers/${server.slug}`, params: await searchParams },
+  const query = await searchParams;
+  const activity = objectActivityProps(
+    await findObjectActivity(db, access, { type: "server", id: server.id }, param(query, "activity")),
+    { id: server.id, noun: "server" },
+    { path: `/servers/${server.slug}`, params: query },
   );
 
   return (

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
 import { AddUserButton } from "@/components/users/add-user-dialog";
-import { loadGroupOptions } from "@/components/users/load-group-options";
 import { userColumns } from "@/components/users/user-columns";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -14,6 +13,7 @@ import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { hasPermission } from "@/lib/access/effective-access";
 import { getConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
+import { findGroupOptions } from "@/lib/iam/groups/find-group-options";
 import { findUsers, userListQuery } from "@/lib/iam/users/find-users";
 
 export const metadata: Metadata = { title: "Users" };
@@ -41,7 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       if (isAppError(error)) return findUsers(session.db, userListQuery.parse({ limit: 50 }));
       throw error;
     }),
-    loadGroupOptions(session.db),
+    findGroupOptions(session.db),
   ]);
   const filtered = Boolean(query.q || query.cursor || query.enabled || query.group);
   const addUser = canWrite ? <AddUserButton tenantIds={getConfig().entra.tenantIds} groups={groups} /> : null;

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { objectActivityProps } from "@/components/audit/object-activity-props";
 import { ObjectActivity } from "@/components/audit/object-activity";
-import type { SearchParamsRecord } from "@/components/ui/url-state";
+import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
 import { DeleteGroupButton } from "@/components/groups/delete-group-button";
 import { GroupEditor } from "@/components/groups/group-editor";
@@ -13,6 +13,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
 import { BUILT_IN_ADMIN_GROUP } from "@/lib/access/permissions";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
 import { findGroupMembers } from "@/lib/iam/groups/find-group-members";
 import { getGroup } from "@/lib/iam/groups/find-groups";
 import { findServerSlugs } from "@/lib/servers/find-server-slugs";
@@ -37,17 +38,18 @@ export default async function GroupPage({
   if (!group) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
   const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
-  const [members, knownServers, activity] = await Promise.all([
+  const query = await searchParams;
+  const [members, knownServers, activityPage] = await Promise.all([
     findGroupMembers(session.db, group),
     // Only editors learn which slugs exist (for the warning on rules whose server does not).
     canWrite ? findServerSlugs(session.db) : undefined,
-    loadObjectActivity(
-      session.db,
-      session.access,
-      { type: "group", id: group.id, noun: "group" },
-      { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: await searchParams },
-    ),
+    findObjectActivity(session.db, session.access, { type: "group", id: group.id }, param(query, "activity")),
   ]);
+  const activity = objectActivityProps(
+    activityPage,
+    { id: group.id, noun: "group" },
+    { path: `/settings/iam/groups/${encodeURIComponent(group.name)}`, params: query },
+  );
 
   const editor = (
     <GroupEditor

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { objectActivityProps } from "@/components/audit/object-activity-props";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { Tabs } from "@/components/ui/tabs";
-import type { SearchParamsRecord } from "@/components/ui/url-state";
+import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
 import { CallApiPanel } from "@/components/m2m-accounts/call-api-panel";
 import { emulatorAppSecret } from "@/lib/iam/m2m-accounts/emulator-app-secret";
@@ -18,6 +18,7 @@ import { M2mViewAccessCard } from "@/components/m2m-accounts/m2m-view-access";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
 import { defaultAuthorityHost } from "@/lib/auth/entra/issuers";
 import { getConfig } from "@/lib/config";
 import { findGroups } from "@/lib/iam/groups/find-groups";
@@ -42,16 +43,17 @@ export default async function M2mAccountPage({
   if ((await refreshEntraApps(db, [{ ...account, entraAppFetchedAt: fetchedAt }])) > 0)
     account = (await getM2mAccount(db, id)) ?? account;
   const canWrite = hasPermission(access, "iam:write");
-  const [view, groups, activity] = await Promise.all([
+  const query = await searchParams;
+  const [view, groups, activityPage] = await Promise.all([
     explainM2mAccount(db, account.id),
     canWrite ? findGroups(db, { limit: 200 }) : null,
-    loadObjectActivity(
-      db,
-      access,
-      { type: "m2m-account", id: account.id, noun: "M2M account" },
-      { path: `/settings/iam/m2m-accounts/${account.id}`, params: await searchParams },
-    ),
+    findObjectActivity(db, access, { type: "m2m-account", id: account.id }, param(query, "activity")),
   ]);
+  const activity = objectActivityProps(
+    activityPage,
+    { id: account.id, noun: "M2M account" },
+    { path: `/settings/iam/m2m-accounts/${account.id}`, params: query },
+  );
   const config = getConfig();
   const groupOptions = (groups?.items ?? []).map((group) => ({ name: group.name, description: group.description }));
 

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadObjectActivity } from "@/components/audit/load-object-activity";
+import { objectActivityProps } from "@/components/audit/object-activity-props";
 import { ObjectActivity } from "@/components/audit/object-activity";
 import { Tabs } from "@/components/ui/tabs";
-import type { SearchParamsRecord } from "@/components/ui/url-state";
+import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { requirePageSession } from "@/components/layout/require-session";
-import { loadGroupOptions } from "@/components/users/load-group-options";
 import { UserGroupsForm } from "@/components/users/user-groups-form";
 import { UserIdentityCard } from "@/components/users/user-identity-card";
 import { SignOutUserButton } from "@/components/users/sign-out-user-button";
@@ -15,6 +14,8 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/access/effective-access";
+import { findObjectActivity } from "@/lib/audit/find-object-activity";
+import { findGroupOptions } from "@/lib/iam/groups/find-group-options";
 import { getUser } from "@/lib/iam/users/find-users";
 
 export const metadata: Metadata = { title: "User" };
@@ -33,15 +34,16 @@ export default async function UserPage({
   if (!user) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
   const isSelf = user.id === session.principal.userId;
-  const [groups, activity] = await Promise.all([
-    loadGroupOptions(session.db),
-    loadObjectActivity(
-      session.db,
-      session.access,
-      { type: "user", id: user.id, noun: "user" },
-      { path: `/settings/iam/users/${user.id}`, params: await searchParams },
-    ),
+  const query = await searchParams;
+  const [groups, activityPage] = await Promise.all([
+    findGroupOptions(session.db),
+    findObjectActivity(session.db, session.access, { type: "user", id: user.id }, param(query, "activity")),
   ]);
+  const activity = objectActivityProps(
+    activityPage,
+    { id: user.id, noun: "user" },
+    { path: `/settings/iam/users/${user.id}`, params: query },
+  );
 
   const details = (
     <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">

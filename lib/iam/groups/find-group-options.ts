@@ -1,6 +1,6 @@
+import { ADMIN_PERMISSIONS } from "@/lib/access/permissions";
 import type { Db } from "@/lib/db";
 import { findGroups } from "@/lib/iam/groups/find-groups";
-import { ADMIN_PERMISSIONS } from "@/lib/access/permissions";
 
 export interface GroupOption {
   name: string;
@@ -12,8 +12,8 @@ export interface GroupOption {
 const PAGE = 200;
 const MAX_PAGES = 10;
 
-/** Server-only: every group (up to 2,000) as a checkbox option, in name order. */
-export async function loadGroupOptions(db: Db): Promise<GroupOption[]> {
+/** Every group (up to 2,000) as a checkbox option for the user forms, in name order. */
+export async function findGroupOptions(db: Db): Promise<GroupOption[]> {
   const options: GroupOption[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
