@@ -298,6 +298,21 @@ describe("request bodies and usage under load", () => {
     assert.deepEqual((await answered.json()).result.content, [{ type: "text", text: "t7" }]);
   });
 
+  test("an answer over 1 MiB streams through whole and counts as answered", async () => {
+    const text = "y".repeat(1536 * 1024);
+    const headers = await session();
+    const answer = await rpcPost(
+      h.origin,
+      "gw-json",
+      { jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "echo", arguments: { text } } },
+      headers,
+    );
+    assert.equal(answer.status, 200);
+    assert.equal(answer.json.result.content[0].text, text);
+    const [row] = await waitForUsage(h.db, { detail: "the answer was too large to inspect" }, 1);
+    assert.equal(row!.outcome, "ok");
+  });
+
   test("a burst of concurrent tools/call: every call answered, every usage row written", async () => {
     await flushGatewayUsage();
     const where = { serverSlug: "gw-json", tool: "echo", outcome: "ok" };
