@@ -146,7 +146,11 @@ async function main() {
     const [barePort, honoPort] = (await firstLine(trivial)).split(" ");
 
     // CPU per request: the registry's process tree (npm start and the server it spawns), the upstream's own.
-    const registryCpu = () => processTreeCpuMs(registry.pid!);
+    // Less what the idle registry burns anyway (timers, health probes): at low rates that would dominate.
+    const idleStart = { cpu: processTreeCpuMs(registry.pid!), at: performance.now() };
+    await delay(2000);
+    const idlePerMs = (processTreeCpuMs(registry.pid!) - idleStart.cpu) / (performance.now() - idleStart.at);
+    const registryCpu = () => processTreeCpuMs(registry.pid!) - idlePerMs * performance.now();
     const upstreamCpu = () => processTreeCpuMs(upstream.pid!);
     const targets: Target[] = [
       {

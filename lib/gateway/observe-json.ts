@@ -10,7 +10,7 @@ const MAX_OBSERVED_BYTES = 1024 * 1024;
  * Any other answer is passed on byte for byte: up to MAX_OBSERVED_BYTES it is read whole, looked
  * into for the tools/call outcome and answered in one piece (a stream through a TransformStream
  * cost a large share of a tools/call's CPU); a larger one streams through untouched and counts as
- * answered. Null: the JSON was unreadable where it had to be rewritten.
+ * answered. Null: the answer broke off before it was read, or was unreadable where it had to be rewritten.
  */
 export async function observeJson(
   body: ReadableStream<Uint8Array>,
@@ -19,7 +19,7 @@ export async function observeJson(
   finish: (detail: string, outcome?: UsageOutcome) => void,
 ): Promise<ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer> | string | null> {
   if (mustRewrite) {
-    const text = await readBoundedText(body, MAX_REWRITE_BYTES);
+    const text = await readBoundedText(body, MAX_REWRITE_BYTES).catch(() => null);
     if (text === null) return null;
     let parsed: unknown;
     try {
@@ -36,7 +36,9 @@ export async function observeJson(
   const chunks: Uint8Array[] = [];
   let size = 0;
   while (size <= MAX_OBSERVED_BYTES) {
-    const { done, value } = await reader.read();
+    // An upstream that breaks off mid-answer is an upstream failure, not the gateway's 500.
+    const { done, value } = await reader.read().catch(() => ({ done: "broken" as const, value: undefined }));
+    if (done === "broken") return null;
     if (done) {
       const bytes = Buffer.concat(chunks, size);
       try {

@@ -141,7 +141,8 @@ async function relayPostAnswer(
   }
   if (type === "application/json") {
     const observed = await observeJson(upstream.body, watch, verdict.toolLists.size > 0, finish);
-    if (observed === null) return upstreamFailed(call, verdict, batch, "answered with JSON that is not JSON-RPC");
+    if (observed === null)
+      return upstreamFailed(call, verdict, batch, "answered with JSON that is not JSON-RPC, or broke off");
     return new Response(observed, { status, headers: clientHeaders(upstream) });
   }
   return fail(`answered ${type || "without a content type"}, not MCP`);
