@@ -299,7 +299,7 @@ describe("request bodies and usage under load", () => {
   });
 
   test("an answer over 1 MiB streams through whole and counts as answered", async () => {
-    const text = "y".repeat(1536 * 1024);
+    const text = "y".repeat(1100 * 1024);
     const headers = await session();
     const answer = await rpcPost(
       h.origin,
@@ -308,7 +308,7 @@ describe("request bodies and usage under load", () => {
       headers,
     );
     assert.equal(answer.status, 200);
-    assert.equal(answer.json.result.content[0].text, text);
+    assert.equal(answer.json.result?.content[0].text, text, JSON.stringify(answer.json.error));
     const [row] = await waitForUsage(h.db, { detail: "the answer was too large to inspect" }, 1);
     assert.equal(row!.outcome, "ok");
   });
