@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Db } from "./create-client";
-import type { DatabaseTarget } from "@/scripts/prisma-schema-engine/database-target.mjs";
+import type { DatabaseTarget } from "@/lib/db/database-target.mjs";
 
 /** One GatewayUsage row as stored (prisma/models.prisma). */
 export interface UsageRow {

@@ -6,7 +6,7 @@ import { createUsageRowWriter, type UsageRow } from "@/lib/db/usage-row-writer";
 import { WriteBatch } from "@/lib/db/write-batch";
 import { findGatewayUsage, usageQuery } from "@/lib/usage/find-gateway-usage";
 import { flushGatewayUsage, recordGatewayUsage, type GatewayUsageInput } from "@/lib/usage/record-gateway-usage";
-import { resolveDatabaseTarget } from "@/scripts/prisma-schema-engine/database-target.mjs";
+import { resolveDatabaseTarget } from "@/lib/db/database-target.mjs";
 import { useTestRegistry } from "../support/registry-env";
 
 /**
