@@ -75,6 +75,9 @@ export function Dialog({
           {...outsideProps}
           {...(description ? {} : { "aria-describedby": undefined })}
           onOpenAutoFocus={focusInitial}
+          // React bubbles events through portals: a form in the dialog must not submit a form
+          // around the dialog's opener (a confirmation inside an editor's form).
+          onSubmit={(event) => event.stopPropagation()}
           onEscapeKeyDown={(event) => {
             if (!dismissible) event.preventDefault();
           }}
