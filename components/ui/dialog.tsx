@@ -2,7 +2,7 @@
 
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import * as DialogPrimitive from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { cn } from "./cn";
 
 const FOCUSABLE =
@@ -54,6 +54,8 @@ export function Dialog({
   dismissible = true,
   role = "dialog",
 }: DialogProps) {
+  // Radix returns focus only to its own Trigger part; callers open dialogs from their own buttons.
+  const opener = useRef<HTMLElement | null>(null);
   // Both packages expose the same parts; AlertDialog additionally refuses outside clicks.
   const Primitive = role === "alertdialog" ? AlertDialogPrimitive : DialogPrimitive;
   const outsideProps =
@@ -70,11 +72,24 @@ export function Dialog({
   return (
     <Primitive.Root open={open} onOpenChange={onOpenChange}>
       <Primitive.Portal>
-        <Primitive.Overlay className="fixed inset-0 z-40 bg-slate-950/40 backdrop-blur-[1px]" />
+        <Primitive.Overlay
+          // A click on the backdrop must not move focus out of the dialog (to <body>).
+          onMouseDown={(event) => event.preventDefault()}
+          className="fixed inset-0 z-40 bg-slate-950/40 backdrop-blur-[1px]"
+        />
         <Primitive.Content
           {...outsideProps}
           {...(description ? {} : { "aria-describedby": undefined })}
-          onOpenAutoFocus={focusInitial}
+          aria-modal="true"
+          onOpenAutoFocus={(event) => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            focusInitial(event);
+          }}
+          onCloseAutoFocus={(event) => {
+            if (!opener.current?.isConnected) return;
+            event.preventDefault();
+            opener.current.focus();
+          }}
           // React bubbles events through portals: a form in the dialog must not submit a form
           // around the dialog's opener (a confirmation inside an editor's form).
           onSubmit={(event) => event.stopPropagation()}

@@ -16,11 +16,16 @@ export function Switch({ checked, onCheckedChange, pending, disabled, className,
   return (
     <SwitchPrimitive.Root
       checked={checked}
-      onCheckedChange={onCheckedChange}
+      // While pending the switch ignores presses but stays focusable: disabling it would drop
+      // keyboard focus to <body>.
+      onCheckedChange={(next) => {
+        if (!pending) onCheckedChange(next);
+      }}
       aria-busy={pending || undefined}
-      disabled={disabled || pending}
+      aria-disabled={pending || undefined}
+      disabled={disabled}
       className={cn(
-        "relative inline-flex h-5 w-9 shrink-0 items-center rounded-full bg-slate-300 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60 data-[state=checked]:bg-indigo-600",
+        "relative inline-flex h-5 w-9 shrink-0 items-center rounded-full bg-slate-300 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60 aria-disabled:opacity-60 data-[state=checked]:bg-indigo-600",
         className,
       )}
       {...rest}

@@ -50,9 +50,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [],
   );
   return (
-    // Radix's own announcer is left empty (label "", content excluded): the toast itself is the
-    // live region, so it is announced once and stays findable as role="status"/"alert" while shown.
-    <ToastPrimitive.Provider label="" swipeDirection="right">
+    // The toast's content is excluded from Radix's announcer (which would speak it a second time
+    // and vanish after a second; it only says "Notification"): the toast itself is the live
+    // region, so it stays findable as role="status" (or "alert") while it is shown.
+    <ToastPrimitive.Provider label="Notification" swipeDirection="right">
       <ToastContext.Provider value={push}>
         {children}
         {toasts.map((toast) => (
