@@ -4,9 +4,7 @@ import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { useRef, type ReactNode } from "react";
 import { cn } from "./cn";
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+import { FOCUSABLE, nextTabbable, tabbables } from "./focus-order";
 
 export interface DialogProps {
   open: boolean;
@@ -56,6 +54,7 @@ export function Dialog({
 }: DialogProps) {
   // Radix returns focus only to its own Trigger part; callers open dialogs from their own buttons.
   const opener = useRef<HTMLElement | null>(null);
+  const lastFocused = useRef<HTMLElement | null>(null);
   // Both packages expose the same parts; AlertDialog additionally refuses outside clicks.
   const Primitive = role === "alertdialog" ? AlertDialogPrimitive : DialogPrimitive;
   const outsideProps =
@@ -89,6 +88,19 @@ export function Dialog({
             if (!opener.current?.isConnected) return;
             event.preventDefault();
             opener.current.focus();
+          }}
+          onFocus={(event) => {
+            if (event.target !== event.currentTarget) lastFocused.current = event.target;
+          }}
+          onKeyDown={(event) => {
+            // A focused field that gets disabled (a pending form) drops focus, and Radix then
+            // focuses the dialog itself; Tab must go on from that field, as the browser would.
+            if (event.key !== "Tab" || event.target !== event.currentTarget) return;
+            const target = nextTabbable(tabbables(event.currentTarget), lastFocused.current, event.shiftKey);
+            if (!target) return;
+            event.preventDefault();
+            // After Radix's own Tab handling on this element has run (it looks at the focused element).
+            queueMicrotask(() => target.focus());
           }}
           // React bubbles events through portals: a form in the dialog must not submit a form
           // around the dialog's opener (a confirmation inside an editor's form).
