@@ -1,0 +1,70 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { BaseSyntheticEvent } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type PathValue } from "react-hook-form";
+import type { z } from "zod";
+import { applyApiError, type ApiErrorMapping } from "./apply-api-error";
+import { errorAt } from "./error-at";
+
+export interface UseApiFormOptions<Input extends FieldValues, Output> extends ApiErrorMapping<Input> {
+  /** The API's own schema, or one derived from it (.pick/.partial/.extend): form and server agree. */
+  schema: z.ZodType<Output, Input>;
+  defaultValues: DefaultValues<Input>;
+}
+
+/**
+ * A form that sends to the JSON API: React Hook Form checked by a Zod schema. Errors are worked
+ * out on every change but shown only for a field that was typed in and left, or for every field
+ * once the form was sent; API refusals land on their fields (see applyApiError). `pending` is
+ * true while the submit handler runs.
+ */
+export function useApiForm<Input extends FieldValues, Output>({
+  schema,
+  defaultValues,
+  ...mapping
+}: UseApiFormOptions<Input, Output>) {
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(schema),
+    defaultValues,
+    mode: "onChange",
+    reValidateMode: "onChange",
+  });
+  const { formState } = form;
+  const fieldNames = Object.keys(defaultValues);
+
+  function shown(error: { type?: unknown; message?: string } | undefined, touchedAndDirty: boolean) {
+    if (!error?.message) return undefined;
+    return formState.isSubmitted || touchedAndDirty || error.type === "server" ? error.message : undefined;
+  }
+
+  return {
+    form,
+    pending: formState.isSubmitting,
+    /** The refusal that belongs to no field (network, permission, conflict…), or undefined. */
+    formError: formState.errors.root?.server?.message,
+    /** The error to show on a field now, or undefined. */
+    fieldError(name: Path<Input>): string | undefined {
+      const state = form.getFieldState(name, formState);
+      return shown(state.error, state.isTouched && state.isDirty);
+    },
+    /** The first error at or under a path, once the form was sent ("rules.2" finds "rules.2.tools.0"). */
+    errorUnder(path: string): string | undefined {
+      return formState.isSubmitted || formState.errors.root?.server ? errorAt(formState.errors, path) : undefined;
+    },
+    /** For controls that are not native inputs (checkbox lists, pickers): counts as typed in and left. */
+    setField<N extends Path<Input>>(name: N, value: PathValue<Input, N>) {
+      form.setValue(name, value, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+    },
+    /** The form's onSubmit: checks, then runs `send`; a thrown API error is put on the form. */
+    onSubmit(send: (values: Output) => Promise<void>): (event?: BaseSyntheticEvent) => Promise<void> {
+      return form.handleSubmit(async (values) => {
+        try {
+          await send(values);
+        } catch (error) {
+          applyApiError(form, error, fieldNames, mapping);
+        }
+      });
+    },
+  };
+}
