@@ -14,7 +14,8 @@ export interface ApiErrorMapping<T extends FieldValues> {
 
 /**
  * Puts an API refusal (SPEC §6 error body) on the form: each 422 `fields` entry on its field, a 409
- * on `conflictField`, anything else as the form-level error (`errors.root.server`).
+ * on `conflictField`, anything else as the form-level error (`errors.root.server`, type "conflict"
+ * for a 409).
  */
 export function applyApiError<T extends FieldValues>(
   form: { setError: UseFormSetError<T> },
@@ -36,5 +37,7 @@ export function applyApiError<T extends FieldValues>(
       else form.setError(name, { type: "server", message: field.message });
     }
   }
-  if (unplaced) form.setError("root.server", { type: "server", message: errorMessage(error) });
+  // A 409 without a field is a newer change or a guard: "conflict" lets the form offer a reload.
+  const type = error instanceof ApiRequestError && error.status === 409 ? "conflict" : "server";
+  if (unplaced) form.setError("root.server", { type, message: errorMessage(error) });
 }

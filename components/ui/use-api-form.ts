@@ -43,6 +43,8 @@ export function useApiForm<Input extends FieldValues, Output>({
     pending: formState.isSubmitting,
     /** The refusal that belongs to no field (network, permission, conflict…), or undefined. */
     formError: formState.errors.root?.server?.message,
+    /** The form-level error is a 409: someone changed the item meanwhile, or a guard refused. */
+    conflict: formState.errors.root?.server?.type === "conflict",
     /** The error to show on a field now, or undefined. */
     fieldError(name: Path<Input>): string | undefined {
       const state = form.getFieldState(name, formState);
@@ -68,3 +70,6 @@ export function useApiForm<Input extends FieldValues, Output>({
     },
   };
 }
+
+/** What useApiForm returns, for field components that a form hands its state to. */
+export type ApiForm<Input extends FieldValues, Output = Input> = ReturnType<typeof useApiForm<Input, Output>>;
