@@ -26,7 +26,7 @@ export function applyApiError<T extends FieldValues>(
   const fieldFor =
     mapping.fieldFor ?? ((path: string) => (fieldNames.includes(path.split(".")[0] ?? "") ? (path as Path<T>) : null));
   if (error instanceof ApiRequestError && error.status === 409 && mapping.conflictField) {
-    form.setError(mapping.conflictField, { type: "server", message: error.message }, { shouldFocus: true });
+    form.setError(mapping.conflictField, { type: "server", message: error.message });
     return;
   }
   let unplaced = !(error instanceof ApiRequestError) || error.fields.length === 0;

@@ -15,9 +15,8 @@ export interface UseApiFormOptions<Input extends FieldValues, Output> extends Ap
 
 /**
  * A form that sends to the JSON API: React Hook Form checked by a Zod schema. Errors are worked
- * out on every change but shown only for a field that was typed in and left, or for every field
- * once the form was sent; API refusals land on their fields (see applyApiError). `pending` is
- * true while the submit handler runs.
+ * out on every change and blur but shown only as fieldError says; API refusals land on their
+ * fields (see applyApiError). `pending` is true while the submit handler runs.
  */
 export function useApiForm<Input extends FieldValues, Output>({
   schema,
@@ -27,16 +26,12 @@ export function useApiForm<Input extends FieldValues, Output>({
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(schema),
     defaultValues,
-    mode: "onChange",
+    // Checked on every change and every blur; fieldError decides what is shown.
+    mode: "all",
     reValidateMode: "onChange",
   });
   const { formState } = form;
   const fieldNames = Object.keys(defaultValues);
-
-  function shown(error: { type?: unknown; message?: string } | undefined, touchedAndDirty: boolean) {
-    if (!error?.message) return undefined;
-    return formState.isSubmitted || touchedAndDirty || error.type === "server" ? error.message : undefined;
-  }
 
   return {
     form,
@@ -45,14 +40,22 @@ export function useApiForm<Input extends FieldValues, Output>({
     formError: formState.errors.root?.server?.message,
     /** The form-level error is a 409: someone changed the item meanwhile, or a guard refused. */
     conflict: formState.errors.root?.server?.type === "conflict",
-    /** The error to show on a field now, or undefined. */
+    /**
+     * The error to show on a field (or under it: "tags" finds "tags.1") now, or undefined: after a
+     * submit, for an API refusal, or once the field was left while the form holds typed changes
+     * (tabbing through a pristine form flags nothing; leaving a required field empty after typing
+     * elsewhere does).
+     */
     fieldError(name: Path<Input>): string | undefined {
+      const message = errorAt(formState.errors, name);
+      if (!message) return undefined;
       const state = form.getFieldState(name, formState);
-      return shown(state.error, state.isTouched && state.isDirty);
+      const left = state.isTouched && (state.isDirty || formState.isDirty);
+      return formState.isSubmitted || left || state.error?.type === "server" ? message : undefined;
     },
     /** The first error at or under a path, once the form was sent ("rules.2" finds "rules.2.tools.0"). */
     errorUnder(path: string): string | undefined {
-      return formState.isSubmitted || formState.errors.root?.server ? errorAt(formState.errors, path) : undefined;
+      return formState.isSubmitted ? errorAt(formState.errors, path) : undefined;
     },
     /** For controls that are not native inputs (checkbox lists, pickers): counts as typed in and left. */
     setField<N extends Path<Input>>(name: N, value: PathValue<Input, N>) {
@@ -60,13 +63,18 @@ export function useApiForm<Input extends FieldValues, Output>({
     },
     /** The form's onSubmit: checks, then runs `send`; a thrown API error is put on the form. */
     onSubmit(send: (values: Output) => Promise<void>): (event?: BaseSyntheticEvent) => Promise<void> {
-      return form.handleSubmit(async (values) => {
+      const submit = form.handleSubmit(async (values) => {
         try {
           await send(values);
         } catch (error) {
           applyApiError(form, error, fieldNames, mapping);
         }
       });
+      // A second Enter while the first request runs must not send it twice.
+      return async (event) => {
+        if (!form.formState.isSubmitting) return submit(event);
+        event?.preventDefault();
+      };
     },
   };
 }
