@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { hasCheckErrors } from "@/components/ui/error-at";
 import { Tabs } from "@/components/ui/tabs";
 import { PERMISSIONS } from "@/lib/access/permissions";
 import type { GroupRecord } from "@/lib/iam/groups/schemas";
@@ -40,10 +41,10 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
   const api = useGroupForm(group, initial, () => missingServers(api.form.getValues("serverAccess"), knownServers));
   const { form, pending, formError, conflict, setField, submit } = api;
   const draft = form.watch();
-  const { isSubmitted, isSubmitSuccessful, errors: allErrors } = form.formState;
+  const { isSubmitted, errors: allErrors } = form.formState;
   // Rule and mapping errors show after a save attempt: before that, a half-built rule is not wrong yet.
   const errors = isSubmitted ? allErrors : {};
-  const invalid = isSubmitted && !isSubmitSuccessful && Object.keys(allErrors).some((key) => key !== "root");
+  const invalid = isSubmitted && hasCheckErrors(allErrors);
   const dirty = !sameDraft(draft, initial);
   const readOnly = !canWrite || pending;
 

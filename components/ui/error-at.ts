@@ -28,3 +28,11 @@ export function errorIndexes<T extends FieldValues>(errors: FieldErrors<T>, path
   }
   return indexes;
 }
+
+/** Whether the form's own check (not the API) found something wrong, anywhere in `errors`. */
+export function hasCheckErrors(node: unknown): boolean {
+  if (!node || typeof node !== "object") return false;
+  const { message, type } = node as { message?: unknown; type?: unknown };
+  if (typeof message === "string" && message && type !== "server" && type !== "conflict") return true;
+  return Object.entries(node).some(([key, child]) => key !== "ref" && key !== "types" && hasCheckErrors(child));
+}
