@@ -131,3 +131,27 @@ test("Enter sends; while the request runs the form is disabled and a second Ente
   await expect(secretDialog.getByRole("textbox", { name: "New provisioning secret" })).toHaveValue(/^mcps_/);
   expect(posts).toHaveLength(1);
 });
+
+test("Add user: an Entra user who already exists is refused on the Object id field", async ({
+  page,
+  adminApi,
+  browserErrors,
+}) => {
+  const list = await adminApi.get("/api/iam/users?limit=200");
+  const users = (await list.json()).items as { displayName: string; tenantId: string; objectId: string }[];
+  const existing = users.find((user) => user.displayName === DEMO_USERS.regular.displayName);
+  expect(existing).toBeDefined();
+  browserErrors.expectFailedResponse(409, /\/api\/iam\/users$/);
+
+  await page.goto("/settings/iam/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add user" });
+  await dialog.getByRole("textbox", { name: "Display name" }).fill("Duplicate of an existing user");
+  await dialog.getByRole("combobox", { name: "Tenant id" }).fill(existing!.tenantId);
+  const objectId = dialog.getByRole("textbox", { name: "Object id" });
+  await objectId.fill(existing!.objectId);
+  await objectId.press("Enter");
+  await expect(objectId).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByRole("textbox", { name: "Display name" })).not.toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByRole("alert")).toHaveCount(0);
+});
