@@ -31,15 +31,18 @@ export function useApiForm<Input extends FieldValues, Output>({
     reValidateMode: "onChange",
   });
   const { formState } = form;
+  // formState is a proxy that tracks only what render reads: read these now so fieldError sees them current.
+  const { errors, isDirty, isSubmitted, isSubmitting, dirtyFields, touchedFields } = formState;
+  void [dirtyFields, touchedFields];
   const fieldNames = Object.keys(defaultValues);
 
   return {
     form,
-    pending: formState.isSubmitting,
+    pending: isSubmitting,
     /** The refusal that belongs to no field (network, permission, conflict…), or undefined. */
-    formError: formState.errors.root?.server?.message,
+    formError: errors.root?.server?.message,
     /** The form-level error is a 409: someone changed the item meanwhile, or a guard refused. */
-    conflict: formState.errors.root?.server?.type === "conflict",
+    conflict: errors.root?.server?.type === "conflict",
     /**
      * The error to show on a field (or under it: "tags" finds "tags.1") now, or undefined: after a
      * submit, for an API refusal, or once the field was left while the form holds typed changes
@@ -47,15 +50,15 @@ export function useApiForm<Input extends FieldValues, Output>({
      * elsewhere does).
      */
     fieldError(name: Path<Input>): string | undefined {
-      const message = errorAt(formState.errors, name);
+      const message = errorAt(errors, name);
       if (!message) return undefined;
       const state = form.getFieldState(name, formState);
-      const left = state.isTouched && (state.isDirty || formState.isDirty);
-      return formState.isSubmitted || left || state.error?.type === "server" ? message : undefined;
+      const left = state.isTouched && (state.isDirty || isDirty);
+      return isSubmitted || left || state.error?.type === "server" ? message : undefined;
     },
     /** The first error at or under a path, once the form was sent ("rules.2" finds "rules.2.tools.0"). */
     errorUnder(path: string): string | undefined {
-      return formState.isSubmitted ? errorAt(formState.errors, path) : undefined;
+      return isSubmitted ? errorAt(errors, path) : undefined;
     },
     /** For controls that are not native inputs (checkbox lists, pickers): counts as typed in and left. */
     setField<N extends Path<Input>>(name: N, value: PathValue<Input, N>) {
