@@ -38,7 +38,7 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
     // The built-in admin group always holds every permission, whatever is stored or imported.
     return locked ? { ...draft, permissions: [...PERMISSIONS] } : draft;
   }, [group, locked]);
-  const api = useGroupForm(group, initial, () => missingServers(api.form.getValues("serverAccess"), knownServers));
+  const api = useGroupForm(group, initial, (draft) => missingServers(draft.serverAccess, knownServers));
   const { form, pending, formError, conflict, setField, submit } = api;
   const draft = form.watch();
   const { isSubmitted, errors: allErrors } = form.formState;

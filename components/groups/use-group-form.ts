@@ -19,8 +19,8 @@ type GroupBody = z.output<typeof newGroupFormSchema> | z.output<typeof groupChan
 export function useGroupForm(
   existing: Pick<GroupRecord, "name" | "version"> | null,
   initial: GroupDraft,
-  /** Slugs the rules name that no server has: saved anyway, and said so. */
-  missingServers: () => string[],
+  /** Slugs the draft's rules name that no server has: saved anyway, and said so. */
+  missingServers: (draft: GroupDraft) => string[],
 ) {
   const router = useRouter();
   const toast = useToast();
@@ -28,7 +28,7 @@ export function useGroupForm(
   const api = useApiForm({ schema, defaultValues: initial, conflictField: existing ? undefined : "name" });
 
   const submit = api.onSubmit(async (body) => {
-    const missing = missingServers();
+    const missing = missingServers(api.form.getValues());
     const warning =
       missing.length > 0
         ? ` Warning: no server ${missing.join(", ")} is registered yet; ${missing.length === 1 ? "its rule applies" : "their rules apply"} once it is.`
