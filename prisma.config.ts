@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { ensureDatabaseDirectory, resolveDatabaseTarget } from "./scripts/prisma-schema-engine/database-target.mjs";
+import { ensureDatabaseDirectory, resolveDatabaseTarget } from "./lib/db/database-target.mjs";
 
 // Prisma cannot download its native schema engine on these machines; the stand-in forwards to
 // @prisma/schema-engine-wasm. It must be set before the CLI resolves its engine, i.e. here.

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { migrateDeploy } from "@/scripts/launch/migrate";
 import { generateCatalog, SIZES } from "./generate-catalog";
 import { formatTable, measureInterleaved, type Target } from "./load";
+import { processTreeCpuMs } from "./process-cpu";
 import { BENCH_UPSTREAM_TOOLS } from "./upstream-tools";
 
 const TENANT = "77ac5383-74a0-4b68-ae2c-83504351a44e";
@@ -144,25 +145,45 @@ async function main() {
     children.push(trivial);
     const [barePort, honoPort] = (await firstLine(trivial)).split(" ");
 
+    // CPU per request: the registry's process tree (npm start and the server it spawns), the upstream's own.
+    // Less what the idle registry burns anyway (timers, health probes): at low rates that would dominate.
+    const idleStart = { cpu: processTreeCpuMs(registry.pid!), at: performance.now() };
+    await delay(2000);
+    const idlePerMs = (processTreeCpuMs(registry.pid!) - idleStart.cpu) / (performance.now() - idleStart.at);
+    const registryCpu = () => processTreeCpuMs(registry.pid!) - idlePerMs * performance.now();
+    const upstreamCpu = () => processTreeCpuMs(upstream.pid!);
     const targets: Target[] = [
-      { label: "GET /api/servers (M2M Entra token, restricted)", url: `${base}/api/servers`, headers },
-      { label: "GET /api/tools?q=issues (same)", url: `${base}/api/tools?q=issues`, headers },
-      { label: "GET /api/me (same)", url: `${base}/api/me`, headers },
+      {
+        label: "GET /api/servers (M2M Entra token, restricted)",
+        url: `${base}/api/servers`,
+        headers,
+        cpuMs: registryCpu,
+      },
+      { label: "GET /api/tools?q=issues (same)", url: `${base}/api/tools?q=issues`, headers, cpuMs: registryCpu },
+      { label: "GET /api/me (same)", url: `${base}/api/me`, headers, cpuMs: registryCpu },
       {
         label: "gateway tools/list (same token)",
         url: `${base}/mcp/${gateway.slug}`,
         ...mcp("tools/list", {}, headers),
+        cpuMs: registryCpu,
       },
-      { label: "  the upstream's tools/list, called directly", url: upstreamUrl, ...mcp("tools/list", {}, {}) },
+      {
+        label: "  the upstream's tools/list, called directly",
+        url: upstreamUrl,
+        ...mcp("tools/list", {}, {}),
+        cpuMs: upstreamCpu,
+      },
       {
         label: "gateway tools/call (same token)",
         url: `${base}/mcp/${gateway.slug}`,
         ...mcp("tools/call", { name: "search_issues", arguments: { query: "x" } }, headers),
+        cpuMs: registryCpu,
       },
       {
         label: "  the upstream's tools/call, called directly",
         url: upstreamUrl,
         ...mcp("tools/call", { name: "search_issues", arguments: { query: "x" } }, {}),
+        cpuMs: upstreamCpu,
       },
       { label: "bare node:http + jose (same token)", url: bareUrl, headers },
       { label: "trivial Hono route (constant JSON, no auth)", url: `http://127.0.0.1:${honoPort}/` },
@@ -176,7 +197,9 @@ async function main() {
     const rows = await measureInterleaved(chosen, { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS });
     const baseline = rows.find((row) => row.label.startsWith("bare node:http + jose"))!;
     console.log(formatTable(rows, baseline));
-    console.log(`\n× bare = throughput ÷ bare node:http + jose verifying the same token.`);
+    console.log(
+      `\n× bare = throughput ÷ bare node:http + jose verifying the same token. CPU ms/req = CPU time of the answering process tree (the registry's for the registry rows, the upstream's for the direct rows) ÷ requests, median over rounds: unlike req/s it hardly moves with other load on the machine.`,
+    );
     const overhead = (gatewayLabel: string, directLabel: string) => {
       const through = rows.find((row) => row.label === gatewayLabel);
       const direct = rows.find((row) => row.label === directLabel);

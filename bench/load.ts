@@ -6,6 +6,8 @@ export interface Target {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
+  /** CPU ms used so far by the process tree that answers (bench/process-cpu.ts), for CPU per request. */
+  cpuMs?: () => number;
 }
 
 export interface RoundResult {
@@ -16,10 +18,15 @@ export interface RoundResult {
   p99: number;
   non2xx: number;
   errors: number;
+  /** The answering process tree's CPU ms per request in this round (when the target says how to read it). */
+  cpuPerRequest?: number;
+  /** Count per status code other than 2xx. */
+  failedStatuses: Record<string, number>;
 }
 
 /** One autocannon round against one target: `connections` in flight for `seconds`. */
 export async function runRound(target: Target, connections: number, seconds: number): Promise<RoundResult> {
+  const cpuBefore = target.cpuMs?.();
   const result = await autocannon({
     url: target.url,
     method: target.method ?? "GET",
@@ -35,6 +42,13 @@ export async function runRound(target: Target, connections: number, seconds: num
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    failedStatuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats as Record<string, { count: number }>)
+        .filter(([code]) => !code.startsWith("2"))
+        .map(([code, stat]) => [code, stat.count]),
+    ),
+    cpuPerRequest:
+      cpuBefore === undefined ? undefined : (target.cpuMs!() - cpuBefore) / Math.max(1, result.requests.total),
   };
 }
 
@@ -53,6 +67,9 @@ export interface Summary {
   p50: number;
   p99: number;
   failures: number;
+  /** What the failures were: status codes, and "errors" (connection errors and timeouts). */
+  failureKinds: string;
+  cpuPerRequest?: number;
 }
 
 /**
@@ -81,12 +98,23 @@ export async function measureInterleaved(
       p50: median(results.map((r) => r.p50)),
       p99: median(results.map((r) => r.p99)),
       failures: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+      failureKinds: describeFailures(results),
+      cpuPerRequest: results[0]?.cpuPerRequest === undefined ? undefined : median(results.map((r) => r.cpuPerRequest!)),
     };
   });
 }
 
+function describeFailures(results: RoundResult[]): string {
+  const kinds = new Map<string, number>();
+  for (const result of results) {
+    for (const [code, count] of Object.entries(result.failedStatuses)) kinds.set(code, (kinds.get(code) ?? 0) + count);
+    if (result.errors > 0) kinds.set("errors", (kinds.get("errors") ?? 0) + result.errors);
+  }
+  return [...kinds].map(([kind, count]) => `${kind}: ${count}`).join(", ");
+}
+
 export function formatTable(rows: Summary[], baseline: Summary): string {
-  const header = `${"target".padEnd(50)} ${"req/s".padStart(8)} ${"(min–max)".padStart(15)} ${"mean ms".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"× bare".padStart(7)}  failures`;
+  const header = `${"target".padEnd(50)} ${"req/s".padStart(8)} ${"(min–max)".padStart(15)} ${"mean ms".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"× bare".padStart(7)} ${"CPU ms/req".padStart(10)}  failures`;
   const lines = rows.map((row) =>
     [
       row.label.padEnd(50),
@@ -96,7 +124,8 @@ export function formatTable(rows: Summary[], baseline: Summary): string {
       row.p50.toFixed(1).padStart(7),
       row.p99.toFixed(1).padStart(7),
       (row.perSecond / baseline.perSecond).toFixed(2).padStart(7),
-      `  ${row.failures}`,
+      (row.cpuPerRequest === undefined ? "" : row.cpuPerRequest.toFixed(2)).padStart(10),
+      `  ${row.failures}${row.failureKinds ? ` (${row.failureKinds})` : ""}`,
     ].join(" "),
   );
   return [header, ...lines].join("\n");

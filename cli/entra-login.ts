@@ -77,7 +77,7 @@ async function openIdConfiguration(login: StoredEntraLogin): Promise<string> {
   const response = await fetchOrFail("auth", url);
   const text = await response.text();
   if (response.ok) return text;
-  let body: { error_description?: string; error_codes?: number[] } = {};
+  let body: { error_description?: string; error_codes?: number[] };
   try {
     body = JSON.parse(text);
   } catch {

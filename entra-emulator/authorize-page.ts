@@ -40,20 +40,13 @@ export function signInPage(request: AuthorizeRequest, params: URLSearchParams, f
   const users = [...tenant.users].sort((a, b) => Number(isHinted(b)) - Number(isHinted(a)));
   const hidden = [...params.entries()]
     .filter(([name]) => name !== USER_FIELD)
-    .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
+    .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);
   const groupNames = (u: EmulatorUser) =>
     u.groups.map((id) => tenant.groups.find((g) => g.id.toLowerCase() === id.toLowerCase())?.displayName ?? id);
   const accounts = users.map((u) => {
     const groups = groupNames(u);
     const detail = groups.length > 0 ? `${u.userPrincipalName} · ${groups.join(", ")}` : u.userPrincipalName;
-    return html`<button class="account" type="submit" name="${USER_FIELD}" value="${u.objectId}">
-      ${avatar(u)}<span class="who"
-        ><span
-          ><span class="sr">Sign in as </span
-          ><strong>${u.displayName}</strong>${isHinted(u) ? html`<span class="tag">Suggested</span>` : ""}</span
-        ><small title="${detail}">${detail}</small></span
-      ><span class="go" aria-hidden="true">›</span>
-    </button>`;
+    return html`<button class="account" type="submit" name="${USER_FIELD}" value="${u.objectId}">${avatar(u)}<span class="who"><span><span class="sr">Sign in as </span><strong>${u.displayName}</strong>${isHinted(u) ? html`<span class="tag">Suggested</span>` : ""}</span><small title="${detail}">${detail}</small></span><span class="go" aria-hidden="true">›</span></button>`;
   });
   const list =
     users.length > 0
@@ -68,14 +61,9 @@ export function signInPage(request: AuthorizeRequest, params: URLSearchParams, f
     `Sign in to ${client.displayName} — Entra ID emulator`,
     tenant.displayName,
     html`<h1>Pick an account</h1>
-      <p class="sub">to continue to <strong>${client.displayName}</strong></p>
-      ${list}
-      <div class="perms">
-        ${client.displayName} asks to:
-        <ul>
-          ${perms}
-        </ul>
-      </div>`,
+<p class="sub">to continue to <strong>${client.displayName}</strong></p>
+${list}
+<div class="perms">${client.displayName} asks to:<ul>${perms}</ul></div>`,
     `Entra ID emulator · ${tenant.displayName} · tenant ${tenant.id}. No password is asked: every account signs in with one click.`,
   );
 }

@@ -153,7 +153,7 @@ export async function loadEmulatorConfig(path: string): Promise<EmulatorConfig> 
   try {
     raw = JSON.parse(await readFile(path, "utf8"));
   } catch (e) {
-    throw new Error(`Cannot read Entra emulator config ${path}: ${(e as Error).message}`);
+    throw new Error(`Cannot read Entra emulator config ${path}: ${(e as Error).message}`, { cause: e });
   }
   return parseEmulatorConfig(raw, `config ${path}`);
 }

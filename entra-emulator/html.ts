@@ -67,29 +67,13 @@ footer{color:var(--muted);font-size:12px;text-align:center;max-width:460px}
 
 export function page(title: string, subtitle: string, body: Html, footer?: string): string {
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>${title}</title>
-        <style>
-          ${new Html(CSS)}
-        </style>
-      </head>
-      <body>
-        <main class="card">
-          <div class="brand">
-            <span class="logo" aria-hidden="true"><i></i><i></i><i></i><i></i></span
-            ><span>Entra ID emulator${subtitle ? ` — ${subtitle}` : ""}</span><span class="pill">Local</span>
-          </div>
-          ${body}
-        </main>
-        <footer>
-          ${footer ?? "A local emulator of Microsoft Entra ID for development and tests. Not a real identity provider."}
-        </footer>
-      </body>
-    </html>`.value;
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>${title}</title><style>${new Html(CSS)}</style></head>
+<body><main class="card">
+<div class="brand"><span class="logo" aria-hidden="true"><i></i><i></i><i></i><i></i></span><span>Entra ID emulator${subtitle ? ` — ${subtitle}` : ""}</span><span class="pill">Local</span></div>
+${body}
+</main><footer>${footer ?? "A local emulator of Microsoft Entra ID for development and tests. Not a real identity provider."}</footer></body></html>`
+    .value;
 }
 
 /** Entra's "trouble signing you in" page: shown instead of redirecting when the client or redirect URI is not trusted. */
@@ -99,17 +83,8 @@ export function errorPage(err: EntraError, subtitle = ""): string {
     "Sign in — Entra ID emulator",
     subtitle,
     html`<h1 class="trouble">Sorry, but we’re having trouble signing you in.</h1>
-      <p class="error"><code>AADSTS${err.aadsts}</code>: ${err.text}</p>
-      <dl>
-        <dt>Error</dt>
-        <dd>${err.error}</dd>
-        <dt>Trace ID</dt>
-        <dd>${info.trace_id}</dd>
-        <dt>Correlation ID</dt>
-        <dd>${info.correlation_id}</dd>
-        <dt>Timestamp</dt>
-        <dd>${info.timestamp}</dd>
-      </dl>`,
+<p class="error"><code>AADSTS${err.aadsts}</code>: ${err.text}</p>
+<dl><dt>Error</dt><dd>${err.error}</dd><dt>Trace ID</dt><dd>${info.trace_id}</dd><dt>Correlation ID</dt><dd>${info.correlation_id}</dd><dt>Timestamp</dt><dd>${info.timestamp}</dd></dl>`,
   );
 }
 
@@ -117,50 +92,33 @@ export function signedOutPage(subtitle: string): string {
   return page(
     "Signed out — Entra ID emulator",
     subtitle,
-    html`<h1>You signed out of your account</h1>
-      <p class="sub">
-        It’s a good idea to close all browser windows. The emulator keeps no session, so the next sign-in shows the
-        account picker again.
-      </p>`,
+    html`<h1>You signed out of your account</h1><p class="sub">It’s a good idea to close all browser windows. The emulator keeps no session, so the next sign-in shows the account picker again.</p>`,
   );
 }
 
 /** `response_mode=form_post`: a self-submitting form (with a button when scripts are off). */
 export function formPostPage(action: string, fields: Record<string, string>, scriptNonce: string): string {
   const inputs = Object.entries(fields).map(
-    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
+    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
   );
   return page(
     "Signing in — Entra ID emulator",
     "",
-    html`<h1>Signing you in…</h1>
-      <form method="post" action="${action}">${inputs}<button class="account" type="submit">Continue</button></form>
-      <script nonce="${scriptNonce}">
-        document.forms[0].submit();
-      </script>`,
+    html`<h1>Signing you in…</h1><form method="post" action="${action}">${inputs}<button class="account" type="submit">Continue</button></form>
+<script nonce="${scriptNonce}">document.forms[0].submit()</script>`,
   );
 }
 
 /** `GET /`: what this emulator serves, per tenant. */
 export function indexPage(config: EmulatorConfig, baseUrl: string): string {
   const tenants = config.tenants.map(
-    (t) =>
-      html`<li>
-        <strong>${t.displayName}</strong><br /><code>${t.id}</code><br />
-        <a href="${`${baseUrl}/${t.id}/v2.0/.well-known/openid-configuration`}">OpenID configuration</a> ·
-        <a href="${`${baseUrl}/${t.id}/discovery/v2.0/keys`}">keys</a> · ${t.apps.length} apps · ${t.users.length} users
-      </li>`,
+    (t) => html`<li><strong>${t.displayName}</strong><br><code>${t.id}</code><br>
+<a href="${`${baseUrl}/${t.id}/v2.0/.well-known/openid-configuration`}">OpenID configuration</a> ·
+<a href="${`${baseUrl}/${t.id}/discovery/v2.0/keys`}">keys</a> · ${t.apps.length} apps · ${t.users.length} users</li>`,
   );
   return page(
     "Entra ID emulator",
     "",
-    html`<h1>Entra ID emulator</h1>
-      <p class="sub">Authority host <code>${baseUrl}</code></p>
-      <div class="perms">
-        Tenants:
-        <ul>
-          ${tenants}
-        </ul>
-      </div>`,
+    html`<h1>Entra ID emulator</h1><p class="sub">Authority host <code>${baseUrl}</code></p><div class="perms">Tenants:<ul>${tenants}</ul></div>`,
   );
 }

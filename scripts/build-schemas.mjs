@@ -39,7 +39,9 @@ function main() {
       let actual = "";
       try {
         actual = readFileSync(file, "utf8");
-      } catch {}
+      } catch {
+        // No schema file yet: it is out of date like any other difference.
+      }
       if (actual !== expected) {
         console.error(`${file} is out of date: run node scripts/build-schemas.mjs`);
         drifted = true;

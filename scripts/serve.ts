@@ -41,6 +41,7 @@ async function main() {
 
   const stop = () => {
     void healthChecker?.stop();
+    // Once the last request is done, disconnectDb writes the usage rows still queued (lib/db.ts).
     server.close(() => void disconnectDb().finally(() => process.exit(0)));
     server.closeIdleConnections();
     // In-flight requests get a moment to finish; streams (MCP SSE) are cut after it.

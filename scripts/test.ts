@@ -5,13 +5,14 @@ import { ensureTlsCertificate } from "@/entra-emulator/tls";
 
 /**
  * `npm test`: every test, on both databases.
+ *   0. formatting (`npm run format:check`) and lint (`npm run lint`): seconds, so they fail first;
  *   1. unit and integration tests (node's test runner) on the embedded SQLite database;
  *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api, tests/docs, tests/gateway, tests/cli, tests/scim, tests/servers);
  *   3. the production build;
  *   4. the conformance suite (conformance/): black-box HTTP checks against `npm start` on SQLite
  *      and PostgreSQL (scripts/test-conformance.ts);
  *   5. the Playwright suites (api and ui projects) in Debian's Chromium.
- * `npm test -- unit` stops after 1–2.
+ * `npm test -- unit` stops after 0–2.
  */
 function findTests(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -21,11 +22,11 @@ function findTests(dir: string): string[] {
   });
 }
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, fix?: string): void {
   console.log(`\n==> ${label}`);
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) {
-    console.error(`\n${label} failed (exit ${result.status ?? result.signal}).`);
+    console.error(`\n${label} failed (exit ${result.status ?? result.signal}).${fix ? ` To fix: ${fix}` : ""}`);
     process.exit(result.status ?? 1);
   }
 }
@@ -48,6 +49,21 @@ async function main() {
     "--test-reporter=spec",
     ...files,
   ];
+
+  run(
+    "formatting (npm run format:check)",
+    "npm",
+    ["run", "-s", "format:check"],
+    env,
+    "run `npm run format`, then review the diff.",
+  );
+  run(
+    "lint (npm run lint)",
+    "npm",
+    ["run", "-s", "lint"],
+    env,
+    "change the code each message points at (the message says what to do instead); `npx eslint --fix <file>` fixes the mechanical ones. The architecture rules are in docs/architecture.md.",
+  );
 
   const all = findTests("tests").sort();
   run(`unit and integration tests on SQLite (${all.length} files)`, process.execPath, nodeTest(all), {

@@ -8,12 +8,14 @@ export const auditColumns: Column<AuditEventRecord>[] = [
   {
     id: "at",
     header: "Time",
+    sortKey: "at",
     className: "w-36",
     cell: (event) => <Time value={event.at} className="whitespace-nowrap text-slate-600 tabular-nums" />,
   },
   {
     id: "actor",
     header: "Actor",
+    sortKey: "actor",
     className: "w-44",
     cell: (event) => (
       <span className="flex min-w-0 items-start gap-1.5" title={event.actor.id ?? undefined}>
@@ -28,6 +30,7 @@ export const auditColumns: Column<AuditEventRecord>[] = [
   {
     id: "action",
     header: "Action",
+    sortKey: "action",
     rowHeader: true,
     className: "w-40",
     cell: (event) => <span className="font-mono text-xs font-normal">{event.action}</span>,
@@ -48,6 +51,7 @@ export const auditColumns: Column<AuditEventRecord>[] = [
   {
     id: "outcome",
     header: "Outcome",
+    sortKey: "outcome",
     className: "w-48",
     // The reason sits under its outcome (one column fewer keeps the table within 1280 px); Details shows it whole.
     cell: (event) => (

@@ -2,7 +2,8 @@ import { buttonClasses, ButtonLink } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { toLocalInput, type AuditFilters } from "./audit-filter-params";
+import { toLocalInput } from "@/components/ui/utc-datetime-input";
+import type { AuditFilters } from "./audit-filter-params";
 
 /** Suggestions only: the field takes any action, and a value ending in "." matches the family. */
 const ACTIONS = [
@@ -42,7 +43,16 @@ const ACTIONS = [
 ] as const;
 
 /** A plain GET form: filters live in the URL, run on the server and survive reloads and sharing. */
-export function AuditFilterForm({ filters, action }: { filters: AuditFilters; action: string }) {
+export function AuditFilterForm({
+  filters,
+  sort,
+  action,
+}: {
+  filters: AuditFilters;
+  /** The list's `?sort=`, kept when the filters change. */
+  sort?: string;
+  action: string;
+}) {
   return (
     <form
       method="get"
@@ -50,6 +60,7 @@ export function AuditFilterForm({ filters, action }: { filters: AuditFilters; ac
       aria-label="Filter audit events"
       className="rounded-lg border border-slate-200 bg-white p-3 shadow-xs"
     >
+      {sort ? <input type="hidden" name="sort" value={sort} /> : null}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <FormField label="Actor">
           {(control) => (

@@ -1,12 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useToast } from "@/components/ui/toast";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
 /** Delete with a typed confirmation; built-in groups show as protected instead. */
 export function DeleteGroupButton({
@@ -18,12 +14,6 @@ export function DeleteGroupButton({
   protectedGroup: boolean;
   memberCount: number;
 }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
   if (protectedGroup) {
     return (
       <Badge tone="neutral" title="Built-in groups cannot be deleted">
@@ -36,50 +26,28 @@ export function DeleteGroupButton({
     );
   }
 
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await apiRequest("DELETE", `/api/iam/groups/${encodeURIComponent(name)}`);
-      toast({ title: "Group deleted", description: `${name} is gone; its members lost the access it granted.` });
-      router.push("/settings/iam/groups");
-      router.refresh();
-    } catch (cause) {
-      setError(errorMessage(cause));
-      setPending(false);
-    }
-  }
-
   return (
-    <>
-      <Button onClick={() => setOpen(true)} className="text-red-700! hover:bg-red-50!">
-        Delete group
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) setError(null);
-        }}
-        title={`Delete group ${name}?`}
-        description="This cannot be undone."
-        confirmLabel="Delete group"
-        destructive
-        typedConfirmation={name}
-        pending={pending}
-        error={error}
-        onConfirm={confirm}
-      >
-        <ul className="list-disc space-y-1 pl-5 text-[13px] text-slate-700">
-          <li>
-            {memberCount === 0
-              ? "No users or M2M accounts are assigned to it."
-              : `${memberCount} assigned member${memberCount === 1 ? "" : "s"} (users and M2M accounts) lose the access it grants on their next request.`}
-          </li>
-          <li>Principals mapped to it through Entra group ids or app roles lose that access too.</li>
-          <li>API tokens limited to this group lose it; the deletion is recorded in the audit log.</li>
-        </ul>
-      </ConfirmDialog>
-    </>
+    <ConfirmActionButton
+      label="Delete group"
+      className="text-red-700! hover:bg-red-50!"
+      title={`Delete group ${name}?`}
+      description="This cannot be undone."
+      confirmLabel="Delete group"
+      destructive
+      typedConfirmation={name}
+      action={() => apiRequest("DELETE", `/api/iam/groups/${encodeURIComponent(name)}`)}
+      success={{ title: "Group deleted", description: `${name} is gone; its members lost the access it granted.` }}
+      redirectTo="/settings/iam/groups"
+    >
+      <ul className="list-disc space-y-1 pl-5 text-[13px] text-slate-700">
+        <li>
+          {memberCount === 0
+            ? "No users or M2M accounts are assigned to it."
+            : `${memberCount} assigned member${memberCount === 1 ? "" : "s"} (users and M2M accounts) lose the access it grants on their next request.`}
+        </li>
+        <li>Principals mapped to it through Entra group ids or app roles lose that access too.</li>
+        <li>API tokens limited to this group lose it; the deletion is recorded in the audit log.</li>
+      </ul>
+    </ConfirmActionButton>
   );
 }

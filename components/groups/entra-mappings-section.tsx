@@ -3,7 +3,9 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { entraMappingsSchema } from "@/lib/iam/groups/schemas";
-import { errorUnder, invalidIndexes, type FieldErrors } from "./field-errors";
+import type { FieldErrors } from "react-hook-form";
+import { errorAt, errorIndexes } from "@/components/ui/error-at";
+import type { GroupDraft } from "./group-draft";
 import { ChipsInput } from "./chips-input";
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | null {
@@ -23,7 +25,7 @@ export function EntraMappingsSection({
   groups: string[];
   appRoles: string[];
   onChange: (next: { groups?: string[]; appRoles?: string[] }) => void;
-  errors: FieldErrors;
+  errors: FieldErrors<GroupDraft>;
   disabled?: boolean;
 }) {
   return (
@@ -37,7 +39,7 @@ export function EntraMappingsSection({
         <FormField
           label="Entra group object ids"
           hint="GUIDs of Entra security groups (from the groups claim). Press Enter or paste a list."
-          error={errorUnder(errors, "entraMappings.groups")}
+          error={errorAt(errors, "entraMappings.groups")}
         >
           {(control) => (
             <ChipsInput
@@ -47,7 +49,7 @@ export function EntraMappingsSection({
               onChange={(next) => onChange({ groups: next })}
               validate={validateGroupId}
               normalize={(v) => v.trim().toLowerCase()}
-              invalidPaths={invalidIndexes(errors, "entraMappings.groups")}
+              invalidPaths={errorIndexes(errors, "entraMappings.groups")}
               placeholder="00000000-0000-0000-0000-000000000000"
               disabled={disabled}
               mono
@@ -57,7 +59,7 @@ export function EntraMappingsSection({
         <FormField
           label="App role values"
           hint="Values of app roles defined on the registry's app registration (from the roles claim), e.g. Registry.Read."
-          error={errorUnder(errors, "entraMappings.appRoles")}
+          error={errorAt(errors, "entraMappings.appRoles")}
         >
           {(control) => (
             <ChipsInput
@@ -66,7 +68,7 @@ export function EntraMappingsSection({
               values={appRoles}
               onChange={(next) => onChange({ appRoles: next })}
               validate={validateAppRole}
-              invalidPaths={invalidIndexes(errors, "entraMappings.appRoles")}
+              invalidPaths={errorIndexes(errors, "entraMappings.appRoles")}
               placeholder="Registry.Read"
               disabled={disabled}
               mono

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { Column } from "@/components/ui/data-table";
+import { Time } from "@/components/ui/time";
 import { ADMIN_PERMISSIONS, type Permission } from "@/lib/access/permissions";
 import type { GroupRecord } from "@/lib/iam/groups/schemas";
 
@@ -17,6 +18,7 @@ export const groupColumns: Column<GroupRecord>[] = [
     id: "name",
     header: "Name",
     rowHeader: true,
+    sortKey: "name",
     className: "w-52",
     cell: (group) => (
       <span className="flex flex-wrap items-center gap-1.5">
@@ -87,5 +89,13 @@ export const groupColumns: Column<GroupRecord>[] = [
           ))}
         </ul>
       ),
+  },
+  {
+    id: "updatedAt",
+    header: "Updated",
+    sortKey: "updatedAt",
+    className: "w-36",
+    hideBelow: "2xl",
+    cell: (group) => <Time value={group.updatedAt} className="whitespace-nowrap text-slate-600 tabular-nums" />,
   },
 ];

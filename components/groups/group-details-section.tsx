@@ -4,23 +4,19 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import type { FieldErrors } from "./field-errors";
+import type { ApiForm } from "@/components/ui/use-api-form";
+import type { GroupDraft } from "./group-draft";
 
 export function GroupDetailsSection({
-  name,
-  description,
-  onChange,
-  errors,
+  form: { form, fieldError },
   creating,
   disabled,
 }: {
-  name: string;
-  description: string;
-  onChange: (next: { name?: string; description?: string }) => void;
-  errors: FieldErrors;
+  form: ApiForm<GroupDraft, unknown>;
   creating: boolean;
   disabled?: boolean;
 }) {
+  const [name, description] = form.watch(["name", "description"]);
   return (
     <Card aria-labelledby="details-heading">
       <CardHeader id="details-heading" title="Details" />
@@ -29,16 +25,14 @@ export function GroupDetailsSection({
           <FormField
             label="Name"
             required
-            error={errors.name}
+            error={fieldError("name")}
             count={{ length: name.length, max: 63 }}
             hint="Lowercase letters, digits and hyphens, e.g. team-payments. The name is permanent: tokens and M2M accounts refer to it."
           >
             {(control) => (
               <Input
                 {...control}
-                name="name"
-                value={name}
-                onChange={(event) => onChange({ name: event.target.value })}
+                {...form.register("name")}
                 autoComplete="off"
                 spellCheck={false}
                 mono
@@ -50,20 +44,11 @@ export function GroupDetailsSection({
         ) : null}
         <FormField
           label="Description"
-          error={errors.description}
+          error={fieldError("description")}
           hint="Who this group is for and what it grants. Shown in lists and in the Access Explorer."
           count={{ length: description.length, max: 2000 }}
         >
-          {(control) => (
-            <Textarea
-              {...control}
-              name="description"
-              value={description}
-              onChange={(event) => onChange({ description: event.target.value })}
-              rows={2}
-              disabled={disabled}
-            />
-          )}
+          {(control) => <Textarea {...control} {...form.register("description")} rows={2} disabled={disabled} />}
         </FormField>
       </CardBody>
     </Card>

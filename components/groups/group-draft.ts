@@ -1,5 +1,11 @@
-import { createGroupSchema, updateGroupSchema, type GroupRecord } from "@/lib/iam/groups/schemas";
-import { zodFieldErrors, type FieldErrors } from "./field-errors";
+import { z } from "zod";
+import {
+  createGroupSchema,
+  updateGroupSchema,
+  type CreateGroupInput,
+  type GroupRecord,
+  type UpdateGroupInput,
+} from "@/lib/iam/groups/schemas";
 
 export interface RuleDraft {
   /** Stable React key; never sent. */
@@ -9,12 +15,11 @@ export interface RuleDraft {
   tools: string[];
 }
 
-/** The editable part of a group, as the form holds it. */
+/** The editable part of a group, as the form holds it: the API's shape, plus a React key per rule. */
 export interface GroupDraft {
   name: string;
   description: string;
-  entraGroups: string[];
-  appRoles: string[];
+  entraMappings: { groups: string[]; appRoles: string[] };
   serverAccess: RuleDraft[];
   permissions: string[];
 }
@@ -26,7 +31,7 @@ export function ruleKey(): string {
 }
 
 export function emptyDraft(): GroupDraft {
-  return { name: "", description: "", entraGroups: [], appRoles: [], serverAccess: [], permissions: [] };
+  return { name: "", description: "", entraMappings: { groups: [], appRoles: [] }, serverAccess: [], permissions: [] };
 }
 
 export function newRule(): RuleDraft {
@@ -39,8 +44,7 @@ export function draftFromGroup(group: GroupShape): GroupDraft {
   return {
     name: group.name,
     description: group.description,
-    entraGroups: [...group.entraMappings.groups],
-    appRoles: [...group.entraMappings.appRoles],
+    entraMappings: { groups: [...group.entraMappings.groups], appRoles: [...group.entraMappings.appRoles] },
     serverAccess: group.serverAccess.map((rule) => ({
       key: ruleKey(),
       server: rule.server,
@@ -51,27 +55,29 @@ export function draftFromGroup(group: GroupShape): GroupDraft {
   };
 }
 
-function bodyParts(draft: GroupDraft) {
+export function bodyParts(draft: GroupDraft) {
   return {
     description: draft.description,
-    entraMappings: { groups: draft.entraGroups, appRoles: draft.appRoles },
+    entraMappings: { groups: draft.entraMappings.groups, appRoles: draft.entraMappings.appRoles },
     serverAccess: draft.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })),
     permissions: draft.permissions,
   };
 }
 
-export type Validated<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors };
+/**
+ * The API's own schemas check the editor's values once the rule keys are dropped, so every error
+ * path ("serverAccess.2.tools.0") is the form's path too. A new group is checked as the create
+ * body; an existing one as the update body (its name is fixed and not sent).
+ */
+export const newGroupFormSchema = z.preprocess(
+  (draft) => ({ name: (draft as GroupDraft).name, ...bodyParts(draft as GroupDraft) }),
+  createGroupSchema,
+) as unknown as z.ZodType<CreateGroupInput, GroupDraft>;
 
-/** Validates with the API's own schema, so the form and the server agree on every rule. */
-export function createBody(draft: GroupDraft): Validated<unknown> {
-  const result = createGroupSchema.safeParse({ name: draft.name, ...bodyParts(draft) });
-  return result.success ? { ok: true, body: result.data } : { ok: false, errors: zodFieldErrors(result.error.issues) };
-}
-
-export function updateBody(draft: GroupDraft, version: number): Validated<unknown> {
-  const result = updateGroupSchema.safeParse({ ...bodyParts(draft), version });
-  return result.success ? { ok: true, body: result.data } : { ok: false, errors: zodFieldErrors(result.error.issues) };
-}
+export const groupChangesFormSchema = z.preprocess(
+  (draft) => bodyParts(draft as GroupDraft),
+  updateGroupSchema.omit({ version: true }),
+) as unknown as z.ZodType<Omit<UpdateGroupInput, "version">, GroupDraft>;
 
 /** Fields the API adds to a group; an imported record may carry them, and they are ignored. */
 const READ_ONLY_KEYS = ["id", "builtIn", "members", "version", "createdAt", "updatedAt"];

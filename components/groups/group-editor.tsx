@@ -1,20 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { hasCheckErrors } from "@/components/ui/error-at";
 import { Tabs } from "@/components/ui/tabs";
 import { PERMISSIONS } from "@/lib/access/permissions";
 import type { GroupRecord } from "@/lib/iam/groups/schemas";
 import { EntraMappingsSection } from "./entra-mappings-section";
-import { draftFromGroup, emptyDraft, sameDraft, type GroupDraft } from "./group-draft";
+import { draftFromGroup, emptyDraft, sameDraft } from "./group-draft";
 import { GroupDetailsSection } from "./group-details-section";
 import { GroupJsonView } from "./group-json-view";
 import { ImportGroupJsonButton } from "./import-group-json-dialog";
 import { PermissionsSection } from "./permissions-section";
 import { missingServers, ServerAccessSection } from "./server-access-section";
-import { useGroupSave } from "./use-group-save";
+import { useGroupForm } from "./use-group-form";
 
 export interface GroupEditorProps {
   /** The saved group, or null on the create page. Remount (key on version) after each save. */
@@ -32,46 +33,45 @@ export interface GroupEditorProps {
 
 export function GroupEditor({ group, canWrite, locked = false, members, activity, knownServers }: GroupEditorProps) {
   const router = useRouter();
-  const initial = useMemo(() => (group ? draftFromGroup(group) : emptyDraft()), [group]);
-  const [draft, setDraft] = useState<GroupDraft>(initial);
-  const { save, pending, errors, problem, clear } = useGroupSave(group);
+  const initial = useMemo(() => {
+    const draft = group ? draftFromGroup(group) : emptyDraft();
+    // The built-in admin group always holds every permission, whatever is stored or imported.
+    return locked ? { ...draft, permissions: [...PERMISSIONS] } : draft;
+  }, [group, locked]);
+  const api = useGroupForm(group, initial, (draft) => missingServers(draft.serverAccess, knownServers));
+  const { form, pending, formError, conflict, setField, submit } = api;
+  const draft = form.watch();
+  const { isSubmitted, errors: allErrors } = form.formState;
+  // Rule and mapping errors show after a save attempt: before that, a half-built rule is not wrong yet.
+  const errors = isSubmitted ? allErrors : {};
+  const invalid = isSubmitted && hasCheckErrors(allErrors);
   const dirty = !sameDraft(draft, initial);
   const readOnly = !canWrite || pending;
-  const update = (patch: Partial<GroupDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
   const sections = (
     <div className="space-y-4">
-      <GroupDetailsSection
-        name={draft.name}
-        description={draft.description}
-        onChange={update}
-        errors={errors}
-        creating={!group}
-        disabled={readOnly}
-      />
+      <GroupDetailsSection form={api} creating={!group} disabled={readOnly} />
       <EntraMappingsSection
-        groups={draft.entraGroups}
-        appRoles={draft.appRoles}
-        onChange={(next) =>
-          update({
-            ...(next.groups ? { entraGroups: next.groups } : {}),
-            ...(next.appRoles ? { appRoles: next.appRoles } : {}),
-          })
-        }
+        groups={draft.entraMappings.groups}
+        appRoles={draft.entraMappings.appRoles}
+        onChange={(next) => {
+          if (next.groups) setField("entraMappings.groups", next.groups);
+          if (next.appRoles) setField("entraMappings.appRoles", next.appRoles);
+        }}
         errors={errors}
         disabled={readOnly}
       />
       {members}
       <ServerAccessSection
         rules={draft.serverAccess}
-        onChange={(serverAccess) => update({ serverAccess })}
+        onChange={(serverAccess) => setField("serverAccess", serverAccess)}
         errors={errors}
         disabled={readOnly}
         knownServers={knownServers}
       />
       <PermissionsSection
         permissions={locked ? [...PERMISSIONS] : draft.permissions}
-        onChange={(permissions) => update({ permissions })}
+        onChange={(permissions) => setField("permissions", permissions)}
         errors={errors}
         locked={locked}
         disabled={readOnly}
@@ -82,14 +82,8 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
   return (
     <form
       aria-label={group ? `Edit group ${group.name}` : "New group"}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (canWrite && !pending)
-          void save(
-            locked ? { ...draft, permissions: [...PERMISSIONS] } : draft,
-            missingServers(draft.serverAccess, knownServers),
-          );
-      }}
+      noValidate
+      onSubmit={(event) => (canWrite ? submit(event) : event.preventDefault())}
       className="space-y-4 pb-4"
     >
       {canWrite ? null : (
@@ -103,10 +97,10 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
             <ImportGroupJsonButton
               currentName={group?.name ?? null}
               current={draft}
-              onImport={(next) => {
-                clear();
-                setDraft(locked ? { ...next, permissions: [...PERMISSIONS] } : next);
-              }}
+              onImport={(next) =>
+                // Compared with the saved group (the defaults), an import is an unsaved change.
+                form.reset(locked ? { ...next, permissions: [...PERMISSIONS] } : next, { keepDefaultValues: true })
+              }
             />
           </div>
         ) : null}
@@ -123,9 +117,9 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
 
       {canWrite ? (
         <div className="sticky bottom-0 z-10 -mx-1 space-y-2 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 shadow-sm backdrop-blur">
-          {problem?.kind === "conflict" ? (
+          {formError && conflict && group ? (
             <Alert tone="danger" title="Someone else changed this group while you were editing">
-              <p>{problem.message}</p>
+              <p>{formError}</p>
               <p className="mt-1">
                 Reload to get the latest version. Your unsaved edits will be lost: copy them from the JSON tab first if
                 you want to import them again.
@@ -134,16 +128,16 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
                 size="sm"
                 className="mt-2"
                 onClick={() => {
-                  clear();
+                  form.clearErrors();
                   router.refresh();
                 }}
               >
                 Reload
               </Button>
             </Alert>
-          ) : problem ? (
+          ) : formError || invalid ? (
             <Alert tone="danger" title={group ? "The group was not saved" : "The group was not created"}>
-              {problem.message}
+              {formError ?? "Some fields need attention: fix the highlighted fields, then save again."}
             </Alert>
           ) : null}
           <div className="flex items-center gap-2">
@@ -151,13 +145,7 @@ export function GroupEditor({ group, canWrite, locked = false, members, activity
               {group ? "Save changes" : "Create group"}
             </Button>
             {group ? (
-              <Button
-                onClick={() => {
-                  clear();
-                  setDraft(initial);
-                }}
-                disabled={!dirty || pending}
-              >
+              <Button onClick={() => form.reset(initial)} disabled={!dirty || pending}>
                 Discard changes
               </Button>
             ) : (

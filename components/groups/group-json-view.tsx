@@ -6,7 +6,7 @@ import type { GroupDraft } from "./group-draft";
 export function groupJson(group: GroupRecord | null, draft: GroupDraft): string {
   const editable = {
     description: draft.description,
-    entraMappings: { groups: draft.entraGroups, appRoles: draft.appRoles },
+    entraMappings: draft.entraMappings,
     serverAccess: draft.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })),
     permissions: draft.permissions,
   };

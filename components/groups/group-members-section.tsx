@@ -3,15 +3,13 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createPortal } from "react-dom";
 import { Alert } from "@/components/ui/alert";
 import { errorMessage } from "@/components/ui/api-request";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { useToast } from "@/components/ui/toast";
-import type { GroupMember, GroupMembers } from "@/lib/iam/groups/find-group-members";
+import type { GroupMembers } from "@/lib/iam/groups/find-group-members";
 import { changeMembership, type MemberKind } from "./change-membership";
 import { MemberPicker } from "./member-picker";
 
@@ -34,8 +32,6 @@ const KINDS: {
   },
 ];
 
-type Removal = { kind: MemberKind; member: GroupMember };
-
 /**
  * Assigned members, added and removed here through the same PATCH of the member's groups that
  * the user and M2M account pages use. Principals mapped through Entra ids join at sign-in.
@@ -53,8 +49,6 @@ export function GroupMembersSection({
   const toast = useToast();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [removal, setRemoval] = useState<Removal | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
 
   async function add(kind: MemberKind, id: string, name: string) {
     setPending(true);
@@ -65,22 +59,6 @@ export function GroupMembersSection({
       router.refresh();
     } catch (error) {
       setProblem(`${name} was not added: ${errorMessage(error)}`);
-    } finally {
-      setPending(false);
-    }
-  }
-
-  async function remove() {
-    if (!removal) return;
-    setPending(true);
-    setRemoveError(null);
-    try {
-      await changeMembership(removal.kind, removal.member.id, group, false);
-      toast({ title: `${removal.member.name} removed from ${group}` });
-      setRemoval(null);
-      router.refresh();
-    } catch (error) {
-      setRemoveError(errorMessage(error));
     } finally {
       setPending(false);
     }
@@ -133,18 +111,19 @@ export function GroupMembersSection({
                         <span className="flex shrink-0 items-center gap-2">
                           {member.enabled ? null : <Badge tone="neutral">disabled</Badge>}
                           {canWrite ? (
-                            <Button
+                            <ConfirmActionButton
+                              label="Remove"
+                              aria-label={`Remove ${member.name}`}
                               size="sm"
                               variant="danger-ghost"
-                              aria-label={`Remove ${member.name}`}
                               disabled={pending}
-                              onClick={() => {
-                                setRemoveError(null);
-                                setRemoval({ kind, member });
-                              }}
-                            >
-                              Remove
-                            </Button>
+                              title={`Remove ${member.name} from ${group}?`}
+                              description="They lose what this group grants on their next request, unless another group grants it too."
+                              confirmLabel="Remove"
+                              destructive
+                              action={() => changeMembership(kind, member.id, group, false)}
+                              success={{ title: `${member.name} removed from ${group}` }}
+                            />
                           ) : null}
                         </span>
                       </li>
@@ -164,28 +143,6 @@ export function GroupMembersSection({
           <p className="text-xs text-slate-500">Read-only: changing members needs the iam:write permission.</p>
         )}
       </CardBody>
-      {/* The section sits inside the group editor's form: the dialog (a form itself) goes to
-          <body>, and its submit must not reach the editor's onSubmit through React's tree. */}
-      {removal
-        ? createPortal(
-            <div onSubmit={(event) => event.stopPropagation()}>
-              <ConfirmDialog
-                open
-                onOpenChange={(open) => {
-                  if (!open) setRemoval(null);
-                }}
-                title={removal ? `Remove ${removal.member.name} from ${group}?` : ""}
-                description="They lose what this group grants on their next request, unless another group grants it too."
-                confirmLabel="Remove"
-                destructive
-                pending={pending}
-                error={removeError}
-                onConfirm={() => void remove()}
-              />
-            </div>,
-            document.body,
-          )
-        : null}
     </Card>
   );
 }

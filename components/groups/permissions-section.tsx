@@ -3,7 +3,9 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ADMIN_PERMISSIONS, PERMISSIONS, type Permission } from "@/lib/access/permissions";
-import { errorUnder, type FieldErrors } from "./field-errors";
+import type { FieldErrors } from "react-hook-form";
+import { errorAt } from "@/components/ui/error-at";
+import type { GroupDraft } from "./group-draft";
 
 const DESCRIPTIONS: Record<Permission, string> = {
   "servers:write": "Register, edit and delete servers and their tools. Holders see the whole catalog.",
@@ -22,13 +24,13 @@ export function PermissionsSection({
 }: {
   permissions: string[];
   onChange: (next: string[]) => void;
-  errors: FieldErrors;
+  errors: FieldErrors<GroupDraft>;
   /** The built-in admin group always holds every permission. */
   locked?: boolean;
   disabled?: boolean;
 }) {
   const grantedAdmin = ADMIN_PERMISSIONS.filter((p) => permissions.includes(p));
-  const error = errorUnder(errors, "permissions");
+  const error = errorAt(errors, "permissions");
   return (
     <Card aria-labelledby="permissions-heading">
       <CardHeader

@@ -4,8 +4,9 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
-import { errorUnder, type FieldErrors } from "./field-errors";
-import { newRule, type RuleDraft } from "./group-draft";
+import type { FieldErrors } from "react-hook-form";
+import { errorAt } from "@/components/ui/error-at";
+import { newRule, type GroupDraft, type RuleDraft } from "./group-draft";
 import { MethodPicker } from "./method-picker";
 import { ServerPicker } from "./server-picker";
 import { ToolPicker } from "./tool-picker";
@@ -38,7 +39,7 @@ function RuleEditor({
   index: number;
   onChange: (next: RuleDraft) => void;
   onRemove: () => void;
-  errors: FieldErrors;
+  errors: FieldErrors<GroupDraft>;
   disabled?: boolean;
   missing: boolean;
 }) {
@@ -52,7 +53,7 @@ function RuleEditor({
         <FormField
           label={`Rule ${index + 1}: server`}
           id={`${idPrefix}-server`}
-          error={errors[`${path}.server`]}
+          error={errorAt(errors, `${path}.server`)}
           hint={
             rule.server === "*" ? (
               <span className="font-medium text-amber-800">Every server, including servers registered later.</span>
@@ -97,7 +98,7 @@ function RuleEditor({
           methods={rule.methods}
           onChange={(methods) => onChange({ ...rule, methods })}
           disabled={disabled}
-          error={errorUnder(errors, `${path}.methods`)}
+          error={errorAt(errors, `${path}.methods`)}
         />
         <ToolPicker
           idPrefix={idPrefix}
@@ -105,7 +106,7 @@ function RuleEditor({
           tools={rule.tools}
           onChange={(tools) => onChange({ ...rule, tools })}
           disabled={disabled}
-          error={errorUnder(errors, `${path}.tools`)}
+          error={errorAt(errors, `${path}.tools`)}
         />
       </div>
     </li>
@@ -121,12 +122,12 @@ export function ServerAccessSection({
 }: {
   rules: RuleDraft[];
   onChange: (next: RuleDraft[]) => void;
-  errors: FieldErrors;
+  errors: FieldErrors<GroupDraft>;
   disabled?: boolean;
   knownServers?: string[];
 }) {
   const missing = missingServers(rules, knownServers);
-  const listError = errors.serverAccess;
+  const listError = errors.serverAccess?.message ?? errors.serverAccess?.root?.message;
   return (
     <Card aria-labelledby="server-access-heading">
       <CardHeader

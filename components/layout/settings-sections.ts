@@ -21,6 +21,12 @@ export function settingsSections(access: EffectiveAccess): SettingsNavGroup[] {
   }
   groups.push({ label: "Access", items: [{ href: "/settings/tokens", label: "API Tokens" }] });
   if (hasPermission(access, "audit:read"))
-    groups.push({ label: "Monitoring", items: [{ href: "/settings/audit", label: "Audit Log" }] });
+    groups.push({
+      label: "Monitoring",
+      items: [
+        { href: "/settings/audit", label: "Audit Log" },
+        { href: "/settings/usage", label: "Gateway Usage" },
+      ],
+    });
   return groups;
 }

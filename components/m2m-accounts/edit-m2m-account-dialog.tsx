@@ -1,15 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ApiRequestError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { useToast } from "@/components/ui/toast";
-import { updateM2mAccountSchema, type M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
-import { M2mAccountFields, type GroupOption, type M2mAccountDraft } from "./m2m-account-fields";
+import { useApiForm } from "@/components/ui/use-api-form";
+import type { M2mAccountRecord } from "@/lib/iam/m2m-accounts/schemas";
+import { M2mAccountFields, m2mAccountFormSchema, type GroupOption, type M2mAccountDraft } from "./m2m-account-fields";
 
 /** Edits name, description and groups (tenant and client id identify the app and stay fixed). */
 export function EditM2mAccountDialog({
@@ -29,49 +29,26 @@ export function EditM2mAccountDialog({
     groups: account.groups,
   };
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const api = useApiForm({ schema: m2mAccountFormSchema, defaultValues: initial });
+  const { form, pending, formError, onSubmit } = api;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = updateM2mAccountSchema.safeParse({
-      name: draft.name,
-      description: draft.description,
-      groups: draft.groups,
+  const submit = onSubmit(async ({ name, description, groups }) => {
+    await apiRequest("PATCH", `/api/iam/m2m-accounts/${account.id}`, {
+      name,
+      description,
+      groups,
       version: account.version,
     });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setPending(true);
-    setFailure(null);
-    try {
-      await apiRequest("PATCH", `/api/iam/m2m-accounts/${account.id}`, parsed.data);
-      setOpen(false);
-      toast({
-        title: `Saved ${parsed.data.name ?? account.name}`,
-        description: "Group changes apply from the app's next request.",
-      });
-      router.refresh();
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0)
-        setErrors(apiFieldErrors(error, ["name", "description", "groups"]));
-      else setFailure(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+    setOpen(false);
+    toast({ title: `Saved ${name}`, description: "Group changes apply from the app's next request." });
+    router.refresh();
+  });
 
   return (
     <>
       <Button
         onClick={() => {
-          setDraft(initial);
-          setErrors({});
-          setFailure(null);
+          form.reset(initial);
           setOpen(true);
         }}
       >
@@ -96,15 +73,8 @@ export function EditM2mAccountDialog({
         }
       >
         <form id="edit-m2m-account-form" noValidate onSubmit={submit} className="space-y-4">
-          <M2mAccountFields
-            draft={draft}
-            errors={errors}
-            groupOptions={groupOptions}
-            onChange={setDraft}
-            identityEditable={false}
-            disabled={pending}
-          />
-          {failure ? <Alert tone="danger">{failure}</Alert> : null}
+          <M2mAccountFields form={api} groupOptions={groupOptions} identityEditable={false} disabled={pending} />
+          {formError ? <Alert tone="danger">{formError}</Alert> : null}
         </form>
       </Dialog>
     </>

@@ -1,10 +1,12 @@
 "use client";
 
+import type { z } from "zod";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import type { FieldErrors } from "@/components/ui/form-errors";
+import type { ApiForm } from "@/components/ui/use-api-form";
+import { createM2mAccountSchema } from "@/lib/iam/m2m-accounts/schemas";
 
 export interface GroupOption {
   name: string;
@@ -20,30 +22,29 @@ export interface M2mAccountDraft {
 }
 
 interface FieldsProps {
-  draft: M2mAccountDraft;
-  errors: FieldErrors;
+  form: ApiForm<z.input<typeof m2mAccountFormSchema>, z.output<typeof m2mAccountFormSchema>>;
   groupOptions: GroupOption[];
-  onChange: (draft: M2mAccountDraft) => void;
-  onBlurField?: (field: keyof M2mAccountDraft) => void;
   /** Tenant and client id identify the app: editable only when linking. */
   identityEditable: boolean;
   disabled?: boolean;
 }
 
+/**
+ * The link and edit forms share one schema: the API's create rules. On edit the tenant and client
+ * id are the stored (valid) ones and are not sent; the PATCH carries the rest.
+ */
+export const m2mAccountFormSchema = createM2mAccountSchema.omit({ enabled: true });
+
 const GUID_PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
 
 /** The M2M account inputs shared by "Link Entra app" and "Edit". */
 export function M2mAccountFields({
-  draft,
-  errors,
+  form: { form, fieldError, setField },
   groupOptions,
-  onChange,
-  onBlurField,
   identityEditable,
   disabled,
 }: FieldsProps) {
-  const set = <K extends keyof M2mAccountDraft>(key: K, value: M2mAccountDraft[K]) =>
-    onChange({ ...draft, [key]: value });
+  const [name, description, groups] = form.watch(["name", "description", "groups"]);
   return (
     <div className="space-y-4">
       {identityEditable ? (
@@ -51,7 +52,7 @@ export function M2mAccountFields({
           <FormField
             label="Tenant id"
             hint="Directory (tenant) id of the app registration."
-            error={errors.tenantId}
+            error={fieldError("tenantId")}
             required
             name="tenantId"
           >
@@ -60,10 +61,8 @@ export function M2mAccountFields({
                 {...control}
                 mono
                 placeholder={GUID_PLACEHOLDER}
-                value={draft.tenantId}
+                {...form.register("tenantId")}
                 disabled={disabled}
-                onChange={(e) => set("tenantId", e.target.value)}
-                onBlur={() => onBlurField?.("tenantId")}
                 autoComplete="off"
                 spellCheck={false}
               />
@@ -72,7 +71,7 @@ export function M2mAccountFields({
           <FormField
             label="Client id"
             hint="Application (client) id, from Entra ID > App registrations."
-            error={errors.clientId}
+            error={fieldError("clientId")}
             required
             name="clientId"
           >
@@ -81,10 +80,8 @@ export function M2mAccountFields({
                 {...control}
                 mono
                 placeholder={GUID_PLACEHOLDER}
-                value={draft.clientId}
+                {...form.register("clientId")}
                 disabled={disabled}
-                onChange={(e) => set("clientId", e.target.value)}
-                onBlur={() => onBlurField?.("clientId")}
                 autoComplete="off"
                 spellCheck={false}
               />
@@ -95,55 +92,33 @@ export function M2mAccountFields({
       <FormField
         label="Name"
         hint="Shown in lists and the audit log, e.g. “ci-deploy-pipeline”."
-        error={errors.name}
+        error={fieldError("name")}
         required
         name="name"
-        count={{ length: draft.name.length, max: 100 }}
+        count={{ length: name.length, max: 100 }}
       >
-        {(control) => (
-          <Input
-            {...control}
-            value={draft.name}
-            disabled={disabled}
-            onChange={(e) => set("name", e.target.value)}
-            onBlur={() => onBlurField?.("name")}
-            autoComplete="off"
-          />
-        )}
+        {(control) => <Input {...control} {...form.register("name")} disabled={disabled} autoComplete="off" />}
       </FormField>
       <FormField
         label="Description"
         hint="What the app does and who owns it."
-        error={errors.description}
+        error={fieldError("description")}
         name="description"
-        count={{ length: draft.description.length, max: 2000 }}
+        count={{ length: (description ?? "").length, max: 2000 }}
       >
-        {(control) => (
-          <Textarea
-            {...control}
-            value={draft.description}
-            disabled={disabled}
-            rows={2}
-            onChange={(e) => set("description", e.target.value)}
-          />
-        )}
+        {(control) => <Textarea {...control} {...form.register("description")} disabled={disabled} rows={2} />}
       </FormField>
       <CheckboxGroup
         legend="Groups"
         hint="The app sees the servers and tools these groups grant. Without groups it sees an empty catalog."
-        error={errors.groups}
+        error={fieldError("groups")}
         options={groupOptions.map((group) => ({ value: group.name, hint: group.description || undefined }))}
-        value={draft.groups}
-        onChange={(groups) => set("groups", groups)}
+        value={groups ?? []}
+        onChange={(next) => setField("groups", next)}
         emptyText="No groups exist yet. Create one under IAM > Groups, then assign it here."
         disabled={disabled}
         mono
       />
-      {errors.form ? (
-        <p role="alert" className="text-[13px] text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
     </div>
   );
 }

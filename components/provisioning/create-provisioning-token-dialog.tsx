@@ -1,65 +1,50 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ApiRequestError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { createProvisioningTokenSchema } from "@/lib/iam/provisioning-tokens/schemas";
+import { displayText, guid } from "@/lib/validation/common";
 import { ProvisioningSecretDialog } from "./provisioning-secret-dialog";
+
+// The API's schema names fields as the wire does ("tenantId"); the form names them as the labels do.
+const formSchema = createProvisioningTokenSchema.extend({
+  name: displayText("Name", 100),
+  tenantId: guid("Entra tenant").optional(),
+});
 
 /** Create a provisioning secret (name, tenant); the secret is shown once. */
 export function CreateProvisioningTokenDialog({ tenantIds }: { tenantIds: string[] }) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState("");
-  const [tenantId, setTenantId] = useState(tenantIds[0] ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const defaults = { name: "", tenantId: tenantIds[0] };
+  const { form, pending, formError, fieldError, onSubmit } = useApiForm({
+    schema: formSchema,
+    defaultValues: defaults,
+  });
+  const name = form.watch("name");
 
   function start() {
-    setName("");
-    setTenantId(tenantIds[0] ?? "");
-    setErrors({});
-    setFailure(null);
+    form.reset(defaults);
     setOpen(true);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = createProvisioningTokenSchema.safeParse({ name, tenantId: tenantId || undefined });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    setPending(true);
-    setFailure(null);
-    try {
-      const result = await apiRequest<{ name: string; secret: string }>(
-        "POST",
-        "/api/iam/provisioning-tokens",
-        parsed.data,
-      );
-      setOpen(false);
-      setCreated({ name: result.name, secret: result.secret });
-      router.refresh();
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0)
-        setErrors(apiFieldErrors(error, ["name", "tenantId"]));
-      else setFailure(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+  const submit = onSubmit(async (values) => {
+    const result = await apiRequest<{ name: string; secret: string }>("POST", "/api/iam/provisioning-tokens", values);
+    setOpen(false);
+    setCreated({ name: result.name, secret: result.secret });
+    router.refresh();
+  });
 
   return (
     <>
@@ -87,41 +72,31 @@ export function CreateProvisioningTokenDialog({ tenantIds }: { tenantIds: string
           <FormField
             label="Name"
             hint="Which enterprise app uses it, e.g. “Entra – Contoso production”."
-            error={errors.name}
+            error={fieldError("name")}
             required
+            count={{ length: name.length, max: 100 }}
           >
-            {(control) => (
-              <Input
-                {...control}
-                value={name}
-                maxLength={100}
-                disabled={pending}
-                onChange={(e) => setName(e.target.value)}
-                autoComplete="off"
-              />
-            )}
+            {(control) => <Input {...control} {...form.register("name")} disabled={pending} autoComplete="off" />}
           </FormField>
           {tenantIds.length > 1 ? (
             <FormField
               label="Entra tenant"
               hint="Users and groups of this tenant only."
-              error={errors.tenantId}
+              error={fieldError("tenantId")}
               required
             >
               {(control) => (
                 <Select
                   {...control}
-                  value={tenantId}
+                  {...form.register("tenantId")}
                   disabled={pending}
-                  onChange={(e) => setTenantId(e.target.value)}
                   options={tenantIds.map((id) => ({ value: id, label: id }))}
                   className="font-mono"
                 />
               )}
             </FormField>
           ) : null}
-          {errors.form ? <Alert tone="danger">{errors.form}</Alert> : null}
-          {failure ? <Alert tone="danger">{failure}</Alert> : null}
+          {formError ? <Alert tone="danger">{formError}</Alert> : null}
         </form>
       </Dialog>
       <ProvisioningSecretDialog

@@ -1,19 +1,18 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { FieldErrors } from "@/components/ui/form-errors";
+import { errorIndexes } from "@/components/ui/error-at";
 import { FormField, type FieldControlProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { SERVER_FIELD_MAX, type ServerDraft, type ServerField } from "./server-draft";
+import type { ApiForm } from "@/components/ui/use-api-form";
+import { SERVER_FIELD_MAX, tagsError, type ServerDraft, type ServerField } from "./server-draft";
+
+export type ServerForm = ApiForm<ServerDraft, unknown>;
 
 interface ServerFieldsProps {
-  draft: ServerDraft;
-  /** Only the errors to show now (touched fields, or all after a submit). */
-  errors: FieldErrors;
-  onChange: (field: ServerField, value: string) => void;
-  onBlur: (field: ServerField) => void;
+  form: ServerForm;
   /** The slug names the server in URLs and group rules: set once, at registration. */
   slugEditable: boolean;
   disabled?: boolean;
@@ -38,26 +37,26 @@ function Hint({ text, length, max }: { text: ReactNode; length: number; max?: nu
 }
 
 /** The server inputs shared by "Register a server" and "Edit". */
-export function ServerFields({ draft, errors, onChange, onBlur, slugEditable, disabled }: ServerFieldsProps) {
+export function ServerFields({ form: { form, fieldError }, slugEditable, disabled }: ServerFieldsProps) {
+  const values = form.watch();
   const text =
     (field: ServerField, extra: { mono?: boolean; placeholder?: string; autoFocus?: boolean } = {}) =>
     (control: FieldControlProps) => (
       <Input
         {...control}
+        {...form.register(field)}
         mono={extra.mono}
         placeholder={extra.placeholder}
         data-autofocus={extra.autoFocus || undefined}
-        value={draft[field]}
         disabled={disabled}
-        onChange={(event) => onChange(field, event.target.value)}
-        onBlur={() => onBlur(field)}
         autoComplete="off"
         spellCheck={false}
       />
     );
   const hint = (field: ServerField, words: ReactNode) => (
-    <Hint text={words} length={draft[field].length} max={SERVER_FIELD_MAX[field]} />
+    <Hint text={words} length={(values[field] ?? "").length} max={SERVER_FIELD_MAX[field]} />
   );
+  const [badTag] = errorIndexes(form.formState.errors, "tags");
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -66,7 +65,7 @@ export function ServerFields({ draft, errors, onChange, onBlur, slugEditable, di
             label="Slug"
             required
             name="slug"
-            error={errors.slug}
+            error={fieldError("slug")}
             hint={hint(
               "slug",
               "Lowercase letters, digits, hyphens. Used in URLs and group rules; cannot change later.",
@@ -79,7 +78,7 @@ export function ServerFields({ draft, errors, onChange, onBlur, slugEditable, di
           label="Name"
           required
           name="name"
-          error={errors.name}
+          error={fieldError("name")}
           hint={hint("name", "Shown in the catalog.")}
           className={slugEditable ? undefined : "sm:col-span-2"}
         >
@@ -89,46 +88,30 @@ export function ServerFields({ draft, errors, onChange, onBlur, slugEditable, di
       <FormField
         label="Description"
         name="description"
-        error={errors.description}
+        error={fieldError("description")}
         hint={hint("description", "What the server does and who owns it.")}
       >
-        {(control) => (
-          <Textarea
-            {...control}
-            rows={2}
-            value={draft.description}
-            disabled={disabled}
-            onChange={(event) => onChange("description", event.target.value)}
-            onBlur={() => onBlur("description")}
-          />
-        )}
+        {(control) => <Textarea {...control} {...form.register("description")} rows={2} disabled={disabled} />}
       </FormField>
       <FormField
         label="URL"
         required
         name="url"
-        error={errors.url}
+        error={fieldError("url")}
         hint={hint("url", "The upstream MCP endpoint the gateway forwards to.")}
       >
         {text("url", { mono: true, placeholder: "https://mcp.example.com/mcp" })}
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Transport" name="transport" error={errors.transport}>
+        <FormField label="Transport" name="transport" error={fieldError("transport")}>
           {(control) => (
-            <Select
-              {...control}
-              options={TRANSPORTS}
-              value={draft.transport}
-              disabled={disabled}
-              onChange={(event) => onChange("transport", event.target.value)}
-              onBlur={() => onBlur("transport")}
-            />
+            <Select {...control} {...form.register("transport")} options={TRANSPORTS} disabled={disabled} />
           )}
         </FormField>
         <FormField
           label="Version"
           name="version"
-          error={errors.version}
+          error={fieldError("version")}
           hint={hint("version", "Optional, e.g. 1.4.0.")}
         >
           {text("version", { mono: true })}
@@ -137,16 +120,11 @@ export function ServerFields({ draft, errors, onChange, onBlur, slugEditable, di
       <FormField
         label="Tags"
         name="tags"
-        error={errors.tags}
+        error={tagsError(values.tags, badTag, fieldError("tags"))}
         hint={hint("tags", "Comma-separated lowercase words, e.g. “code, ci”. At most 20.")}
       >
         {text("tags", { placeholder: "code, ci" })}
       </FormField>
-      {errors.form ? (
-        <p role="alert" className="text-[13px] text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
     </div>
   );
 }

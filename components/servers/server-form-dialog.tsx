@@ -1,12 +1,10 @@
 "use client";
 
-import type { FormEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { FieldErrors } from "@/components/ui/form-errors";
-import type { ServerDraft, ServerField } from "./server-draft";
-import { ServerFields } from "./server-fields";
+import { ServerFields, type ServerForm } from "./server-fields";
 
 interface ServerFormDialogProps {
   open: boolean;
@@ -14,15 +12,9 @@ interface ServerFormDialogProps {
   title: ReactNode;
   description: ReactNode;
   submitLabel: string;
-  form: {
-    draft: ServerDraft;
-    errors: FieldErrors;
-    change: (field: ServerField, value: string) => void;
-    blur: (field: ServerField) => void;
-  };
+  pendingLabel: string;
+  form: ServerForm;
   slugEditable: boolean;
-  pending: boolean;
-  failure: string | null;
   onSubmit: () => void;
 }
 
@@ -33,13 +25,13 @@ export function ServerFormDialog({
   title,
   description,
   submitLabel,
+  pendingLabel,
   form,
   slugEditable,
-  pending,
-  failure,
   onSubmit,
 }: ServerFormDialogProps) {
   const formId = slugEditable ? "register-server-form" : "edit-server-form";
+  const { pending, formError } = form;
   return (
     <Dialog
       open={open}
@@ -54,29 +46,14 @@ export function ServerFormDialog({
             Cancel
           </Button>
           <Button variant="primary" type="submit" form={formId} pending={pending}>
-            {submitLabel}
+            {pending ? pendingLabel : submitLabel}
           </Button>
         </>
       }
     >
-      <form
-        id={formId}
-        noValidate
-        className="space-y-4"
-        onSubmit={(event: FormEvent) => {
-          event.preventDefault();
-          if (!pending) onSubmit();
-        }}
-      >
-        <ServerFields
-          draft={form.draft}
-          errors={form.errors}
-          onChange={form.change}
-          onBlur={form.blur}
-          slugEditable={slugEditable}
-          disabled={pending}
-        />
-        {failure ? <Alert tone="danger">{failure}</Alert> : null}
+      <form id={formId} noValidate className="space-y-4" onSubmit={onSubmit}>
+        <ServerFields form={form} slugEditable={slugEditable} disabled={pending} />
+        {formError ? <Alert tone="danger">{formError}</Alert> : null}
       </form>
     </Dialog>
   );

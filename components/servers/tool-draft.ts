@@ -1,16 +1,39 @@
-import type { FieldErrors } from "@/components/ui/form-errors";
+import { z } from "zod";
 import { parseJsonText } from "@/components/ui/parse-json-text";
 import { toolSchema, type ToolInput } from "@/lib/servers/schemas";
 
-export interface ToolDraft {
-  name: string;
-  description: string;
-  inputSchema: string;
-}
-
-export type ToolField = keyof ToolDraft;
 export const TOOL_DESCRIPTION_MAX = 4000;
 export const TOOL_NAME_MAX = 128;
+
+/** The input schema is typed as JSON text: it must parse (the error says where), then be an object. */
+const inputSchemaText = z
+  .string()
+  .transform((text, ctx) => {
+    const json = parseJsonText(text);
+    if (!json.ok) {
+      ctx.addIssue({ code: "custom", message: `Input schema is not valid JSON. ${json.message}` });
+      return z.NEVER;
+    }
+    if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value)) {
+      ctx.addIssue({ code: "custom", message: 'The input schema must be a JSON object, like { "type": "object" }.' });
+      return z.NEVER;
+    }
+    return json.value as Record<string, unknown>;
+  })
+  .pipe(toolSchema.shape.inputSchema.unwrap());
+
+/** The API's tool schema with the input schema as text, and a name no other tool of the server has. */
+export function toolFormSchema(otherNames: string[]) {
+  return toolSchema.required().extend({
+    name: toolSchema.shape.name.superRefine((name, ctx) => {
+      if (otherNames.includes(name))
+        ctx.addIssue({ code: "custom", message: `A tool named ${name} already exists on this server.` });
+    }),
+    inputSchema: inputSchemaText,
+  });
+}
+
+export type ToolDraft = z.input<ReturnType<typeof toolFormSchema>>;
 
 export const EMPTY_TOOL_DRAFT: ToolDraft = {
   name: "",
@@ -20,33 +43,4 @@ export const EMPTY_TOOL_DRAFT: ToolDraft = {
 
 export function toolDraft(tool: ToolInput): ToolDraft {
   return { name: tool.name, description: tool.description, inputSchema: JSON.stringify(tool.inputSchema, null, 2) };
-}
-
-/**
- * Checks a tool with the API's own schema; the input schema text must first be JSON, and its
- * error says where it is not. `otherNames` are the server's other tools (names are unique).
- */
-export function checkTool(
-  draft: ToolDraft,
-  otherNames: string[],
-): { ok: true; tool: ToolInput; errors: FieldErrors } | { ok: false; errors: FieldErrors } {
-  const errors: FieldErrors = {};
-  const json = parseJsonText(draft.inputSchema);
-  if (!json.ok) errors.inputSchema = `Input schema is not valid JSON. ${json.message}`;
-  const parsed = toolSchema.safeParse({
-    name: draft.name,
-    description: draft.description,
-    inputSchema: json.ok ? json.value : {},
-  });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      errors[key] ??=
-        key === "inputSchema" ? 'The input schema must be a JSON object, like { "type": "object" }.' : issue.message;
-    }
-  }
-  if (otherNames.includes(draft.name)) errors.name ??= `A tool named ${draft.name} already exists on this server.`;
-  return parsed.success && Object.keys(errors).length === 0
-    ? { ok: true, tool: parsed.data, errors }
-    : { ok: false, errors };
 }

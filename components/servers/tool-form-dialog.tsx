@@ -1,14 +1,15 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useApiForm } from "@/components/ui/use-api-form";
 import type { ToolInput } from "@/lib/servers/schemas";
-import { checkTool, TOOL_DESCRIPTION_MAX, TOOL_NAME_MAX, type ToolDraft, type ToolField } from "./tool-draft";
+import { TOOL_DESCRIPTION_MAX, TOOL_NAME_MAX, toolFormSchema, type ToolDraft } from "./tool-draft";
 
 interface ToolFormDialogProps {
   open: boolean;
@@ -36,25 +37,14 @@ export function ToolFormDialog({
   otherNames,
   onSave,
 }: ToolFormDialogProps) {
-  const [draft, setDraft] = useState(initial);
-  const [touched, setTouched] = useState<Set<ToolField>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  // Every tool row keeps a closed dialog mounted: check only while open.
-  const result = open ? checkTool(draft, otherNames) : null;
-  const error = (field: ToolField) => (submitted || touched.has(field) ? result?.errors[field] : undefined);
-  const set = (field: ToolField, value: string) => setDraft((current) => ({ ...current, [field]: value }));
-  const leave = (field: ToolField) => setTouched((current) => new Set(current).add(field));
+  const schema = useMemo(() => toolFormSchema(otherNames), [otherNames]);
+  const { form, pending, formError, fieldError, onSubmit } = useApiForm({ schema, defaultValues: initial() });
+  const [name, description] = form.watch(["name", "description"]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    if (!result?.ok || pending) return;
-    setPending(true);
-    setFailure(await onSave(result.tool));
-    setPending(false);
-  }
+  const submit = onSubmit(async (tool) => {
+    const failure = await onSave(tool);
+    if (failure) form.setError("root.server", { type: "server", message: failure });
+  });
 
   return (
     <Dialog
@@ -79,11 +69,11 @@ export function ToolFormDialog({
         <FormField
           label="Name"
           required
-          error={error("name")}
+          error={fieldError("name")}
           hint={
             <span className="flex justify-between gap-3">
               <span>Letters, digits, _ . - /</span>
-              {counter(draft.name.length, TOOL_NAME_MAX)}
+              {counter(name.length, TOOL_NAME_MAX)}
             </span>
           }
         >
@@ -92,10 +82,8 @@ export function ToolFormDialog({
               {...control}
               mono
               data-autofocus
-              value={draft.name}
+              {...form.register("name")}
               disabled={pending}
-              onChange={(e) => set("name", e.target.value)}
-              onBlur={() => leave("name")}
               autoComplete="off"
               spellCheck={false}
             />
@@ -103,28 +91,19 @@ export function ToolFormDialog({
         </FormField>
         <FormField
           label="Description"
-          error={error("description")}
+          error={fieldError("description")}
           hint={
             <span className="flex justify-between gap-3">
               <span>What the tool does, for people and models.</span>
-              {counter(draft.description.length, TOOL_DESCRIPTION_MAX)}
+              {counter(description.length, TOOL_DESCRIPTION_MAX)}
             </span>
           }
         >
-          {(control) => (
-            <Textarea
-              {...control}
-              rows={2}
-              value={draft.description}
-              disabled={pending}
-              onChange={(e) => set("description", e.target.value)}
-              onBlur={() => leave("description")}
-            />
-          )}
+          {(control) => <Textarea {...control} rows={2} {...form.register("description")} disabled={pending} />}
         </FormField>
         <FormField
           label="Input schema (JSON)"
-          error={error("inputSchema")}
+          error={fieldError("inputSchema")}
           hint="A JSON Schema object describing the tool's arguments."
         >
           {(control) => (
@@ -132,15 +111,13 @@ export function ToolFormDialog({
               {...control}
               rows={8}
               className="font-mono text-[12.5px]"
-              value={draft.inputSchema}
+              {...form.register("inputSchema")}
               disabled={pending}
-              onChange={(e) => set("inputSchema", e.target.value)}
-              onBlur={() => leave("inputSchema")}
               spellCheck={false}
             />
           )}
         </FormField>
-        {failure ? <Alert tone="danger">{failure}</Alert> : null}
+        {formError ? <Alert tone="danger">{formError}</Alert> : null}
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ActionError, ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { toolDraft } from "./tool-draft";
 import { useToolEditor } from "./tool-editor";
 import { ToolFormDialog } from "./tool-form-dialog";
@@ -12,20 +12,9 @@ export function ToolRowActions({ name }: { name: string }) {
   const editor = useToolEditor();
   const [editing, setEditing] = useState(false);
   const [opening, setOpening] = useState(0);
-  const [removing, setRemoving] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const tool = editor.tools.find((item) => item.name === name);
   if (!tool) return null;
   const others = editor.tools.filter((item) => item.name !== name);
-
-  async function remove() {
-    setPending(true);
-    const failure = await editor.save(others, `Removed tool ${name}`);
-    setPending(false);
-    setError(failure);
-    if (!failure) setRemoving(false);
-  }
 
   return (
     <div className="flex shrink-0 gap-1">
@@ -39,17 +28,6 @@ export function ToolRowActions({ name }: { name: string }) {
         aria-label={`Edit tool ${name}`}
       >
         Edit
-      </Button>
-      <Button
-        size="sm"
-        variant="danger-ghost"
-        onClick={() => {
-          setError(null);
-          setRemoving(true);
-        }}
-        aria-label={`Remove tool ${name}`}
-      >
-        Remove
       </Button>
       <ToolFormDialog
         key={opening}
@@ -68,16 +46,21 @@ export function ToolRowActions({ name }: { name: string }) {
           return failure;
         }}
       />
-      <ConfirmDialog
-        open={removing}
-        onOpenChange={setRemoving}
+      <ConfirmActionButton
+        label="Remove"
+        aria-label={`Remove tool ${name}`}
+        size="sm"
+        variant="danger-ghost"
         title={`Remove tool ${name}?`}
         description="Clients can no longer list or call it through the registry. Group rules naming it stay and match nothing until a tool with this name is added again."
         confirmLabel="Remove tool"
         destructive
-        pending={pending}
-        error={error}
-        onConfirm={remove}
+        // The editor toasts and refreshes itself; it resolves to the failure text.
+        action={async () => {
+          const failure = await editor.save(others, `Removed tool ${name}`);
+          if (failure) throw new ActionError(failure);
+        }}
+        refresh={false}
       />
     </div>
   );

@@ -1,21 +1,35 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ApiRequestError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 import { ExpiryField, expiryHours, type ExpiryChoice } from "./expiry-field";
 import { SecretDialog } from "./secret-dialog";
 import { permissionBlocker, TokenPermissionsField, type TokenPermissionOption } from "./token-permissions-field";
 import { TokenScopeSummary } from "./token-scope-summary";
+
+/** The API's schema plus what this registry and this form require: a maximum expiry, at least one group. */
+function tokenFormSchema(maxHours: number) {
+  return createTokenSchema.extend({
+    expiresInHours: createTokenSchema.shape.expiresInHours
+      .unwrap()
+      .max(maxHours, `Expiry must be at most ${maxHours} hours on this registry.`),
+    groups: createTokenSchema.shape.groups
+      .unwrap()
+      .min(1, "Choose at least one group — a token without groups sees nothing."),
+    servers: createTokenSchema.shape.servers.unwrap(),
+    permissions: createTokenSchema.shape.permissions.unwrap(),
+  });
+}
 
 export interface CreateTokenDialogProps {
   maxHours: number;
@@ -41,75 +55,56 @@ export function CreateTokenDialog({
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(Boolean(defaultServer));
-  const [name, setName] = useState("");
   const [expiry, setExpiry] = useState<{ choice: ExpiryChoice; custom: string }>({ choice: "8h", custom: "24" });
-  const [groups, setGroups] = useState(userGroups);
-  const [servers, setServers] = useState<string[]>(defaultServer ? [defaultServer] : []);
-  const [permissions, setPermissions] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const schema = useMemo(() => tokenFormSchema(maxHours), [maxHours]);
+  const defaults = {
+    name: "",
+    expiresInHours: 8,
+    groups: userGroups,
+    servers: defaultServer ? [defaultServer] : [],
+    permissions: [] as string[],
+  };
+  const { form, pending, formError, fieldError, setField, onSubmit } = useApiForm({ schema, defaultValues: defaults });
+  const [name, groups, servers, permissions] = form.watch(["name", "groups", "servers", "permissions"]);
   const options =
     serverOptions.some((s) => s.slug === defaultServer) || !defaultServer
       ? serverOptions
       : [{ slug: defaultServer, name: defaultServer }, ...serverOptions];
 
   function start() {
-    setName("");
+    form.reset(defaults);
     setExpiry({ choice: "8h", custom: "24" });
-    setGroups(userGroups);
-    setServers(defaultServer ? [defaultServer] : []);
-    setPermissions([]);
-    setErrors({});
-    setFailure(null);
     setOpen(true);
   }
 
   // A change of groups or servers unchecks the permissions it rules out, so what is checked (and
   // summarised) is always what will be sent.
   function keepAllowed(nextGroups: string[], nextServers: string[]) {
-    setPermissions((current) =>
-      current.filter((permission) => {
-        const option = permissionOptions.find((o) => o.permission === permission);
-        return option !== undefined && permissionBlocker(option, nextGroups, nextServers.length > 0) === null;
-      }),
-    );
+    const allowed = permissions.filter((permission) => {
+      const option = permissionOptions.find((o) => o.permission === permission);
+      return option !== undefined && permissionBlocker(option, nextGroups, nextServers.length > 0) === null;
+    });
+    if (allowed.length !== permissions.length) setField("permissions", allowed);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const hours = expiryHours(expiry.choice, expiry.custom);
-    const parsed = createTokenSchema.safeParse({
-      name,
-      expiresInHours: hours,
-      groups,
-      servers: servers.length > 0 ? servers : undefined,
-      permissions,
+  // An empty or non-numeric custom expiry is one plain sentence, not the schema's type error.
+  const hours = expiryHours(expiry.choice, expiry.custom);
+  const expiryError = fieldError("expiresInHours")
+    ? Number.isInteger(hours) && hours >= 1
+      ? fieldError("expiresInHours")
+      : `Enter a whole number of hours from 1 to ${maxHours}.`
+    : undefined;
+
+  const submit = onSubmit(async (values) => {
+    const result = await apiRequest<{ name: string; token: string }>("POST", "/api/tokens", {
+      ...values,
+      servers: values.servers.length > 0 ? values.servers : undefined,
     });
-    const found = parsed.success ? {} : zodFieldErrors(parsed.error);
-    if (!Number.isFinite(hours)) found.expiresInHours = `Enter a whole number of hours from 1 to ${maxHours}.`;
-    else if (hours > maxHours) found.expiresInHours = `Expiry must be at most ${maxHours} hours on this registry.`;
-    if (groups.length === 0) found.groups = "Choose at least one group — a token without groups sees nothing.";
-    if (!parsed.success || Object.keys(found).length > 0) {
-      setErrors(found);
-      return;
-    }
-    setPending(true);
-    setFailure(null);
-    try {
-      const result = await apiRequest<{ name: string; token: string }>("POST", "/api/tokens", parsed.data);
-      setOpen(false);
-      setCreated({ name: result.name, token: result.token });
-      router.refresh();
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0)
-        setErrors(apiFieldErrors(error, ["name", "expiresInHours", "groups", "servers", "permissions"]));
-      else setFailure(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+    setOpen(false);
+    setCreated({ name: result.name, token: result.token });
+    router.refresh();
+  });
 
   return (
     <>
@@ -138,39 +133,31 @@ export function CreateTokenDialog({
           <FormField
             label="Name"
             hint="What uses it, e.g. “claude-desktop on laptop”."
-            error={errors.name}
+            error={fieldError("name")}
             required
             count={{ length: name.length, max: 100 }}
           >
-            {(control) => (
-              <Input
-                {...control}
-                value={name}
-                disabled={pending}
-                onChange={(e) => {
-                  setName(e.target.value);
-                  setErrors(({ name: _fixed, ...rest }) => rest);
-                }}
-                autoComplete="off"
-              />
-            )}
+            {(control) => <Input {...control} {...form.register("name")} disabled={pending} autoComplete="off" />}
           </FormField>
           <ExpiryField
             choice={expiry.choice}
             customHours={expiry.custom}
             maxHours={maxHours}
-            error={errors.expiresInHours}
+            error={expiryError}
             disabled={pending}
-            onChange={(choice, custom) => setExpiry({ choice, custom })}
+            onChange={(choice, custom) => {
+              setExpiry({ choice, custom });
+              setField("expiresInHours", expiryHours(choice, custom));
+            }}
           />
           <CheckboxGroup
             legend="Groups"
             hint="The token gets only these of your groups (all by default). If you later leave a group, the token loses it too."
-            error={errors.groups}
+            error={fieldError("groups")}
             options={userGroups.map((g) => ({ value: g }))}
             value={groups}
             onChange={(next) => {
-              setGroups(next);
+              setField("groups", next);
               keepAllowed(next, servers);
             }}
             disabled={pending}
@@ -180,11 +167,11 @@ export function CreateTokenDialog({
           <CheckboxGroup
             legend="Restrict to servers"
             hint="Optional. Leave empty to allow every server your groups grant."
-            error={errors.servers}
+            error={fieldError("servers")}
             options={options.map((s) => ({ value: s.slug, hint: s.name !== s.slug ? s.name : undefined }))}
             value={servers}
             onChange={(next) => {
-              setServers(next);
+              setField("servers", next);
               keepAllowed(groups, next);
             }}
             disabled={pending}
@@ -194,15 +181,14 @@ export function CreateTokenDialog({
           <TokenPermissionsField
             options={permissionOptions}
             value={permissions}
-            onChange={setPermissions}
+            onChange={(next) => setField("permissions", next)}
             groups={groups}
             restricted={servers.length > 0}
-            error={errors.permissions}
+            error={fieldError("permissions")}
             disabled={pending}
           />
           <TokenScopeSummary groups={groups} servers={servers} permissions={permissions} />
-          {errors.form ? <Alert tone="danger">{errors.form}</Alert> : null}
-          {failure ? <Alert tone="danger">{failure}</Alert> : null}
+          {formError ? <Alert tone="danger">{formError}</Alert> : null}
         </form>
       </Dialog>
       <SecretDialog

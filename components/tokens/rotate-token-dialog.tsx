@@ -1,14 +1,17 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { zodFieldErrors } from "@/components/ui/form-errors";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { rotateTokenSchema } from "@/lib/tokens/schemas";
+
+// The schema's own messages name the wire field; every way to get it wrong has one plain answer.
+const GRACE_ERROR = "Enter a whole number of hours from 0 to 168.";
 
 /** Asks for the grace period, rotates, and hands the new secret to `onRotated`. */
 export function RotateTokenDialog({
@@ -24,37 +27,20 @@ export function RotateTokenDialog({
   onOpenChange: (open: boolean) => void;
   onRotated: (secret: string, graceHours: number) => void;
 }) {
-  const [grace, setGrace] = useState("24");
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { form, pending, formError, fieldError, onSubmit } = useApiForm({
+    schema: rotateTokenSchema,
+    defaultValues: { graceHours: 24 },
+  });
+  const { reset } = form;
 
   useEffect(() => {
-    if (!open) return;
-    setGrace("24");
-    setFieldError(undefined);
-    setFailure(null);
-  }, [open]);
+    if (open) reset({ graceHours: 24 });
+  }, [open, reset]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = rotateTokenSchema.safeParse({ graceHours: grace.trim() === "" ? Number.NaN : Number(grace) });
-    if (!parsed.success) {
-      setFieldError(zodFieldErrors(parsed.error).graceHours ?? "Enter a whole number of hours from 0 to 168.");
-      return;
-    }
-    setFieldError(undefined);
-    setFailure(null);
-    setPending(true);
-    try {
-      const rotated = await apiRequest<{ token: string }>("POST", `/api/tokens/${id}/rotate`, parsed.data);
-      onRotated(rotated.token, parsed.data.graceHours);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
-  }
+  const submit = onSubmit(async (values) => {
+    const rotated = await apiRequest<{ token: string }>("POST", `/api/tokens/${id}/rotate`, values);
+    onRotated(rotated.token, values.graceHours);
+  });
 
   return (
     <Dialog
@@ -79,7 +65,7 @@ export function RotateTokenDialog({
         <FormField
           label="Grace period (hours)"
           hint="0 stops the old secret at once; at most 168 (7 days). Default 24."
-          error={fieldError}
+          error={fieldError("graceHours") ? GRACE_ERROR : undefined}
           required
         >
           {(control) => (
@@ -91,13 +77,12 @@ export function RotateTokenDialog({
                 min={0}
                 max={168}
                 step={1}
-                value={grace}
-                onChange={(e) => setGrace(e.target.value)}
+                {...form.register("graceHours", { valueAsNumber: true })}
               />
             </div>
           )}
         </FormField>
-        {failure ? <Alert tone="danger">{failure}</Alert> : null}
+        {formError ? <Alert tone="danger">{formError}</Alert> : null}
       </form>
     </Dialog>
   );

@@ -1,9 +1,6 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog } from "@/components/ui/dialog";
+import { SecretRevealDialog } from "@/components/ui/secret-reveal-dialog";
 
 /** Shows a new token secret this one time, with copy and a clear warning. */
 export function SecretDialog({
@@ -18,44 +15,21 @@ export function SecretDialog({
   onClose: () => void;
 }) {
   return (
-    <Dialog
-      open={secret !== null}
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
-      dismissible={false}
+    <SecretRevealDialog
+      secret={secret}
       title={title}
       description="Copy the token now and store it in a secret manager. You will not be able to see it again."
-      footer={
-        <Button variant="primary" onClick={onClose}>
-          I have copied the token
-        </Button>
-      }
+      label="New API token"
+      noun="token"
+      notice="The registry keeps only a hash of this token. If you lose it, rotate the token or create a new one."
+      data-testid="token-secret"
+      onClose={onClose}
     >
-      <div className="space-y-3">
-        <Alert tone="warning" title="Shown only once">
-          The registry keeps only a hash of this token. If you lose it, rotate the token or create a new one.
-        </Alert>
-        <div className="flex items-center gap-2">
-          <label htmlFor="new-token-secret" className="sr-only">
-            New API token
-          </label>
-          <input
-            id="new-token-secret"
-            data-testid="token-secret"
-            readOnly
-            value={secret ?? ""}
-            onFocus={(event) => event.currentTarget.select()}
-            className="h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2.5 font-mono text-[12.5px] text-slate-900 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/25 focus:outline-none"
-          />
-          <CopyButton value={secret ?? ""} label="Copy token" size="md" variant="primary" />
-        </div>
-        {note ? <p className="text-[13px] text-slate-600">{note}</p> : null}
-        <p className="text-xs text-slate-500">
-          Use it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> for the API and the MCP
-          gateway.
-        </p>
-      </div>
-    </Dialog>
+      {note ? <p className="text-[13px] text-slate-600">{note}</p> : null}
+      <p className="text-xs text-slate-500">
+        Use it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code> for the API and the MCP
+        gateway.
+      </p>
+    </SecretRevealDialog>
   );
 }

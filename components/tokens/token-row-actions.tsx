@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { useToast } from "@/components/ui/toast";
 import { RotateTokenDialog } from "./rotate-token-dialog";
 import { SecretDialog } from "./secret-dialog";
@@ -13,64 +13,37 @@ import { SecretDialog } from "./secret-dialog";
 export function TokenRowActions({ id, name, usable }: { id: string; name: string; usable: boolean }) {
   const router = useRouter();
   const toast = useToast();
-  const [dialog, setDialog] = useState<"rotate" | "revoke" | null>(null);
+  const [rotating, setRotating] = useState(false);
   const [secret, setSecret] = useState<{ value: string; graceHours: number } | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   if (!usable) return null;
 
-  async function revoke() {
-    setPending(true);
-    setError(null);
-    try {
-      await apiRequest("DELETE", `/api/tokens/${id}`);
-      setDialog(null);
-      toast({ title: `Revoked ${name}`, description: "Requests with this token are refused from now on." });
-      router.refresh();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
     <div className="flex justify-end gap-1.5">
-      <Button size="sm" onClick={() => setDialog("rotate")} aria-label={`Rotate ${name}`}>
+      <Button size="sm" onClick={() => setRotating(true)} aria-label={`Rotate ${name}`}>
         Rotate
-      </Button>
-      <Button
-        size="sm"
-        variant="danger-ghost"
-        onClick={() => {
-          setError(null);
-          setDialog("revoke");
-        }}
-        aria-label={`Revoke ${name}`}
-      >
-        Revoke
       </Button>
       <RotateTokenDialog
         id={id}
         name={name}
-        open={dialog === "rotate"}
-        onOpenChange={(open) => setDialog(open ? "rotate" : null)}
+        open={rotating}
+        onOpenChange={setRotating}
         onRotated={(value, graceHours) => {
-          setDialog(null);
+          setRotating(false);
           setSecret({ value, graceHours });
         }}
       />
-      <ConfirmDialog
-        open={dialog === "revoke"}
-        onOpenChange={(open) => setDialog(open ? "revoke" : null)}
+      <ConfirmActionButton
+        label="Revoke"
+        aria-label={`Revoke ${name}`}
+        size="sm"
+        variant="danger-ghost"
         title={`Revoke ${name}?`}
         description="Every client using this token (including a secret still in its rotation grace period) is refused from the next request. This cannot be undone."
         confirmLabel="Revoke token"
         destructive
-        pending={pending}
-        error={error}
-        onConfirm={revoke}
+        action={() => apiRequest("DELETE", `/api/tokens/${id}`)}
+        success={{ title: `Revoked ${name}`, description: "Requests with this token are refused from now on." }}
       />
       <SecretDialog
         secret={secret?.value ?? null}

@@ -25,7 +25,7 @@ export interface ConfirmDialogProps {
   onConfirm: () => void;
 }
 
-/** A confirmation step for destructive or irreversible actions. */
+/** A confirmation step for destructive or irreversible actions (role="alertdialog"). */
 export function ConfirmDialog({
   open,
   onOpenChange,
@@ -57,7 +57,8 @@ export function ConfirmDialog({
       dismissible={!pending}
       footer={
         <>
-          <Button onClick={() => close(false)} disabled={pending}>
+          {/* The least destructive choice takes focus unless a typed confirmation is asked for (it comes first). */}
+          <Button onClick={() => close(false)} disabled={pending} data-autofocus>
             Cancel
           </Button>
           <Button

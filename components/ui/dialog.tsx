@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
+import * as DialogPrimitive from "@radix-ui/react-dialog";
+import { useRef, type ReactNode } from "react";
 import { cn } from "./cn";
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+import { FOCUSABLE, nextTabbable, tabbables } from "./focus-order";
 
 export interface DialogProps {
   open: boolean;
@@ -15,18 +15,31 @@ export interface DialogProps {
   /** Action row (buttons), right-aligned. */
   footer?: ReactNode;
   size?: "sm" | "md" | "lg";
-  /** Close when the backdrop is clicked (default true; set false while work is pending). */
+  /** Close on Esc or a click outside (default true; set false while work is pending). */
   dismissible?: boolean;
-  /** Role "alertdialog" for confirmations. */
+  /** Role "alertdialog" for confirmations: never closed by a click outside. */
   role?: "dialog" | "alertdialog";
 }
 
 const widths = { sm: "max-w-md", md: "max-w-lg", lg: "max-w-2xl" };
 
+/** The field a dialog opens on: `[data-autofocus]`, else the first control of the body, else the first control. */
+function focusInitial(event: Event) {
+  const content = event.currentTarget;
+  if (!(content instanceof HTMLElement)) return;
+  const target =
+    content.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ??
+    content.querySelector<HTMLElement>(`[data-dialog-body] :is(${FOCUSABLE})`) ??
+    content.querySelector<HTMLElement>(FOCUSABLE);
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
 /**
- * A modal dialog on the native <dialog> element (top layer, inert background) with an
- * explicit focus trap, Esc to close, aria-modal, and focus returned to the opener on close.
- * Children mount only while open, so forms inside start fresh each time.
+ * A modal dialog on Radix Dialog (or Radix AlertDialog for role="alertdialog"): focus trapped
+ * inside, Esc closes, the background is inert to assistive technology, and focus returns to the
+ * opener on close. Children mount only while open, so forms inside start fresh each time.
  */
 export function Dialog({
   open,
@@ -39,84 +52,72 @@ export function Dialog({
   dismissible = true,
   role = "dialog",
 }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      const autofocus =
-        dialog.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ??
-        dialog.querySelector<HTMLElement>(`[data-dialog-body] :is(${FOCUSABLE})`) ??
-        dialog.querySelector<HTMLElement>(FOCUSABLE);
-      autofocus?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-      returnFocus.current?.focus();
-    }
-  }, [open]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    return () => {
-      if (dialog?.open) dialog.close();
-    };
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
-    if (event.key !== "Tab" || !ref.current) return;
-    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => el.offsetParent !== null || el === document.activeElement,
-    );
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
+  // Radix returns focus only to its own Trigger part; callers open dialogs from their own buttons.
+  const opener = useRef<HTMLElement | null>(null);
+  const lastFocused = useRef<HTMLElement | null>(null);
+  // Both packages expose the same parts; AlertDialog additionally refuses outside clicks.
+  const Primitive = role === "alertdialog" ? AlertDialogPrimitive : DialogPrimitive;
+  const outsideProps =
+    role === "alertdialog"
+      ? {}
+      : {
+          onPointerDownOutside: (event: Event) => {
+            if (!dismissible) event.preventDefault();
+          },
+          onInteractOutside: (event: Event) => {
+            if (!dismissible) event.preventDefault();
+          },
+        };
   return (
-    <dialog
-      ref={ref}
-      role={role}
-      aria-modal="true"
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (dismissible) onOpenChange(false);
-      }}
-      onKeyDown={onKeyDown}
-      onClick={(event) => {
-        if (dismissible && event.target === ref.current) onOpenChange(false);
-      }}
-      className={cn(
-        // A dialog opened from a table cell is that cell's DOM child: reset what cells set (right-aligned actions, nowrap, bold row headers).
-        "m-auto w-[calc(100%-2rem)] rounded-xl border border-slate-200 bg-white p-0 text-left text-sm font-normal whitespace-normal text-slate-900 shadow-2xl backdrop:bg-slate-950/40 backdrop:backdrop-blur-[1px]",
-        widths[size],
-      )}
-    >
-      {open ? (
-        <div className="flex max-h-[85vh] flex-col">
+    <Primitive.Root open={open} onOpenChange={onOpenChange}>
+      <Primitive.Portal>
+        <Primitive.Overlay
+          // A click on the backdrop must not move focus out of the dialog (to <body>).
+          onMouseDown={(event) => event.preventDefault()}
+          className="fixed inset-0 z-40 bg-slate-950/40 backdrop-blur-[1px]"
+        />
+        <Primitive.Content
+          {...outsideProps}
+          {...(description ? {} : { "aria-describedby": undefined })}
+          aria-modal="true"
+          onOpenAutoFocus={(event) => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            focusInitial(event);
+          }}
+          onCloseAutoFocus={(event) => {
+            if (!opener.current?.isConnected) return;
+            event.preventDefault();
+            opener.current.focus();
+          }}
+          onFocus={(event) => {
+            if (event.target !== event.currentTarget) lastFocused.current = event.target;
+          }}
+          onKeyDown={(event) => {
+            // A focused field that gets disabled (a pending form) drops focus, and Radix then
+            // focuses the dialog itself; Tab must go on from that field, as the browser would.
+            if (event.key !== "Tab" || event.target !== event.currentTarget) return;
+            const target = nextTabbable(tabbables(event.currentTarget), lastFocused.current, event.shiftKey);
+            if (!target) return;
+            event.preventDefault();
+            // After Radix's own Tab handling on this element has run (it looks at the focused element).
+            queueMicrotask(() => target.focus());
+          }}
+          // React bubbles events through portals: a form in the dialog must not submit a form
+          // around the dialog's opener (a confirmation inside an editor's form).
+          onSubmit={(event) => event.stopPropagation()}
+          onEscapeKeyDown={(event) => {
+            if (!dismissible) event.preventDefault();
+          }}
+          className={cn(
+            "fixed top-1/2 left-1/2 z-50 flex max-h-[85vh] w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-xl border border-slate-200 bg-white text-left text-sm text-slate-900 shadow-2xl focus:outline-none",
+            widths[size],
+          )}
+        >
           <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-5 py-4">
-            <div>
-              <h2 id={titleId} className="text-base font-semibold">
-                {title}
-              </h2>
+            <div className="min-w-0">
+              <Primitive.Title className="text-base font-semibold">{title}</Primitive.Title>
               {description ? (
-                <p id={descriptionId} className="mt-1 text-[13px] text-slate-500">
-                  {description}
-                </p>
+                <Primitive.Description className="mt-1 text-[13px] text-slate-500">{description}</Primitive.Description>
               ) : null}
             </div>
             <button
@@ -137,10 +138,12 @@ export function Dialog({
             </div>
           ) : null}
           {footer ? (
-            <div className="flex justify-end gap-2 border-t border-slate-200 bg-slate-50/60 px-5 py-3">{footer}</div>
+            <div className="flex flex-wrap justify-end gap-2 rounded-b-xl border-t border-slate-200 bg-slate-50/60 px-5 py-3">
+              {footer}
+            </div>
           ) : null}
-        </div>
-      ) : null}
-    </dialog>
+        </Primitive.Content>
+      </Primitive.Portal>
+    </Primitive.Root>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import * as TabsPrimitive from "@radix-ui/react-tabs";
+import { useState, type ReactNode } from "react";
 import { cn } from "./cn";
 
 export interface TabItem {
@@ -9,7 +10,11 @@ export interface TabItem {
   content: ReactNode;
 }
 
-/** WAI-ARIA tabs: arrow keys / Home / End move between tabs, panels are labelled by their tab. */
+/**
+ * WAI-ARIA tabs on Radix Tabs: arrow keys / Home / End move between tabs and select them, panels
+ * are labelled by their tab. Every panel stays mounted (hidden when inactive), so what a panel
+ * holds (a half-filled form, a loaded list) survives switching tabs.
+ */
 export function Tabs({
   items,
   defaultTab,
@@ -21,75 +26,34 @@ export function Tabs({
   label: string;
   className?: string;
 }) {
-  const [active, setActive] = useState(defaultTab ?? items[0]?.id);
-  const baseId = useId();
-  const refs = useRef<Record<string, HTMLButtonElement | null>>({});
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = items.findIndex((item) => item.id === active);
-    const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    const next = items[(target + items.length) % items.length];
-    if (!next) return;
-    setActive(next.id);
-    refs.current[next.id]?.focus();
-  }
-
+  const [active, setActive] = useState(defaultTab ?? items[0]?.id ?? "");
   return (
-    <div className={className}>
-      <div
-        role="tablist"
-        aria-label={label}
-        onKeyDown={onKeyDown}
-        className="flex flex-wrap gap-x-1 border-b border-slate-200"
-      >
-        {items.map((item) => {
-          const selected = item.id === active;
-          return (
-            <button
-              key={item.id}
-              ref={(el) => {
-                refs.current[item.id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`${baseId}-tab-${item.id}`}
-              aria-selected={selected}
-              aria-controls={`${baseId}-panel-${item.id}`}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => setActive(item.id)}
-              className={cn(
-                "-mb-px border-b-2 px-3 py-2 text-[13px] font-medium focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600",
-                selected
-                  ? "border-indigo-600 text-slate-900"
-                  : "border-transparent text-slate-500 hover:text-slate-800",
-              )}
-            >
-              {item.label}
-            </button>
-          );
-        })}
-      </div>
+    <TabsPrimitive.Root value={active} onValueChange={setActive} className={className}>
+      <TabsPrimitive.List aria-label={label} className="flex flex-wrap gap-x-1 border-b border-slate-200">
+        {items.map((item) => (
+          <TabsPrimitive.Trigger
+            key={item.id}
+            value={item.id}
+            className={cn(
+              "-mb-px border-b-2 px-3 py-2 text-[13px] font-medium focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600",
+              "border-transparent text-slate-500 hover:text-slate-800 data-[state=active]:border-indigo-600 data-[state=active]:text-slate-900",
+            )}
+          >
+            {item.label}
+          </TabsPrimitive.Trigger>
+        ))}
+      </TabsPrimitive.List>
       {items.map((item) => (
-        <div
+        <TabsPrimitive.Content
           key={item.id}
-          role="tabpanel"
-          id={`${baseId}-panel-${item.id}`}
-          aria-labelledby={`${baseId}-tab-${item.id}`}
+          value={item.id}
+          forceMount
           hidden={item.id !== active}
-          tabIndex={0}
           className="pt-3 focus-visible:outline-none"
         >
           {item.content}
-        </div>
+        </TabsPrimitive.Content>
       ))}
-    </div>
+    </TabsPrimitive.Root>
   );
 }

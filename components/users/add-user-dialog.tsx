@@ -2,61 +2,49 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
-import { ApiRequestError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { createUserSchema, type UserRecord } from "@/lib/iam/users/schemas";
 import { GroupPicker } from "./group-picker";
 import type { GroupOption } from "@/lib/iam/groups/find-group-options";
 
-const FIELDS = ["tenantId", "objectId", "displayName", "email", "groups"] as const;
+// An empty email box means "no email", which the API spells by leaving the field out.
+const formSchema = createUserSchema.extend({
+  email: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    createUserSchema.shape.email,
+  ),
+});
 
 /** Pre-provisions a user by Entra tenant id + object id so groups apply from the first sign-in. */
 export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; groups: GroupOption[] }) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState({ tenantId: tenantIds[0] ?? "", objectId: "", displayName: "", email: "" });
-  const [selected, setSelected] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [pending, setPending] = useState(false);
+  const defaults = { tenantId: tenantIds[0] ?? "", objectId: "", displayName: "", email: "", groups: [] as string[] };
+  const { form, pending, formError, fieldError, setField, onSubmit } = useApiForm({
+    schema: formSchema,
+    defaultValues: defaults,
+    // A 409 is this Entra user already existing: shown on the object id, the field that makes it a duplicate.
+    conflictField: "objectId",
+  });
+  const [displayName, selected] = form.watch(["displayName", "groups"]);
   const formId = "add-user-form";
 
-  function reset() {
-    setValues({ tenantId: tenantIds[0] ?? "", objectId: "", displayName: "", email: "" });
-    setSelected([]);
-    setErrors({});
-  }
-
-  async function submit() {
-    const parsed = createUserSchema.safeParse({ ...values, email: values.email.trim() || undefined, groups: selected });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    setPending(true);
-    setErrors({});
-    try {
-      const user = await apiRequest<UserRecord>("POST", "/api/iam/users", parsed.data);
-      toast({ title: "User added", description: `${user.displayName} gets these groups at their first sign-in.` });
-      setOpen(false);
-      reset();
-      router.push(`/settings/iam/users/${user.id}`);
-      router.refresh();
-    } catch (error) {
-      // A 409 is this Entra user already existing: shown on the object id, the field that makes it a duplicate.
-      if (error instanceof ApiRequestError && error.status === 409) setErrors({ objectId: errorMessage(error) });
-      else setErrors({ ...apiFieldErrors(error, FIELDS), form: errorMessage(error) });
-    } finally {
-      setPending(false);
-    }
-  }
-
-  const text = (key: keyof typeof values) => ({
-    value: values[key],
-    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value })),
+  const submit = onSubmit(async (values) => {
+    const user = await apiRequest<UserRecord>("POST", "/api/iam/users", values);
+    toast({ title: "User added", description: `${user.displayName} gets these groups at their first sign-in.` });
+    setOpen(false);
+    form.reset(defaults);
+    router.push(`/settings/iam/users/${user.id}`);
+    router.refresh();
   });
 
   return (
@@ -68,7 +56,7 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
-          if (!next) reset();
+          if (!next) form.reset(defaults);
         }}
         dismissible={!pending}
         title="Add user"
@@ -84,37 +72,30 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
           </>
         }
       >
-        <form
-          id={formId}
-          className="space-y-3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!pending) void submit();
-          }}
-        >
+        <form id={formId} noValidate className="space-y-3" onSubmit={submit}>
           <FormField
             label="Display name"
             required
-            error={errors.displayName}
-            count={{ length: values.displayName.length, max: 200 }}
+            error={fieldError("displayName")}
+            count={{ length: displayName.length, max: 200 }}
           >
-            {(control) => <Input {...control} {...text("displayName")} autoComplete="off" data-autofocus />}
+            {(control) => <Input {...control} {...form.register("displayName")} autoComplete="off" data-autofocus />}
           </FormField>
-          <FormField label="Email" error={errors.email} hint="Optional; shown in lists. Sign-in updates it.">
-            {(control) => <Input {...control} {...text("email")} type="email" autoComplete="off" />}
+          <FormField label="Email" error={fieldError("email")} hint="Optional; shown in lists. Sign-in updates it.">
+            {(control) => <Input {...control} {...form.register("email")} type="email" autoComplete="off" />}
           </FormField>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <FormField
               label="Tenant id"
               required
-              error={errors.tenantId}
+              error={fieldError("tenantId")}
               hint={tenantIds.length > 0 ? "The directory the user signs in from." : undefined}
             >
               {(control) => (
                 <>
                   <Input
                     {...control}
-                    {...text("tenantId")}
+                    {...form.register("tenantId")}
                     mono
                     list="add-user-tenants"
                     placeholder="00000000-0000-0000-0000-000000000000"
@@ -128,11 +109,16 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
                 </>
               )}
             </FormField>
-            <FormField label="Object id" required error={errors.objectId} hint="The user's Entra object id (oid).">
+            <FormField
+              label="Object id"
+              required
+              error={fieldError("objectId")}
+              hint="The user's Entra object id (oid)."
+            >
               {(control) => (
                 <Input
                   {...control}
-                  {...text("objectId")}
+                  {...form.register("objectId")}
                   mono
                   placeholder="00000000-0000-0000-0000-000000000000"
                   autoComplete="off"
@@ -140,8 +126,13 @@ export function AddUserButton({ tenantIds, groups }: { tenantIds: string[]; grou
               )}
             </FormField>
           </div>
-          <GroupPicker groups={groups} selected={selected} onChange={setSelected} error={errors.groups} />
-          {errors.form ? <Alert tone="danger">{errors.form}</Alert> : null}
+          <GroupPicker
+            groups={groups}
+            selected={selected ?? []}
+            onChange={(next) => setField("groups", next)}
+            error={fieldError("groups")}
+          />
+          {formError ? <Alert tone="danger">{formError}</Alert> : null}
         </form>
       </Dialog>
     </>

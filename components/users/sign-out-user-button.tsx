@@ -1,10 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useToast } from "@/components/ui/toast";
+import { apiRequest } from "@/components/ui/api-request";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
 /**
  * "Sign out everywhere": ends all of a user's browser sessions after a confirmation (a lost
@@ -12,66 +9,41 @@ import { useToast } from "@/components/ui/toast";
  * to sign-in.
  */
 export function SignOutUserButton({ id, displayName, isSelf }: { id: string; displayName: string; isSelf: boolean }) {
-  const toast = useToast();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function signOut() {
-    setPending(true);
-    setError(null);
-    try {
-      const { endedSessions } = await apiRequest<{ endedSessions: number }>(
-        "POST",
-        `/api/iam/users/${encodeURIComponent(id)}/sign-out`,
-      );
-      if (isSelf) {
-        window.location.assign("/sign-in");
-        return;
-      }
-      setOpen(false);
-      toast({
-        title: endedSessions === 0 ? `${displayName} had no active sessions` : `Signed ${displayName} out everywhere`,
-        description:
-          endedSessions === 0
-            ? "Nothing was ended."
-            : `${endedSessions} ${endedSessions === 1 ? "session" : "sessions"} ended. They can sign in again.`,
-        tone: "success",
-      });
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
-    <>
-      <Button
-        onClick={() => {
-          setError(null);
-          setOpen(true);
-        }}
-      >
-        Sign out everywhere
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Sign ${displayName} out everywhere?`}
-        description="Every browser session of this user ends at once."
-        confirmLabel="Sign out everywhere"
-        destructive
-        pending={pending}
-        error={error}
-        onConfirm={signOut}
-      >
-        <ul className="list-disc space-y-1 pl-5 text-[13px] text-slate-700">
-          <li>They can sign in again right away; to keep them out, disable the user.</li>
-          <li>Their registry API tokens keep working; revoke those on their own.</li>
-          {isSelf ? <li className="font-medium text-red-700">This is you: this session ends too.</li> : null}
-        </ul>
-      </ConfirmDialog>
-    </>
+    <ConfirmActionButton
+      label="Sign out everywhere"
+      title={`Sign ${displayName} out everywhere?`}
+      description="Every browser session of this user ends at once."
+      confirmLabel="Sign out everywhere"
+      destructive
+      action={async () => {
+        const { endedSessions } = await apiRequest<{ endedSessions: number }>(
+          "POST",
+          `/api/iam/users/${encodeURIComponent(id)}/sign-out`,
+        );
+        if (isSelf) window.location.assign("/sign-in");
+        return endedSessions;
+      }}
+      success={(endedSessions) =>
+        isSelf
+          ? null
+          : {
+              title:
+                endedSessions === 0 ? `${displayName} had no active sessions` : `Signed ${displayName} out everywhere`,
+              description:
+                endedSessions === 0
+                  ? "Nothing was ended."
+                  : `${endedSessions} ${endedSessions === 1 ? "session" : "sessions"} ended. They can sign in again.`,
+              tone: "success",
+            }
+      }
+      refresh={false}
+    >
+      <ul className="list-disc space-y-1 pl-5 text-[13px] text-slate-700">
+        <li>They can sign in again right away; to keep them out, disable the user.</li>
+        <li>Their registry API tokens keep working; revoke those on their own.</li>
+        {isSelf ? <li className="font-medium text-red-700">This is you: this session ends too.</li> : null}
+      </ul>
+    </ConfirmActionButton>
   );
 }

@@ -1,14 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { UserRecord } from "@/lib/iam/users/schemas";
+import { useToast } from "@/components/ui/toast";
+import { useApiForm } from "@/components/ui/use-api-form";
+import { updateUserSchema, type UserRecord } from "@/lib/iam/users/schemas";
 import { GroupPicker } from "./group-picker";
 import type { GroupOption } from "@/lib/iam/groups/find-group-options";
-import { useUserUpdate } from "./use-user-update";
+
+const formSchema = updateUserSchema.pick({ groups: true }).required();
 
 /** Assigned groups of one user. Remount (key on version) after each save. */
 export function UserGroupsForm({
@@ -21,8 +24,12 @@ export function UserGroupsForm({
   canWrite: boolean;
 }) {
   const router = useRouter();
-  const [selected, setSelected] = useState<string[]>(user.groups);
-  const { update, pending, problem, clearProblem } = useUserUpdate(user);
+  const toast = useToast();
+  const { form, pending, formError, conflict, fieldError, setField, onSubmit } = useApiForm({
+    schema: formSchema,
+    defaultValues: { groups: user.groups },
+  });
+  const selected = form.watch("groups");
   const dirty = [...selected].sort().join() !== [...user.groups].sort().join();
   const added = selected.filter((g) => !user.groups.includes(g));
   const removed = user.groups.filter((g) => !selected.includes(g));
@@ -35,27 +42,35 @@ export function UserGroupsForm({
         description="Groups assigned in the registry. Groups that come from Entra group ids or app roles apply on top; see them in the Access Explorer."
       />
       <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!dirty || pending) return;
-          void update(
-            { groups: selected },
-            { title: "Groups saved", description: `${user.displayName}'s access changes on their next request.` },
-          );
-        }}
+        noValidate
+        onSubmit={onSubmit(async (values) => {
+          if (!dirty) return;
+          // The version the page loaded: a newer change elsewhere is a 409, not silently overwritten.
+          await apiRequest<UserRecord>("PATCH", `/api/iam/users/${encodeURIComponent(user.id)}`, {
+            ...values,
+            version: user.version,
+          });
+          toast({ title: "Groups saved", description: `${user.displayName}'s access changes on their next request.` });
+          router.refresh();
+        })}
       >
         <CardBody className="space-y-3">
-          <GroupPicker groups={groups} selected={selected} onChange={setSelected} disabled={!canWrite || pending} />
-          {problem ? (
-            <Alert tone="danger" title={problem.conflict ? "The change was refused" : "The groups were not saved"}>
-              <p>{problem.message}</p>
-              {problem.conflict ? (
+          <GroupPicker
+            groups={groups}
+            selected={selected}
+            onChange={(next) => setField("groups", next)}
+            error={fieldError("groups")}
+            disabled={!canWrite || pending}
+          />
+          {formError ? (
+            <Alert tone="danger" title={conflict ? "The change was refused" : "The groups were not saved"}>
+              <p>{formError}</p>
+              {conflict ? (
                 <Button
                   size="sm"
                   className="mt-2"
                   onClick={() => {
-                    clearProblem();
-                    setSelected(user.groups);
+                    form.reset({ groups: user.groups });
                     router.refresh();
                   }}
                 >
@@ -74,13 +89,7 @@ export function UserGroupsForm({
                   ? `Unsaved: ${[...added.map((g) => `+${g}`), ...removed.map((g) => `−${g}`)].join(", ")}`
                   : "No unsaved changes."}
             </p>
-            <Button
-              onClick={() => {
-                clearProblem();
-                setSelected(user.groups);
-              }}
-              disabled={!dirty || pending}
-            >
+            <Button onClick={() => form.reset({ groups: user.groups })} disabled={!dirty || pending}>
               Discard changes
             </Button>
             <Button type="submit" variant="primary" pending={pending} disabled={!dirty}>

@@ -39,18 +39,14 @@ async function get(path) {
   const body = await response.json();
   if (!response.ok) {
     // The registry's error shape: { error: { code, message }, requestId }.
-    throw new Error(
-      `GET ${path}: ${response.status} ${body.error?.code}: ${body.error?.message} (request ${body.requestId})`,
-    );
+    throw new Error(`GET ${path}: ${response.status} ${body.error?.code}: ${body.error?.message} (request ${body.requestId})`);
   }
   return body;
 }
 
 // 2. Who the registry thinks the caller is.
 const me = await get("/api/me");
-console.log(
-  `caller: ${me.kind} ${me.displayName} (groups: ${me.groups.map((group) => group.name).join(", ") || "none"})`,
-);
+console.log(`caller: ${me.kind} ${me.displayName} (groups: ${me.groups.map((group) => group.name).join(", ") || "none"})`);
 
 // 3. The servers it may see, page by page.
 const servers = [];

@@ -13,33 +13,36 @@ const ADMIN_PAGES = [
   "/settings/iam/groups/registry-admins",
   "/settings/iam/m2m-accounts",
   "/settings/audit",
+  "/settings/usage",
 ];
 
 test.describe("a regular user (Alex Wilber)", () => {
   test.use({ storageState: DEMO_USERS.regular.storageState });
 
-  test("sees no IAM or Audit links in Settings", async ({ page }) => {
+  test("sees no IAM, Audit or Gateway Usage links in Settings", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await page.waitForURL((url) => url.pathname === "/settings/tokens");
     const settingsNav = page.getByRole("navigation", { name: "Settings" });
     await expect(settingsNav.getByRole("link")).toHaveText(["API Tokens"]);
     await expect(settingsNav.getByText("IAM", { exact: true })).toHaveCount(0);
-    await expect(page.getByRole("link", { name: /Users|Groups|M2M Accounts|Audit Log/ })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /Users|Groups|M2M Accounts|Audit Log|Gateway Usage/ })).toHaveCount(0);
   });
 
-  test("gets a 404 page from the IAM and audit pages", async ({ page, browserErrors }) => {
+  test("gets a 404 page from the IAM, audit and gateway usage pages", async ({ page, browserErrors }) => {
     for (const path of ADMIN_PAGES) browserErrors.expectFailedResponse(404, path);
     for (const path of ADMIN_PAGES) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(page.getByText("This page does not exist, or you do not have access to it.")).toBeVisible();
       await expect(page.getByRole("link", { name: "Back to the catalog" })).toBeVisible();
-      await expect(page.getByRole("heading", { name: /Users|Groups|M2M Accounts|Audit log/ })).toHaveCount(0);
+      await expect(
+        page.getByRole("heading", { name: /Users|Groups|M2M Accounts|Audit log|Gateway usage/ }),
+      ).toHaveCount(0);
     }
   });
 
-  test("gets 403 forbidden from every /api/iam route and the audit API", async ({ page, baseURL }) => {
+  test("gets 403 forbidden from every /api/iam route and the audit and usage APIs", async ({ page, baseURL }) => {
     // Same-origin Origin, as the app's own pages send: the refusal must come from the permission check, not CSRF.
     const headers = { Origin: new URL(baseURL!).origin };
     const refused = [
@@ -58,6 +61,7 @@ test.describe("a regular user (Alex Wilber)", () => {
       }),
       await page.request.post("/api/iam/explain", { headers, data: { groupName: "registry-admins" } }),
       await page.request.get("/api/audit"),
+      await page.request.get("/api/usage?format=csv"),
     ];
     for (const response of refused) {
       await expectError(response, 403, "forbidden");

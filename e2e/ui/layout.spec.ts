@@ -115,6 +115,15 @@ const SCREENS: Screen[] = [
       ).toBeVisible();
     },
   },
+  {
+    name: "usage",
+    path: () => "/settings/usage",
+    // Rows exist only when a spec has called a tool through the gateway; the filters and the table or its empty state always do.
+    ready: async (page) => {
+      await heading("Gateway usage")(page);
+      await expect(page.getByRole("form", { name: "Filter gateway usage" })).toBeVisible();
+    },
+  },
 ];
 
 async function arrange(adminApi: APIRequestContext, cleanup: (step: () => Promise<unknown>) => void): Promise<Fixture> {

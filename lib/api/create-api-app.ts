@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
+import { nodeIncoming } from "@/lib/http/node-incoming";
 import { handleMcpRequest } from "@/lib/gateway/handle-mcp-request";
 import { withAuth } from "@/lib/http/with-auth";
 import { createScimApp, SCIM_BASE_PATH } from "@/lib/scim/create-scim-app";
@@ -48,7 +49,7 @@ export function createApiApp(): Hono {
     remember(path, route.method);
   }
   // The MCP gateway (SPEC §5.1): it authenticates through the same choke point and answers its own 405s.
-  app.all("/mcp/:slug", (c) => handleMcpRequest(c.req.raw, c.req.param("slug")));
+  app.all("/mcp/:slug", (c) => handleMcpRequest(c.req.raw, c.req.param("slug"), nodeIncoming(c.env)));
   // A known path with another method: 405 naming the allowed ones (RFC 9110 §15.5.6).
   for (const [path, methods] of methodsByPath) {
     const allow = [...new Set(methods.includes("GET") ? [...methods, "HEAD"] : methods)].join(", ");

@@ -1,20 +1,39 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
-import { afterNewest, cursorParam, type Page, toPage } from "@/lib/validation/common";
+import { cursorParam, parseCursor, type Page, toPage } from "@/lib/validation/common";
+import { keyset, sortParam, type SortField } from "@/lib/validation/keyset-sort";
 
-export const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  cursor: cursorParam(["time", "text"]),
-  actor: z.string().trim().max(200).optional(),
-  action: z.string().trim().max(100).optional(),
-  target: z.string().trim().max(200).optional(),
-  /** Narrows `target` to one kind of object ("server", "group"…): names are unique only per kind. */
-  targetType: z.string().trim().max(50).optional(),
-  outcome: z.enum(["success", "denied", "failure"]).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  format: z.enum(["json", "csv", "jsonl"]).default("json"),
-});
+const AUDIT_SORTS = {
+  at: { column: "at", type: "time" },
+  actor: { column: "actorName", type: "text", nullable: true },
+  action: { column: "action", type: "text" },
+  outcome: { column: "outcome", type: "text" },
+} satisfies Record<string, SortField>;
+
+const CURSOR_SORT_MESSAGE = "cursor belongs to another sort order; start again from the first page";
+
+export const auditQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
+    cursor: cursorParam(["text", "text", "text"]),
+    /** Newest first unless told: `at`, `actor`, `action`, `outcome`, `-` in front for descending. */
+    sort: sortParam(AUDIT_SORTS, "-at"),
+    actor: z.string().trim().max(200).optional(),
+    action: z.string().trim().max(100).optional(),
+    target: z.string().trim().max(200).optional(),
+    /** Narrows `target` to one kind of object ("server", "group"…): names are unique only per kind. */
+    targetType: z.string().trim().max(50).optional(),
+    outcome: z.enum(["success", "denied", "failure"]).optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    format: z.enum(["json", "csv", "jsonl"]).default("json"),
+  })
+  // Checked here as well as in keyset(): a cursor from another sort is then a plain parse failure,
+  // which the pages answer with the first page instead of an error.
+  .refine((query) => !query.cursor || parseCursor(query.cursor)?.[0] === query.sort.token, {
+    path: ["cursor"],
+    message: CURSOR_SORT_MESSAGE,
+  });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export interface AuditEventRecord {
@@ -31,8 +50,9 @@ export interface AuditEventRecord {
   after: unknown;
 }
 
-/** Newest first, keyset-paged on (at, id). Actor and target match by id or by name; targetType by kind. */
+/** Newest first unless sorted otherwise, keyset-paged on (field, id). Actor and target match by id or by name; targetType by kind. */
 export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<AuditEventRecord>> {
+  const { orderBy, where: cursorWhere, cursorOf } = keyset(AUDIT_SORTS, query.sort, query.cursor);
   const rows = await db.auditEvent.findMany({
     where: {
       AND: [
@@ -47,13 +67,13 @@ export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<A
         query.outcome ? { outcome: query.outcome } : {},
         query.from ? { at: { gte: query.from } } : {},
         query.to ? { at: { lte: query.to } } : {},
-        afterNewest(query.cursor, "at"),
+        cursorWhere,
       ],
     },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
+    orderBy: orderBy as never,
     take: query.limit + 1,
   });
-  const page = toPage(rows, query.limit, (row) => [row.at.toISOString(), row.id]);
+  const page = toPage(rows, query.limit, cursorOf);
   return {
     items: page.rows.map((row) => ({
       id: row.id,

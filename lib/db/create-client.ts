@@ -2,7 +2,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
-import type { DatabaseTarget } from "@/scripts/prisma-schema-engine/database-target.mjs";
+import type { DatabaseTarget } from "@/lib/db/database-target.mjs";
 
 /**
  * Both generated clients come from the same models (prisma/models.prisma), so their APIs are

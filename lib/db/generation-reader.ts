@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { DatabaseTarget } from "@/scripts/prisma-schema-engine/database-target.mjs";
+import type { DatabaseTarget } from "@/lib/db/database-target.mjs";
 
 /**
  * Reads the IAM generation (lib/auth/iam-generation.ts) on every authenticated request. It is one

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { EffectiveAccess } from "@/lib/access/effective-access";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db";
@@ -14,15 +15,17 @@ export interface GatewayCall {
   credentials: Record<string, string>;
   /** performance.now() when the request arrived: usage durations count from here. */
   started: number;
+  /** The Node request behind the web one, when the server is Node's (not under `next dev`). */
+  incoming?: IncomingMessage;
 }
 
-/** Fire and forget: usage never holds up the answer (errors are logged inside). */
+/** Queued, never awaited: usage never holds up the answer (lib/usage/record-gateway-usage.ts). */
 export function recordUsage(
   call: GatewayCall,
   records: { tool: string; outcome: UsageOutcome; detail?: string }[],
 ): void {
   const durationMs = performance.now() - call.started;
-  void recordGatewayUsage(
+  recordGatewayUsage(
     call.db,
     records.map((record) => ({
       ...record,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { canSeeServer } from "@/lib/access/effective-access";
 import { resolveRequestPrincipal } from "@/lib/auth/resolve-request-principal";
 import type { Principal } from "@/lib/auth/principal";
@@ -8,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { auditAuthFailure } from "@/lib/http/audit-auth-failure";
 import { checkCsrf } from "@/lib/http/csrf";
 import { errorResponse } from "@/lib/http/error-response";
-import { readAuthRequest } from "@/lib/http/read-auth-request";
+import { readAuthRequest } from "@/lib/auth/read-auth-request";
 import { findGatewayTarget } from "./find-gateway-target";
 import type { GatewayCall } from "./gateway-call";
 import { proxyPost } from "./proxy-post";
@@ -19,9 +20,10 @@ import { proxyStream } from "./proxy-stream";
  * upstream URL. It authenticates with the API's module, hides servers the caller cannot see
  * (404, same as absent), authorizes every JSON-RPC request against the caller's grants, filters
  * tools/list answers, records tools/call usage, and never forwards the caller's credential.
- * Answers stream from upstream as they arrive.
+ * Answers stream from upstream as they arrive. `incoming` is the Node request behind `request`
+ * when there is one (scripts/serve.ts): its body is then read without the web stream.
  */
-export async function handleMcpRequest(request: Request, slug: string): Promise<Response> {
+export async function handleMcpRequest(request: Request, slug: string, incoming?: IncomingMessage): Promise<Response> {
   const started = performance.now();
   const requestId = randomUUID();
   const db = getDb();
@@ -53,6 +55,7 @@ export async function handleMcpRequest(request: Request, slug: string): Promise<
       server: { slug: server.slug, url: server.url, transport: server.transport },
       credentials: server.credentials,
       started,
+      incoming,
     };
     return request.method === "POST" ? await proxyPost(call, request) : await proxyStream(call, request);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
-import { readRequestText } from "@/lib/http/read-bounded";
+import { readIncomingText, readRequestText } from "@/lib/http/read-bounded";
 import { log } from "@/lib/log";
 import type { UsageOutcome } from "@/lib/usage/record-gateway-usage";
 import { authorizeMessages, type MessageVerdict } from "./authorize-messages";
@@ -46,7 +46,9 @@ function upstreamFailed(
 }
 
 export async function proxyPost(call: GatewayCall, request: Request): Promise<Response> {
-  const text = await readRequestText(request, MAX_BODY_BYTES);
+  const text = call.incoming
+    ? await readIncomingText(call.incoming, MAX_BODY_BYTES)
+    : await readRequestText(request, MAX_BODY_BYTES);
   if (text === null)
     return rpcAnswer([rpcError(null, RPC.invalidRequest, "The request body is larger than 4 MiB.")], false, 413);
   let body: unknown;
@@ -139,7 +141,8 @@ async function relayPostAnswer(
   }
   if (type === "application/json") {
     const observed = await observeJson(upstream.body, watch, verdict.toolLists.size > 0, finish);
-    if (observed === null) return upstreamFailed(call, verdict, batch, "answered with JSON that is not JSON-RPC");
+    if (observed === null)
+      return upstreamFailed(call, verdict, batch, "answered with JSON that is not JSON-RPC, or broke off");
     return new Response(observed, { status, headers: clientHeaders(upstream) });
   }
   return fail(`answered ${type || "without a content type"}, not MCP`);

@@ -11,7 +11,7 @@ import { auditAuthFailure } from "./audit-auth-failure";
 import { checkCsrf } from "./csrf";
 import { errorResponse } from "./error-response";
 import { parseBody, parseInput } from "./parse-input";
-import { readAuthRequest } from "./read-auth-request";
+import { readAuthRequest } from "@/lib/auth/read-auth-request";
 
 export interface HandlerArgs<Q = unknown, B = unknown, P = unknown> {
   /** `generation`: the IAM generation this request was authorized at (see lib/auth/iam-generation.ts). */

@@ -4,7 +4,7 @@ import { getConfig } from "@/lib/config";
 import { verifyProvisioningRequest, type ProvisioningCaller } from "@/lib/auth/verify-provisioning-token";
 import { dbReady, getDb, type Db } from "@/lib/db";
 import { auditAuthFailure } from "@/lib/http/audit-auth-failure";
-import { readAuthRequest } from "@/lib/http/read-auth-request";
+import { readAuthRequest } from "@/lib/auth/read-auth-request";
 import { readBodyText } from "@/lib/http/parse-input";
 import { ScimError } from "./scim-error";
 import { scimErrorResponse } from "./scim-response";

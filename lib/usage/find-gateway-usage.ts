@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import { flushGatewayUsage } from "./record-gateway-usage";
 import { afterNewest, cursorParam, type Page, toPage } from "@/lib/validation/common";
 
 export const usageQuery = z.object({
@@ -28,8 +29,12 @@ export interface GatewayUsageRecord {
   detail: string | null;
 }
 
-/** Newest first, keyset-paged on (at, id), like the audit log. */
+/**
+ * Newest first, keyset-paged on (at, id), like the audit log. This process's queued rows are
+ * written first, so its own calls are always listed; other instances' appear within their flush interval.
+ */
 export async function findGatewayUsage(db: Db, query: UsageQuery): Promise<Page<GatewayUsageRecord>> {
+  await flushGatewayUsage();
   const rows = await db.gatewayUsage.findMany({
     where: {
       AND: [

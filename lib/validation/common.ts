@@ -30,7 +30,7 @@ export function encodeCursor(key: string[]): string {
 const CURSOR_MESSAGE = "cursor must be the nextCursor of a previous page";
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-function parseCursor(cursor: string): string[] | null {
+export function parseCursor(cursor: string): string[] | null {
   // 1,024 characters hold the longest sort key we issue (200 non-ASCII characters and an id).
   if (cursor.length > 1024 || !BASE64URL.test(cursor)) return null;
   try {

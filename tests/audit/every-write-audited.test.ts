@@ -20,7 +20,7 @@ const ALLOWED: Record<string, string> = {
   "lib/auth/touch-last-used.ts": "lastUsedAt touches of API tokens and M2M accounts, at most once a minute",
   "lib/auth/record-m2m-token.ts": "the claims of an M2M account's last valid token: an observation for View access",
   "lib/auth/verify-provisioning-token.ts": "lastUsedAt touch of a SCIM provisioning secret",
-  "lib/usage/record-gateway-usage.ts": "gateway usage records (one row per MCP call), not a change of anything",
+  "lib/db/usage-row-writer.ts": "gateway usage records (one row per MCP call, batched), not a change of anything",
   "lib/servers/discovery/record-server-health.ts": "health probe results: an observation, not a catalog edit",
   "lib/iam/m2m-accounts/refresh-entra-app.ts":
     "a cache of the linked Entra app's name and secret expiry read from Microsoft Graph",

@@ -1,8 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { summarizeChange } from "@/components/audit/change-summary";
-import { checkNewServer, checkServerChanges, EMPTY_SERVER_DRAFT } from "@/components/servers/server-draft";
-import { checkTool, EMPTY_TOOL_DRAFT } from "@/components/servers/tool-draft";
+import {
+  editServerFormSchema,
+  EMPTY_SERVER_DRAFT,
+  newServerFormSchema,
+  serverChanges,
+  tagsError,
+} from "@/components/servers/server-draft";
+import { EMPTY_TOOL_DRAFT, toolFormSchema } from "@/components/servers/tool-draft";
 import { checkToolImport } from "@/components/servers/tool-import-diff";
 import { parseJsonText } from "@/components/ui/parse-json-text";
 
@@ -24,22 +30,30 @@ test("parseJsonText says on which line and column the JSON is wrong", () => {
   assert.equal(parseJsonText("  ").ok, false);
 });
 
+/** The first message per path, as the form shows them ("tags.1" → the second tag). */
+function issues(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  const byPath: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) byPath[issue.path.map(String).join(".")] ??= issue.message;
+  return byPath;
+}
+
 test("the server form uses the API's schema: field errors, a named bad tag, and only changed fields on edit", () => {
-  const empty = checkNewServer(EMPTY_SERVER_DRAFT);
-  assert.equal(empty.ok, false);
-  assert.deepEqual(Object.keys(empty.errors).sort(), ["name", "slug", "url"]);
-  const bad = checkNewServer({ ...EMPTY_SERVER_DRAFT, slug: "docs", name: "Docs", url: "ftp://x", tags: "docs, Bad" });
-  assert.equal(bad.errors.url, "url must use http or https");
-  assert.equal(bad.errors.tags, "“Bad”: tags are lowercase words with hyphens");
-  const good = checkNewServer({
+  const empty = newServerFormSchema.safeParse(EMPTY_SERVER_DRAFT);
+  assert.equal(empty.success, false);
+  assert.deepEqual(Object.keys(issues(empty)).sort(), ["name", "slug", "url"]);
+  const draft = { ...EMPTY_SERVER_DRAFT, slug: "docs", name: "Docs", url: "ftp://x", tags: "docs, Bad" };
+  const bad = issues(newServerFormSchema.safeParse(draft));
+  assert.equal(bad.url, "url must use http or https");
+  assert.equal(tagsError(draft.tags, 1, bad["tags.1"]), "“Bad”: tags are lowercase words with hyphens");
+  const good = newServerFormSchema.safeParse({
     ...EMPTY_SERVER_DRAFT,
     slug: "docs",
     name: " Docs ",
     url: "https://docs.example.com/mcp",
     tags: "docs,  search",
   });
-  assert.ok(good.ok);
-  assert.deepEqual(good.ok && [good.input.name, good.input.tags], ["Docs", ["docs", "search"]]);
+  assert.ok(good.success);
+  assert.deepEqual([good.data.name, good.data.tags], ["Docs", ["docs", "search"]]);
 
   const initial = {
     ...EMPTY_SERVER_DRAFT,
@@ -48,23 +62,24 @@ test("the server form uses the API's schema: field errors, a named bad tag, and 
     url: "https://docs.example.com/mcp",
     tags: "docs, search",
   };
-  const edit = checkServerChanges(initial, { ...initial, name: "Docs v2", tags: "docs,search" });
-  assert.deepEqual(edit.ok && edit.input, { name: "Docs v2" });
-  assert.equal(checkServerChanges(initial, { ...initial, name: "" }).errors.name, "Name is required");
+  const edit = editServerFormSchema.parse({ ...initial, name: "Docs v2", tags: "docs,search" });
+  assert.deepEqual(serverChanges(initial, edit), { name: "Docs v2" });
+  assert.equal(issues(editServerFormSchema.safeParse({ ...initial, name: "" })).name, "Name is required");
 });
 
 test("a tool's input schema must be a JSON object, and its name unique on the server", () => {
-  assert.ok(checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping" }, []).ok);
+  assert.ok(toolFormSchema([]).safeParse({ ...EMPTY_TOOL_DRAFT, name: "ping" }).success);
   assert.match(
-    checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping", inputSchema: '{ "type": }' }, []).errors.inputSchema ?? "",
+    issues(toolFormSchema([]).safeParse({ ...EMPTY_TOOL_DRAFT, name: "ping", inputSchema: '{ "type": }' }))
+      .inputSchema ?? "",
     /^Input schema is not valid JSON\. Line 1, column 11/,
   );
   assert.match(
-    checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping", inputSchema: "[]" }, []).errors.inputSchema ?? "",
+    issues(toolFormSchema([]).safeParse({ ...EMPTY_TOOL_DRAFT, name: "ping", inputSchema: "[]" })).inputSchema ?? "",
     /must be a JSON object/,
   );
   assert.equal(
-    checkTool({ ...EMPTY_TOOL_DRAFT, name: "ping" }, ["ping"]).errors.name,
+    issues(toolFormSchema(["ping"]).safeParse({ ...EMPTY_TOOL_DRAFT, name: "ping" })).name,
     "A tool named ping already exists on this server.",
   );
 });

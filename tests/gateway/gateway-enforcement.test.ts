@@ -3,6 +3,8 @@ import { after, before, describe, test } from "node:test";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { resolveRequestPrincipal } from "@/lib/auth/resolve-request-principal";
 import { createToken } from "@/lib/tokens/create-token";
+import { createApiApp } from "@/lib/api/create-api-app";
+import { flushGatewayUsage } from "@/lib/usage/record-gateway-usage";
 import { rpcPost, startGatewayHarness, waitForUsage, type GatewayHarness } from "./support/gateway-harness";
 
 let h: GatewayHarness;
@@ -235,6 +237,96 @@ describe("method and tool grants", () => {
     assert.equal(notRpc.json.error.code, -32600);
     const empty = await rpcPost(h.origin, "gw-json", [], bearer(h.tokens.caller));
     assert.equal(empty.json[0].error.code, -32600);
+  });
+});
+
+describe("request bodies and usage under load", () => {
+  const call = (id: number) => ({
+    jsonrpc: "2.0",
+    id,
+    method: "tools/call",
+    params: { name: "echo", arguments: { text: `t${id}` } },
+  });
+  const oversized = JSON.stringify({ ...call(1), padding: "x".repeat(4 * 1024 * 1024) });
+  // The upstream answers tools/call inside an initialized session.
+  const session = async () => {
+    const { transport } = await h.connect("gw-json", h.tokens.caller);
+    return { ...bearer(h.tokens.caller), "mcp-session-id": transport.sessionId!, "mcp-protocol-version": "2025-06-18" };
+  };
+
+  test("over 4 MiB → 413 with a JSON-RPC error, declared or streamed (read from the Node request)", async () => {
+    const declared = await rpcPost(h.origin, "gw-json", oversized, bearer(h.tokens.caller));
+    assert.equal(declared.status, 413);
+    assert.equal(declared.json.error.code, -32600);
+    const bytes = new TextEncoder().encode(oversized);
+    const streamed = await fetch(`${h.origin}/mcp/gw-json`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json, text/event-stream",
+        ...bearer(h.tokens.caller),
+      },
+      body: new ReadableStream({
+        start(controller) {
+          for (let offset = 0; offset < bytes.length; offset += 64 * 1024)
+            controller.enqueue(bytes.subarray(offset, offset + 64 * 1024));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    assert.equal(streamed.status, 413);
+    assert.equal((await streamed.json()).error.code, -32600);
+  });
+
+  test("without a Node request (`next dev`), the web Request body is read with the same bound", async () => {
+    const app = createApiApp();
+    const headers = await session();
+    const post = (body: string) =>
+      app.fetch(
+        new Request(`${h.origin}/mcp/gw-json`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", ...headers },
+          body,
+        }),
+      );
+    const tooLarge = await post(oversized);
+    assert.equal(tooLarge.status, 413);
+    assert.equal((await tooLarge.json()).error.code, -32600);
+    const answered = await post(JSON.stringify(call(7)));
+    assert.equal(answered.status, 200);
+    assert.deepEqual((await answered.json()).result.content, [{ type: "text", text: "t7" }]);
+  });
+
+  test("an answer over 1 MiB streams through whole and counts as answered", async () => {
+    const text = "y".repeat(1100 * 1024);
+    const headers = await session();
+    const answer = await rpcPost(
+      h.origin,
+      "gw-json",
+      { jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "echo", arguments: { text } } },
+      headers,
+    );
+    assert.equal(answer.status, 200);
+    assert.equal(answer.json.result?.content[0].text, text, JSON.stringify(answer.json.error));
+    const [row] = await waitForUsage(h.db, { detail: "the answer was too large to inspect" }, 1);
+    assert.equal(row!.outcome, "ok");
+  });
+
+  test("a burst of concurrent tools/call: every call answered, every usage row written", async () => {
+    await flushGatewayUsage();
+    const where = { serverSlug: "gw-json", tool: "echo", outcome: "ok" };
+    const before = await h.db.gatewayUsage.count({ where });
+    const headers = await session();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => rpcPost(h.origin, "gw-json", call(100 + index), headers)),
+    );
+    assert.deepEqual(
+      answers.map((answer) => answer.json.result.content[0].text),
+      answers.map((_, index) => `t${100 + index}`),
+    );
+    const rows = await waitForUsage(h.db, where, before + 40);
+    assert.equal(new Set(rows.map((row) => row.requestId)).size, rows.length);
   });
 });
 

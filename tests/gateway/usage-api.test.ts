@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { usageRoutes } from "@/lib/api/routes/usage";
 import type { Principal } from "@/lib/auth/principal";
-import { recordGatewayUsage, type UsageOutcome } from "@/lib/usage/record-gateway-usage";
+import { flushGatewayUsage, recordGatewayUsage, type UsageOutcome } from "@/lib/usage/record-gateway-usage";
 import { DEMO, startApiRegistry, type ApiRegistry } from "../api/support/api-registry";
 import { runRoute, type As } from "./support/run-route";
 
@@ -28,7 +28,7 @@ before(async () => {
     [alice, "sentry", "list_issues", "denied", "2026-12-02T10:00:00Z"],
     [bob, "github", '=HYPERLINK("x")', "upstream_error", "2026-12-03T10:00:00Z"],
   ];
-  await recordGatewayUsage(
+  recordGatewayUsage(
     reg.db,
     rows.map(([principal, serverSlug, tool, outcome, at]) => ({
       principal,
@@ -40,6 +40,7 @@ before(async () => {
       at: new Date(at),
     })),
   );
+  await flushGatewayUsage();
 });
 after(async () => reg?.close());
 

@@ -5,8 +5,7 @@ import { importGroupJson, type GroupDraft } from "@/components/groups/group-draf
 const current: GroupDraft = {
   name: "team-payments",
   description: "Payments engineering.",
-  entraGroups: ["1b8a6496-4d8b-4429-a9cf-7bc3d64affa1"],
-  appRoles: ["Payments.Read"],
+  entraMappings: { groups: ["1b8a6496-4d8b-4429-a9cf-7bc3d64affa1"], appRoles: ["Payments.Read"] },
   serverAccess: [{ key: "k", server: "github", methods: ["tools/list"], tools: ["search_issues"] }],
   permissions: ["audit:read"],
 };
@@ -20,8 +19,8 @@ test("parts the JSON leaves out keep the form's values, and the notes say what w
   assert.ok(result.ok);
   assert.equal(result.draft.description, "Payments engineering.");
   assert.deepEqual(
-    [result.draft.entraGroups, result.draft.appRoles, result.draft.permissions],
-    [current.entraGroups, current.appRoles, ["audit:read"]],
+    [result.draft.entraMappings.groups, result.draft.entraMappings.appRoles, result.draft.permissions],
+    [current.entraMappings.groups, current.entraMappings.appRoles, ["audit:read"]],
   );
   assert.deepEqual(
     result.draft.serverAccess.map(({ server, methods, tools }) => ({ server, methods, tools })),

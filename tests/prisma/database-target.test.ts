@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { resolveDatabaseTarget } from "../../scripts/prisma-schema-engine/database-target.mjs";
+import { resolveDatabaseTarget } from "@/lib/db/database-target.mjs";
 
 const cwd = "/srv/registry";
 

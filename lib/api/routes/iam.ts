@@ -5,7 +5,7 @@ import { explain } from "@/lib/iam/explain/explain";
 import { explainSchema } from "@/lib/iam/explain/schemas";
 import { createGroup } from "@/lib/iam/groups/create-group";
 import { deleteGroup } from "@/lib/iam/groups/delete-group";
-import { findGroups, getGroup } from "@/lib/iam/groups/find-groups";
+import { findGroups, getGroup, groupListQuery } from "@/lib/iam/groups/find-groups";
 import { createGroupSchema, updateGroupSchema } from "@/lib/iam/groups/schemas";
 import { updateGroup } from "@/lib/iam/groups/update-group";
 import { createM2mAccount } from "@/lib/iam/m2m-accounts/create-m2m-account";
@@ -18,16 +18,15 @@ import { findUsers, getUser, userListQuery } from "@/lib/iam/users/find-users";
 import { createUserSchema, updateUserSchema } from "@/lib/iam/users/schemas";
 import { signOutUser } from "@/lib/iam/users/sign-out-user";
 import { updateUser } from "@/lib/iam/users/update-user";
-import { pageQuery } from "@/lib/validation/common";
 
 /** Settings > IAM: groups, users, M2M accounts and the access explainer. */
 export const iamRoutes = [
   defineRoute({
     method: "GET",
     path: "/api/iam/groups",
-    summary: "Groups",
+    summary: "Groups (sort: name, createdAt, updatedAt, - for descending)",
     permission: "iam:read",
-    query: pageQuery,
+    query: groupListQuery,
     handler: async ({ ctx, query }) => json(await findGroups(ctx, query)),
   }),
   defineRoute({

@@ -8,6 +8,7 @@ import { createSession } from "@/lib/auth/sessions";
 import { getConfig } from "@/lib/config";
 import { dbReady, getDb, type Db } from "@/lib/db";
 import { handleMcpRequest } from "@/lib/gateway/handle-mcp-request";
+import { nodeIncoming } from "@/lib/http/node-incoming";
 import { createGroup } from "@/lib/iam/groups/create-group";
 import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";
 import { createM2mAccount } from "@/lib/iam/m2m-accounts/create-m2m-account";
@@ -16,6 +17,7 @@ import { createServer } from "@/lib/servers/create-server";
 import { systemContext } from "@/lib/system-context";
 import { createServerSchema } from "@/lib/servers/schemas";
 import { M2M_APPS, REGISTRY_APP, TENANT_ID, msalClient, startTestEmulator } from "../../entra-emulator/helpers";
+import { flushGatewayUsage } from "@/lib/usage/record-gateway-usage";
 import { useTestRegistry } from "../../support/registry-env";
 import { startTestUpstream, type TestUpstream } from "./upstream-server";
 
@@ -144,9 +146,9 @@ export async function startGatewayHarness(): Promise<GatewayHarness> {
   });
   const session = (await createSession(db, user.id, 8)).sessionId;
 
-  // Mounted the way the API application mounts it: a Hono route handing over the raw Request.
+  // Mounted the way the API application mounts it: a Hono route handing over the raw Request and the Node one.
   const app = new Hono();
-  app.all("/mcp/:slug", (c) => handleMcpRequest(c.req.raw, c.req.param("slug")));
+  app.all("/mcp/:slug", (c) => handleMcpRequest(c.req.raw, c.req.param("slug"), nodeIncoming(c.env)));
   const gateway = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
     // overrideGlobalObjects: false, as in production (scripts/serve.ts): the platform Request/Response.
     const s = serve(
@@ -219,17 +221,15 @@ export async function rpcPost(
   return { status: response.status, headers: response.headers, json, text };
 }
 
-/** Waits for fire-and-forget usage writes (they never hold up the answer). */
+/** The usage rows matching `where` once this process's queued rows are written (exactly `count`). */
 export async function waitForUsage(
   db: Db,
   where: Record<string, unknown>,
   count: number,
 ): Promise<Awaited<ReturnType<Db["gatewayUsage"]["findMany"]>>> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const rows = await db.gatewayUsage.findMany({ where, orderBy: { at: "asc" } });
-    if (rows.length >= count) return rows;
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`expected ${count} usage rows for ${JSON.stringify(where)}`);
+  await flushGatewayUsage();
+  const rows = await db.gatewayUsage.findMany({ where, orderBy: { at: "asc" } });
+  if (rows.length !== count)
+    throw new Error(`expected ${count} usage rows for ${JSON.stringify(where)}, found ${rows.length}`);
+  return rows;
 }

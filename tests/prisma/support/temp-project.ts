@@ -28,8 +28,9 @@ function listMigrations(dir: string): string[] {
 }
 
 /**
- * A throwaway copy of the project's Prisma setup: prisma.config.ts, both schemas with their
- * committed migrations, and links to node_modules and the schema engine stand-in.
+ * A throwaway copy of the project's Prisma setup: prisma.config.ts (with the database-target module
+ * it imports), both schemas with their committed migrations, and links to node_modules and the
+ * schema engine stand-in.
  */
 export function createTempProject(): TempProject {
   const dir = mkdtempSync(path.join(tmpdir(), "prisma-offline-"));
@@ -41,6 +42,8 @@ export function createTempProject(): TempProject {
     "dir",
   );
   cpSync(path.join(PROJECT_ROOT, "prisma.config.ts"), path.join(dir, "prisma.config.ts"));
+  mkdirSync(path.join(dir, "lib/db"), { recursive: true });
+  cpSync(path.join(PROJECT_ROOT, "lib/db/database-target.mjs"), path.join(dir, "lib/db/database-target.mjs"));
   cpSync(path.join(PROJECT_ROOT, "package.json"), path.join(dir, "package.json"));
   for (const provider of ["sqlite", "postgresql"]) {
     cpSync(path.join(PROJECT_ROOT, "prisma", provider), path.join(dir, "prisma", provider), { recursive: true });

@@ -23,6 +23,7 @@ const LABELS: Record<string, string> = {
   outcome: "Outcome",
   from: "From",
   to: "To",
+  sort: "The sort order",
   cursor: "The page position",
 };
 
@@ -31,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const session = await requirePageSession(pathWithQuery(PATH, params));
   if (!hasPermission(session.access, "audit:read")) notFound();
 
-  const { filters, query, invalid } = readAuditFilters(params);
+  const { filters, sort, query, invalid } = readAuditFilters(params);
   const page = await findAuditEvents(session.db, query);
   const filtered = Object.keys(filters).length > 0;
 
@@ -43,17 +44,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         actions={
           <>
             {/* Plain links: the browser downloads what the API's Content-Disposition names. */}
-            <a href={exportHref(filters, "csv")} className={buttonClasses()} download>
+            <a href={exportHref(filters, sort, "csv")} className={buttonClasses()} download>
               Export CSV
             </a>
-            <a href={exportHref(filters, "jsonl")} className={buttonClasses()} download>
+            <a href={exportHref(filters, sort, "jsonl")} className={buttonClasses()} download>
               Export JSONL
             </a>
           </>
         }
       />
       <div className="space-y-3">
-        <AuditFilterForm filters={filters} action={PATH} />
+        <AuditFilterForm filters={filters} sort={sort} action={PATH} />
         {invalid.length > 0 ? (
           <Alert tone="warning" title="Some filters were ignored">
             {invalid.map((key) => LABELS[key] ?? key).join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates
@@ -62,11 +63,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Alert>
         ) : null}
         <DataTable
-          caption="Audit events, newest first"
+          caption={query.sort.token === "-at" ? "Audit events, newest first" : "Audit events"}
           columns={auditColumns}
           rows={page.items}
           rowKey={(event) => event.id}
           paging={{ basePath: PATH, params, nextCursor: page.nextCursor }}
+          sort={{ basePath: PATH, params, current: query.sort.token }}
           empty={
             filtered || query.cursor ? (
               <EmptyState

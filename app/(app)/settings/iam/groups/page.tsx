@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
 import { groupColumns } from "@/components/groups/group-columns";
+import { GROUP_SORT_FILTER } from "@/components/groups/group-sort-filter";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListFilters } from "@/components/ui/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchBox } from "@/components/ui/search-box";
 import { param, type SearchParamsRecord } from "@/components/ui/url-state";
 import { hasPermission } from "@/lib/access/effective-access";
-import { findGroups } from "@/lib/iam/groups/find-groups";
-import { pageQuery } from "@/lib/validation/common";
+import { isAppError } from "@/lib/errors";
+import { findGroups, groupListQuery } from "@/lib/iam/groups/find-groups";
 
 export const metadata: Metadata = { title: "Groups" };
 
@@ -22,13 +24,18 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   if (!hasPermission(session.access, "iam:read")) notFound();
   const canWrite = hasPermission(session.access, "iam:write");
 
-  const parsed = pageQuery.safeParse({
-    limit: 50,
+  const parsed = groupListQuery.safeParse({
+    limit: param(params, "limit") || 50,
     cursor: param(params, "cursor"),
     q: param(params, "q") || undefined,
+    sort: param(params, "sort"),
   });
-  const query = parsed.success ? parsed.data : { limit: 50 };
-  const page = await findGroups(session, query);
+  // A mangled URL (bad sort, a cursor from another sort) shows the first page of the default view.
+  const query = parsed.success ? parsed.data : groupListQuery.parse({ limit: 50 });
+  const page = await findGroups(session, query).catch((error: unknown) => {
+    if (isAppError(error)) return findGroups(session, groupListQuery.parse({ limit: 50 }));
+    throw error;
+  });
   const newGroup = canWrite ? (
     <ButtonLink href={`${PATH}/new`} variant="primary">
       New group
@@ -48,14 +55,19 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
         rows={page.items}
         rowKey={(group) => group.id}
         toolbar={
-          <SearchBox
-            action={PATH}
-            defaultValue={query.q}
-            label="Search groups"
-            placeholder="Search by name or description"
-          />
+          <>
+            <SearchBox
+              action={PATH}
+              defaultValue={query.q}
+              label="Search groups"
+              placeholder="Search by name or description"
+              keep={params}
+            />
+            <ListFilters action={PATH} params={params} filters={[GROUP_SORT_FILTER]} />
+          </>
         }
         paging={{ basePath: PATH, params, nextCursor: page.nextCursor }}
+        sort={{ basePath: PATH, params, current: query.sort.token }}
         empty={
           query.q || query.cursor ? (
             <EmptyState

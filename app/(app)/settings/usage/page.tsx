@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
+import { usageColumns } from "@/components/usage/usage-columns";
+import { readUsageFilters, usageExportHref } from "@/components/usage/usage-filter-params";
+import { UsageFilterForm } from "@/components/usage/usage-filter-form";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses, ButtonLink } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import type { SearchParamsRecord } from "@/components/ui/url-state";
+import { hasPermission } from "@/lib/access/effective-access";
+import { findGatewayUsage } from "@/lib/usage/find-gateway-usage";
+import { findUsageLinks } from "@/lib/usage/find-usage-links";
+
+export const metadata: Metadata = { title: "Gateway usage" };
+
+const PATH = "/settings/usage";
+const LABELS: Record<string, string> = {
+  server: "Server",
+  principal: "Principal",
+  tool: "Tool",
+  outcome: "Outcome",
+  from: "From",
+  to: "To",
+  cursor: "The page position",
+};
+
+export default async function UsagePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const params = await searchParams;
+  const session = await requirePageSession(pathWithQuery(PATH, params));
+  // Same rule as the Audit Log (and GET /api/usage): audit:read, else the page is not revealed.
+  if (!hasPermission(session.access, "audit:read")) notFound();
+
+  const { filters, query, invalid } = readUsageFilters(params);
+  const page = await findGatewayUsage(session.db, query);
+  const links = await findUsageLinks(session.db, page.items);
+  const filtered = Object.keys(filters).length > 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Gateway usage"
+        description="Every tools/call through the MCP gateway: who called which tool on which server, the outcome and how long it took. Newest first; times in UTC."
+        actions={
+          <>
+            {/* Plain links: the browser downloads what the API's Content-Disposition names. */}
+            <a href={usageExportHref(filters, "csv")} className={buttonClasses()} download>
+              Export CSV
+            </a>
+            <a href={usageExportHref(filters, "jsonl")} className={buttonClasses()} download>
+              Export JSONL
+            </a>
+          </>
+        }
+      />
+      <div className="space-y-3">
+        <UsageFilterForm filters={filters} action={PATH} limit={query.limit === 50 ? undefined : query.limit} />
+        {invalid.length > 0 ? (
+          <Alert tone="warning" title="Some filters were ignored">
+            {invalid.map((key) => LABELS[key] ?? key).join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates
+            must be real dates; outcome is ok, error, denied or upstream_error). Fix{" "}
+            {invalid.length === 1 ? "it" : "them"} and apply again.
+          </Alert>
+        ) : null}
+        <DataTable
+          caption="Gateway usage, newest first"
+          columns={usageColumns(links)}
+          rows={page.items}
+          rowKey={(record) => record.id}
+          paging={{ basePath: PATH, params, nextCursor: page.nextCursor }}
+          empty={
+            filtered || query.cursor ? (
+              <EmptyState
+                title="No usage matches these filters"
+                description="Server, principal and tool match exactly (a principal by display name or id). Widen the time range or clear the filters."
+                action={<ButtonLink href={PATH}>Clear filters</ButtonLink>}
+              />
+            ) : (
+              <EmptyState
+                title="No gateway usage yet"
+                description="A record appears for every tools/call an MCP client sends through the gateway at /mcp/{slug}, including denied and failed calls. Connect a client from a server's page to start."
+              />
+            )
+          }
+        />
+        <p className="text-xs text-slate-500">
+          Exports carry the current filters and include up to the 1,000 newest matching records; narrow the time range
+          to export older ones.
+        </p>
+      </div>
+    </>
+  );
+}
