@@ -66,8 +66,9 @@ export function BadgeList({
   return (
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => (
-        <li key={item}>
-          <Badge tone={tone} mono={mono}>
+        <li key={item} className="max-w-full">
+          {/* A long slug or group name wraps inside its badge rather than widening the table. */}
+          <Badge tone={tone} mono={mono} className="whitespace-normal [overflow-wrap:anywhere]">
             {item}
           </Badge>
         </li>
