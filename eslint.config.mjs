@@ -16,7 +16,7 @@ const PRODUCT = ["app/**", "components/**", "lib/**", "cli/**", "prisma/**", "bi
 // --- Credentials: only lib/auth reads the Authorization header or the session cookie -------------
 
 const CREDENTIALS_MESSAGE =
-  "Only lib/auth reads credentials (SPEC: one token-validation module). Call lib/auth instead: readAuthRequest or readBearerToken (read-auth-request.ts), getPageSession (page-principal.ts), or move the handler into lib/auth.";
+  "Only lib/auth reads credentials (SPEC: one token-validation module). Call lib/auth instead: readAuthRequest (read-auth-request.ts), getPageSession (page-principal.ts), or move the handler into lib/auth.";
 
 const credentialPaths = [
   { name: "next/headers", message: `next/headers reads cookies and headers. ${CREDENTIALS_MESSAGE}` },

@@ -58,6 +58,7 @@ export function MemberPicker({
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<MemberOption[]>([]);
+  const [optionsFor, setOptionsFor] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<"idle" | "loading" | "failed">("idle");
 
   useEffect(() => {
@@ -69,6 +70,7 @@ export function MemberPicker({
       if (cancelled) return;
       setStatus(items ? "idle" : "failed");
       setOptions(items ?? []);
+      setOptionsFor(text);
     }, 200);
     return () => {
       cancelled = true;
@@ -87,6 +89,7 @@ export function MemberPicker({
       open={open}
       onOpenChange={setOpen}
       options={options}
+      optionsFor={optionsFor ?? ""}
       optionKey={(option) => option.id}
       optionDisabled={isMember}
       initialActive={(shown) => shown.findIndex((option) => !isMember(option))}

@@ -36,6 +36,7 @@ export function ServerPicker({
   const [text, setText] = useState(value);
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<ServerOption[]>([]);
+  const [optionsFor, setOptionsFor] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -55,6 +56,7 @@ export function ServerPicker({
       setLoading(false);
       setFailed(result === null);
       setOptions(result ? result.items.map(({ slug, name }) => ({ slug, name })) : []);
+      setOptionsFor(text);
     }, 200);
     return () => {
       controller.abort();
@@ -85,6 +87,7 @@ export function ServerPicker({
       open={open}
       onOpenChange={setOpen}
       options={[ALL, ...options]}
+      optionsFor={optionsFor ?? ""}
       optionKey={(option) => option.slug}
       // The first real server, never the wildcard at index 0.
       initialActive={(shown) => (shown.length > 1 ? 1 : -1)}

@@ -102,8 +102,9 @@ export function CreateTokenDialog({
       servers: values.servers.length > 0 ? values.servers : undefined,
     });
     setOpen(false);
+    // The list refreshes when the secret dialog closes: refreshing now could unmount this
+    // component (the empty state's "Create your first token" goes away) and the secret with it.
     setCreated({ name: result.name, token: result.token });
-    router.refresh();
   });
 
   return (
@@ -200,6 +201,7 @@ export function CreateTokenDialog({
             description: "It is listed below; the secret is not shown again.",
           });
           setCreated(null);
+          router.refresh();
         }}
       />
     </>

@@ -24,6 +24,12 @@ export interface ComboboxProps<T> {
   optionDisabled?: (option: T) => boolean;
   /** The option highlighted when a new list arrives; -1 (the default) highlights none. */
   initialActive?: (options: T[]) => number;
+  /**
+   * The text the options answer, for options fetched as the user types. While it differs from
+   * `text` the options are stale: nothing is highlighted, so a quick Enter never picks an option
+   * of the previous search.
+   */
+  optionsFor?: string;
   onSelect: (option: T) => void;
   /** Enter while no option is highlighted (e.g. keep the typed text). */
   onEnterWithoutOption?: () => void;
@@ -57,6 +63,7 @@ export function Combobox<T>({
   renderOption,
   optionDisabled,
   initialActive,
+  optionsFor,
   onSelect,
   onEnterWithoutOption,
   onEscape,
@@ -72,12 +79,13 @@ export function Combobox<T>({
   const anchor = useRef<HTMLDivElement>(null);
   // Typing or a new list of options resets the highlight (derived state, set during render), so
   // a highlight the user moved somewhere never survives into a different search.
-  const resetKey = [text, ...options.map(optionKey)].join("\n");
+  const stale = optionsFor !== undefined && optionsFor !== text;
+  const resetKey = [text, String(stale), ...options.map(optionKey)].join("\n");
   const [active, setActive] = useState(-1);
   const [activeFor, setActiveFor] = useState<string | null>(null);
   if (activeFor !== resetKey) {
     setActiveFor(resetKey);
-    setActive(initialActive ? initialActive(options) : -1);
+    setActive(initialActive && !stale ? initialActive(options) : -1);
   }
   const shown = open && !disabled;
   const activeId = shown && active >= 0 && active < options.length ? `${listId}-${active}` : undefined;

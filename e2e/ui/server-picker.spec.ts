@@ -41,6 +41,16 @@ test("the server picker: Enter takes the matching server or the typed slug, neve
   await picker.press("Enter");
   await expect(picker).toHaveValue("not-registered-yet");
 
+  // Enter right after typing, before the search for the new text has answered: the options on
+  // screen belong to the previous search, so none of them may be taken (the typed slug is).
+  await picker.fill("");
+  await expect(rule.getByRole("option")).not.toHaveCount(1);
+  const firstListed = (await rule.getByRole("option").nth(1).textContent()) ?? "";
+  expect(firstListed.startsWith("slack")).toBe(false);
+  await picker.fill("slack");
+  await picker.press("Enter");
+  await expect(picker).toHaveValue("slack");
+
   // The wildcard: an explicit click, then a visible warning.
   await picker.fill("");
   await rule.getByRole("option", { name: /All servers \(\*\)/ }).click();

@@ -152,11 +152,23 @@ test.describe("as a user without registry permissions", () => {
     await expect(dialog.getByRole("region", { name: "What this token can do" })).toContainText("No other permissions.");
   });
 
-  // No test creates a token for the regular demo user, so the list is empty.
-  test("the empty list offers the next step: creating the first token", async ({ page }) => {
+  // No other test creates a token for the regular demo user, so the list starts empty.
+  test("the empty list offers the next step: creating the first token, whose secret stays until copied", async ({
+    page,
+  }) => {
+    const name = uniqueName("e2e-ui-first-token");
     await page.goto("/settings/tokens");
     await expect(page.getByText("No API tokens yet")).toBeVisible();
     await page.getByRole("button", { name: "Create your first token" }).click();
-    await expect(page.getByRole("dialog", { name: "Create API token" })).toBeVisible();
+    const createDialog = page.getByRole("dialog", { name: "Create API token" });
+    await createDialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+    await createDialog.getByRole("button", { name: "Create token" }).click();
+    // The empty state (and the button that opened the dialog) must not take the secret with it.
+    const secretDialog = page.getByRole("dialog", { name: `Token ${name} created` });
+    await expect(secretDialog.getByRole("textbox", { name: "New API token" })).toHaveValue(/^mcpr_/);
+    await secretDialog.getByRole("button", { name: "I have copied the token" }).click();
+    await expect(secretDialog).toBeHidden();
+    await expect(page.getByRole("cell", { name: new RegExp(name) })).toBeVisible();
+    await expect(page.getByText("No API tokens yet")).toBeHidden();
   });
 });

@@ -30,10 +30,17 @@ export const auditQuery = z
   })
   // Checked here as well as in keyset(): a cursor from another sort is then a plain parse failure,
   // which the pages answer with the first page instead of an error.
-  .refine((query) => !query.cursor || parseCursor(query.cursor)?.[0] === query.sort.token, {
-    path: ["cursor"],
-    message: CURSOR_SORT_MESSAGE,
-  });
+  // A malformed cursor is the field's own error already: one issue per mistake.
+  .refine(
+    (query) => {
+      const key = query.cursor ? parseCursor(query.cursor) : null;
+      return key === null || key[0] === query.sort.token;
+    },
+    {
+      path: ["cursor"],
+      message: CURSOR_SORT_MESSAGE,
+    },
+  );
 export type AuditQuery = z.infer<typeof auditQuery>;
 
 export interface AuditEventRecord {

@@ -94,7 +94,11 @@ export function extractCredential(input: CredentialInput): Credential {
 
   if (token !== null && sessionId !== undefined) {
     // Two credentials on an API route are ambiguous about who acts: refuse instead of picking one.
-    if (input.isApiRoute) throw badRequest("authorization header and session cookie");
+    if (input.isApiRoute) {
+      const refused = badRequest("authorization header and session cookie");
+      refused.tokenFingerprint = fingerprintOfHash(tokenHash(token));
+      throw refused;
+    }
     // Pages are cookie-authenticated; a bearer header there never selects the identity.
     return { kind: "session", sessionId };
   }

@@ -16,7 +16,10 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
       select: { idHash: true, user: { select: { id: true, displayName: true } } },
     });
     if (!session) return;
-    await tx.session.delete({ where: { idHash: session.idHash } });
+    // deleteMany: a concurrent sign-out or "sign out everywhere" may have taken the row since the
+    // read; that is the outcome wanted, not an error (and then there is nothing to record).
+    const { count } = await tx.session.deleteMany({ where: { idHash: session.idHash } });
+    if (count === 0) return;
     const { id, displayName } = session.user;
     record(
       { action: "session.end", target: { type: "user", id, name: displayName } },

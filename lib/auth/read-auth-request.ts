@@ -26,11 +26,6 @@ function decodeCookieValue(raw: string): string {
   }
 }
 
-/** The bearer token of a request, for its fingerprint in the log; never authenticates anything. */
-export function readBearerToken(request: Request): string | undefined {
-  return /^bearer +(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-}
-
 /** Collects what the token-validation module needs from a request. */
 export function readAuthRequest(request: Request): AuthRequest {
   const authorization = request.headers.get("authorization");

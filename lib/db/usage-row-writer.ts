@@ -52,7 +52,14 @@ function insertSql(rowCount: number, placeholder: (index: number) => string): st
  */
 export function createUsageRowWriter(target: DatabaseTarget, client: Db): UsageRowWriter {
   if (target.provider === "postgresql") {
-    const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+    // Bounded waits: a hung connection or insert must not hold up GET /api/usage (which flushes
+    // first) or a graceful stop; a timed-out write fails, keeps its rows and is retried.
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 2,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 10_000,
+    });
     pool.on("error", () => {}); // an idle client's error: the next insert fails, is retried and reconnects
     return {
       insert: async (rows) => {

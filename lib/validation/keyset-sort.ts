@@ -53,9 +53,16 @@ export function keyset<K extends string>(fields: Record<K, SortField>, sort: Sor
       throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, {
         fields: [{ path: "cursor", message: CURSOR_MESSAGE }],
       });
-    const typed: Comparable = field.type === "time" ? new Date(value) : value;
-    if (field.nullable && value === "") where = { [field.column]: null, id: { [beyond]: id } };
-    else if (field.type === "time" && Number.isNaN((typed as Date).getTime()))
+    // A nullable field's cursor value is "" for null and "=" + value otherwise, so an empty
+    // string (a real value, sorted first) is never mistaken for null (sorted last).
+    const isNull = field.nullable && value === "";
+    const raw = field.nullable && !isNull ? value.slice(1) : value;
+    const typed: Comparable = field.type === "time" ? new Date(raw) : raw;
+    if (isNull) where = { [field.column]: null, id: { [beyond]: id } };
+    else if (
+      (field.nullable && !value.startsWith("=")) ||
+      (field.type === "time" && Number.isNaN((typed as Date).getTime()))
+    )
       throw new AppError("validation_failed", `Invalid query: cursor: ${CURSOR_MESSAGE}`, {
         fields: [{ path: "cursor", message: CURSOR_MESSAGE }],
       });
@@ -70,7 +77,8 @@ export function keyset<K extends string>(fields: Record<K, SortField>, sort: Sor
   }
   const cursorOf = (row: Record<string, unknown> & { id: string }): string[] => {
     const value = row[field.column];
-    return [sort.token, value instanceof Date ? value.toISOString() : value == null ? "" : String(value), row.id];
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    return [sort.token, value == null ? "" : field.nullable ? `=${text}` : text, row.id];
   };
   return { orderBy, where, cursorOf };
 }

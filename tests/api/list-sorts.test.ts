@@ -91,6 +91,24 @@ test("audit events sort by action, outcome and actor, newest first by default, t
   assert.deepEqual(await order("-actor"), [3, 0, 1, 2]);
 });
 
+test("an empty actor name is a value (first), not a missing one (last): paging by actor skips neither", async () => {
+  const actor = `sort-empty-${randomUUID().slice(0, 6)}`;
+  const rows = [{ actorName: "" }, { actorName: "Bo" }, { actorName: null }, { actorName: "" }].map((row) => ({
+    ...row,
+    id: randomUUID(),
+    actorKind: "user",
+    actorId: actor,
+    action: "group.update",
+    outcome: "success",
+  }));
+  await reg.db.auditEvent.createMany({ data: rows });
+  const walked = (await walk<{ id: string }>("/api/audit", { actor, sort: "actor" })).map((event) =>
+    rows.findIndex((row) => row.id === event.id),
+  );
+  const [first, second] = rows[0]!.id < rows[3]!.id ? [0, 3] : [3, 0];
+  assert.deepEqual(walked, [first, second, 1, 2], "both empty names, then Bo, then the event without a name");
+});
+
 test("a bad sort, or a cursor reused under another sort, is a 422 naming the parameter", async () => {
   assertValidation(await call("GET", "/api/iam/groups", { as: admin, query: { sort: "permissions" } }), ["sort"]);
   assertValidation(await call("GET", "/api/audit", { as: admin, query: { sort: "before" } }), ["sort"]);

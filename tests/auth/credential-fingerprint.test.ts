@@ -65,3 +65,11 @@ test("the auth-failure audit takes the fingerprint from the choke point, not fro
     ],
   );
 });
+
+test("a bearer token sent together with a session cookie is refused (400) with that token's fingerprint", () => {
+  const token = "mcpr_" + "E".repeat(43);
+  assert.throws(
+    () => extractCredential({ ...request(token), sessionCookie: "s" }),
+    (error: unknown) => isAppError(error) && error.status === 400 && error.tokenFingerprint === tokenFingerprint(token),
+  );
+});

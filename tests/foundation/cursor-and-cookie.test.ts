@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { isAppError } from "@/lib/errors";
-import { readBearerToken, readCookie } from "@/lib/auth/read-auth-request";
+import { readCookie } from "@/lib/auth/read-auth-request";
 import { cursorParam, decodeCursor, encodeCursor } from "@/lib/validation/common";
 
 test("readCookie never throws: broken percent-encoding is kept verbatim (an unknown session, not a 500)", () => {
@@ -10,15 +10,6 @@ test("readCookie never throws: broken percent-encoding is kept verbatim (an unkn
   assert.equal(readCookie('registry_session="quoted"', "registry_session"), "quoted");
   assert.equal(readCookie("theme=%ZZ; other=1", "registry_session"), undefined);
   assert.equal(readCookie(null, "registry_session"), undefined);
-});
-
-test("readBearerToken: the token of a Bearer header (any case), nothing for other schemes or none", () => {
-  const request = (authorization?: string) =>
-    new Request("https://registry.test/api/me", { headers: authorization ? { authorization } : {} });
-  assert.equal(readBearerToken(request("Bearer abc.def")), "abc.def");
-  assert.equal(readBearerToken(request("bearer  xyz")), "xyz");
-  assert.equal(readBearerToken(request("Basic dXNlcjpwYXNz")), undefined);
-  assert.equal(readBearerToken(request()), undefined);
 });
 
 test("cursors: only what encodeCursor issued, in the list's key shape, is accepted", () => {

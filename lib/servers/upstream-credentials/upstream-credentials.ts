@@ -36,6 +36,9 @@ export async function setUpstreamCredentials(
   ctx: OperationContext,
   { slug, ...input }: SetUpstreamCredentialsInput & { slug: string },
 ): Promise<UpstreamCredentialsRecord> {
+  // Who may write this server comes first: a caller who may not (or cannot see it) gets 404/403,
+  // never a 409 that tells them how the registry is configured.
+  await requireWritableServer(ctx.db, ctx, slug);
   const key = requireSecretsKey();
   const headerNames = Object.keys(input.headers)
     .map((name) => name.toLowerCase())
