@@ -43,12 +43,21 @@ export function tokenColumns(now: number): Column<ApiTokenRecord>[] {
         token.servers === null ? (
           <span className="text-slate-500">All visible</span>
         ) : (
-          <BadgeList items={token.servers} mono empty="None" />
+          <BadgeList items={token.servers} mono wrap empty="None" />
         ),
     },
     { id: "created", header: "Created", hideBelow: "2xl", cell: (token) => <Time value={token.createdAt} /> },
-    { id: "lastUsed", header: "Last used", hideBelow: "lg", cell: (token) => <Time value={token.lastUsedAt} /> },
-    { id: "expires", header: "Expires", cell: (token) => <Time value={token.expiresAt} /> },
+    {
+      id: "lastUsed",
+      header: "Last used",
+      hideBelow: "lg",
+      cell: (token) => <Time value={token.lastUsedAt} className="tabular-nums" wrap />,
+    },
+    {
+      id: "expires",
+      header: "Expires",
+      cell: (token) => <Time value={token.expiresAt} className="tabular-nums" wrap />,
+    },
     {
       id: "status",
       header: "Status",

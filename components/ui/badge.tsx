@@ -23,6 +23,7 @@ export function Badge({
   tone = "neutral",
   dot,
   mono,
+  wrap,
   title,
   className,
   children,
@@ -30,6 +31,8 @@ export function Badge({
   tone?: BadgeTone;
   dot?: boolean;
   mono?: boolean;
+  /** Long text breaks inside the badge instead of widening its container (slugs in table cells). */
+  wrap?: boolean;
   title?: string;
   className?: string;
   children: ReactNode;
@@ -38,7 +41,8 @@ export function Badge({
     <span
       title={title}
       className={cn(
-        "inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap",
+        "inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset",
+        wrap ? "[overflow-wrap:anywhere]" : "whitespace-nowrap",
         tones[tone],
         mono && "font-mono text-[11px]",
         className,
@@ -55,11 +59,14 @@ export function BadgeList({
   items,
   tone,
   mono,
+  wrap,
   empty = "—",
 }: {
   items: string[];
   tone?: BadgeTone;
   mono?: boolean;
+  /** Long items (server slugs) break inside their badge instead of widening a table column. */
+  wrap?: boolean;
   empty?: ReactNode;
 }) {
   if (items.length === 0) return <span className="text-slate-400">{empty}</span>;
@@ -67,8 +74,7 @@ export function BadgeList({
     <ul className="flex flex-wrap gap-1">
       {items.map((item) => (
         <li key={item} className="max-w-full">
-          {/* A long slug or group name wraps inside its badge rather than widening the table. */}
-          <Badge tone={tone} mono={mono} className="whitespace-normal [overflow-wrap:anywhere]">
+          <Badge tone={tone} mono={mono} wrap={wrap}>
             {item}
           </Badge>
         </li>

@@ -12,15 +12,27 @@ export function Time({
   value,
   empty = "Never",
   className,
+  wrap = false,
 }: {
   value: string | null | undefined;
   empty?: string;
   className?: string;
+  /** May break between the date and the time (narrow table columns), never inside either. */
+  wrap?: boolean;
 }) {
   if (!value) return <span className="text-slate-400">{empty}</span>;
+  const text = formatDateTime(value);
+  const split = text.indexOf(" ");
   return (
     <time dateTime={value} title={value} className={className ?? "whitespace-nowrap tabular-nums"}>
-      {formatDateTime(value)}
+      {wrap && split > 0 ? (
+        <>
+          <span className="whitespace-nowrap">{text.slice(0, split)}</span>{" "}
+          <span className="whitespace-nowrap">{text.slice(split + 1)}</span>
+        </>
+      ) : (
+        text
+      )}
     </time>
   );
 }
