@@ -195,6 +195,9 @@ test("switch: Space toggles it, the result is announced as a status toast that c
   await page.keyboard.press("Space");
   const disabledToast = page.getByRole("status").filter({ hasText: `${accountName} disabled` });
   await expect(disabledToast).toBeVisible();
+  // The pointer resting on the toasts pauses their timers (also those that open meanwhile), so a
+  // slow machine cannot let them close before the checks below.
+  await disabledToast.hover();
   await expect(disabledToast).toContainText("client_not_registered");
   await expect(enabled).not.toBeChecked();
   await expect(enabled).toBeFocused();
