@@ -72,10 +72,20 @@ const elements = [
   { type: "test", pattern: ["tests", "e2e", "conformance", "bench"], partialMatch: false },
 ];
 
-// The Prisma client and its generated code: a file category, since lib/db.ts is a file, not a folder.
-const files = [{ category: "db", pattern: ["lib/db.ts", "lib/db/**", "lib/generated/**"] }];
+// File categories, since these are files, not folders: the Prisma client and its generated code;
+// the registry's own access (every permission, the whole catalog); the start-up files that may build it.
+const files = [
+  { category: "db", pattern: ["lib/db.ts", "lib/db/**", "lib/generated/**"] },
+  { category: "system-access", pattern: ["lib/system-context.ts", "lib/access/system-access.ts"] },
+  { category: "start-up", pattern: ["lib/system-context.ts", "lib/iam/ensure-built-ins.ts"] },
+];
 
 const everyProductType = ["auth", "lib", "ui", "component", "app", "scripts", "tool"];
+
+// --- The registry's own access stays out of request code --------------------------------------------
+
+const SYSTEM_ACCESS_IN_REQUEST_CODE =
+  "systemContext / systemAccess hold every permission and the whole catalog: only start-up (scripts/, prisma/seed, lib/iam/ensure-built-ins.ts) and tests may use them. Pass on the caller's context instead (withAuth's ctx, requirePageSession's session); a background job takes its context from the script that starts it (see startHealthChecker in scripts/serve.ts).";
 
 const dependencyPolicies = [
   { from: { element: { type: "app" } }, disallow: { to: { file: { categories: "db" } } }, message: DB_IN_APP },
@@ -96,6 +106,15 @@ const dependencyPolicies = [
     message:
       "The product never imports tests/, e2e/, conformance/ or bench/. Move what both need into the product (lib/) and import it from the test.",
   },
+  {
+    // All of lib/, not only the request pipeline (api, http, auth, gateway, scim): every lib/ operation
+    // can be reached from a request, so a lib/ module building the registry's access would hand it out.
+    from: { element: { types: { anyOf: ["app", "component", "ui", "auth", "lib"] } } },
+    disallow: { to: { file: { categories: "system-access" } } },
+    message: SYSTEM_ACCESS_IN_REQUEST_CODE,
+  },
+  // The exception, after the rule it overrides (the last matching policy decides).
+  { from: { file: { categories: "start-up" } }, allow: { to: { file: { categories: "system-access" } } } },
   {
     from: { element: { type: "ui" } },
     disallow: { to: { element: { types: { anyOf: everyProductType.filter((type) => type !== "ui") } } } },
@@ -166,7 +185,8 @@ export default defineConfig(
       "import/resolver": { [`${import.meta.dirname}/scripts/lint/alias-resolver.cjs`]: {} },
     },
     rules: {
-      "boundaries/dependencies": ["error", { default: "allow", policies: dependencyPolicies }],
+      // checkInternals: lib/ is one element, and lib/servers → lib/system-context is a dependency inside it.
+      "boundaries/dependencies": ["error", { default: "allow", checkInternals: true, policies: dependencyPolicies }],
     },
   },
   {

@@ -9,6 +9,7 @@ import { getConfig } from "@/lib/config";
 import { disconnectDb, getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { startHealthChecker } from "@/lib/servers/discovery/health-checker";
+import { systemContext } from "@/lib/system-context";
 
 /**
  * The production server (`npm start` runs it after migrations): one Node HTTP server that hands
@@ -34,9 +35,12 @@ async function main() {
   server.listen(config.port, () => log.info("listening", { port: config.port, url: config.registryUrl }));
 
   // Health is per instance: each probes every enabled server (REGISTRY_HEALTH_INTERVAL_SECONDS, 0: off).
+  // The registry probes on its own behalf, so the checker gets the system context (no request's access).
   const healthChecker =
     config.healthIntervalSeconds > 0
-      ? startHealthChecker(getDb(), { intervalMs: config.healthIntervalSeconds * 1000 })
+      ? startHealthChecker(systemContext(getDb(), "health-checker"), {
+          intervalMs: config.healthIntervalSeconds * 1000,
+        })
       : null;
 
   const stop = () => {

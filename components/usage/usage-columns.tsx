@@ -15,7 +15,7 @@ function principalHref(principal: GatewayUsageRecord["principal"], links: UsageL
   return null;
 }
 
-/** Columns of the usage table; `links` says which principals and servers still have a page. */
+/** Columns of the usage table; `links` says which principals and servers have a page the viewer can open. */
 export function usageColumns(links: UsageLinks): Column<GatewayUsageRecord>[] {
   return [
     {
@@ -59,7 +59,10 @@ export function usageColumns(links: UsageLinks): Column<GatewayUsageRecord>[] {
             {record.server}
           </Link>
         ) : (
-          <span className="font-mono text-xs break-all text-slate-500" title="No longer in the catalog">
+          <span
+            className="font-mono text-xs break-all text-slate-500"
+            title="Not in the catalog you can see (removed, or not visible to you)"
+          >
             {record.server}
           </span>
         ),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import type { OperationContext } from "@/lib/context";
 import { cursorParam, parseCursor, type Page, toPage } from "@/lib/validation/common";
 import { keyset, sortParam, type SortField } from "@/lib/validation/keyset-sort";
 
@@ -57,10 +58,14 @@ export interface AuditEventRecord {
   after: unknown;
 }
 
-/** Newest first unless sorted otherwise, keyset-paged on (field, id). Actor and target match by id or by name; targetType by kind. */
-export async function findAuditEvents(db: Db, query: AuditQuery): Promise<Page<AuditEventRecord>> {
+/**
+ * Newest first unless sorted otherwise, keyset-paged on (field, id). Actor and target match by id
+ * or by name; targetType by kind (audit:read).
+ */
+export async function findAuditEvents(ctx: OperationContext, query: AuditQuery): Promise<Page<AuditEventRecord>> {
+  requirePermission(ctx, "audit:read");
   const { orderBy, where: cursorWhere, cursorOf } = keyset(AUDIT_SORTS, query.sort, query.cursor);
-  const rows = await db.auditEvent.findMany({
+  const rows = await ctx.db.auditEvent.findMany({
     where: {
       AND: [
         query.actor ? { OR: [{ actorId: query.actor }, { actorName: query.actor }] } : {},

@@ -25,6 +25,6 @@ export async function findObjectActivity(
   const target = { targetType: input.targetType, target: input.targetId, limit: PAGE };
   const parsed = auditQuery.safeParse({ ...target, cursor: input.cursor });
   const query = parsed.success ? parsed.data : auditQuery.parse(target);
-  const result = await findAuditEvents(ctx.db, query);
+  const result = await findAuditEvents(ctx, query);
   return { targetId: input.targetId, events: result.items, nextCursor: result.nextCursor, cursor: query.cursor };
 }

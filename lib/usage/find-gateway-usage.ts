@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import { requirePermission } from "@/lib/access/authorize";
+import type { OperationContext } from "@/lib/context";
 import { flushGatewayUsage } from "./record-gateway-usage";
 import { afterNewest, cursorParam, type Page, toPage } from "@/lib/validation/common";
 
@@ -30,12 +31,14 @@ export interface GatewayUsageRecord {
 }
 
 /**
- * Newest first, keyset-paged on (at, id), like the audit log. This process's queued rows are
- * written first, so its own calls are always listed; other instances' appear within their flush interval.
+ * Newest first, keyset-paged on (at, id), like the audit log (and, like it, audit:read). This
+ * process's queued rows are written first, so its own calls are always listed; other instances'
+ * appear within their flush interval.
  */
-export async function findGatewayUsage(db: Db, query: UsageQuery): Promise<Page<GatewayUsageRecord>> {
+export async function findGatewayUsage(ctx: OperationContext, query: UsageQuery): Promise<Page<GatewayUsageRecord>> {
+  requirePermission(ctx, "audit:read");
   await flushGatewayUsage();
-  const rows = await db.gatewayUsage.findMany({
+  const rows = await ctx.db.gatewayUsage.findMany({
     where: {
       AND: [
         query.principal ? { OR: [{ principalId: query.principal }, { principalName: query.principal }] } : {},

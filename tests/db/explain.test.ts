@@ -9,9 +9,12 @@ import { loadUserGroups } from "@/lib/auth/principal-groups";
 import type { Principal } from "@/lib/auth/principal";
 import { createToken } from "@/lib/tokens/create-token";
 import { seedDemo } from "@/prisma/seed/seed-demo";
+import { userContext } from "../support/operation-context";
 import { useTestRegistry } from "../support/registry-env";
 
 let registry: Awaited<ReturnType<typeof useTestRegistry>>;
+/** Someone who may use the Access Explorer (iam:read) and sees no server themselves. */
+const reader = () => userContext(getDb(), [{ name: "iam-readers", permissions: ["iam:read"], serverAccess: [] }]);
 
 before(async () => {
   registry = await useTestRegistry();
@@ -25,7 +28,7 @@ after(async () => registry.close());
 test("view as an M2M account: exactly its group's servers and tools, each with rule ← group ← assignment", async () => {
   const db = getDb();
   const account = await db.m2mAccount.findFirstOrThrow({ where: { name: "payments-ci-pipeline" } });
-  const result = await explain(db, { m2mAccountId: account.id });
+  const result = await explain(reader(), { m2mAccountId: account.id });
   assert.equal(result.verdict.allowed, true);
   assert.deepEqual(
     result.access!.servers.map((s) => s.slug),
@@ -40,13 +43,13 @@ test("view as an M2M account: exactly its group's servers and tools, each with r
 test("view as a disabled user: refused, with the reason", async () => {
   const db = getDb();
   const megan = await db.user.findFirstOrThrow({ where: { displayName: "Megan Bowen" } });
-  const result = await explain(db, { userId: megan.id });
+  const result = await explain(reader(), { userId: megan.id });
   assert.equal(result.verdict.allowed, false);
   assert.match(result.verdict.steps[0]!.detail, /disabled/);
 });
 
 test("view as a group: the read-only group sees every enabled server, no disabled one", async () => {
-  const result = await explain(getDb(), { groupName: "catalog-readers" });
+  const result = await explain(reader(), { groupName: "catalog-readers" });
   const slugs = result.access!.servers.map((s) => s.slug);
   assert.ok(slugs.length >= 8);
   assert.ok(!slugs.includes("kubernetes-prod"));
@@ -58,11 +61,11 @@ test("view as a group: the read-only group sees every enabled server, no disable
 });
 
 test("a pasted garbage token fails at the form step with the exact reason", async () => {
-  const result = await explain(getDb(), { token: "not-a-token" });
+  const result = await explain(reader(), { token: "not-a-token" });
   assert.equal(result.verdict.allowed, false);
   assert.equal(result.verdict.steps[0]!.step, "form");
   assert.match(result.verdict.steps[0]!.detail, /invalid_token/);
-  const registryToken = await explain(getDb(), { token: `mcpr_${"A".repeat(43)}` });
+  const registryToken = await explain(reader(), { token: `mcpr_${"A".repeat(43)}` });
   assert.match(registryToken.verdict.steps[1]!.detail, /401 invalid_token: registry token: unknown/);
 });
 
@@ -79,7 +82,7 @@ test("view as a pasted registry token: only the permissions it carries, narrowed
   };
   const ctx = { db, principal, access: await loadAccess(db, principal), requestId: "test" };
   const plain = await createToken(ctx, { name: "explain plain", expiresInHours: 1 });
-  const plainResult = await explain(db, { token: plain.token });
+  const plainResult = await explain(reader(), { token: plain.token });
   assert.deepEqual(plainResult.access!.permissions, []);
   assert.match(plainResult.verdict.steps[1]!.detail, /permissions carried: none/);
 
@@ -94,7 +97,7 @@ test("view as a pasted registry token: only the permissions it carries, narrowed
     where: { id: restricted.id },
     data: { permissions: ["servers:write", "iam:read", "audit:read"] },
   });
-  const result = await explain(db, { token: restricted.token });
+  const result = await explain(reader(), { token: restricted.token });
   assert.deepEqual(
     result.access!.permissions.map((p) => p.permission),
     ["servers:write"],
@@ -108,23 +111,23 @@ test("view as a pasted registry token: only the permissions it carries, narrowed
 test("can an M2M account call a tool: yes with the chain, no with the missing link, no when the account is disabled", async () => {
   const db = getDb();
   const account = await db.m2mAccount.findFirstOrThrow({ where: { name: "payments-ci-pipeline" } });
-  const yes = await explain(db, { m2mAccountId: account.id, server: "github", tool: "search_issues" });
+  const yes = await explain(reader(), { m2mAccountId: account.id, server: "github", tool: "search_issues" });
   assert.equal(yes.call!.allowed, true);
   assert.deepEqual(
     yes.call!.checks.at(-1)!.grants.map((g) => [g.group, g.ruleServer, g.via]),
     [["team-payments", "github", [{ kind: "assignment" }]]],
   );
-  const no = await explain(db, { m2mAccountId: account.id, server: "github", tool: "merge_pull_request" });
+  const no = await explain(reader(), { m2mAccountId: account.id, server: "github", tool: "merge_pull_request" });
   assert.equal(no.call!.allowed, false);
   assert.equal(no.call!.checks.at(-1)!.check, "tool");
-  const absent = await explain(db, { m2mAccountId: account.id, server: "no-such-server", method: "tools/list" });
+  const absent = await explain(reader(), { m2mAccountId: account.id, server: "no-such-server", method: "tools/list" });
   assert.match(absent.call!.checks.at(-1)!.detail, /no server no-such-server/);
   // Without a question the answer carries no call.
-  assert.equal((await explain(db, { m2mAccountId: account.id })).call, null);
+  assert.equal((await explain(reader(), { m2mAccountId: account.id })).call, null);
 
   await db.m2mAccount.update({ where: { id: account.id }, data: { enabled: false } });
   try {
-    const disabled = await explain(db, { m2mAccountId: account.id, server: "github", tool: "search_issues" });
+    const disabled = await explain(reader(), { m2mAccountId: account.id, server: "github", tool: "search_issues" });
     assert.equal(disabled.call!.allowed, false);
     assert.deepEqual(
       disabled.call!.checks.map((c) => [c.check, c.ok]),
@@ -137,7 +140,7 @@ test("can an M2M account call a tool: yes with the chain, no with the missing li
 });
 
 test("can a group use a disabled server: no, and the answer says the server is disabled", async () => {
-  const result = await explain(getDb(), {
+  const result = await explain(reader(), {
     groupName: "catalog-readers",
     server: "kubernetes-prod",
     method: "tools/list",

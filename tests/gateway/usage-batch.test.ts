@@ -7,6 +7,7 @@ import { WriteBatch } from "@/lib/db/write-batch";
 import { findGatewayUsage, usageQuery } from "@/lib/usage/find-gateway-usage";
 import { flushGatewayUsage, recordGatewayUsage, type GatewayUsageInput } from "@/lib/usage/record-gateway-usage";
 import { resolveDatabaseTarget } from "@/lib/db/database-target.mjs";
+import { systemContext } from "@/lib/system-context";
 import { useTestRegistry } from "../support/registry-env";
 
 /**
@@ -79,7 +80,7 @@ describe(`gateway usage batches (${process.env.TEST_DATABASE === "postgresql" ? 
       },
     );
     const page = await findGatewayUsage(
-      db,
+      systemContext(db, "usage-test"),
       usageQuery.parse({ from: "2026-12-04T08:09:10.123Z", to: "2026-12-04T08:09:10.123Z" }),
     );
     assert.deepEqual(
@@ -90,7 +91,7 @@ describe(`gateway usage batches (${process.env.TEST_DATABASE === "postgresql" ? 
 
   test("GET /api/usage's query writes this process's queue first: a call is listed right after it", async () => {
     recordGatewayUsage(db, [usage("req-read-after", { serverSlug: "read-after" })]);
-    const page = await findGatewayUsage(db, usageQuery.parse({ server: "read-after" }));
+    const page = await findGatewayUsage(systemContext(db, "usage-test"), usageQuery.parse({ server: "read-after" }));
     assert.deepEqual(
       page.items.map((item) => item.requestId),
       ["req-read-after"],

@@ -183,3 +183,45 @@ describe("dependency direction", () => {
     await assertClean("components/ui/probe.ts", 'import { cn } from "./cn";\nexport const join = cn;\n');
   });
 });
+
+describe("the registry's own access stays out of request code", () => {
+  test("app/, components/ and lib/ (the request pipeline and every operation) may not build it", async () => {
+    const cases: [string, string][] = [
+      [
+        "app/(app)/probe/page.tsx",
+        'import { systemContext } from "@/lib/system-context";\nexport const c = systemContext;\n',
+      ],
+      [
+        "components/servers/probe.ts",
+        'import { systemAccess } from "@/lib/access/system-access";\nexport const a = systemAccess;\n',
+      ],
+      [
+        "lib/api/routes/probe.ts",
+        'import { systemContext } from "@/lib/system-context";\nexport const c = systemContext;\n',
+      ],
+      [
+        "lib/http/probe.ts",
+        'import { systemAccess } from "../access/system-access";\nexport const a = systemAccess;\n',
+      ],
+      ["lib/auth/probe.ts", 'import { systemContext } from "../system-context";\nexport const c = systemContext;\n'],
+      [
+        "lib/servers/discovery/probe.ts",
+        'import { systemContext } from "../../system-context";\nexport const c = systemContext;\n',
+      ],
+    ];
+    for (const [file, code] of cases)
+      await assertReported(file, code, "boundaries/dependencies", "systemContext / systemAccess hold every permission");
+  });
+
+  test("start-up code and tests may", async () => {
+    const code = 'import { systemContext } from "@/lib/system-context";\nexport const c = systemContext;\n';
+    await assertClean("lib/iam/ensure-built-ins.ts", code);
+    await assertClean("scripts/probe.ts", code);
+    await assertClean("prisma/seed/probe.ts", code);
+    await assertClean("tests/probe.ts", code);
+    await assertClean(
+      "lib/system-context.ts",
+      'import { systemAccess } from "@/lib/access/system-access";\nexport const a = systemAccess;\n',
+    );
+  });
+});

@@ -4,9 +4,18 @@ import { dbReady, getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { createServer } from "@/lib/servers/create-server";
 import { deleteServer } from "@/lib/servers/delete-server";
+import { checkServerHealth } from "@/lib/servers/discovery/check-server-health";
+import { discoverTools } from "@/lib/servers/discovery/discover-tools";
+import { findServerSlugs } from "@/lib/servers/find-server-slugs";
 import { findServers } from "@/lib/servers/find-servers";
 import { findTools } from "@/lib/servers/find-tools";
 import { getServer, getServerTools } from "@/lib/servers/get-server";
+import {
+  findOfficialServers,
+  getOfficialServer,
+  getOfficialServerVersion,
+} from "@/lib/servers/official/find-official-servers";
+import { officialListQuery } from "@/lib/servers/official/schemas";
 import { replaceTools } from "@/lib/servers/replace-tools";
 import { createServerSchema } from "@/lib/servers/schemas";
 import { updateServer } from "@/lib/servers/update-server";
@@ -20,6 +29,7 @@ import { useTestRegistry } from "../support/registry-env";
 
 let registry: Awaited<ReturnType<typeof useTestRegistry>>;
 const rejectsWith = (code: string) => (error: unknown) => isAppError(error) && error.code === code;
+const REGISTRY_URL = "http://localhost:3999";
 const reader = { name: "readers", permissions: [], serverAccess: [{ server: "seen", methods: ["*"], tools: ["a"] }] };
 
 before(async () => {
@@ -93,4 +103,61 @@ test("a catalog manager called directly may write, and the write is audited", as
   assert.equal(updated.name, "Renamed");
   const event = await db.auditEvent.findFirstOrThrow({ where: { action: "server.update", targetName: "hidden" } });
   assert.equal(event.actorId, ctx.principal.id);
+});
+
+test("probes called directly: invisible → not_found, visible without servers:write → forbidden, before any probe", async () => {
+  const db = getDb();
+  const ctx = userContext(db, [reader]);
+  await assert.rejects(checkServerHealth(ctx, { slug: "hidden" }), rejectsWith("not_found"));
+  await assert.rejects(checkServerHealth(ctx, { slug: "absent" }), rejectsWith("not_found"));
+  await assert.rejects(checkServerHealth(ctx, { slug: "seen" }), rejectsWith("forbidden"));
+  await assert.rejects(discoverTools(ctx, { slug: "hidden", apply: false }), rejectsWith("not_found"));
+  await assert.rejects(discoverTools(ctx, { slug: "seen", apply: true }), rejectsWith("forbidden"));
+  // A probe records health whatever it finds: none was recorded, so none was sent.
+  const health = await db.server.findMany({
+    where: { slug: { in: ["seen", "hidden"] } },
+    select: { healthStatus: true },
+  });
+  assert.deepEqual(
+    health.map((row) => row.healthStatus),
+    ["unknown", "unknown"],
+  );
+});
+
+test("official registry reads called directly: an invisible server is not_found like an absent one; the list is filtered", async () => {
+  const ctx = userContext(getDb(), [reader]);
+  const listed = await findOfficialServers(ctx, { query: officialListQuery.parse({}), registryUrl: REGISTRY_URL });
+  assert.deepEqual(
+    listed.servers.map((entry) => entry.server.name),
+    ["localhost/seen"],
+  );
+  for (const name of ["localhost/hidden", "localhost/absent"]) {
+    await assert.rejects(getOfficialServer(ctx, { name, registryUrl: REGISTRY_URL }), rejectsWith("not_found"));
+    await assert.rejects(
+      getOfficialServerVersion(ctx, { name, version: "latest", registryUrl: REGISTRY_URL }),
+      rejectsWith("not_found"),
+    );
+  }
+  const seen = await getOfficialServerVersion(ctx, {
+    name: "localhost/seen",
+    version: "latest",
+    registryUrl: REGISTRY_URL,
+  });
+  assert.equal(seen.server.name, "localhost/seen");
+  assert.equal(
+    (await findOfficialServers(userContext(getDb()), { query: officialListQuery.parse({}), registryUrl: REGISTRY_URL }))
+      .servers.length,
+    0,
+  );
+});
+
+test("the group editor's server slugs need iam:write, and then list every server, seen or not", async () => {
+  const db = getDb();
+  await assert.rejects(findServerSlugs(userContext(db, [reader])), rejectsWith("forbidden"));
+  await assert.rejects(
+    findServerSlugs(userContext(db, [{ name: "iam-readers", permissions: ["iam:read"], serverAccess: [] }])),
+    rejectsWith("forbidden"),
+  );
+  const editor = userContext(db, [{ name: "iam-writers", permissions: ["iam:write"], serverAccess: [] }]);
+  assert.deepEqual(await findServerSlugs(editor), ["hidden", "seen"]);
 });

@@ -4,6 +4,7 @@ import { readIamGeneration } from "@/lib/auth/iam-generation";
 import { parseConfig } from "@/lib/config";
 import { checkServerHealth } from "@/lib/servers/discovery/check-server-health";
 import { startHealthChecker } from "@/lib/servers/discovery/health-checker";
+import { systemContext } from "@/lib/system-context";
 import { startTestUpstream, type TestUpstream } from "../gateway/support/upstream-server";
 import { startDiscoveryFixture, UPSTREAM_SECRET, type DiscoveryFixture } from "./support/discovery-fixture";
 import { closedPortUrl, startSilentServer } from "./support/odd-upstreams";
@@ -71,7 +72,7 @@ test("a timeout is reported as down within the budget", async () => {
   try {
     const slug = await f.addServer(silent.url);
     const started = Date.now();
-    const health = await checkServerHealth(f.reg.db, slug, { timeoutMs: 250 });
+    const health = await checkServerHealth(systemContext(f.reg.db, "health-test"), { slug, timeoutMs: 250 });
     assert.equal(health.status, "down");
     assert.match(health.error!, /did not answer within 0.25 s/);
     assert.ok(Date.now() - started < 5_000);
@@ -99,7 +100,7 @@ test("the background checker probes every enabled server, never a disabled one, 
   const runs: number[] = [];
   let firstRun: () => void = () => {};
   const ran = new Promise<void>((resolve) => (firstRun = resolve));
-  const checker = startHealthChecker(f.reg.db, {
+  const checker = startHealthChecker(systemContext(f.reg.db, "health-test"), {
     intervalMs: 60_000,
     random: () => 0,
     onRun: (probed) => (runs.push(probed), firstRun()),

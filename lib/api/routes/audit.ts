@@ -11,7 +11,7 @@ export const auditRoutes = [
     permission: "audit:read",
     query: auditQuery,
     handler: async ({ ctx, query }) => {
-      const page = await findAuditEvents(ctx.db, query);
+      const page = await findAuditEvents(ctx, query);
       if (query.format === "json") return json(page);
       const csv = query.format === "csv";
       const headers: Record<string, string> = {

@@ -3,7 +3,6 @@ import { json } from "@/lib/http/json";
 import { slugParams } from "@/lib/http/route-params";
 import { checkServerHealth } from "@/lib/servers/discovery/check-server-health";
 import { discoverTools } from "@/lib/servers/discovery/discover-tools";
-import { requireWritableServer } from "@/lib/servers/require-writable-server";
 import { discoverToolsSchema } from "@/lib/servers/schemas";
 
 /** Asking a server's upstream itself: its tools (discovery) and whether it answers (health). */
@@ -25,9 +24,6 @@ export const discoveryRoutes = [
     permission: "servers:write",
     permissionAfterVisibility: true,
     params: slugParams,
-    handler: async ({ ctx, params }) => {
-      await requireWritableServer(ctx.db, ctx, params.slug);
-      return json(await checkServerHealth(ctx.db, params.slug));
-    },
+    handler: async ({ ctx, params }) => json(await checkServerHealth(ctx, params)),
   }),
 ];

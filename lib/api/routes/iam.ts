@@ -161,6 +161,6 @@ export const iamRoutes = [
     summary: "View as a user, M2M account, group or token: validation steps and effective access with reasons",
     permission: "iam:read",
     body: explainSchema,
-    handler: async ({ ctx, body }) => json(await explain(ctx.db, body)),
+    handler: async ({ ctx, body }) => json(await explain(ctx, body)),
   }),
 ];

@@ -22,7 +22,7 @@ export const registryV0Routes = [
     summary: "Official MCP Registry API: visible servers as server.json",
     query: officialListQuery,
     handler: async ({ ctx, query, request }) =>
-      cachedCatalogJson(ctx, request, () => findOfficialServers(ctx.db, ctx.access, query, getConfig().registryUrl)),
+      cachedCatalogJson(ctx, request, () => findOfficialServers(ctx, { query, registryUrl: getConfig().registryUrl })),
   }),
   defineRoute({
     method: "GET",
@@ -31,7 +31,7 @@ export const registryV0Routes = [
     params: serverNameParams,
     handler: async ({ ctx, params }) => {
       const registryUrl = getConfig().registryUrl;
-      const row = await getOfficialServer(ctx.db, ctx.access, params.serverName, registryUrl);
+      const row = await getOfficialServer(ctx, { name: params.serverName, registryUrl });
       return json({ servers: [toServerResponse(row, registryUrl)], metadata: { count: 1 } });
     },
   }),
@@ -42,7 +42,11 @@ export const registryV0Routes = [
     params: serverVersionParams,
     handler: async ({ ctx, params }) =>
       json(
-        await getOfficialServerVersion(ctx.db, ctx.access, params.serverName, params.version, getConfig().registryUrl),
+        await getOfficialServerVersion(ctx, {
+          name: params.serverName,
+          version: params.version,
+          registryUrl: getConfig().registryUrl,
+        }),
       ),
   }),
 ];

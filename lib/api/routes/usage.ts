@@ -12,7 +12,7 @@ export const usageRoutes: ApiRoute[] = [
     permission: "audit:read",
     query: usageQuery,
     handler: async ({ ctx, query }) => {
-      const page = await findGatewayUsage(ctx.db, query);
+      const page = await findGatewayUsage(ctx, query);
       if (query.format === "json") return json(page);
       const csv = query.format === "csv";
       const headers: Record<string, string> = {

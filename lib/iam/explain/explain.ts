@@ -1,7 +1,9 @@
+import { requirePermission } from "@/lib/access/authorize";
 import { tokenScope } from "@/lib/access/load-access";
 import { loadM2mGroups, loadUserGroups } from "@/lib/auth/principal-groups";
 import type { PrincipalGroup } from "@/lib/auth/principal";
 import type { TokenScope } from "@/lib/access/effective-access";
+import type { OperationContext } from "@/lib/context";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { answerCall } from "./answer-call";
@@ -93,8 +95,12 @@ async function resolveSubject(db: Db, input: ExplainInput): Promise<Subject> {
 /**
  * "View as": who the subject is, whether it would be let in (step by step), and what it sees;
  * with `server` (and `tool` and/or `method`), also whether it can make that one call, and why.
+ * iam:read, checked before the subject is looked up: users, M2M accounts and groups have no
+ * visibility of their own, so without it an absent subject and a present one are both 403.
  */
-export async function explain(db: Db, input: ExplainInput) {
+export async function explain(ctx: OperationContext, input: ExplainInput) {
+  requirePermission(ctx, "iam:read");
+  const { db } = ctx;
   const { subject, verdict, groups, token, lastToken } = await resolveSubject(db, input);
   let call: CallAnswer | null = null;
   if (input.server) {

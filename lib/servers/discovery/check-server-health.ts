@@ -1,5 +1,5 @@
-import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import type { OperationContext } from "@/lib/context";
+import { requireWritableServer } from "@/lib/servers/require-writable-server";
 import type { ServerHealthRecord } from "@/lib/servers/schemas";
 import { getProbeTarget } from "./probe-target";
 import { probeUpstream } from "./probe-upstream";
@@ -18,14 +18,17 @@ export function toHealthRecord(health: ServerHealth): ServerHealthRecord {
  * Probes the server's upstream (initialize only, with its upstream credentials) and stores the
  * outcome. A down upstream is a result, not an error: the answer says why it is down (so does
  * a stored credential that no longer opens, since the gateway cannot reach the upstream either).
+ * Probing with the stored credentials is a catalog manager's act, as discovery is: an invisible
+ * or absent server is 404, a visible one without servers:write 403 (SPEC §3). The background
+ * checker runs it with the registry's own context (scripts/serve.ts).
  */
 export async function checkServerHealth(
-  db: Db,
-  slug: string,
-  options: { timeoutMs?: number } = {},
+  ctx: OperationContext,
+  input: { slug: string; timeoutMs?: number },
 ): Promise<ServerHealthRecord> {
-  const server = await db.server.findUnique({ where: { slug }, select: { id: true } });
-  if (!server) throw new AppError("not_found", `No server ${slug}.`);
+  const { db } = ctx;
+  const { slug, ...options } = input;
+  const server = await requireWritableServer(db, ctx, slug);
   const checkedAt = new Date();
   let health: ServerHealth;
   try {

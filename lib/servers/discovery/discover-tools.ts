@@ -80,6 +80,7 @@ export async function discoverTools(
     })),
     tools,
   );
+  // The write checks again, inside its own transaction: the server may have been deleted or hidden during the probe.
   if (options.apply) await replaceTools(ctx, { slug, tools });
   return { tools: tools.map(toToolRecord), diff, applied: options.apply };
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { OperationContext } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { checkServerHealth } from "./check-server-health";
@@ -21,12 +21,16 @@ export interface HealthChecker {
   stop(): Promise<void>;
 }
 
-/** Probes every enabled server once, at most `concurrency` at a time. Returns how many it probed. */
+/**
+ * Probes every enabled server once, at most `concurrency` at a time. Returns how many it probed.
+ * `ctx` is the registry's own (scripts/serve.ts): this is no request's act, and a probe needs
+ * servers:write over the whole catalog.
+ */
 export async function checkAllServersHealth(
-  db: Db,
+  ctx: OperationContext,
   options: { concurrency?: number; timeoutMs?: number } = {},
 ): Promise<number> {
-  const servers = await db.server.findMany({
+  const servers = await ctx.db.server.findMany({
     where: { enabled: true },
     select: { slug: true },
     orderBy: { slug: "asc" },
@@ -36,7 +40,7 @@ export async function checkAllServersHealth(
     while (next < servers.length) {
       const { slug } = servers[next++]!;
       try {
-        await checkServerHealth(db, slug, { timeoutMs: options.timeoutMs });
+        await checkServerHealth(ctx, { slug, timeoutMs: options.timeoutMs });
       } catch (error) {
         // Deleted meanwhile, or the database failed: the next run tries again.
         if (!(isAppError(error) && error.code === "not_found"))
@@ -55,7 +59,7 @@ export async function checkAllServersHealth(
  * together drift apart) before the next run. The next run is scheduled only when the current one
  * has finished, so runs never overlap however slow the upstreams are.
  */
-export function startHealthChecker(db: Db, options: HealthCheckerOptions): HealthChecker {
+export function startHealthChecker(ctx: OperationContext, options: HealthCheckerOptions): HealthChecker {
   const random = options.random ?? Math.random;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -63,7 +67,7 @@ export function startHealthChecker(db: Db, options: HealthCheckerOptions): Healt
   const schedule = (delayMs: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = checkAllServersHealth(db, options)
+      running = checkAllServersHealth(ctx, options)
         .then((probed) => options.onRun?.(probed))
         .catch((error: unknown) =>
           log.warn("health check run failed", { error: isAppError(error) ? error.code : "unexpected" }),

@@ -1,6 +1,7 @@
 import { serverWhere } from "@/lib/access/access-where";
-import { canSeeServer, type EffectiveAccess } from "@/lib/access/effective-access";
-import { containsInsensitive, type Db } from "@/lib/db";
+import { canSeeServer } from "@/lib/access/effective-access";
+import type { OperationContext } from "@/lib/context";
+import { containsInsensitive } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, toPage } from "@/lib/validation/common";
 import { slugOfDerivedName } from "./registry-name";
@@ -39,16 +40,14 @@ function searchWhere(search: string | undefined, registryUrl: string) {
 
 /** GET /v0.1/servers: the caller's visible servers (the same filter as /api/servers), keyset-paged by slug. */
 export async function findOfficialServers(
-  db: Db,
-  access: EffectiveAccess,
-  query: OfficialListQuery,
-  registryUrl: string,
+  ctx: OperationContext,
+  { query, registryUrl }: { query: OfficialListQuery; registryUrl: string },
 ) {
   const after = decodeCursor(query.cursor, ["text"])?.[0];
-  const rows = await db.server.findMany({
+  const rows = await ctx.db.server.findMany({
     where: {
       AND: [
-        serverWhere(access),
+        serverWhere(ctx.access),
         typeof after === "string" ? { slug: { gt: after } } : {},
         query.updated_since ? { updatedAt: { gte: new Date(query.updated_since) } } : {},
         versionWhere(query.version),
@@ -70,24 +69,26 @@ export async function findOfficialServers(
  * One visible server by its official name (imported, or derived from the slug); an invisible
  * server is answered exactly like an absent one.
  */
-export async function getOfficialServer(db: Db, access: EffectiveAccess, name: string, registryUrl: string) {
+export async function getOfficialServer(
+  ctx: OperationContext,
+  { name, registryUrl }: { name: string; registryUrl: string },
+) {
+  const { db } = ctx;
   const slug = slugOfDerivedName(name, registryUrl);
   const row =
     (await db.server.findUnique({ where: { registryName: name }, select: SELECT })) ??
     (slug !== null ? await db.server.findFirst({ where: { slug, registryName: null }, select: SELECT }) : null);
-  if (!row || !canSeeServer(access, row.slug, row.enabled)) throw new AppError("not_found", `No server named ${name}.`);
+  if (!row || !canSeeServer(ctx.access, row.slug, row.enabled))
+    throw new AppError("not_found", `No server named ${name}.`);
   return row;
 }
 
 /** GET /v0.1/servers/{name}/versions/{version}: `latest` or the server's one version. */
 export async function getOfficialServerVersion(
-  db: Db,
-  access: EffectiveAccess,
-  name: string,
-  version: string,
-  registryUrl: string,
+  ctx: OperationContext,
+  { name, version, registryUrl }: { name: string; version: string; registryUrl: string },
 ) {
-  const row = await getOfficialServer(db, access, name, registryUrl);
+  const row = await getOfficialServer(ctx, { name, registryUrl });
   if (version !== "latest" && version !== publishedVersion(row))
     throw new AppError("not_found", `Server ${name} has no version ${version}.`);
   return toServerResponse(row, registryUrl);

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AccessExplorer } from "@/components/access-explorer/access-explorer";
 import { requirePageSession } from "@/components/layout/require-session";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasPermission } from "@/lib/access/effective-access";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { findGroups } from "@/lib/iam/groups/find-groups";
 import { findM2mAccounts, m2mAccountListQuery } from "@/lib/iam/m2m-accounts/find-m2m-accounts";
 import { findUsers, userListQuery } from "@/lib/iam/users/find-users";
@@ -31,13 +30,14 @@ export default async function AccessExplorerPage({ searchParams }: { searchParam
   const params = await searchParams;
   const initial = initialSubject(params);
   const session = await requirePageSession("/settings/access-explorer");
-  const { access } = session;
-  if (!hasPermission(access, "iam:read")) notFound();
-  const [users, accounts, groups] = await Promise.all([
-    findUsers(session, userListQuery.parse({ limit: 200 })),
-    findM2mAccounts(session, m2mAccountListQuery.parse({ limit: 200 })),
-    findGroups(session, { limit: 200 }),
-  ]);
+  // iam:read, checked by each list (and by POST /api/iam/explain); without it the page is not revealed (404).
+  const [users, accounts, groups] = await orNotFound(
+    Promise.all([
+      findUsers(session, userListQuery.parse({ limit: 200 })),
+      findM2mAccounts(session, m2mAccountListQuery.parse({ limit: 200 })),
+      findGroups(session, { limit: 200 }),
+    ]),
+  );
   return (
     <>
       <PageHeader

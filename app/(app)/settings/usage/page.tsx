@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { pathWithQuery, requirePageSession } from "@/components/layout/require-session";
 import { usageColumns } from "@/components/usage/usage-columns";
 import { readUsageFilters, usageExportHref } from "@/components/usage/usage-filter-params";
@@ -10,7 +9,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
-import { hasPermission } from "@/lib/access/effective-access";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { findGatewayUsage } from "@/lib/usage/find-gateway-usage";
 import { findUsageLinks } from "@/lib/usage/find-usage-links";
 
@@ -30,12 +29,10 @@ const LABELS: Record<string, string> = {
 export default async function UsagePage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
   const params = await searchParams;
   const session = await requirePageSession(pathWithQuery(PATH, params));
-  // Same rule as the Audit Log (and GET /api/usage): audit:read, else the page is not revealed.
-  if (!hasPermission(session.access, "audit:read")) notFound();
-
   const { filters, query, invalid } = readUsageFilters(params);
-  const page = await findGatewayUsage(session.db, query);
-  const links = await findUsageLinks(session.db, page.items);
+  // Same rule as the Audit Log (and GET /api/usage): without audit:read the operation refuses and the page is not revealed (404).
+  const page = await orNotFound(findGatewayUsage(session, query));
+  const links = await findUsageLinks(session, { records: page.items });
   const filtered = Object.keys(filters).length > 0;
 
   return (

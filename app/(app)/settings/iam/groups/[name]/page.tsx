@@ -41,8 +41,8 @@ export default async function GroupPage({
   const isAdminGroup = group.name === BUILT_IN_ADMIN_GROUP;
   const [members, knownServers, activity] = await Promise.all([
     findGroupMembers(session, group),
-    // Only editors learn which slugs exist (for the warning on rules whose server does not).
-    canWrite ? findServerSlugs(session.db) : undefined,
+    // Only editors learn which slugs exist (for the warning on rules whose server does not); the operation checks iam:write.
+    canWrite ? findServerSlugs(session) : undefined,
     findObjectActivity(session, { targetType: "group", targetId: group.id, cursor: activityCursor(query) }).then(
       (page) =>
         toObjectActivityProps(page, "group", {
