@@ -1,13 +1,16 @@
 "use client";
 
-import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/textarea";
+import { JsonTextField } from "@/components/ui/json-text-field";
 import { useToast } from "@/components/ui/toast";
-import { importGroupJson, type GroupDraft } from "./group-draft";
+import { useApiForm } from "@/components/ui/use-api-form";
+import type { GroupDraft } from "./group-draft";
+import { groupImportFormSchema } from "./group-json-import";
+
+const PLACEHOLDER =
+  '{\n  "name": "team-payments",\n  "description": "…",\n  "entraMappings": { "groups": [], "appRoles": [] },\n  "serverAccess": [{ "server": "*", "methods": ["tools/list"], "tools": ["*"] }],\n  "permissions": []\n}';
 
 /**
  * Paste a group as JSON; it is checked with the API's create schema and, when valid, replaces
@@ -24,16 +27,15 @@ export function ImportGroupJsonButton({
 }) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState("");
-  const [failure, setFailure] = useState<{ message: string; errors: string[] } | null>(null);
+  const schema = useMemo(() => groupImportFormSchema(currentName, current), [currentName, current]);
+  const { form, fieldError, onSubmit } = useApiForm({ schema, defaultValues: { json: "" } });
+  const text = form.watch("json");
 
-  function apply() {
-    const result = importGroupJson(text, currentName, current);
-    if (!result.ok) return setFailure({ message: result.message, errors: result.errors });
+  // Not a <form>: the dialog renders inside the group editor's form, and React would bubble its submit there.
+  const fill = onSubmit(async ({ json: result }) => {
     onImport(result.draft);
     setOpen(false);
-    setText("");
-    setFailure(null);
+    form.reset({ json: "" });
     toast({
       title: "JSON imported into the form",
       description: [
@@ -42,6 +44,12 @@ export function ImportGroupJsonButton({
       ].join(" "),
       tone: "info",
     });
+  });
+
+  function close() {
+    setOpen(false);
+    // The pasted text stays for the next opening; its errors do not.
+    form.reset({ json: form.getValues("json") });
   }
 
   return (
@@ -51,54 +59,27 @@ export function ImportGroupJsonButton({
       </Button>
       <Dialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (!next) setFailure(null);
-        }}
+        onOpenChange={(next) => (next ? setOpen(true) : close())}
         size="lg"
         title="Import group JSON"
         description="Paste a group (as the JSON tab shows it, or a create request body). The parts it contains (description, Entra mappings, rules, permissions) replace the form's; parts it leaves out keep their values. Nothing is saved yet."
         footer={
           <>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
-            <Button variant="primary" onClick={apply} disabled={!text.trim()}>
+            <Button onClick={close}>Cancel</Button>
+            <Button variant="primary" onClick={fill} disabled={!text.trim()}>
               Fill the form
             </Button>
           </>
         }
       >
-        <div className="space-y-3">
-          <FormField label="Group JSON">
-            {(control) => (
-              <Textarea
-                {...control}
-                value={text}
-                onChange={(event) => {
-                  setText(event.target.value);
-                  setFailure(null);
-                }}
-                rows={14}
-                spellCheck={false}
-                className="font-mono text-xs"
-                placeholder={
-                  '{\n  "name": "team-payments",\n  "description": "…",\n  "entraMappings": { "groups": [], "appRoles": [] },\n  "serverAccess": [{ "server": "*", "methods": ["tools/list"], "tools": ["*"] }],\n  "permissions": []\n}'
-                }
-                data-autofocus
-              />
-            )}
-          </FormField>
-          {failure ? (
-            <Alert tone="danger" title={failure.message}>
-              {failure.errors.length > 0 ? (
-                <ul className="mt-1 list-disc space-y-0.5 pl-4 font-mono text-xs">
-                  {failure.errors.slice(0, 12).map((error) => (
-                    <li key={error}>{error}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </Alert>
-          ) : null}
-        </div>
+        <JsonTextField
+          label="Group JSON"
+          rows={14}
+          {...form.register("json")}
+          error={fieldError("json")}
+          placeholder={PLACEHOLDER}
+          data-autofocus
+        />
       </Dialog>
     </>
   );

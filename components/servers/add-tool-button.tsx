@@ -32,9 +32,8 @@ export function AddToolButton({ variant = "secondary" }: { variant?: "primary" |
         initial={() => EMPTY_TOOL_DRAFT}
         otherNames={editor.tools.map((tool) => tool.name)}
         onSave={async (tool) => {
-          const failure = await editor.save([...editor.tools, tool], `Added tool ${tool.name}`);
-          if (!failure) setOpen(false);
-          return failure;
+          await editor.save([...editor.tools, tool], `Added tool ${tool.name}`);
+          setOpen(false);
         }}
       />
     </>

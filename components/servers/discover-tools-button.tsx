@@ -2,17 +2,17 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
+import { useApiCall } from "@/components/ui/use-api-call";
 import type { ToolDiff } from "@/lib/servers/discovery/diff-tools";
 import type { ToolRecord } from "@/lib/servers/schemas";
 import { toToolInput, useToolEditor } from "./tool-editor";
 import { ToolImportPreview } from "./tool-import-preview";
 
-type Discovery =
-  { state: "asking" } | { state: "failed"; message: string } | { state: "found"; tools: ToolRecord[]; diff: ToolDiff };
+type Discovered = { tools: ToolRecord[]; diff: ToolDiff };
 
 /**
  * Asks the server's upstream for its tools (POST …/discover, a dry run), shows what would change,
@@ -21,35 +21,24 @@ type Discovery =
 export function DiscoverToolsButton() {
   const editor = useToolEditor();
   const [open, setOpen] = useState(false);
-  const [discovery, setDiscovery] = useState<Discovery>({ state: "asking" });
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const found = discovery.state === "found" ? discovery : null;
+  const [found, setFound] = useState<Discovered | null>(null);
+  const discovery = useApiCall();
+  const applying = useApiCall();
   const changes = found ? found.diff.added.length + found.diff.changed.length + found.diff.removed.length : 0;
 
   async function discover() {
-    setDiscovery({ state: "asking" });
-    setFailure(null);
+    setFound(null);
+    applying.clearError();
     setOpen(true);
-    try {
-      const result = await apiRequest<{ tools: ToolRecord[]; diff: ToolDiff }>(
-        "POST",
-        `/api/servers/${editor.slug}/discover`,
-        {},
-      );
-      setDiscovery({ state: "found", tools: result.tools, diff: result.diff });
-    } catch (error) {
-      setDiscovery({ state: "failed", message: errorMessage(error) });
-    }
+    await discovery.run(async () =>
+      setFound(await apiRequest<Discovered>("POST", `/api/servers/${editor.slug}/discover`, {})),
+    );
   }
 
   async function apply() {
     if (!found) return;
-    setPending(true);
-    const error = await editor.save(found.tools.map(toToolInput), "Applied the discovered tools");
-    setPending(false);
-    setFailure(error);
-    if (!error) setOpen(false);
+    const saved = await applying.run(() => editor.save(found.tools.map(toToolInput), "Applied the discovered tools"));
+    if (saved) setOpen(false);
   }
 
   return (
@@ -60,31 +49,31 @@ export function DiscoverToolsButton() {
       <Dialog
         open={open}
         onOpenChange={setOpen}
-        dismissible={!pending}
+        dismissible={!applying.pending}
         size="lg"
         title="Discover tools"
         description="The registry connects to the server's upstream as an MCP client (with its upstream credentials) and lists its tools. Nothing changes until you apply."
         footer={
           <>
-            <Button onClick={() => setOpen(false)} disabled={pending}>
+            <Button onClick={() => setOpen(false)} disabled={applying.pending}>
               Cancel
             </Button>
-            {discovery.state === "failed" ? <Button onClick={discover}>Try again</Button> : null}
-            <Button variant="primary" onClick={apply} disabled={!found || changes === 0} pending={pending}>
+            {discovery.error ? <Button onClick={discover}>Try again</Button> : null}
+            <Button variant="primary" onClick={apply} disabled={!found || changes === 0} pending={applying.pending}>
               Apply
             </Button>
           </>
         }
       >
         <div className="space-y-3" aria-live="polite">
-          {discovery.state === "asking" ? (
+          {discovery.pending ? (
             <p role="status" className="flex items-center gap-2 text-[13px] text-slate-700">
               <Spinner /> Asking the upstream for its tools…
             </p>
           ) : null}
-          {discovery.state === "failed" ? (
+          {discovery.error ? (
             <Alert tone="danger" title="Discovery failed">
-              {discovery.message}
+              {discovery.error}
             </Alert>
           ) : null}
           {found ? (
@@ -96,7 +85,7 @@ export function DiscoverToolsButton() {
               />
             </>
           ) : null}
-          {failure ? <Alert tone="danger">{failure}</Alert> : null}
+          {applying.error ? <Alert tone="danger">{applying.error}</Alert> : null}
         </div>
       </Dialog>
     </>

@@ -2,16 +2,31 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { parseJsonText } from "@/components/ui/parse-json-text";
-import { Textarea } from "@/components/ui/textarea";
+import { jsonTextSchema } from "@/components/ui/json-text-schema";
+import { JsonTextField } from "@/components/ui/json-text-field";
 import { useToast } from "@/components/ui/toast";
-import type { ImportReport } from "@/lib/servers/official/import-schemas";
+import { useApiForm } from "@/components/ui/use-api-form";
+import { readImportBody, type ImportReport } from "@/lib/servers/official/import-schemas";
 import { ServerImportPreview } from "./server-import-preview";
+
+/** The pasted text: JSON in one of the shapes the API reads (its own reader); each document is checked by the dry run. */
+const importFormSchema = z.object({
+  documents: jsonTextSchema().transform((value, ctx) => {
+    const read = readImportBody(value);
+    if (read) return read.documents;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "Paste one server.json object, an array of them (at most 200), or a registry's { servers: [...] } answer.",
+    });
+    return z.NEVER;
+  }),
+});
 
 /**
  * "Import server.json": paste or upload one or many official server.json documents, preview
@@ -21,25 +36,16 @@ export function ImportServerJsonButton() {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState("");
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { form, pending, formError, fieldError, setField, onSubmit } = useApiForm({
+    schema: importFormSchema,
+    defaultValues: { documents: "" },
+  });
   const ready = report && report.summary.error === 0 && report.summary.create + report.summary.update > 0;
 
-  function edit(value: string) {
-    setText(value);
-    setReport(null);
-    setFailure(null);
-  }
-
-  async function send(dryRun: boolean) {
-    const parsed = parseJsonText(text);
-    if (!parsed.ok) return setFailure(parsed.message);
-    setPending(true);
-    setFailure(null);
-    try {
-      const answer = await apiRequest<ImportReport>("POST", "/api/servers/import", { dryRun, documents: parsed.value });
+  const send = (dryRun: boolean) =>
+    onSubmit(async ({ documents }) => {
+      const answer = await apiRequest<ImportReport>("POST", "/api/servers/import", { dryRun, documents });
       if (dryRun) return setReport(answer);
       setOpen(false);
       toast({
@@ -47,22 +53,28 @@ export function ImportServerJsonButton() {
         description: "Group rules decide who sees them.",
       });
       router.refresh();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setPending(false);
-    }
+    });
+  const preview = send(true);
+  const apply = send(false);
+
+  // A preview belongs to the text it was made from.
+  function edited() {
+    setReport(null);
+    form.clearErrors("root");
   }
 
   async function upload(file: File | undefined) {
-    if (file) edit(await file.text());
+    if (!file) return;
+    setField("documents", await file.text());
+    edited();
   }
 
   return (
     <>
       <Button
         onClick={() => {
-          edit("");
+          form.reset({ documents: "" });
+          setReport(null);
           setOpen(true);
         }}
       >
@@ -80,38 +92,24 @@ export function ImportServerJsonButton() {
             <Button onClick={() => setOpen(false)} disabled={pending}>
               Cancel
             </Button>
-            <Button onClick={() => send(true)} disabled={pending}>
+            <Button type="submit" form="import-server-json-form" disabled={pending}>
               Preview
             </Button>
-            <Button
-              variant="primary"
-              onClick={() => send(false)}
-              disabled={!ready}
-              pending={pending && Boolean(report)}
-            >
+            <Button variant="primary" onClick={apply} disabled={!ready} pending={pending && Boolean(report)}>
               Apply import
             </Button>
           </>
         }
       >
-        <div className="min-w-0 space-y-3">
-          <FormField
+        <form id="import-server-json-form" noValidate onSubmit={preview} className="min-w-0 space-y-3">
+          <JsonTextField
             label="server.json documents"
             hint="Each needs name (reverse-DNS, e.g. io.github.acme/weather), description, version and a streamable-http or sse remote."
-          >
-            {(control) => (
-              <Textarea
-                {...control}
-                rows={10}
-                className="font-mono text-[12.5px]"
-                value={text}
-                disabled={pending}
-                spellCheck={false}
-                onChange={(e) => edit(e.target.value)}
-                data-autofocus
-              />
-            )}
-          </FormField>
+            {...form.register("documents", { onChange: edited })}
+            error={fieldError("documents")}
+            disabled={pending}
+            data-autofocus
+          />
           <label className="block min-w-0 text-[13px] text-slate-700">
             <span className="mr-2">Or upload a file:</span>
             <input
@@ -122,9 +120,9 @@ export function ImportServerJsonButton() {
               onChange={(e) => upload(e.target.files?.[0])}
             />
           </label>
-          {failure ? <Alert tone="danger">{failure}</Alert> : null}
+          {formError ? <Alert tone="danger">{formError}</Alert> : null}
           {report ? <ServerImportPreview report={report} /> : null}
-        </div>
+        </form>
       </Dialog>
     </>
   );

@@ -1,42 +1,37 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/textarea";
+import { JsonTextField } from "@/components/ui/json-text-field";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { useToolEditor } from "./tool-editor";
-import { checkToolImport, type ToolImportCheck } from "./tool-import-diff";
+import { toolImportFormSchema, type ToolImportDiff } from "./tool-import-diff";
 import { ToolImportPreview } from "./tool-import-preview";
 
 /** Paste tools as JSON, preview what changes (a dry run), then replace the list. */
 export function ImportToolsButton() {
   const editor = useToolEditor();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState("");
-  const [preview, setPreview] = useState<ToolImportCheck | null>(null);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const ready = preview?.ok ? preview : null;
+  const [preview, setPreview] = useState<ToolImportDiff | null>(null);
+  const schema = useMemo(() => toolImportFormSchema(editor.tools), [editor.tools]);
+  const { form, pending, formError, fieldError, onSubmit } = useApiForm({ schema, defaultValues: { tools: "" } });
 
-  async function apply() {
-    if (!ready) return;
-    setPending(true);
-    const error = await editor.save(ready.tools, "Imported tools");
-    setPending(false);
-    setFailure(error);
-    if (!error) setOpen(false);
-  }
+  const check = onSubmit(async ({ tools }) => setPreview(tools.diff));
+  // Applies the text that was previewed: editing it drops the preview, so Apply needs a new one.
+  const apply = onSubmit(async ({ tools }) => {
+    await editor.save(tools.tools, "Imported tools");
+    setOpen(false);
+  });
 
   return (
     <>
       <Button
         size="sm"
         onClick={() => {
-          setText("");
+          form.reset({ tools: "" });
           setPreview(null);
-          setFailure(null);
           setOpen(true);
         }}
       >
@@ -54,40 +49,32 @@ export function ImportToolsButton() {
             <Button onClick={() => setOpen(false)} disabled={pending}>
               Cancel
             </Button>
-            <Button onClick={() => setPreview(checkToolImport(text, editor.tools))} disabled={pending}>
+            <Button type="submit" form="import-tools-form" disabled={pending}>
               Preview
             </Button>
-            <Button variant="primary" onClick={apply} disabled={!ready} pending={pending}>
+            <Button variant="primary" onClick={apply} disabled={!preview} pending={pending && Boolean(preview)}>
               Apply import
             </Button>
           </>
         }
       >
-        <div className="space-y-3">
-          <FormField
+        <form id="import-tools-form" noValidate onSubmit={check} className="space-y-3">
+          <JsonTextField
             label="Tools JSON"
             hint='An array of { "name", "description", "inputSchema" }, or { "tools": [...] } as returned by tools/list.'
-          >
-            {(control) => (
-              <Textarea
-                {...control}
-                rows={10}
-                className="font-mono text-[12.5px]"
-                value={text}
-                disabled={pending}
-                spellCheck={false}
-                onChange={(e) => {
-                  setText(e.target.value);
-                  setPreview(null);
-                }}
-                data-autofocus
-              />
-            )}
-          </FormField>
-          {preview && !preview.ok ? <Alert tone="danger">{preview.message}</Alert> : null}
-          {ready ? <ToolImportPreview diff={ready.diff} /> : null}
-          {failure ? <Alert tone="danger">{failure}</Alert> : null}
-        </div>
+            {...form.register("tools", {
+              onChange: () => {
+                setPreview(null);
+                form.clearErrors("root");
+              },
+            })}
+            error={fieldError("tools")}
+            disabled={pending}
+            data-autofocus
+          />
+          {preview ? <ToolImportPreview diff={preview} /> : null}
+          {formError ? <Alert tone="danger">{formError}</Alert> : null}
+        </form>
       </Dialog>
     </>
   );

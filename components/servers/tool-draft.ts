@@ -1,24 +1,18 @@
 import { z } from "zod";
-import { parseJsonText } from "@/components/ui/parse-json-text";
+import { jsonTextSchema } from "@/components/ui/json-text-schema";
 import { toolSchema, type ToolInput } from "@/lib/servers/schemas";
 
 export const TOOL_DESCRIPTION_MAX = 4000;
 export const TOOL_NAME_MAX = 128;
 
 /** The input schema is typed as JSON text: it must parse (the error says where), then be an object. */
-const inputSchemaText = z
-  .string()
-  .transform((text, ctx) => {
-    const json = parseJsonText(text);
-    if (!json.ok) {
-      ctx.addIssue({ code: "custom", message: `Input schema is not valid JSON. ${json.message}` });
-      return z.NEVER;
-    }
-    if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value)) {
+const inputSchemaText = jsonTextSchema("Input schema is not valid JSON.")
+  .transform((value, ctx) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
       ctx.addIssue({ code: "custom", message: 'The input schema must be a JSON object, like { "type": "object" }.' });
       return z.NEVER;
     }
-    return json.value as Record<string, unknown>;
+    return value as Record<string, unknown>;
   })
   .pipe(toolSchema.shape.inputSchema.unwrap());
 

@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { useToast } from "@/components/ui/toast";
 import type { ToolInput, ToolRecord } from "@/lib/servers/schemas";
 
 interface ToolEditor {
   slug: string;
   tools: ToolInput[];
-  /** Replaces the whole tool list (PUT); resolves to an error message, or null when saved. */
-  save: (tools: ToolInput[], done: string) => Promise<string | null>;
+  /** Replaces the whole tool list (PUT), toasts `done` and refreshes; rejects with the API's refusal. */
+  save: (tools: ToolInput[], done: string) => Promise<void>;
 }
 
 const ToolEditorContext = createContext<ToolEditor | null>(null);
@@ -47,17 +47,12 @@ export function ToolEditorProvider({
       slug,
       tools: tools.map(toToolInput),
       save: async (next, done) => {
-        try {
-          await apiRequest("PUT", `/api/servers/${slug}/tools`, { tools: next });
-          toast({
-            title: done,
-            description: `${slug} now has ${next.length} ${next.length === 1 ? "tool" : "tools"}.`,
-          });
-          router.refresh();
-          return null;
-        } catch (error) {
-          return errorMessage(error);
-        }
+        await apiRequest("PUT", `/api/servers/${slug}/tools`, { tools: next });
+        toast({
+          title: done,
+          description: `${slug} now has ${next.length} ${next.length === 1 ? "tool" : "tools"}.`,
+        });
+        router.refresh();
       },
     }),
     [slug, tools, router, toast],

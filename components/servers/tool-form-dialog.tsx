@@ -19,8 +19,8 @@ interface ToolFormDialogProps {
   /** Called when the dialog mounts (a new `key` per opening starts it fresh). */
   initial: () => ToolDraft;
   otherNames: string[];
-  /** Saves the checked tool; resolves to an error message, or null when saved. */
-  onSave: (tool: ToolInput) => Promise<string | null>;
+  /** Saves the checked tool; a rejection (the API's refusal) is shown in the dialog. */
+  onSave: (tool: ToolInput) => Promise<void>;
 }
 
 const counter = (length: number, max: number) => (
@@ -41,10 +41,7 @@ export function ToolFormDialog({
   const { form, pending, formError, fieldError, onSubmit } = useApiForm({ schema, defaultValues: initial() });
   const [name, description] = form.watch(["name", "description"]);
 
-  const submit = onSubmit(async (tool) => {
-    const failure = await onSave(tool);
-    if (failure) form.setError("root.server", { type: "server", message: failure });
-  });
+  const submit = onSubmit(onSave);
 
   return (
     <Dialog

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { parseJsonText } from "@/components/ui/parse-json-text";
 import { diffTools as diffToolLists } from "@/lib/servers/discovery/diff-tools";
 import { replaceToolsSchema, type ToolInput } from "@/lib/servers/schemas";
@@ -44,4 +45,16 @@ export function checkToolImport(text: string, current: ToolInput[]): ToolImportC
     return { ok: false, message: `${where}${issue.message}` };
   }
   return { ok: true, tools: parsed.data.tools, diff: diffTools(current, parsed.data.tools) };
+}
+
+/** The import dialog's form: the pasted text, checked by checkToolImport; its output is the checked list and its diff. */
+export function toolImportFormSchema(current: ToolInput[]) {
+  return z.object({
+    tools: z.string().transform((text, ctx) => {
+      const check = checkToolImport(text, current);
+      if (check.ok) return check;
+      ctx.addIssue({ code: "custom", message: check.message });
+      return z.NEVER;
+    }),
+  });
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ActionError, ConfirmActionButton } from "@/components/ui/confirm-action-button";
+import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { toolDraft } from "./tool-draft";
 import { useToolEditor } from "./tool-editor";
 import { ToolFormDialog } from "./tool-form-dialog";
@@ -38,12 +38,11 @@ export function ToolRowActions({ name }: { name: string }) {
         initial={() => toolDraft(tool)}
         otherNames={others.map((item) => item.name)}
         onSave={async (next) => {
-          const failure = await editor.save(
+          await editor.save(
             editor.tools.map((item) => (item.name === name ? next : item)),
             `Saved tool ${next.name}`,
           );
-          if (!failure) setEditing(false);
-          return failure;
+          setEditing(false);
         }}
       />
       <ConfirmActionButton
@@ -55,11 +54,8 @@ export function ToolRowActions({ name }: { name: string }) {
         description="Clients can no longer list or call it through the registry. Group rules naming it stay and match nothing until a tool with this name is added again."
         confirmLabel="Remove tool"
         destructive
-        // The editor toasts and refreshes itself; it resolves to the failure text.
-        action={async () => {
-          const failure = await editor.save(others, `Removed tool ${name}`);
-          if (failure) throw new ActionError(failure);
-        }}
+        // The editor toasts and refreshes itself.
+        action={() => editor.save(others, `Removed tool ${name}`)}
         refresh={false}
       />
     </div>

@@ -2,13 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { errorMessage } from "./api-request";
 import { Button, type ButtonSize, type ButtonVariant } from "./button";
 import { ConfirmDialog } from "./confirm-dialog";
 import { useToast, type ToastInput } from "./toast";
-
-/** Thrown by an `action` whose failure text is already fit to show (it is shown as is). */
-export class ActionError extends Error {}
+import { useApiCall } from "./use-api-call";
 
 export interface ConfirmActionButtonProps<T> {
   /** The trigger's text. */
@@ -63,24 +60,17 @@ export function ConfirmActionButton<T>({
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run, clearError } = useApiCall();
 
   async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       const result = await action();
       setOpen(false);
       const message = typeof success === "function" ? success(result) : success;
       if (message) toast(message);
       if (redirectTo) router.push(redirectTo);
       if (refresh) router.refresh();
-    } catch (failure) {
-      setError(failure instanceof ActionError ? failure.message : errorMessage(failure));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -92,7 +82,7 @@ export function ConfirmActionButton<T>({
         disabled={disabled}
         aria-label={ariaLabel}
         onClick={() => {
-          setError(null);
+          clearError();
           setOpen(true);
         }}
       >

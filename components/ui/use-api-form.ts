@@ -6,6 +6,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type PathValu
 import type { z } from "zod";
 import { applyApiError, type ApiErrorMapping } from "./apply-api-error";
 import { errorAt } from "./error-at";
+import { useApiCall } from "./use-api-call";
 
 export interface UseApiFormOptions<Input extends FieldValues, Output> extends ApiErrorMapping<Input> {
   /** The API's own schema, or one derived from it (.pick/.partial/.extend): form and server agree. */
@@ -35,6 +36,7 @@ export function useApiForm<Input extends FieldValues, Output>({
   const { errors, isDirty, isSubmitted, isSubmitting, dirtyFields, touchedFields } = formState;
   void [dirtyFields, touchedFields];
   const fieldNames = Object.keys(defaultValues);
+  const { run } = useApiCall();
 
   return {
     form,
@@ -67,11 +69,10 @@ export function useApiForm<Input extends FieldValues, Output>({
     /** The form's onSubmit: checks, then runs `send`; a thrown API error is put on the form. */
     onSubmit(send: (values: Output) => Promise<void>): (event?: BaseSyntheticEvent) => Promise<void> {
       const submit = form.handleSubmit(async (values) => {
-        try {
-          await send(values);
-        } catch (error) {
-          applyApiError(form, error, fieldNames, mapping);
-        }
+        await run(
+          () => send(values),
+          (error) => applyApiError(form, error, fieldNames, mapping),
+        );
       });
       // A second Enter while the first request runs must not send it twice.
       return async (event) => {

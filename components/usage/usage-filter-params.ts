@@ -1,10 +1,11 @@
+import type { ExportFormat } from "@/components/ui/export-links";
+import { readFilterParams, refusedFilters, type FilterValues } from "@/components/ui/filter-params";
 import { param, type SearchParamsRecord } from "@/components/ui/url-state";
-import { utcFromLocalInput } from "@/components/ui/utc-datetime-input";
 import { usageQuery, type UsageQuery } from "@/lib/usage/find-gateway-usage";
 
 export const USAGE_FILTER_KEYS = ["server", "principal", "tool", "outcome", "from", "to"] as const;
 export type UsageFilterKey = (typeof USAGE_FILTER_KEYS)[number];
-export type UsageFilters = Partial<Record<UsageFilterKey, string>>;
+export type UsageFilters = FilterValues<UsageFilterKey>;
 
 const PAGE_SIZE = 50;
 
@@ -20,21 +21,16 @@ export function readUsageFilters(params: SearchParamsRecord): {
   query: UsageQuery;
   invalid: string[];
 } {
-  const filters: UsageFilters = {};
-  for (const key of USAGE_FILTER_KEYS) {
-    const value = param(params, key)?.trim();
-    if (value) filters[key] = key === "from" || key === "to" ? utcFromLocalInput(value) : value;
-  }
+  const filters = readFilterParams(params, USAGE_FILTER_KEYS);
   const limit = pageSize(params);
   const parsed = usageQuery.safeParse({ ...filters, cursor: param(params, "cursor"), limit });
   if (parsed.success) return { filters, query: parsed.data, invalid: [] };
-  const invalid = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "filter")))];
-  const kept: UsageFilters = Object.fromEntries(Object.entries(filters).filter(([key]) => !invalid.includes(key)));
+  const { invalid, kept } = refusedFilters(filters, parsed.error);
   return { filters: kept, query: usageQuery.parse({ ...kept, limit }), invalid };
 }
 
 /** The API's export of the filtered set (newest first, up to its 1,000-row page). */
-export function usageExportHref(filters: UsageFilters, format: "csv" | "jsonl"): string {
+export function usageExportHref(filters: UsageFilters, format: ExportFormat): string {
   const search = new URLSearchParams({ format, limit: "1000" });
   for (const [key, value] of Object.entries(filters)) if (value) search.set(key, value);
   return `/api/usage?${search}`;

@@ -137,9 +137,16 @@ test("Import JSON keeps what the JSON leaves out and says what it imported", asy
   await page.goto(`/settings/iam/groups/${group}`);
   await page.getByRole("button", { name: "Import JSON" }).click();
   const dialog = page.getByRole("dialog", { name: "Import group JSON" });
-  await dialog
-    .getByLabel("Group JSON")
-    .fill(JSON.stringify({ serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] }));
+  const json = dialog.getByLabel("Group JSON");
+  // A refused part is named, with what to fix, and nothing is filled in.
+  await json.fill(JSON.stringify({ permissions: ["root"] }));
+  await dialog.getByRole("button", { name: "Fill the form" }).click();
+  const refusal = dialog.getByRole("alert");
+  await expect(refusal).toContainText("The JSON does not describe a valid group. Fix these and paste it again:");
+  await expect(refusal.getByRole("listitem")).toHaveText([/^permissions\.0: Invalid option: expected one of/]);
+  await expect(json).toHaveAttribute("aria-invalid", "true");
+  await json.fill(JSON.stringify({ serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] }));
+  await expect(refusal).toBeHidden();
   await dialog.getByRole("button", { name: "Fill the form" }).click();
   await expect(page.getByRole("status").filter({ hasText: "JSON imported into the form" })).toContainText(
     "Imported serverAccess. Kept the form's description, entraMappings, permissions.",

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { importGroupJson, type GroupDraft } from "@/components/groups/group-draft";
+import type { GroupDraft } from "@/components/groups/group-draft";
+import { groupImportFormSchema, importGroupJson } from "@/components/groups/group-json-import";
 
 const current: GroupDraft = {
   name: "team-payments",
@@ -58,4 +59,22 @@ test("JSON with nothing to import, or invalid parts, changes nothing and says wh
   const invalid = importGroupJson(JSON.stringify({ permissions: ["root"] }), "team-payments", current);
   assert.ok(!invalid.ok);
   assert.ok(invalid.errors.some((error) => error.startsWith("permissions.0")));
+});
+
+test("the import form's check says where the JSON is wrong, and lists what the group schema refuses", () => {
+  const schema = groupImportFormSchema("team-payments", current);
+  const broken = schema.safeParse({ json: '{ "description": "x", }' });
+  assert.ok(!broken.success);
+  assert.equal(broken.error.issues[0]!.message, 'This is not valid JSON.\nLine 1, column 23: unexpected "}"');
+  const invalid = schema.safeParse({ json: JSON.stringify({ permissions: ["root", "audit:read", "also-bad"] }) });
+  assert.ok(!invalid.success);
+  const [title, ...lines] = invalid.error.issues[0]!.message.split("\n");
+  assert.match(title!, /^The JSON does not describe a valid group/);
+  assert.deepEqual(
+    lines.map((line) => line.split(":")[0]),
+    ["permissions.0", "permissions.2"],
+  );
+  const fine = schema.safeParse({ json: JSON.stringify({ description: "From JSON." }) });
+  assert.ok(fine.success);
+  assert.equal(fine.data.json.draft.description, "From JSON.");
 });

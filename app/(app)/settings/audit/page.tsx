@@ -3,10 +3,11 @@ import { pathWithQuery, requirePageSession } from "@/components/layout/require-s
 import { auditColumns } from "@/components/audit/audit-columns";
 import { exportHref, readAuditFilters } from "@/components/audit/audit-filter-params";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
-import { Alert } from "@/components/ui/alert";
-import { buttonClasses, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLinks } from "@/components/ui/export-links";
+import { IgnoredFiltersAlert } from "@/components/ui/ignored-filters-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { findAuditEvents } from "@/lib/audit/find-audit-events";
@@ -39,27 +40,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Audit log"
         description="Every IAM and catalog change (with before and after), and every refused sign-in or token. Newest first; times in UTC."
-        actions={
-          <>
-            {/* Plain links: the browser downloads what the API's Content-Disposition names. */}
-            <a href={exportHref(filters, sort, "csv")} className={buttonClasses()} download>
-              Export CSV
-            </a>
-            <a href={exportHref(filters, sort, "jsonl")} className={buttonClasses()} download>
-              Export JSONL
-            </a>
-          </>
-        }
+        actions={<ExportLinks href={(format) => exportHref(filters, sort, format)} />}
       />
       <div className="space-y-3">
         <AuditFilterForm filters={filters} sort={sort} action={PATH} />
-        {invalid.length > 0 ? (
-          <Alert tone="warning" title="Some filters were ignored">
-            {invalid.map((key) => LABELS[key] ?? key).join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates
-            must be real dates; outcome is success, denied or failure). Fix {invalid.length === 1 ? "it" : "them"} and
-            apply again.
-          </Alert>
-        ) : null}
+        <IgnoredFiltersAlert
+          invalid={invalid}
+          labels={LABELS}
+          rules="dates must be real dates; outcome is success, denied or failure"
+        />
         <DataTable
           caption={query.sort.token === "-at" ? "Audit events, newest first" : "Audit events"}
           columns={auditColumns}

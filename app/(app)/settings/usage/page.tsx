@@ -3,10 +3,11 @@ import { pathWithQuery, requirePageSession } from "@/components/layout/require-s
 import { usageColumns } from "@/components/usage/usage-columns";
 import { readUsageFilters, usageExportHref } from "@/components/usage/usage-filter-params";
 import { UsageFilterForm } from "@/components/usage/usage-filter-form";
-import { Alert } from "@/components/ui/alert";
-import { buttonClasses, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLinks } from "@/components/ui/export-links";
+import { IgnoredFiltersAlert } from "@/components/ui/ignored-filters-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SearchParamsRecord } from "@/components/ui/url-state";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -40,27 +41,15 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Gateway usage"
         description="Every tools/call through the MCP gateway: who called which tool on which server, the outcome and how long it took. Newest first; times in UTC."
-        actions={
-          <>
-            {/* Plain links: the browser downloads what the API's Content-Disposition names. */}
-            <a href={usageExportHref(filters, "csv")} className={buttonClasses()} download>
-              Export CSV
-            </a>
-            <a href={usageExportHref(filters, "jsonl")} className={buttonClasses()} download>
-              Export JSONL
-            </a>
-          </>
-        }
+        actions={<ExportLinks href={(format) => usageExportHref(filters, format)} />}
       />
       <div className="space-y-3">
         <UsageFilterForm filters={filters} action={PATH} limit={query.limit === 50 ? undefined : query.limit} />
-        {invalid.length > 0 ? (
-          <Alert tone="warning" title="Some filters were ignored">
-            {invalid.map((key) => LABELS[key] ?? key).join(", ")} {invalid.length === 1 ? "is" : "are"} not valid (dates
-            must be real dates; outcome is ok, error, denied or upstream_error). Fix{" "}
-            {invalid.length === 1 ? "it" : "them"} and apply again.
-          </Alert>
-        ) : null}
+        <IgnoredFiltersAlert
+          invalid={invalid}
+          labels={LABELS}
+          rules="dates must be real dates; outcome is ok, error, denied or upstream_error"
+        />
         <DataTable
           caption="Gateway usage, newest first"
           columns={usageColumns(links)}

@@ -13,8 +13,8 @@ import { emulatorAppSecret } from "@/lib/iam/m2m-accounts/emulator-app-secret";
 import { DeleteM2mAccountButton } from "@/components/m2m-accounts/delete-m2m-account-button";
 import { EditM2mAccountDialog } from "@/components/m2m-accounts/edit-m2m-account-dialog";
 import { M2mAccountDetails } from "@/components/m2m-accounts/m2m-account-details";
-import { M2mAccountToggle } from "@/components/m2m-accounts/m2m-account-toggle";
 import { LinkedAppHealthCard } from "@/components/m2m-accounts/linked-app-health";
+import { PatchToggle } from "@/components/ui/patch-toggle";
 import { refreshEntraApps } from "@/lib/iam/m2m-accounts/refresh-entra-app";
 import { M2mViewAccessCard } from "@/components/m2m-accounts/m2m-view-access";
 import { Badge } from "@/components/ui/badge";
@@ -103,7 +103,21 @@ export default async function M2mAccountPage({
         actions={
           canWrite ? (
             <>
-              <M2mAccountToggle account={account} />
+              <PatchToggle
+                url={`/api/iam/m2m-accounts/${account.id}`}
+                field="enabled"
+                checked={account.enabled}
+                body={{ version: account.version }}
+                label="Enabled"
+                offLabel="Disabled"
+                success={{
+                  on: { title: `${account.name} enabled`, description: "The app can call the API again." },
+                  off: {
+                    title: `${account.name} disabled`,
+                    description: "Its Entra tokens are refused (403 client_not_registered) from the next request.",
+                  },
+                }}
+              />
               <EditM2mAccountDialog account={account} groupOptions={groupOptions} />
               <DeleteM2mAccountButton id={account.id} name={account.name} />
             </>
