@@ -24,8 +24,9 @@ export interface PatchToggleProps {
 }
 
 /**
- * A switch that saves at once (props are plain data, so a server component can render it): PATCH, then a toast and a refresh. The switch moves right away;
- * a refusal moves it back and says why in an error toast.
+ * A switch that saves at once: PATCH, then a toast and a refresh. Its props are plain data, so a
+ * server component can render it. The switch moves right away; a refusal moves it back and says
+ * why in an error toast.
  */
 export function PatchToggle({ url, field, checked, body, label, offLabel, success, disabled }: PatchToggleProps) {
   const router = useRouter();
