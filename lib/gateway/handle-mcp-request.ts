@@ -1,15 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { canSeeServer } from "@/lib/access/effective-access";
-import { resolveRequestPrincipal } from "@/lib/auth/resolve-request-principal";
-import type { Principal } from "@/lib/auth/principal";
-import { getConfig } from "@/lib/config";
-import { dbReady, getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { auditAuthFailure } from "@/lib/http/audit-auth-failure";
-import { checkCsrf } from "@/lib/http/csrf";
+import { authenticateRequest } from "@/lib/http/authenticate-request";
 import { errorResponse } from "@/lib/http/error-response";
-import { readAuthRequest } from "@/lib/auth/read-auth-request";
 import { findGatewayTarget } from "./find-gateway-target";
 import type { GatewayCall } from "./gateway-call";
 import { proxyPost } from "./proxy-post";
@@ -20,24 +13,15 @@ import { proxyStream } from "./proxy-stream";
  * upstream URL. It authenticates with the API's module, hides servers the caller cannot see
  * (404, same as absent), authorizes every JSON-RPC request against the caller's grants, filters
  * tools/list answers, records tools/call usage, and never forwards the caller's credential.
+ * Authentication, CSRF for a browser session, error answers and their audit: authenticateRequest.
  * Answers stream from upstream as they arrive. `incoming` is the Node request behind `request`
  * when there is one (scripts/serve.ts): its body is then read without the web stream.
  */
 export async function handleMcpRequest(request: Request, slug: string, incoming?: IncomingMessage): Promise<Response> {
   const started = performance.now();
-  const requestId = randomUUID();
-  const db = getDb();
-  let principal: Principal | null = null;
-  let tokenFingerprint: string | undefined;
-  try {
-    await dbReady();
-    const resolved = await resolveRequestPrincipal(db, readAuthRequest(request));
-    principal = resolved.principal;
-    tokenFingerprint = resolved.tokenFingerprint;
-    // A browser session may not be ridden cross-site into a tool call.
-    if (principal.kind === "user" && principal.via === "session") checkCsrf(request);
-    const server = await findGatewayTarget(db, slug, resolved.generation);
-    if (!server || !canSeeServer(resolved.access, server.slug, server.enabled))
+  return authenticateRequest(request, async ({ db, principal, access, requestId, generation }) => {
+    const server = await findGatewayTarget(db, slug, generation);
+    if (!server || !canSeeServer(access, server.slug, server.enabled))
       throw new AppError("not_found", `No server ${slug}.`);
     if (request.method !== "POST" && request.method !== "GET" && request.method !== "DELETE") {
       const response = errorResponse(
@@ -50,7 +34,7 @@ export async function handleMcpRequest(request: Request, slug: string, incoming?
     const call: GatewayCall = {
       db,
       principal,
-      access: resolved.access,
+      access,
       requestId,
       server: { slug: server.slug, url: server.url, transport: server.transport },
       credentials: server.credentials,
@@ -58,10 +42,5 @@ export async function handleMcpRequest(request: Request, slug: string, incoming?
       incoming,
     };
     return request.method === "POST" ? await proxyPost(call, request) : await proxyStream(call, request);
-  } catch (error) {
-    await auditAuthFailure(db, error, principal, requestId, request, tokenFingerprint);
-    return errorResponse(error, requestId, {
-      resourceMetadata: `${getConfig().registryUrl}/.well-known/oauth-protected-resource`,
-    });
-  }
+  });
 }
