@@ -22,9 +22,10 @@ export function toHonoPath(template: string): string {
 }
 
 /**
- * The API application: every machine-facing route (/api/*, /mcp/*, /scim/v2/*, /.well-known/oauth-protected-resource*)
- * served from one route table. Production hands it those paths directly (scripts/serve.ts); under
- * `next dev` a catch-all route handler mounts it, so both run the same code.
+ * The API application: every machine-facing route (/api/*, /mcp/*, /scim/v2/*, /v0.1/*,
+ * /.well-known/oauth-protected-resource*) served from one route table. Production hands it those
+ * paths directly (scripts/serve.ts); under `next dev` catch-all route handlers mount it
+ * (lib/api/next-dev-mount.ts), so both run the same code.
  */
 export function createApiApp(): Hono {
   const app = new Hono();

@@ -1,17 +1,2 @@
-import { apiApp } from "@/lib/api/create-api-app";
-
-/**
- * Under `next dev` the API application answers here. In production the registry's own server
- * (scripts/serve.ts) hands /api/* to the same application before Next's router is involved.
- */
-const handle = (request: Request) => apiApp().fetch(request);
-
-export {
-  handle as GET,
-  handle as POST,
-  handle as PATCH,
-  handle as PUT,
-  handle as DELETE,
-  handle as HEAD,
-  handle as OPTIONS,
-};
+/** `next dev` only: the API application answers /api/* here (lib/api/next-dev-mount.ts). */
+export { GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS } from "@/lib/api/next-dev-mount";

@@ -1,0 +1,2 @@
+/** `next dev` only: the API application answers /v0.1/* here (lib/api/next-dev-mount.ts). */
+export { GET, POST, PATCH, PUT, DELETE, HEAD, OPTIONS } from "@/lib/api/next-dev-mount";
