@@ -3,7 +3,7 @@ import { after, before, describe, mock, test } from "node:test";
 import type { Principal } from "@/lib/auth/principal";
 import { dbReady, disconnectDb, dbProvider, getDb, usageBatch, type Db } from "@/lib/db";
 import { createUsageRowWriter, type UsageRow } from "@/lib/db/usage-row-writer";
-import { WriteBatch } from "@/lib/db/write-batch";
+import { ISOLATE_AFTER, WriteBatch } from "@/lib/db/write-batch";
 import { findGatewayUsage, usageQuery } from "@/lib/usage/find-gateway-usage";
 import { flushGatewayUsage, recordGatewayUsage, type GatewayUsageInput } from "@/lib/usage/record-gateway-usage";
 import { resolveDatabaseTarget } from "@/lib/db/database-target.mjs";
@@ -35,6 +35,53 @@ const usage = (requestId: string, extra: Partial<GatewayUsageInput> = {}): Gatew
   ...extra,
 });
 const count = (where: Record<string, unknown>) => db.gatewayUsage.count({ where });
+const usageRow = (requestId: string, serverSlug: string, extra: Partial<UsageRow> = {}): UsageRow => ({
+  id: crypto.randomUUID(),
+  at: new Date(),
+  principalKind: "m2m",
+  principalId: "acc-7",
+  principalName: "batch-bot",
+  serverSlug,
+  tool: "echo",
+  outcome: "ok",
+  durationMs: 1,
+  requestId,
+  detail: null,
+  ...extra,
+});
+const storedRequestIds = async (serverSlug: string) =>
+  (await db.gatewayUsage.findMany({ where: { serverSlug }, select: { requestId: true } }))
+    .map((stored) => stored.requestId)
+    .sort();
+
+/** A WriteBatch on the real writer whose timer never fires during a test: only `flush` writes. */
+function testBatch(label: string) {
+  const writer = createUsageRowWriter(resolveDatabaseTarget(process.env), db);
+  // Backoff tops out at 5 s: far longer than the flushes a test makes.
+  const batch = new WriteBatch<UsageRow>({
+    label,
+    write: (rows) => writer.insert(rows),
+    maxBatch: 10,
+    intervalMs: 60_000,
+    maxQueued: 100,
+  });
+  return { batch, writer };
+}
+
+/** Every line written to stderr (where error lines go) while `run` executes, at log level error. */
+async function captureErrorLog(run: () => Promise<void>): Promise<string[]> {
+  const lines: string[] = [];
+  const original = { write: process.stderr.write.bind(process.stderr), level: process.env.REGISTRY_LOG_LEVEL };
+  process.stderr.write = ((chunk: unknown) => lines.push(String(chunk)) > 0) as typeof process.stderr.write;
+  process.env.REGISTRY_LOG_LEVEL = "error";
+  try {
+    await run();
+  } finally {
+    process.stderr.write = original.write;
+    process.env.REGISTRY_LOG_LEVEL = original.level;
+  }
+  return lines;
+}
 
 // Both providers keep the table name; renaming it makes every write fail without touching the code under test.
 async function withoutUsageTable(run: () => Promise<void>) {
@@ -149,19 +196,7 @@ describe(`gateway usage batches (${process.env.TEST_DATABASE === "postgresql" ? 
       intervalMs: 50,
       maxQueued: 3,
     });
-    const row = (requestId: string): UsageRow => ({
-      id: crypto.randomUUID(),
-      at: new Date(),
-      principalKind: "m2m",
-      principalId: "acc-7",
-      principalName: "batch-bot",
-      serverSlug: "bounded",
-      tool: "echo",
-      outcome: "ok",
-      durationMs: 1,
-      requestId,
-      detail: null,
-    });
+    const row = (requestId: string) => usageRow(requestId, "bounded");
     await withoutUsageTable(async () => {
       batch.add([row("b-1"), row("b-2"), row("b-3"), row("b-4"), row("b-5")]);
       assert.equal(batch.queued, 3);
@@ -176,6 +211,76 @@ describe(`gateway usage batches (${process.env.TEST_DATABASE === "postgresql" ? 
       rows.map((stored) => stored.requestId),
       ["b-1", "b-2", "b-3"],
     );
+  });
+
+  test("a row the database refuses is dropped once writes keep failing: the other rows land and the queue drains", async () => {
+    const { batch, writer } = testBatch("poison test usage");
+    // A real refusal on both databases: a second row with a stored row's primary key.
+    const stored = usageRow("poison-original", "poison");
+    await writer.insert([stored]);
+    const secret = "sk-do-not-log-4d1f";
+    const poison = usageRow("poison-duplicate", "poison-dup", { id: stored.id, detail: secret, principalName: secret });
+    const lines = await captureErrorLog(async () => {
+      batch.add([
+        usageRow("poison-good-1", "poison"),
+        poison,
+        usageRow("poison-good-2", "poison"),
+        usageRow("poison-good-3", "poison"),
+      ]);
+      for (let attempt = 1; attempt <= ISOLATE_AFTER; attempt++) {
+        await batch.flush();
+        assert.equal(batch.queued, 4, `attempt ${attempt}: the failed multi-row write keeps every row`);
+      }
+      await batch.flush();
+    });
+    await writer.close();
+    assert.equal(batch.queued, 0, "drained");
+    assert.equal(batch.rejected, 1);
+    assert.equal(batch.dropped, 0);
+    assert.deepEqual(await storedRequestIds("poison"), [
+      "poison-good-1",
+      "poison-good-2",
+      "poison-good-3",
+      "poison-original",
+    ]);
+    assert.equal(await count({ serverSlug: "poison-dup" }), 0);
+    const rejection = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.rejected);
+    assert.equal(rejection?.message, "poison test usage records rejected by the database and dropped");
+    assert.equal(rejection?.rejected, 1);
+    for (const line of lines)
+      assert.doesNotMatch(line, new RegExp(`${secret}|${stored.id}`), "no row content in the log");
+  });
+
+  test("a refused row at the head of the batch is set aside, judged after a row lands, and dropped", async () => {
+    const { batch, writer } = testBatch("head poison test usage");
+    const stored = usageRow("head-original", "head-poison");
+    await writer.insert([stored]);
+    batch.add([
+      usageRow("head-duplicate", "head-poison", { id: stored.id }),
+      usageRow("head-good-1", "head-poison"),
+      usageRow("head-good-2", "head-poison"),
+    ]);
+    for (let attempt = 0; attempt <= ISOLATE_AFTER; attempt++) await batch.flush();
+    await writer.close();
+    assert.equal(batch.queued, 0);
+    assert.equal(batch.rejected, 1);
+    assert.deepEqual(await storedRequestIds("head-poison"), ["head-good-1", "head-good-2", "head-original"]);
+  });
+
+  test("an outage longer than the isolation threshold drops nothing: every row lands once the database is back", async () => {
+    const { batch, writer } = testBatch("outage test usage");
+    const requestIds = ["outage-1", "outage-2", "outage-3"];
+    await withoutUsageTable(async () => {
+      batch.add(requestIds.map((requestId) => usageRow(requestId, "outage")));
+      for (let attempt = 0; attempt < ISOLATE_AFTER + 3; attempt++) await batch.flush();
+      assert.equal(batch.queued, 3, "every row kept while single-row writes fail too");
+      assert.equal(batch.rejected, 0);
+      assert.equal(batch.dropped, 0);
+    });
+    await batch.flush();
+    await writer.close();
+    assert.equal(batch.queued, 0);
+    assert.deepEqual(await storedRequestIds("outage"), requestIds);
   });
 
   test("closing the database (scripts/serve.ts on SIGTERM) writes every accepted row first", async () => {
