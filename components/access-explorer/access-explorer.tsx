@@ -3,11 +3,12 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { useApiCall } from "@/components/ui/use-api-call";
 import type { CallAnswer } from "@/lib/iam/explain/explain-call";
 import { CallAnswerCard } from "./call-answer";
 import { CallQuestionFields, type CallQuestionDraft } from "./call-question-fields";
@@ -48,8 +49,7 @@ export function AccessExplorer({
   const [kind, setKind] = useState<Kind>(initial?.kind ?? "user");
   const [subject, setSubject] = useState(initial?.subject ?? "");
   const [token, setToken] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useApiCall();
   const [result, setResult] = useState<(ExplainResponse & { call?: CallAnswer | null }) | null>(null);
   const options = kind === "user" ? users : kind === "m2m" ? m2mAccounts : groups;
 
@@ -71,16 +71,15 @@ export function AccessExplorer({
       router.replace(`${pathname}?${new URLSearchParams({ [SUBJECT_PARAM[kind]]: subject, ...asked }).toString()}`, {
         scroll: false,
       });
-    setPending(true);
-    setError(null);
-    try {
-      setResult(await apiRequest<ExplainResponse & { call: CallAnswer | null }>("POST", "/api/iam/explain", body));
-    } catch (caught) {
-      setResult(null);
-      setError(errorMessage(caught));
-    } finally {
-      setPending(false);
-    }
+    await run(async () => {
+      try {
+        setResult(await apiRequest<ExplainResponse & { call: CallAnswer | null }>("POST", "/api/iam/explain", body));
+      } catch (failure) {
+        // The previous answer must not stay under a refusal, where it would read as this question's.
+        setResult(null);
+        throw failure;
+      }
+    });
   }
 
   return (

@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { errorMessage } from "@/components/ui/api-request";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 import { useToast } from "@/components/ui/toast";
+import { useApiCall } from "@/components/ui/use-api-call";
 import type { GroupMembers } from "@/lib/iam/groups/find-group-members";
 import { changeMembership, type MemberKind } from "./change-membership";
 import { MemberPicker } from "./member-picker";
@@ -47,21 +47,17 @@ export function GroupMembersSection({
 }) {
   const router = useRouter();
   const toast = useToast();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { pending, error, run } = useApiCall();
+  // Who the last add was for, so its refusal can name them.
+  const [adding, setAdding] = useState("");
 
   async function add(kind: MemberKind, id: string, name: string) {
-    setPending(true);
-    setProblem(null);
-    try {
+    await run(async () => {
+      setAdding(name);
       await changeMembership(kind, id, group, true);
       toast({ title: `${name} added to ${group}`, description: "Their access changes on their next request." });
       router.refresh();
-    } catch (error) {
-      setProblem(`${name} was not added: ${errorMessage(error)}`);
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -72,9 +68,9 @@ export function GroupMembersSection({
         description="Assigned users and M2M accounts. Principals mapped through Entra group ids or app roles join at sign-in or per token and are not listed."
       />
       <CardBody className="space-y-3">
-        {problem ? (
+        {error ? (
           <Alert tone="danger" title="Membership not changed">
-            {problem}
+            {`${adding} was not added: ${error}`}
           </Alert>
         ) : null}
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">

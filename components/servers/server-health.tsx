@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
+import { useApiCall } from "@/components/ui/use-api-call";
 import type { ServerHealthRecord } from "@/lib/servers/schemas";
 import { HealthBadge } from "./health-badge";
 import { TimeAgo } from "./time-ago";
@@ -21,23 +21,21 @@ export function ServerHealth({
 }) {
   const router = useRouter();
   const toast = useToast();
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useApiCall();
 
   async function check() {
-    setPending(true);
-    try {
-      const result = await apiRequest<ServerHealthRecord>("POST", `/api/servers/${slug}/check-health`);
-      toast(
-        result.status === "up"
-          ? { title: `${slug} is up`, description: `It answered initialize in ${result.latencyMs} ms.` }
-          : { title: `${slug} is down`, description: result.error ?? "The probe failed.", tone: "error" },
-      );
-      router.refresh();
-    } catch (error) {
-      toast({ title: "Could not check health", description: errorMessage(error), tone: "error" });
-    } finally {
-      setPending(false);
-    }
+    await run(
+      async () => {
+        const result = await apiRequest<ServerHealthRecord>("POST", `/api/servers/${slug}/check-health`);
+        toast(
+          result.status === "up"
+            ? { title: `${slug} is up`, description: `It answered initialize in ${result.latencyMs} ms.` }
+            : { title: `${slug} is down`, description: result.error ?? "The probe failed.", tone: "error" },
+        );
+        router.refresh();
+      },
+      (error) => toast({ title: "Could not check health", description: errorMessage(error), tone: "error" }),
+    );
   }
 
   return (

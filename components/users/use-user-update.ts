@@ -1,47 +1,39 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { apiRequest, ApiRequestError, errorMessage } from "@/components/ui/api-request";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { useToast } from "@/components/ui/toast";
+import { useApiCall } from "@/components/ui/use-api-call";
 import type { UpdateUserInput, UserRecord } from "@/lib/iam/users/schemas";
 
-export interface UserUpdateProblem {
-  message: string;
-  /** 409: a guard (last admin, self-disable) or a newer version; the message says which. */
-  conflict: boolean;
-}
-
-/** PATCH /api/iam/users/{id} with the version the page loaded, then refresh the page. */
+/**
+ * PATCH /api/iam/users/{id} with the version the page loaded, then refresh the page. A refusal
+ * (409: a guard such as last admin or self-disable, or a newer version) is toasted and kept in
+ * `error` for the dialog that asked.
+ */
 export function useUserUpdate(user: Pick<UserRecord, "id" | "version" | "displayName">) {
   const router = useRouter();
   const toast = useToast();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<UserUpdateProblem | null>(null);
+  const { pending, error, run, clearError } = useApiCall();
 
-  async function update(
+  function update(
     change: Omit<UpdateUserInput, "version">,
     success: { title: string; description?: string },
   ): Promise<boolean> {
-    setPending(true);
-    setProblem(null);
-    try {
-      await apiRequest<UserRecord>("PATCH", `/api/iam/users/${encodeURIComponent(user.id)}`, {
-        ...change,
-        version: user.version,
-      });
+    return run(async () => {
+      try {
+        await apiRequest<UserRecord>("PATCH", `/api/iam/users/${encodeURIComponent(user.id)}`, {
+          ...change,
+          version: user.version,
+        });
+      } catch (failure) {
+        toast({ title: `${user.displayName} was not changed`, description: errorMessage(failure), tone: "error" });
+        throw failure;
+      }
       toast(success);
       router.refresh();
-      return true;
-    } catch (error) {
-      const message = errorMessage(error);
-      setProblem({ message, conflict: error instanceof ApiRequestError && error.status === 409 });
-      toast({ title: `${user.displayName} was not changed`, description: message, tone: "error" });
-      return false;
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
-  return { update, pending, problem, clearProblem: () => setProblem(null) };
+  return { update, pending, error, clearError };
 }

@@ -12,7 +12,7 @@ import { useUserUpdate } from "./use-user-update";
  */
 export function UserStatusButton({ user, isSelf }: { user: UserRecord; isSelf: boolean }) {
   const [open, setOpen] = useState(false);
-  const { update, pending, problem, clearProblem } = useUserUpdate(user);
+  const { update, pending, error, clearError } = useUserUpdate(user);
 
   if (!user.enabled) {
     return (
@@ -39,14 +39,14 @@ export function UserStatusButton({ user, isSelf }: { user: UserRecord; isSelf: b
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
-          if (!next) clearProblem();
+          if (!next) clearError();
         }}
         title={`Disable ${user.displayName}?`}
         description="You can enable the user again later."
         confirmLabel="Disable user"
         destructive
         pending={pending}
-        error={problem?.message ?? null}
+        error={error}
         onConfirm={async () => {
           if (
             await update(

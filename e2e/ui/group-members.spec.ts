@@ -151,6 +151,43 @@ test("a refused removal (409) is shown in the confirmation dialog, says what to 
   expect(await groupsOf(adminApi, `/api/iam/users/${user.id}`)).toEqual([group]);
 });
 
+test("a refused add names the member in the section's alert and changes nothing", async ({
+  page,
+  adminApi,
+  cleanup,
+  browserErrors,
+}) => {
+  const group = uniqueName("e2e-refused");
+  await createGroup(adminApi, { name: group });
+  cleanup(() => deleteGroup(adminApi, group));
+  const userName = `Refused ${uniqueName("probe")}`;
+  const user = await provisionUser(adminApi, userName);
+
+  const message = "This conflicts with an existing item or a newer change. Refresh and try again.";
+  await page.route(`**/api/iam/users/${user.id}`, (route) =>
+    route.request().method() === "PATCH"
+      ? route.fulfill({
+          status: 409,
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "conflict", message }, requestId: "e2e" }),
+        })
+      : route.continue(),
+  );
+  browserErrors.expectFailedResponse(409, new RegExp(`/api/iam/users/${user.id}`));
+  await page.goto(`/settings/iam/groups/${group}`);
+  const members = page.getByRole("region", { name: "Members" });
+  await members.getByRole("combobox", { name: "Add user" }).focus();
+  await page.keyboard.type(userName);
+  await expect(page.getByRole("option", { name: new RegExp(userName) })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Enter");
+
+  const alert = members.getByRole("alert");
+  await expect(alert).toContainText("Membership not changed");
+  await expect(alert).toContainText(`${userName} was not added: ${message}`);
+  await expect(members).toContainText("No users are assigned");
+  expect(await groupsOf(adminApi, `/api/iam/users/${user.id}`)).toEqual([]);
+});
+
 for (const width of [1280, 390]) {
   test(`the group page with its member pickers fits ${width} px without horizontal overflow`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
