@@ -1,6 +1,7 @@
 import { createClient, prepareSqlite, type Db } from "./db/create-client";
 import { createGenerationReader, type GenerationReader } from "./db/generation-reader";
 import { createUsageRowWriter, type UsageRow } from "./db/usage-row-writer";
+import { rowRefusalCode } from "./db/row-refusal";
 import { WriteBatch } from "./db/write-batch";
 import { ensureDatabaseDirectory, resolveDatabaseTarget, type DatabaseTarget } from "@/lib/db/database-target.mjs";
 
@@ -41,6 +42,7 @@ function connect(): DbState {
       await ready;
       await writer.insert(rows);
     },
+    refusalCode: rowRefusalCode,
     maxBatch: USAGE_MAX_BATCH,
     intervalMs: USAGE_FLUSH_MS,
     maxQueued: USAGE_MAX_QUEUED,

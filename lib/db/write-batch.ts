@@ -5,6 +5,12 @@ export interface WriteBatchOptions<T> {
   label: string;
   /** One multi-row write; it rejects when nothing was written. */
   write(items: T[]): Promise<void>;
+  /**
+   * When `write` failed because the database refused a row's content (a constraint, a value its
+   * column cannot hold): the database's error code. Null when it failed to write at all (down,
+   * timed out, busy).
+   */
+  refusalCode(error: unknown): string | null;
   /** Rows per write. */
   maxBatch: number;
   /** The longest a row waits while writes succeed. */
@@ -14,27 +20,22 @@ export interface WriteBatchOptions<T> {
 }
 
 const MAX_BACKOFF_MS = 5_000;
-/** Failed writes in a row after which a failing batch is written one row at a time. */
-export const ISOLATE_AFTER = 3;
 
 /**
- * Rows written in the background, many per write: `add` never waits and never throws. A failed
- * write keeps its rows and is retried with backoff, so a database restart loses nothing until
- * the queue is full; after that new rows are dropped, counted and logged. One write runs at a
- * time, in the order rows were added (but for rows set aside while isolating, below).
+ * Rows written in the background, many per write: `add` never waits and never throws. A write
+ * that fails to reach the database keeps its rows and is retried with backoff, so a database
+ * restart loses nothing until the queue is full; after that new rows are dropped, counted and
+ * logged. One write runs at a time, in the order rows were added.
  *
- * A row the database refuses (a poison row) must not hold the queue up, yet a refused write
- * looks the same as a database that refuses everything. So once ISOLATE_AFTER writes in a row
- * have failed, a batch whose multi-row write fails again is written one row at a time, and the
- * only evidence that a row is at fault is that the database accepted the row written just
- * before it:
- * - a row refused right after a row landed is dropped, counted in `rejected` and logged by count
- *   only (never its content: the database's message may quote the value);
- * - any other refused row is set aside and tried again later in the pass, after more rows;
- * - two refusals in a row end the pass: the rows not yet written go back to the head of the
- *   queue. During an outage a pass therefore costs the batch write and two single-row writes,
- *   and drops nothing. A pass that wrote or dropped a row is followed at once by the next one.
- * The price of the rule: a database that goes down between two single-row writes costs one row.
+ * A row the database refuses (a poison row: a duplicate key, a value its column cannot hold)
+ * must not hold the queue up. `refusalCode` tells such a refusal from an outage by the driver's
+ * error code, so when a multi-row write is refused the batch is written again one row at a time:
+ * - a row refused again is dropped, counted in `rejected` and logged by error code and count
+ *   only (never its content, and never the database's message, which may quote the value);
+ * - a row that fails for any other reason (the database went away meanwhile) ends the pass:
+ *   it and the rows after it go back to the head of the queue, and nothing is dropped.
+ * An outage therefore costs one write per attempt and drops nothing; a poison row costs one
+ * write per row of its batch, once.
  */
 export class WriteBatch<T> {
   private queue: T[] = [];
@@ -60,7 +61,7 @@ export class WriteBatch<T> {
     this.schedule();
   }
 
-  /** Writes every row queued so far (one attempt each batch); rows of a failed write stay queued. */
+  /** Writes every row queued so far (one attempt each batch); rows of a write that failed to reach the database stay queued. */
   async flush(): Promise<void> {
     if (this.writing) await this.writing;
     await this.drain();
@@ -127,69 +128,65 @@ export class WriteBatch<T> {
   private async writeQueued(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxBatch);
+      let failure: unknown;
       try {
         await this.options.write(batch);
         this.failures = 0;
+        continue;
       } catch (error) {
-        this.failures++;
-        if (this.failures <= ISOLATE_AFTER || batch.length === 1) this.queue.unshift(...batch);
-        else if (await this.writeOneByOne(batch)) continue;
-        this.logFailure(error);
-        return;
+        if (this.options.refusalCode(error) === null) {
+          this.queue.unshift(...batch);
+          failure = error;
+        } else {
+          failure = await this.writeOneByOne(batch);
+          if (failure === undefined) continue;
+        }
       }
+      this.failures++;
+      this.logFailure(failure);
+      return;
     }
   }
 
   /**
-   * Writes `batch` row by row (see the class comment); what is not written or dropped goes back
-   * to the head of the queue. True when some row landed or was dropped: the queue moved.
+   * Writes a refused batch row by row (see the class comment). Undefined when every row landed
+   * or was dropped; else the error that stopped it, its row and the rest back in the queue.
    */
-  private async writeOneByOne(batch: T[]): Promise<boolean> {
-    const pending = [...batch];
-    let previousLanded = false;
-    let refusedInARow = 0;
-    let landed = 0;
+  private async writeOneByOne(batch: T[]): Promise<unknown> {
     let rejected = 0;
-    let lastRefusal: unknown;
-    let stopped = false;
-    while (pending.length > 0) {
-      const row = pending.shift()!;
+    const codes = new Set<string>();
+    let stoppedBy: unknown;
+    for (let index = 0; index < batch.length; index++) {
       try {
-        await this.options.write([row]);
-        previousLanded = true;
-        refusedInARow = 0;
-        landed++;
+        await this.options.write([batch[index]!]);
       } catch (error) {
-        refusedInARow++;
-        if (previousLanded) {
+        const code = this.options.refusalCode(error);
+        if (code !== null) {
           rejected++;
-          lastRefusal = error;
-        } else if (refusedInARow < 2) {
-          pending.push(row);
-        } else {
-          this.queue.unshift(...pending, row);
-          stopped = true;
-          break;
+          codes.add(code);
+          continue;
         }
-        previousLanded = false;
+        this.queue.unshift(...batch.slice(index));
+        stoppedBy = error;
+        break;
       }
     }
-    this.logRejected(rejected, lastRefusal);
-    if (!stopped) this.failures = 0;
-    return landed + rejected > 0;
+    this.logRejected(rejected, [...codes]);
+    return stoppedBy;
   }
 
-  private logRejected(count: number, refusal: unknown): void {
+  private logRejected(count: number, codes: string[]): void {
     if (count === 0) return;
     this.rejected += count;
     log.error(`${this.options.label} records rejected by the database and dropped`, {
       rejected: count,
       rejectedTotal: this.rejected,
-      code: errorCode(refusal),
+      codes,
       queued: this.queue.length,
     });
   }
 
+  /** Only failures to write at all get here: their message (connection refused, a timeout) quotes no row. */
   private logFailure(error: unknown): void {
     log.error(`${this.options.label} write failed`, {
       error: error instanceof Error ? error.message : String(error),
@@ -197,10 +194,4 @@ export class WriteBatch<T> {
       attempt: this.failures,
     });
   }
-}
-
-/** The driver's error code (a PostgreSQL SQLSTATE, Prisma's P-code), never its message. */
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : undefined;
 }

@@ -3,7 +3,8 @@ import { after, before, describe, mock, test } from "node:test";
 import type { Principal } from "@/lib/auth/principal";
 import { dbReady, disconnectDb, dbProvider, getDb, usageBatch, type Db } from "@/lib/db";
 import { createUsageRowWriter, type UsageRow } from "@/lib/db/usage-row-writer";
-import { ISOLATE_AFTER, WriteBatch } from "@/lib/db/write-batch";
+import { rowRefusalCode } from "@/lib/db/row-refusal";
+import { WriteBatch } from "@/lib/db/write-batch";
 import { findGatewayUsage, usageQuery } from "@/lib/usage/find-gateway-usage";
 import { flushGatewayUsage, recordGatewayUsage, type GatewayUsageInput } from "@/lib/usage/record-gateway-usage";
 import { resolveDatabaseTarget } from "@/lib/db/database-target.mjs";
@@ -57,15 +58,20 @@ const storedRequestIds = async (serverSlug: string) =>
 /** A WriteBatch on the real writer whose timer never fires during a test: only `flush` writes. */
 function testBatch(label: string) {
   const writer = createUsageRowWriter(resolveDatabaseTarget(process.env), db);
+  let writes = 0;
   // Backoff tops out at 5 s: far longer than the flushes a test makes.
   const batch = new WriteBatch<UsageRow>({
     label,
-    write: (rows) => writer.insert(rows),
+    write: async (rows) => {
+      writes++;
+      await writer.insert(rows);
+    },
+    refusalCode: rowRefusalCode,
     maxBatch: 10,
     intervalMs: 60_000,
     maxQueued: 100,
   });
-  return { batch, writer };
+  return { batch, writer, writes: () => writes };
 }
 
 /** Every line written to stderr (where error lines go) while `run` executes, at log level error. */
@@ -192,6 +198,7 @@ describe(`gateway usage batches (${process.env.TEST_DATABASE === "postgresql" ? 
     const batch = new WriteBatch<UsageRow>({
       label: "bounded test usage",
       write: (rows) => writer.insert(rows),
+      refusalCode: rowRefusalCode,
       maxBatch: 2,
       intervalMs: 50,
       maxQueued: 3,
@@ -213,7 +220,7 @@ describe(`gateway usage batches (${process.env.TEST_DATABASE === "postgresql" ? 
     );
   });
 
-  test("a row the database refuses is dropped once writes keep failing: the other rows land and the queue drains", async () => {
+  test("a row the database refuses (a duplicate key) is dropped in the same flush: the other rows land, the log names no content", async () => {
     const { batch, writer } = testBatch("poison test usage");
     // A real refusal on both databases: a second row with a stored row's primary key.
     const stored = usageRow("poison-original", "poison");
@@ -227,14 +234,10 @@ describe(`gateway usage batches (${process.env.TEST_DATABASE === "postgresql" ? 
         usageRow("poison-good-2", "poison"),
         usageRow("poison-good-3", "poison"),
       ]);
-      for (let attempt = 1; attempt <= ISOLATE_AFTER; attempt++) {
-        await batch.flush();
-        assert.equal(batch.queued, 4, `attempt ${attempt}: the failed multi-row write keeps every row`);
-      }
       await batch.flush();
     });
     await writer.close();
-    assert.equal(batch.queued, 0, "drained");
+    assert.equal(batch.queued, 0, "drained by one flush");
     assert.equal(batch.rejected, 1);
     assert.equal(batch.dropped, 0);
     assert.deepEqual(await storedRequestIds("poison"), [
@@ -244,36 +247,40 @@ describe(`gateway usage batches (${process.env.TEST_DATABASE === "postgresql" ? 
       "poison-original",
     ]);
     assert.equal(await count({ serverSlug: "poison-dup" }), 0);
-    const rejection = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.rejected);
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rejection = logged.find((line) => line.rejected);
     assert.equal(rejection?.message, "poison test usage records rejected by the database and dropped");
     assert.equal(rejection?.rejected, 1);
+    assert.deepEqual(rejection?.codes, [dbProvider() === "postgresql" ? "23505" : "SQLITE_CONSTRAINT_PRIMARYKEY"]);
+    assert.equal(logged.filter((line) => line.message !== rejection?.message).length, 0, "no write-failed line");
     for (const line of lines)
       assert.doesNotMatch(line, new RegExp(`${secret}|${stored.id}`), "no row content in the log");
   });
 
-  test("a refused row at the head of the batch is set aside, judged after a row lands, and dropped", async () => {
-    const { batch, writer } = testBatch("head poison test usage");
-    const stored = usageRow("head-original", "head-poison");
-    await writer.insert([stored]);
+  test("a row missing a required value is refused on its own wherever it sits in the batch", async () => {
+    const { batch, writer } = testBatch("not-null test usage");
     batch.add([
-      usageRow("head-duplicate", "head-poison", { id: stored.id }),
-      usageRow("head-good-1", "head-poison"),
-      usageRow("head-good-2", "head-poison"),
+      usageRow("nn-missing", "not-null", { principalKind: null as unknown as string }),
+      usageRow("nn-good-1", "not-null"),
+      usageRow("nn-good-2", "not-null"),
     ]);
-    for (let attempt = 0; attempt <= ISOLATE_AFTER; attempt++) await batch.flush();
+    await batch.flush();
     await writer.close();
     assert.equal(batch.queued, 0);
     assert.equal(batch.rejected, 1);
-    assert.deepEqual(await storedRequestIds("head-poison"), ["head-good-1", "head-good-2", "head-original"]);
+    assert.deepEqual(await storedRequestIds("not-null"), ["nn-good-1", "nn-good-2"]);
   });
 
-  test("an outage longer than the isolation threshold drops nothing: every row lands once the database is back", async () => {
-    const { batch, writer } = testBatch("outage test usage");
+  test("an outage (the table gone) is not a refusal: one write per flush, nothing dropped, every row lands once it is back", async () => {
+    const { batch, writer, writes } = testBatch("outage test usage");
     const requestIds = ["outage-1", "outage-2", "outage-3"];
     await withoutUsageTable(async () => {
       batch.add(requestIds.map((requestId) => usageRow(requestId, "outage")));
-      for (let attempt = 0; attempt < ISOLATE_AFTER + 3; attempt++) await batch.flush();
-      assert.equal(batch.queued, 3, "every row kept while single-row writes fail too");
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await batch.flush();
+        assert.equal(writes(), attempt, "never row by row");
+      }
+      assert.equal(batch.queued, 3, "every row kept");
       assert.equal(batch.rejected, 0);
       assert.equal(batch.dropped, 0);
     });
