@@ -78,6 +78,8 @@ const files = [
   { category: "db", pattern: ["lib/db.ts", "lib/db/**", "lib/generated/**"] },
   { category: "system-access", pattern: ["lib/system-context.ts", "lib/access/system-access.ts"] },
   { category: "start-up", pattern: ["lib/system-context.ts", "lib/iam/ensure-built-ins.ts"] },
+  { category: "built-ins", pattern: ["lib/iam/ensure-built-ins.ts"] },
+  { category: "seed", pattern: ["prisma/**"] },
 ];
 
 const everyProductType = ["auth", "lib", "ui", "component", "app", "scripts", "tool"];
@@ -86,6 +88,9 @@ const everyProductType = ["auth", "lib", "ui", "component", "app", "scripts", "t
 
 const SYSTEM_ACCESS_IN_REQUEST_CODE =
   "systemContext / systemAccess hold every permission and the whole catalog: only start-up (scripts/, prisma/seed, lib/iam/ensure-built-ins.ts) and tests may use them. Pass on the caller's context instead (withAuth's ctx, requirePageSession's session); a background job takes its context from the script that starts it (see startHealthChecker in scripts/serve.ts).";
+
+const BUILT_INS_IN_REQUEST_CODE =
+  "ensureBuiltIns creates the built-in admin group with the registry's own access: it runs once at start-up (scripts/launch/prepare-database.ts). Only scripts/, prisma/ and tests may import it; request code reads the group like any other.";
 
 const dependencyPolicies = [
   { from: { element: { type: "app" } }, disallow: { to: { file: { categories: "db" } } }, message: DB_IN_APP },
@@ -115,6 +120,13 @@ const dependencyPolicies = [
   },
   // The exception, after the rule it overrides (the last matching policy decides).
   { from: { file: { categories: "start-up" } }, allow: { to: { file: { categories: "system-access" } } } },
+  {
+    // Everything below scripts/ that a request or a client can reach; prisma/ (the seed) is start-up too, allowed next.
+    from: { element: { types: { anyOf: ["app", "component", "ui", "auth", "lib", "tool"] } } },
+    disallow: { to: { file: { categories: "built-ins" } } },
+    message: BUILT_INS_IN_REQUEST_CODE,
+  },
+  { from: { file: { categories: "seed" } }, allow: { to: { file: { categories: "built-ins" } } } },
   {
     from: { element: { type: "ui" } },
     disallow: { to: { element: { types: { anyOf: everyProductType.filter((type) => type !== "ui") } } } },

@@ -9,8 +9,9 @@ import { ensureTlsCertificate } from "@/entra-emulator/tls";
  *   1. unit and integration tests (node's test runner) on the embedded SQLite database;
  *   2. the database-backed suites again on PostgreSQL (tests/db, tests/api, tests/gateway, tests/scim,
  *      tests/servers). tests/cli and tests/docs drive the registry through its HTTP API as a client
- *      would; what they check does not depend on the database, and they are slow (a process per
- *      CLI call), so they run on SQLite only (the conformance suite covers HTTP on both);
+ *      would; their database use is setup (seeding through getDb()) through the same lib/ code the
+ *      PostgreSQL stage already covers, and they are slow (a process per CLI call), so they run on
+ *      SQLite only (the conformance suite covers HTTP on both);
  *   3. the production build;
  *   4. the conformance suite (conformance/): black-box HTTP checks against `npm start` on SQLite
  *      and PostgreSQL (scripts/test-conformance.ts);

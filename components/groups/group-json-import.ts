@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseJsonText } from "@/components/ui/parse-json-text";
+import { jsonTextSchema } from "@/components/ui/json-text-schema";
 import { createGroupSchema } from "@/lib/iam/groups/schemas";
 import { bodyParts, draftFromGroup, emptyDraft, type GroupDraft } from "./group-draft";
 
@@ -13,18 +13,15 @@ export type ImportResult =
 const IMPORTED_PARTS = ["description", "entraMappings", "serverAccess", "permissions"] as const;
 
 /**
- * Parses pasted group JSON (the JSON view's shape or a create body) with the create schema. Parts
+ * Checks pasted group JSON, parsed (the JSON view's shape or a create body), with the create schema. Parts
  * the JSON leaves out keep the form's current values (a pasted rule list must not wipe the
  * description), and the notes say which parts were imported.
  */
 export function importGroupJson(
-  text: string,
+  value: unknown,
   currentName: string | null,
   current: GroupDraft = emptyDraft(),
 ): ImportResult {
-  const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, message: "This is not valid JSON.", errors: [json.message] };
-  const value = json.value;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, message: "Paste one group: a JSON object like the JSON view shows.", errors: [] };
   }
@@ -70,14 +67,14 @@ export function importGroupJson(
 const LISTED_ERRORS = 12;
 
 /**
- * The import dialog's form: the pasted text, checked by importGroupJson (the API's create
- * schema). Its output is the import; a refusal is one message, its title first, then a line per
- * problem (JsonTextField lists them).
+ * The import dialog's form: the pasted text, parsed as JSON text fields are, then checked by
+ * importGroupJson (the API's create schema). Its output is the import; a refusal is one message,
+ * its title first, then a line per problem (JsonTextField lists them).
  */
 export function groupImportFormSchema(currentName: string | null, current: GroupDraft) {
   return z.object({
-    json: z.string().transform((text, ctx) => {
-      const result = importGroupJson(text, currentName, current);
+    json: jsonTextSchema().transform((value, ctx) => {
+      const result = importGroupJson(value, currentName, current);
       if (result.ok) return result;
       ctx.addIssue({ code: "custom", message: [result.message, ...result.errors.slice(0, LISTED_ERRORS)].join("\n") });
       return z.NEVER;

@@ -16,7 +16,12 @@ export function ImportToolsButton() {
   const [open, setOpen] = useState(false);
   const [preview, setPreview] = useState<ToolImportDiff | null>(null);
   const schema = useMemo(() => toolImportFormSchema(editor.tools), [editor.tools]);
-  const { form, pending, formError, fieldError, onSubmit } = useApiForm({ schema, defaultValues: { tools: "" } });
+  const { form, pending, formError, fieldError, onSubmit } = useApiForm({
+    schema,
+    defaultValues: { tools: "" },
+    // The API names a part of the pasted list ("tools.3.name"); its message says which, the one text field could not.
+    fieldFor: () => null,
+  });
 
   const check = onSubmit(async ({ tools }) => setPreview(tools.diff));
   // Applies the text that was previewed: editing it drops the preview, so Apply needs a new one.

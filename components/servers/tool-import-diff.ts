@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseJsonText } from "@/components/ui/parse-json-text";
+import { jsonTextSchema } from "@/components/ui/json-text-schema";
 import { diffTools as diffToolLists } from "@/lib/servers/discovery/diff-tools";
 import { replaceToolsSchema, type ToolInput } from "@/lib/servers/schemas";
 
@@ -19,13 +19,10 @@ export function diffTools(current: ToolInput[], next: ToolInput[]): ToolImportDi
 }
 
 /**
- * Reads pasted JSON — a tool array, `{ "tools": [...] }` (the PUT body) or a `tools/list` result —
- * and checks it with the API's own schema, naming the tool and field that is wrong.
+ * Reads pasted JSON, parsed — a tool array, `{ "tools": [...] }` (the PUT body) or a `tools/list`
+ * result — and checks it with the API's own schema, naming the tool and field that is wrong.
  */
-export function checkToolImport(text: string, current: ToolInput[]): ToolImportCheck {
-  const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, message: `Not valid JSON. ${json.message}` };
-  const value = json.value;
+export function checkToolImport(value: unknown, current: ToolInput[]): ToolImportCheck {
   const tools = Array.isArray(value)
     ? value
     : value && typeof value === "object" && "tools" in value
@@ -47,11 +44,11 @@ export function checkToolImport(text: string, current: ToolInput[]): ToolImportC
   return { ok: true, tools: parsed.data.tools, diff: diffTools(current, parsed.data.tools) };
 }
 
-/** The import dialog's form: the pasted text, checked by checkToolImport; its output is the checked list and its diff. */
+/** The import dialog's form: the pasted text, parsed, checked by checkToolImport; its output is the checked list and its diff. */
 export function toolImportFormSchema(current: ToolInput[]) {
   return z.object({
-    tools: z.string().transform((text, ctx) => {
-      const check = checkToolImport(text, current);
+    tools: jsonTextSchema().transform((value, ctx) => {
+      const check = checkToolImport(value, current);
       if (check.ok) return check;
       ctx.addIssue({ code: "custom", message: check.message });
       return z.NEVER;

@@ -17,7 +17,7 @@ export interface UseApiFormOptions<Input extends FieldValues, Output> extends Ap
 /**
  * A form that sends to the JSON API: React Hook Form checked by a Zod schema. Errors are worked
  * out on every change and blur but shown only as fieldError says; API refusals land on their
- * fields (see applyApiError). `pending` is true while the submit handler runs.
+ * fields (see applyApiError). `pending` is true while a submit or its API call runs.
  */
 export function useApiForm<Input extends FieldValues, Output>({
   schema,
@@ -36,11 +36,12 @@ export function useApiForm<Input extends FieldValues, Output>({
   const { errors, isDirty, isSubmitted, isSubmitting, dirtyFields, touchedFields } = formState;
   void [dirtyFields, touchedFields];
   const fieldNames = Object.keys(defaultValues);
-  const { run } = useApiCall();
+  const call = useApiCall();
 
   return {
     form,
-    pending: isSubmitting,
+    // A submit useApiCall drops (another runs) ends at once and clears isSubmitting; the running call still counts.
+    pending: isSubmitting || call.pending,
     /** The refusal that belongs to no field (network, permission, conflict…), or undefined. */
     formError: errors.root?.server?.message,
     /** The form-level error is a 409: someone changed the item meanwhile, or a guard refused. */
@@ -69,7 +70,7 @@ export function useApiForm<Input extends FieldValues, Output>({
     /** The form's onSubmit: checks, then runs `send`; a thrown API error is put on the form. */
     onSubmit(send: (values: Output) => Promise<void>): (event?: BaseSyntheticEvent) => Promise<void> {
       const submit = form.handleSubmit(async (values) => {
-        await run(
+        await call.run(
           () => send(values),
           (error) => applyApiError(form, error, fieldNames, mapping),
         );

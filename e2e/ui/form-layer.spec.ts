@@ -132,6 +132,50 @@ test("Enter sends; while the request runs the form is disabled and a second Ente
   expect(posts).toHaveLength(1);
 });
 
+test("two submits at once: the dropped second one leaves the form disabled until the first answers", async ({
+  page,
+  adminApi,
+  cleanup,
+}) => {
+  const name = uniqueName("e2e-ui-pending-twice");
+  cleanup(() => revokeProvisioningTokensNamed(adminApi, name));
+  const posts: string[] = [];
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let arrived: () => void = () => {};
+  const held = new Promise<void>((resolve) => (arrived = resolve));
+  await page.route("**/api/iam/provisioning-tokens", async (route) => {
+    if (route.request().method() === "POST") {
+      posts.push(route.request().url());
+      arrived();
+      await released;
+    }
+    await route.continue();
+  });
+
+  await page.goto("/settings/iam/provisioning");
+  await page.getByRole("button", { name: "Create secret" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create provisioning secret" });
+  const field = dialog.getByRole("textbox", { name: "Name", exact: true });
+  await field.fill(name);
+  // In one task, so React renders nothing in between: the second submit gets past the form's
+  // own guard, and useApiCall drops it. It settles in microtasks, before the request reaches the route.
+  await dialog.locator("form").evaluate((form: HTMLFormElement) => {
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await held;
+  await expect(dialog.getByRole("button", { name: "Creating…" })).toBeDisabled();
+  await expect(field).toBeDisabled();
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeDisabled();
+  expect(posts).toHaveLength(1);
+  release();
+
+  const secretDialog = page.getByRole("dialog", { name: `Provisioning secret ${name} created` });
+  await expect(secretDialog.getByRole("textbox", { name: "New provisioning secret" })).toHaveValue(/^mcps_/);
+  expect(posts).toHaveLength(1);
+});
+
 test("Add user: an Entra user who already exists is refused on the Object id field", async ({
   page,
   adminApi,

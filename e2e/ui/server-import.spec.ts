@@ -86,6 +86,32 @@ test("a bad document shows a clear per-document error and nothing can be applied
   await expect(dialog.getByRole("alert").filter({ hasText: "Line 1, column 3" })).toBeVisible();
 });
 
+test("an API refusal of the pasted documents shows its whole message, not a bare one on the text field", async ({
+  page,
+  browserErrors,
+}) => {
+  // The dialog checks the documents' shape first, so the API's own 422 (a rule only it knows) is answered here.
+  const message = "Invalid body: documents.0.name: too long";
+  browserErrors.expectFailedResponse(422, "/api/servers/import");
+  await page.route("**/api/servers/import", (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: "application/json",
+      body: JSON.stringify({
+        error: { code: "validation_failed", message, fields: [{ path: "documents.0.name", message: "too long" }] },
+      }),
+    }),
+  );
+  await page.goto("/");
+  await page.getByRole("button", { name: "Import server.json" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import server.json" });
+  const text = dialog.getByRole("textbox", { name: "server.json documents" });
+  await text.fill(JSON.stringify(serverJson(uniqueName("e2e-imp-422"), "Refused")));
+  await dialog.getByRole("button", { name: "Preview" }).click();
+  await expect(dialog.getByRole("alert").filter({ hasText: message })).toBeVisible();
+  await expect(text).not.toHaveAttribute("aria-invalid", "true");
+});
+
 test("the import dialog and its preview fit a 390 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const long = uniqueName("e2e-imp-a-rather-long-server-name-for-wrapping");

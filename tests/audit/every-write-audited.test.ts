@@ -3,16 +3,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
+import { forgedScopes, isAudited } from "./audited-scope";
 
 /**
  * SPEC §10: every IAM change is in the audit log. lib/ changes registry state only through
  * `auditedChange` (lib/audit/audited-change.ts), which writes the change, its audit events and
  * the IAM generation bump in one transaction. This scan fails when a file writes with Prisma
- * any other way. A write must be on `tx` inside an audited scope: the callback passed to
- * `auditedChange(`, or a function with an `AuditedTx` parameter (which only `auditedChange`
- * hands out), with no function in between rebinding `tx`. No file may open transactions of its
- * own; the files below are the exceptions, each with the reason its writes are not IAM or
- * catalog changes.
+ * any other way. A write must be on a `tx` whose nearest binding is an audited scope: the
+ * callback parameter of `auditedChange(`, or a parameter typed `AuditedTx` (which only
+ * `auditedChange` hands out; an object literal with `tx` and `record` anywhere else is
+ * reported). No file may open transactions of its own; the files below are the exceptions,
+ * each with the reason its writes are not IAM or catalog changes.
  */
 const ALLOWED: Record<string, string> = {
   "lib/audit/audited-change.ts": "the helper itself: opens the transaction and bumps the IAM generation",
@@ -59,9 +60,13 @@ function sources(dir: string): string[] {
 }
 
 function findings(file: string, text: string): string[] {
-  const found = modelWrites(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true))
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found = modelWrites(source)
     .filter((write) => !isAudited(write))
     .map((write) => `${file}: ${write.expression.getText().replace(/\s+/g, "")}( outside an audited change`);
+  if (file !== "lib/audit/audited-change.ts") {
+    for (const literal of forgedScopes(source)) found.push(`${file}: ${oneLine(literal)} builds an AuditedTx by hand`);
+  }
   for (const match of text.matchAll(RAW_WRITE)) found.push(`${file}: ${match[0]} (raw write)`);
   for (const match of text.matchAll(OWN_TRANSACTION)) found.push(`${file}: its own ${match[0]}`);
   const manual = [...text.matchAll(MANUAL_AUDIT)].filter((m) => !/function\s+$/.test(text.slice(0, m.index)));
@@ -82,44 +87,13 @@ function modelWrites(node: ts.Node): ts.CallExpression[] {
   return [...own, ...node.getChildren().flatMap(modelWrites)];
 }
 
+function oneLine(node: ts.Node): string {
+  return node.getText().replace(/\s+/g, " ");
+}
+
 function lastName(expression: ts.Expression): string {
   if (ts.isIdentifier(expression)) return expression.text;
   return ts.isPropertyAccessExpression(expression) ? expression.name.text : "";
-}
-
-/**
- * A write on `tx` (or `<scope>.tx`) is audited when, walking out through the enclosing
- * functions, an audited scope comes before any function whose parameters bind the receiver's
- * root name (that would be another transaction). `const { tx } = scope` binds no parameter, so
- * such a `tx` belongs to the function `scope` came from.
- */
-function isAudited(write: ts.CallExpression): boolean {
-  const model = (write.expression as ts.PropertyAccessExpression).expression as ts.PropertyAccessExpression;
-  if (lastName(model.expression) !== "tx") return false;
-  const root = rootName(model.expression);
-  for (let node: ts.Node | undefined = write.parent; node; node = node.parent) {
-    if (!ts.isFunctionLike(node)) continue;
-    if (isAuditedScope(node)) return true;
-    if (node.parameters.some((parameter) => boundNames(parameter.name).includes(root))) return false;
-  }
-  return false;
-}
-
-function rootName(expression: ts.Expression): string {
-  return ts.isPropertyAccessExpression(expression) ? rootName(expression.expression) : expression.getText();
-}
-
-function isAuditedScope(fn: ts.SignatureDeclaration): boolean {
-  const call = fn.parent;
-  const passedToAuditedChange =
-    ts.isCallExpression(call) && call.expression.getText() === "auditedChange" && call.arguments.some((a) => a === fn);
-  const takesAuditedTx = fn.parameters.some((parameter) => parameter.type?.getText() === "AuditedTx");
-  return passedToAuditedChange || takesAuditedTx;
-}
-
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundNames(element.name)));
 }
 
 test("every Prisma write in lib/ goes through auditedChange, or is on the justified allow-list", () => {
@@ -156,6 +130,7 @@ test("a tx write counts as audited only inside auditedChange's callback or a fun
     "await auditedChange(db, ctx, async ({ tx }) => Promise.all(ids.map((id) => tx.group.delete({ where: { id } }))));",
     "export async function writeParts({ tx }: AuditedTx, id: string) { await tx.rule.deleteMany({}); }",
     "export async function writeUser(scope: AuditedTx) { await scope.tx.user.update({}); }",
+    "export async function writeUser(scope: AuditedTx) { const tx = scope.tx; await tx.user.update({}); }",
   ];
   for (const snippet of audited) assert.deepEqual(findings("x.ts", header + snippet), [], snippet);
   const outside = [
@@ -168,6 +143,16 @@ test("a tx write counts as audited only inside auditedChange's callback or a fun
     "await auditedChange(db, ctx, async ({ tx }) => run(async (tx) => tx.group.delete({})));",
     "await auditedChange(db, ctx, async () => { await db.group.delete({}); });",
     "await other(db, ctx, async ({ tx }) => { await tx.group.delete({}); });",
+    // The audited scope is there, but a nearer binding of tx is another transaction.
+    "export function f(scope: AuditedTx, tx: Tx) { return tx.group.delete({}); }",
+    "await auditedChange(db, ctx, async (scope) => { const tx = getDb(); await tx.x.create({}); });",
+    "await auditedChange(db, ctx, async (scope) => { let tx = getDb(); await tx.x.create({}); });",
+    "await auditedChange(db, ctx, async ({ tx }) => { if (ok) { var tx = getDb(); } await tx.x.create({}); });",
+    "export async function g({ tx }: AuditedTx) { const run = async () => { const tx = getDb(); await tx.x.update({}); }; }",
+    "export async function g(scope: AuditedTx) { const { tx } = other; await tx.x.update({}); }",
+    // An AuditedTx built by hand hands a bare transaction to helpers that trust the type.
+    "await helper({ tx: bare, actor, record: () => {} });",
+    "await helper({ ...scope, tx: bare });",
   ];
   for (const snippet of outside) assert.equal(findings("x.ts", header + snippet).length, 1, snippet);
 });

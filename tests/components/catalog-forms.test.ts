@@ -9,7 +9,7 @@ import {
   tagsError,
 } from "@/components/servers/server-draft";
 import { EMPTY_TOOL_DRAFT, toolFormSchema } from "@/components/servers/tool-draft";
-import { checkToolImport } from "@/components/servers/tool-import-diff";
+import { checkToolImport, toolImportFormSchema } from "@/components/servers/tool-import-diff";
 import { parseJsonText } from "@/components/ui/parse-json-text";
 
 test("parseJsonText says on which line and column the JSON is wrong", () => {
@@ -90,23 +90,26 @@ test("a tool import is previewed as added, changed, removed and unchanged, and a
     { name: "b", description: "old", inputSchema: { type: "object" } },
     { name: "c", description: "", inputSchema: { type: "object" } },
   ];
-  const result = checkToolImport(
-    '{ "tools": [{ "name": "a" }, { "name": "b", "description": "new" }, { "name": "d" }] }',
-    current,
-  );
+  const result = checkToolImport({ tools: [{ name: "a" }, { name: "b", description: "new" }, { name: "d" }] }, current);
   assert.ok(result.ok);
   assert.deepEqual(result.ok && result.diff, { added: ["d"], changed: ["b"], removed: ["c"], unchanged: 1 });
-  assert.deepEqual(checkToolImport('[{ "name": "x y" }]', current), {
+  assert.deepEqual(checkToolImport([{ name: "x y" }], current), {
     ok: false,
     message: "Tool 1 (x y), field name: tool names use letters, digits, _ . - /",
   });
-  assert.deepEqual(checkToolImport('[{ "name": "a" }, { "name": "a" }]', current), {
+  assert.deepEqual(checkToolImport([{ name: "a" }, { name: "a" }], current), {
     ok: false,
     message: "tool names must be unique",
   });
-  assert.equal(checkToolImport('{ "name": "a" }', current).ok, false);
-  const broken = checkToolImport("[", current);
-  assert.match(broken.ok ? "" : broken.message, /^Not valid JSON\. Line 1, column 2/);
+  assert.equal(checkToolImport({ name: "a" }, current).ok, false);
+  // The dialog's field parses the text as every JSON text field does (jsonTextSchema), then checks it.
+  const form = toolImportFormSchema(current);
+  const broken = form.safeParse({ tools: "[" });
+  assert.ok(!broken.success);
+  assert.match(broken.error.issues[0]!.message, /^Not valid JSON\. Line 1, column 2/);
+  const pasted = form.safeParse({ tools: '[{ "name": "d" }]' });
+  assert.ok(pasted.success);
+  assert.deepEqual(pasted.data.tools.diff, { added: ["d"], changed: [], removed: ["a", "b", "c"], unchanged: 0 });
 });
 
 test("an audit change summary names each changed field, ignoring bookkeeping", () => {

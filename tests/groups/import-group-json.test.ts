@@ -13,7 +13,7 @@ const current: GroupDraft = {
 
 test("parts the JSON leaves out keep the form's values, and the notes say what was imported", () => {
   const result = importGroupJson(
-    JSON.stringify({ serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] }),
+    { serverAccess: [{ server: "jira", methods: ["*"], tools: ["*"] }] },
     "team-payments",
     current,
   );
@@ -31,7 +31,7 @@ test("parts the JSON leaves out keep the form's values, and the notes say what w
 });
 
 test("a part present in the JSON replaces the form's, even when empty", () => {
-  const result = importGroupJson(JSON.stringify({ description: "", permissions: [] }), "team-payments", current);
+  const result = importGroupJson({ description: "", permissions: [] }, "team-payments", current);
   assert.ok(result.ok);
   assert.equal(result.draft.description, "");
   assert.deepEqual(result.draft.permissions, []);
@@ -40,23 +40,23 @@ test("a part present in the JSON replaces the form's, even when empty", () => {
 
 test("a new group keeps its typed name unless the JSON names one; renaming an existing group is refused with a note", () => {
   const fresh = { ...current, name: "" };
-  const unnamed = importGroupJson(JSON.stringify({ description: "From JSON." }), null, fresh);
+  const unnamed = importGroupJson({ description: "From JSON." }, null, fresh);
   assert.ok(unnamed.ok);
   assert.equal(unnamed.draft.name, "");
-  const named = importGroupJson(JSON.stringify({ name: "team-ops", description: "From JSON." }), null, fresh);
+  const named = importGroupJson({ name: "team-ops", description: "From JSON." }, null, fresh);
   assert.ok(named.ok);
   assert.equal(named.draft.name, "team-ops");
   assert.match(named.notes[0]!, /^Imported name, description\./);
-  const renamed = importGroupJson(JSON.stringify({ name: "other", description: "x" }), "team-payments", current);
+  const renamed = importGroupJson({ name: "other", description: "x" }, "team-payments", current);
   assert.ok(renamed.ok);
   assert.equal(renamed.draft.name, "team-payments");
   assert.ok(renamed.notes.some((note) => note.includes('"other" was ignored')));
 });
 
 test("JSON with nothing to import, or invalid parts, changes nothing and says why", () => {
-  const empty = importGroupJson(JSON.stringify({ id: "x", version: 3 }), "team-payments", current);
+  const empty = importGroupJson({ id: "x", version: 3 }, "team-payments", current);
   assert.equal(empty.ok, false);
-  const invalid = importGroupJson(JSON.stringify({ permissions: ["root"] }), "team-payments", current);
+  const invalid = importGroupJson({ permissions: ["root"] }, "team-payments", current);
   assert.ok(!invalid.ok);
   assert.ok(invalid.errors.some((error) => error.startsWith("permissions.0")));
 });
@@ -65,7 +65,8 @@ test("the import form's check says where the JSON is wrong, and lists what the g
   const schema = groupImportFormSchema("team-payments", current);
   const broken = schema.safeParse({ json: '{ "description": "x", }' });
   assert.ok(!broken.success);
-  assert.equal(broken.error.issues[0]!.message, 'This is not valid JSON.\nLine 1, column 23: unexpected "}"');
+  // Worded as every JSON text field words it (jsonTextSchema).
+  assert.equal(broken.error.issues[0]!.message, 'Not valid JSON. Line 1, column 23: unexpected "}"');
   const invalid = schema.safeParse({ json: JSON.stringify({ permissions: ["root", "audit:read", "also-bad"] }) });
   assert.ok(!invalid.success);
   const [title, ...lines] = invalid.error.issues[0]!.message.split("\n");
@@ -74,6 +75,9 @@ test("the import form's check says where the JSON is wrong, and lists what the g
     lines.map((line) => line.split(":")[0]),
     ["permissions.0", "permissions.2"],
   );
+  const notAnObject = schema.safeParse({ json: "[1]" });
+  assert.ok(!notAnObject.success);
+  assert.match(notAnObject.error.issues[0]!.message, /^Paste one group/);
   const fine = schema.safeParse({ json: JSON.stringify({ description: "From JSON." }) });
   assert.ok(fine.success);
   assert.equal(fine.data.json.draft.description, "From JSON.");

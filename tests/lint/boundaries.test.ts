@@ -225,3 +225,30 @@ describe("the registry's own access stays out of request code", () => {
     );
   });
 });
+
+describe("only start-up code and tests run ensureBuiltIns", () => {
+  const code = 'import { ensureBuiltIns } from "@/lib/iam/ensure-built-ins";\nexport const e = ensureBuiltIns;\n';
+
+  test("request code, components and tools may not", async () => {
+    for (const file of [
+      "app/api/probe/route.ts",
+      "components/groups/probe.ts",
+      "lib/iam/groups/probe.ts",
+      "lib/auth/probe.ts",
+      "lib/http/probe.ts",
+      "cli/probe.ts",
+    ])
+      await assertReported(file, code, "boundaries/dependencies", "ensureBuiltIns creates the built-in admin group");
+    await assertReported(
+      "lib/api/routes/probe.ts",
+      'import { ensureBuiltIns } from "../../iam/ensure-built-ins";\nexport const e = ensureBuiltIns;\n',
+      "boundaries/dependencies",
+      "ensureBuiltIns creates the built-in admin group",
+    );
+  });
+
+  test("scripts/, prisma/ and tests may", async () => {
+    for (const file of ["scripts/launch/probe.ts", "prisma/seed/probe.ts", "tests/probe.ts", "bench/probe.ts"])
+      await assertClean(file, code);
+  });
+});
