@@ -9,6 +9,7 @@ import {
   deleteM2mAccountsNamed,
   uniqueName,
 } from "../support/registry-api";
+import { refuseRequests } from "../support/refuse-requests";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
@@ -129,15 +130,7 @@ test("a refused removal (409) is shown in the confirmation dialog, says what to 
   );
 
   const message = "This change would leave the registry without an admin. Make someone else an admin first.";
-  await page.route(`**/api/iam/users/${user.id}`, (route) =>
-    route.request().method() === "PATCH"
-      ? route.fulfill({
-          status: 409,
-          contentType: "application/json",
-          body: JSON.stringify({ error: { code: "conflict", message }, requestId: "e2e" }),
-        })
-      : route.continue(),
-  );
+  await refuseRequests(page, "PATCH", `/api/iam/users/${user.id}`, { status: 409, code: "conflict", message });
   browserErrors.expectFailedResponse(409, new RegExp(`/api/iam/users/${user.id}`));
   await page.goto(`/settings/iam/groups/${group}`);
   const members = page.getByRole("region", { name: "Members" });
@@ -164,15 +157,7 @@ test("a refused add names the member in the section's alert and changes nothing"
   const user = await provisionUser(adminApi, userName);
 
   const message = "This conflicts with an existing item or a newer change. Refresh and try again.";
-  await page.route(`**/api/iam/users/${user.id}`, (route) =>
-    route.request().method() === "PATCH"
-      ? route.fulfill({
-          status: 409,
-          contentType: "application/json",
-          body: JSON.stringify({ error: { code: "conflict", message }, requestId: "e2e" }),
-        })
-      : route.continue(),
-  );
+  await refuseRequests(page, "PATCH", `/api/iam/users/${user.id}`, { status: 409, code: "conflict", message });
   browserErrors.expectFailedResponse(409, new RegExp(`/api/iam/users/${user.id}`));
   await page.goto(`/settings/iam/groups/${group}`);
   const members = page.getByRole("region", { name: "Members" });

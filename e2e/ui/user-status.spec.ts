@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Route } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { DEMO_TENANT } from "../support/entra-client";
 import { uniqueName } from "../support/registry-api";
+import { refuseRequests } from "../support/refuse-requests";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
@@ -32,15 +33,7 @@ test("a refused disable stays in the dialog and changes nothing; then the admin 
   const { id } = (await created.json()) as { id: string };
 
   const message = "This change would leave the registry without an admin. Make someone else an admin first.";
-  const refuse = (route: Route) =>
-    route.request().method() === "PATCH"
-      ? route.fulfill({
-          status: 409,
-          contentType: "application/json",
-          body: JSON.stringify({ error: { code: "conflict", message }, requestId: "e2e" }),
-        })
-      : route.continue();
-  await page.route(`**/api/iam/users/${id}`, refuse);
+  const allow = await refuseRequests(page, "PATCH", `/api/iam/users/${id}`, { status: 409, code: "conflict", message });
   browserErrors.expectFailedResponse(409, new RegExp(`/api/iam/users/${id}`));
 
   await page.goto(`/settings/iam/users/${id}`);
@@ -55,7 +48,7 @@ test("a refused disable stays in the dialog and changes nothing; then the admin 
   expect(await isEnabled(adminApi, id)).toBe(true);
 
   // Opened again, the dialog no longer shows the old refusal; this time the server decides.
-  await page.unroute(`**/api/iam/users/${id}`, refuse);
+  await allow();
   await page.getByRole("button", { name: "Disable user" }).click();
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("alert")).toHaveCount(0);
