@@ -13,8 +13,12 @@ export interface PatchToggleProps {
   /** The boolean field the switch sets (`enabled`). */
   field: string;
   checked: boolean;
-  /** Sent along (a `version` for optimistic concurrency). */
-  body?: Record<string, unknown>;
+  /**
+   * The object's version, sent along for optimistic concurrency. After a change went through, the
+   * answer's version is sent instead, so a second change made before the page has refreshed is
+   * not refused as a conflict with the first.
+   */
+  version?: number;
   /** The switch's accessible name and its text when on; `offLabel` is the text when off. */
   label: string;
   offLabel: string;
@@ -28,17 +32,20 @@ export interface PatchToggleProps {
  * server component can render it. The switch moves right away; a refusal moves it back and says
  * why in an error toast.
  */
-export function PatchToggle({ url, field, checked, body, label, offLabel, success, disabled }: PatchToggleProps) {
+export function PatchToggle({ url, field, checked, version, label, offLabel, success, disabled }: PatchToggleProps) {
   const router = useRouter();
   const toast = useToast();
   const [on, setOn] = useState(checked);
+  const [savedVersion, setSavedVersion] = useState(0);
   const { pending, run } = useApiCall();
 
   async function change(next: boolean) {
     await run(
       async () => {
         setOn(next);
-        await apiRequest("PATCH", url, { [field]: next, ...body });
+        const body = version === undefined ? {} : { version: Math.max(version, savedVersion) };
+        const answer = await apiRequest<{ version?: unknown }>("PATCH", url, { [field]: next, ...body });
+        if (typeof answer?.version === "number") setSavedVersion(answer.version);
         toast(next ? success.on : success.off);
         router.refresh();
       },

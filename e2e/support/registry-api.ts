@@ -35,7 +35,7 @@ export async function deleteGroup(admin: APIRequestContext, name: string): Promi
 export async function createM2mAccount(
   admin: APIRequestContext,
   body: { tenantId: string; clientId: string; name: string; description?: string; groups?: string[] },
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; version: number }> {
   const response = await admin.post("/api/iam/m2m-accounts", { data: body });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();

@@ -27,6 +27,8 @@ test("an admin links an Entra app in the UI; its own token then sees exactly wha
   bearerApi,
   cleanup,
 }) => {
+  // A long scenario: link, three token checks through msal-node, a group edit, disable, delete.
+  test.setTimeout(60_000);
   const group = uniqueName("e2e-ui-m2m");
   await createGroup(adminApi, {
     name: group,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Locator, Page } from "@playwright/test";
+import type { Locator, Page, Route } from "@playwright/test";
 import { SCREENSHOTS_DIR } from "../fixtures";
 import { DEMO_TENANT } from "../support/entra-client";
 import { expectNoHorizontalOverflow } from "../support/no-overflow";
@@ -213,6 +213,43 @@ test("switch: Space toggles it, the result is announced as a status toast that c
     .click();
   await expect(disabledToast).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: `${accountName} enabled` })).toBeVisible();
+});
+
+test("switch: a second change before the page has refreshed is not refused as a conflict with the first", async ({
+  page,
+  adminApi,
+  cleanup,
+}) => {
+  const accountName = uniqueName("e2e-ui-primitive-switch-twice");
+  const account = await createM2mAccount(adminApi, {
+    tenantId: DEMO_TENANT,
+    clientId: randomUUID(),
+    name: accountName,
+  });
+  cleanup(() => deleteM2mAccountsNamed(adminApi, accountName));
+  await page.goto(`/settings/iam/m2m-accounts/${account.id}`);
+  // Hold the refresh each change asks for, so the page keeps the version it was rendered with.
+  const held: Route[] = [];
+  await page.route(
+    (url) => url.pathname === `/settings/iam/m2m-accounts/${account.id}` && url.searchParams.has("_rsc"),
+    (route) => void held.push(route),
+  );
+
+  const enabled = page.getByRole("switch", { name: "Enabled" });
+  await enabled.focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("status").filter({ hasText: `${accountName} disabled` })).toBeVisible();
+  await expect(enabled).not.toBeChecked();
+  await expect(enabled).toBeEnabled();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("status").filter({ hasText: `${accountName} enabled` })).toBeVisible();
+  await expect(enabled).toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: "Could not change the status" })).toHaveCount(0);
+  expect(held.length, "the refreshes were held").toBeGreaterThan(0);
+
+  const stored = await adminApi.get(`/api/iam/m2m-accounts/${account.id}`);
+  expect(await stored.json()).toMatchObject({ enabled: true, version: account.version + 2 });
+  await page.unrouteAll({ behavior: "ignoreErrors" });
 });
 
 test("tabs: arrow keys, Home and End move focus and selection; panels follow", async ({ page, adminApi, cleanup }) => {

@@ -107,7 +107,7 @@ export default async function M2mAccountPage({
                 url={`/api/iam/m2m-accounts/${account.id}`}
                 field="enabled"
                 checked={account.enabled}
-                body={{ version: account.version }}
+                version={account.version}
                 label="Enabled"
                 offLabel="Disabled"
                 success={{
