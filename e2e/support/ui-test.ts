@@ -16,12 +16,15 @@ interface UiFixtures {
    */
   adminApi: APIRequestContext;
   /** Registers an undo step; they run last-in first-out after the test, also when it failed. */
-  cleanup: (step: () => Promise<unknown>) => void;
+  cleanup: Cleanup;
   /** A page in a new browser context signed in as `role`, watched like `page`, closed after the test. */
   newPageAs: (role: SignedInRole) => Promise<Page>;
   /** An API client that sends `Authorization: Bearer <token>` and nothing else (no cookies). */
   bearerApi: (token: string) => Promise<APIRequestContext>;
 }
+
+/** The cleanup fixture: registers an undo step. */
+export type Cleanup = (step: () => Promise<unknown>) => void;
 
 export const test = base.extend<UiFixtures>({
   browserErrors: [

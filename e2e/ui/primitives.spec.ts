@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Locator, Page, Route } from "@playwright/test";
+import type { APIRequestContext, Locator, Page, Route } from "@playwright/test";
 import { SCREENSHOTS_DIR } from "../fixtures";
 import { DEMO_TENANT } from "../support/entra-client";
 import { expectNoHorizontalOverflow } from "../support/no-overflow";
@@ -13,7 +13,7 @@ import {
   revokeTokensNamed,
   uniqueName,
 } from "../support/registry-api";
-import { expect, test } from "../support/ui-test";
+import { expect, test, type Cleanup } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
 /**
@@ -175,19 +175,24 @@ test("confirmation without typed text focuses Cancel", async ({ page, adminApi }
   await expect(opener).toBeFocused();
 });
 
+/** A new enabled M2M account, deleted after the test: its page has the Enabled switch. */
+async function enabledAccount(adminApi: APIRequestContext, cleanup: Cleanup, prefix: string) {
+  const account = await createM2mAccount(adminApi, {
+    tenantId: DEMO_TENANT,
+    clientId: randomUUID(),
+    name: uniqueName(prefix),
+  });
+  cleanup(() => deleteM2mAccountsNamed(adminApi, account.name));
+  return account;
+}
+
 test("switch: Space toggles it, the result is announced as a status toast that can be dismissed", async ({
   page,
   adminApi,
   cleanup,
 }) => {
-  const accountName = uniqueName("e2e-ui-primitive-switch");
-  const account = await createM2mAccount(adminApi, {
-    tenantId: DEMO_TENANT,
-    clientId: randomUUID(),
-    name: accountName,
-  });
-  cleanup(() => deleteM2mAccountsNamed(adminApi, accountName));
-
+  const account = await enabledAccount(adminApi, cleanup, "e2e-ui-primitive-switch");
+  const accountName = account.name;
   await page.goto(`/settings/iam/m2m-accounts/${account.id}`);
   const enabled = page.getByRole("switch", { name: "Enabled" });
   await expect(enabled).toBeChecked();
@@ -220,13 +225,8 @@ test("switch: a second change before the page has refreshed is not refused as a 
   adminApi,
   cleanup,
 }) => {
-  const accountName = uniqueName("e2e-ui-primitive-switch-twice");
-  const account = await createM2mAccount(adminApi, {
-    tenantId: DEMO_TENANT,
-    clientId: randomUUID(),
-    name: accountName,
-  });
-  cleanup(() => deleteM2mAccountsNamed(adminApi, accountName));
+  const account = await enabledAccount(adminApi, cleanup, "e2e-ui-primitive-switch-twice");
+  const accountName = account.name;
   await page.goto(`/settings/iam/m2m-accounts/${account.id}`);
   // Hold the refresh each change asks for, so the page keeps the version it was rendered with.
   const held: Route[] = [];
