@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { createGroup, deleteGroup, deleteM2mAccountsNamed, uniqueName } from "../support/registry-api";
+import { holdRequests } from "../support/hold-requests";
 import { expect, test } from "../support/ui-test";
 import { DEMO_USERS } from "../support/users";
 
@@ -98,18 +99,8 @@ test("Enter sends; while the request runs the form is disabled and a second Ente
 }) => {
   const name = uniqueName("e2e-ui-pending");
   cleanup(() => revokeProvisioningTokensNamed(adminApi, name));
-  const posts: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/iam/provisioning-tokens")
-      posts.push(request.url());
-  });
   // Hold the real request until the pending state was checked, then let it through unchanged.
-  let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/iam/provisioning-tokens", async (route) => {
-    if (route.request().method() === "POST") await released;
-    await route.continue();
-  });
+  const { requests: posts, release } = await holdRequests(page, "POST", "/api/iam/provisioning-tokens");
 
   await page.goto("/settings/iam/provisioning");
   await page.getByRole("button", { name: "Create secret" }).click();
@@ -139,19 +130,7 @@ test("two submits at once: the dropped second one leaves the form disabled until
 }) => {
   const name = uniqueName("e2e-ui-pending-twice");
   cleanup(() => revokeProvisioningTokensNamed(adminApi, name));
-  const posts: string[] = [];
-  let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let arrived: () => void = () => {};
-  const held = new Promise<void>((resolve) => (arrived = resolve));
-  await page.route("**/api/iam/provisioning-tokens", async (route) => {
-    if (route.request().method() === "POST") {
-      posts.push(route.request().url());
-      arrived();
-      await released;
-    }
-    await route.continue();
-  });
+  const { requests: posts, arrived: held, release } = await holdRequests(page, "POST", "/api/iam/provisioning-tokens");
 
   await page.goto("/settings/iam/provisioning");
   await page.getByRole("button", { name: "Create secret" }).click();
